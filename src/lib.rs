@@ -1,1 +1,3 @@
 //! redress
+
+pub mod calendar;
