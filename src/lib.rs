@@ -1,3 +1,152 @@
-//! redress
+//! # redress
+//!
+//! redress works out what a customer is owed when a service fails: a cable,
+//! broadband, phone, power or cloud outage, a missed engineer appointment, a late
+//! activation. It models the customer's **plan**, what went **wrong** and the
+//! **policy** that grants credits (a statute, a voluntary scheme, a contract, a
+//! goodwill gesture), and computes an itemised [`Claim`]: every line names the
+//! rule that produced it and shows its arithmetic.
+//!
+//! ## A first claim
+//!
+//! A New York cable customer loses internet and TV for 53 hours. The New York PSC
+//! rule pays 1/30 of the monthly price of each affected service for each 24 hours
+//! or fraction: ⌈53 / 24⌉ = 3 units, 3 × 79.99 / 30 = 7.999 → 8.00 and
+//! 3 × 65.00 / 30 = 6.50, so 14.50 in all.
+//!
+//! ```
+//! use redress::policy::*;
+//! use redress::{assess, ClaimFile, Currency, Span};
+//!
+//! let claim: ClaimFile = toml::from_str(r#"
+//!     [plan]
+//!     currency = "USD"
+//!     time_zone = "America/New_York"
+//!     [[plan.services]]
+//!     kind = "internet"
+//!     monthly_price = "79.99"
+//!     [[plan.services]]
+//!     kind = "tv"
+//!     monthly_price = "65.00"
+//!     [[outages]]
+//!     services = ["internet", "tv"]
+//!     start = "2024-10-01T06:00:00-04:00"
+//!     end = "2024-10-03T11:00:00-04:00"
+//!     customers_affected = 250
+//! "#).unwrap();
+//!
+//! let policy = Policy::new("ny-like", "1/30 per started 24 hours", Currency::USD)
+//!     .with_version(PolicyVersion::from_date(chrono::NaiveDate::MIN, vec![Provision::new(
+//!         "outage credit",
+//!         Subject::outages(),
+//!         Rule::PerUnit(PerUnit::new(
+//!             UnitCount::Blocks { length: Span::hours(24), counting: Counting::Started },
+//!             Amount::DailyRate(DayCount::Fixed(30)),
+//!         )),
+//!     )]));
+//!
+//! let result = assess(&claim, &policy)?;
+//! assert_eq!(result.total.to_string(), "14.50");
+//! assert_eq!(result.lines.len(), 2); // one per affected service
+//! println!("{result}");              // the claim, with its arithmetic
+//! # Ok::<(), redress::Error>(())
+//! ```
+//!
+//! ## The tour
+//!
+//! - [`money`]: [`Money`] is a `Decimal` with a [`Currency`]; arithmetic is checked;
+//!   [`Rounding`] names a scale and a [`RoundingMode`].
+//! - [`plan`]: a [`ServicePlan`] prices services, names the service address's zone,
+//!   and defines [`BillingCycle`]s computed from the anchor day, never by adding months.
+//! - [`outage`] and [`claim_file`]: the [`ClaimFile`] document, exactly as the CLI
+//!   reads it, with [`ClaimFile::validate`] naming any bad field.
+//! - [`timeline`]: exact UTC intervals, merged per service, measured in local days.
+//! - [`calendar`]: working days by region, from holiday rules and one-off dates.
+//! - [`policy`]: [`policy::Policy`], its dated versions and provisions, and the
+//!   [`policy::Rule`] tree: per-unit, pro-rata, base-plus-steps, uptime tiers,
+//!   threshold tiers, max-of, sum-of, cap, when, minimum payout.
+//! - [`claim`]: the itemised result, with structured [`claim::Basis`] rendered as arithmetic.
+//!
+//! ## Guarantees
+//!
+//! - **Money**: never a float; rounding happens once per line, by the policy's
+//!   rule (half away from zero to the currency's minor unit unless the policy names
+//!   another), and a claim's total is the exact sum of its lines.
+//! - **Time**: durations are elapsed time between instants, so a DST change adds or
+//!   removes nothing; local-day rules use the plan's zone; intervals are `[start, end)`.
+//! - **No double counting**: overlapping or touching outage records of a service
+//!   are merged before any rule sees them.
+//! - **No panics on input**: bad input is an [`Error`] that names the field.
 
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+
+mod assess;
 pub mod calendar;
+pub mod claim;
+pub mod claim_file;
+pub mod error;
+pub mod money;
+pub mod outage;
+pub mod plan;
+pub mod policy;
+pub mod span;
+pub mod timeline;
+
+pub use assess::{assess, assess_each};
+pub use claim::{Claim, CreditLine};
+pub use claim_file::{ClaimFile, Customer, Segment};
+pub use error::{Error, FieldPath, Result};
+pub use money::{Currency, Money, Rounding, RoundingMode};
+pub use outage::{Activation, Appointment, Cause, Outage};
+pub use plan::{split_bundle, BillingCycle, BillingPeriod, Service, ServiceKind, ServicePlan};
+pub use span::Span;
+
+/// A claim file and policy used by the documentation's examples: the 53-hour New
+/// York outage of the crate docs, under a 1/30-per-started-24-hours rule.
+#[doc(hidden)]
+pub fn doc_example_input() -> (ClaimFile, policy::Policy) {
+    use chrono::DateTime;
+    use policy::*;
+    let t = |s: &str| DateTime::parse_from_rfc3339(s).unwrap_or_default();
+    let plan = ServicePlan::new(Currency::USD, chrono_tz::America::New_York)
+        .with_service(Service::new(
+            ServiceKind::Internet,
+            rust_decimal::Decimal::new(7999, 2),
+        ))
+        .with_service(Service::new(
+            ServiceKind::Tv,
+            rust_decimal::Decimal::new(6500, 2),
+        ));
+    let mut outage = Outage::new(
+        vec![ServiceKind::Internet, ServiceKind::Tv],
+        t("2024-10-01T06:00:00-04:00"),
+    )
+    .ended(t("2024-10-03T11:00:00-04:00"));
+    outage.customers_affected = Some(250);
+    let file = ClaimFile::new(plan).with_outage(outage);
+    let policy = Policy::new("ny-like", "1/30 per started 24 hours", Currency::USD).with_version(
+        PolicyVersion::from_date(
+            chrono::NaiveDate::MIN,
+            vec![Provision::new(
+                "outage credit",
+                Subject::outages(),
+                Rule::PerUnit(PerUnit::new(
+                    UnitCount::Blocks {
+                        length: Span::hours(24),
+                        counting: Counting::Started,
+                    },
+                    Amount::DailyRate(DayCount::Fixed(30)),
+                )),
+            )],
+        ),
+    );
+    (file, policy)
+}
+
+/// The claim of [`doc_example_input`], for the documentation's examples.
+#[doc(hidden)]
+pub fn doc_example_claim() -> Claim {
+    let (file, policy) = doc_example_input();
+    assess(&file, &policy).unwrap_or_else(|e| panic!("the documentation example must assess: {e}"))
+}

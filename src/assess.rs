@@ -1,0 +1,779 @@
+//! The engine: one short pipeline from a claim file and a policy to a [`Claim`].
+//!
+//! validate → timeline (per provision: filter, merge) → items (each outage, period,
+//! appointment…) → rule evaluation (unrounded lines with working) → settlement
+//! (round each line once, add the rounded lines).
+
+use std::collections::{BTreeMap, HashSet};
+
+use chrono::{DateTime, Datelike, NaiveDate, Utc};
+use rust_decimal::Decimal;
+
+use crate::calendar::{self, HolidayCalendar};
+use crate::claim::{Claim, CreditLine, Window};
+use crate::claim_file::ClaimFile;
+use crate::error::{Error, FieldPath, Result};
+use crate::plan::ServiceKind;
+use crate::policy::eval::{Context, Item, What};
+use crate::policy::{
+    ClaimDeadline, Dating, Payment, Policy, PolicyVersion, Provision, ServiceScope, Severity,
+    Subject,
+};
+use crate::timeline::{local_date, local_day_start, merge, Spell};
+
+/// Assesses a claim under one policy.
+///
+/// # Errors
+/// [`Error::Invalid`] for a claim file that fails validation (naming the field);
+/// [`Error::PolicyNotApplicable`] when the policy pays in another currency than the
+/// plan's or covers none of the plan's services; [`Error::InvalidRule`] for a
+/// malformed rule tree; [`Error::Overflow`] when amounts leave `Decimal`'s range.
+///
+/// # Example
+/// ```
+/// let claim = redress::doc_example_claim();
+/// assert_eq!(claim.lines.len(), 2);
+/// ```
+pub fn assess(claim: &ClaimFile, policy: &Policy) -> Result<Claim> {
+    claim.validate()?;
+    assess_validated(claim, policy)
+}
+
+/// Assesses a claim under several policies, side by side, in the order given.
+///
+/// # Errors
+/// As [`assess`], for the first policy that fails.
+///
+/// # Example
+/// ```
+/// # let (file, policy) = redress::doc_example_input();
+/// let claims = redress::assess_each(&file, &[&policy, &policy])?;
+/// assert_eq!(claims.len(), 2);
+/// # Ok::<(), redress::Error>(())
+/// ```
+pub fn assess_each(claim: &ClaimFile, policies: &[&Policy]) -> Result<Vec<Claim>> {
+    claim.validate()?;
+    policies
+        .iter()
+        .map(|p| assess_validated(claim, p))
+        .collect()
+}
+
+/// Assesses a claim that has already passed [`ClaimFile::validate`].
+pub(crate) fn assess_validated(claim: &ClaimFile, policy: &Policy) -> Result<Claim> {
+    check_applicable(claim, policy)?;
+    let mut settlement = Settlement::new(claim, policy);
+    if !policy.segments.is_empty() && !policy.segments.contains(&claim.segment()) {
+        let segments: Vec<String> = policy.segments.iter().map(|s| s.to_string()).collect();
+        settlement.note(format!(
+            "This policy covers {} customers only; the customer is {}.",
+            segments.join(" and "),
+            claim.segment()
+        ));
+        return settlement.finish();
+    }
+    let zone = claim.plan.time_zone;
+    let cycle = claim.plan.billing_cycle()?;
+    let region = claim.region();
+    let calendar = match region.and_then(calendar::for_region) {
+        Some(calendar) => calendar,
+        None => {
+            if uses_working_days(policy) {
+                settlement.note(match region {
+                    Some(r) => format!("No holiday calendar is known for region {r}; working days are Monday to Friday."),
+                    None => "No customer region was given; working days are Monday to Friday, without holidays.".to_owned(),
+                });
+            }
+            HolidayCalendar::new("weekends", "Weekends only, no holidays")
+        }
+    };
+    let as_of = claim.as_of_utc();
+    note_out_of_force(claim, policy, zone, as_of, &mut settlement)?;
+    for version in &policy.versions {
+        for provision in &version.provisions {
+            let ctx = Context {
+                policy,
+                provision,
+                zone,
+                cycle,
+                calendar: &calendar,
+                segment: claim.segment(),
+            };
+            let items = items_for(claim, policy, provision, &ctx, as_of, &mut settlement)?;
+            for item in items {
+                if !version.in_force_on(item_date(&item, policy, zone)) {
+                    continue;
+                }
+                settle_item(&ctx, version, &item, &mut settlement)?;
+            }
+        }
+    }
+    for note in &policy.readings {
+        settlement.note(format!("Reading taken: {note}"));
+    }
+    settlement.finish()
+}
+
+fn check_applicable(claim: &ClaimFile, policy: &Policy) -> Result<()> {
+    if let Some(currency) = policy.currency {
+        if currency != claim.plan.currency {
+            return Err(Error::PolicyNotApplicable {
+                policy: policy.id.clone(),
+                reason: format!(
+                    "it pays in {currency}, but the plan is priced in {}",
+                    claim.plan.currency
+                ),
+            });
+        }
+    }
+    let covers_any = claim.plan.services.iter().any(|s| policy.covers(&s.kind));
+    if !covers_any {
+        let covered: Vec<&str> = policy.services.iter().map(ServiceKind::as_str).collect();
+        let has: Vec<&str> = claim
+            .plan
+            .services
+            .iter()
+            .map(|s| s.kind.as_str())
+            .collect();
+        return Err(Error::PolicyNotApplicable {
+            policy: policy.id.clone(),
+            reason: format!(
+                "it covers {}, and the plan has {}",
+                covered.join(", "),
+                if has.is_empty() {
+                    "no services".to_owned()
+                } else {
+                    has.join(", ")
+                }
+            ),
+        });
+    }
+    Ok(())
+}
+
+fn uses_working_days(policy: &Policy) -> bool {
+    // The serialised rule tree names working days wherever a rule counts them.
+    policy.versions.iter().any(|v| {
+        v.provisions
+            .iter()
+            .any(|p| format!("{:?}", p.rule).contains("Working"))
+    })
+}
+
+/// Notes every outage, appointment and activation that no version of the policy covers.
+fn note_out_of_force(
+    claim: &ClaimFile,
+    policy: &Policy,
+    zone: chrono_tz::Tz,
+    as_of: Option<DateTime<Utc>>,
+    settlement: &mut Settlement,
+) -> Result<()> {
+    let range = in_force_text(policy);
+    for (i, outage) in claim.outages.iter().enumerate() {
+        if !outage.services.iter().any(|s| policy.covers(s)) {
+            continue;
+        }
+        let instant = match (policy.dated_by, outage.reported) {
+            (Dating::Report, Some(reported)) => reported,
+            _ => outage.start,
+        };
+        let date = local_date(instant.with_timezone(&Utc), zone);
+        if policy.version_on(date).is_none() {
+            settlement.note(format!(
+                "Outage {} ({date}) earns nothing under this policy: it is in force {range}.",
+                i + 1
+            ));
+        }
+        if outage.end.is_none() {
+            if let Some(as_of) = as_of {
+                settlement.note(format!(
+                    "Outage {} is still ongoing; it is assessed as of {}.",
+                    i + 1,
+                    as_of.with_timezone(&zone).format("%Y-%m-%d %H:%M %Z")
+                ));
+            }
+        }
+    }
+    for (i, appointment) in claim.appointments.iter().enumerate() {
+        if policy.version_on(appointment.date).is_none() {
+            settlement.note(format!(
+                "The appointment of {} (appointment {}) earns nothing under this policy: it is in force {range}.",
+                appointment.date,
+                i + 1
+            ));
+        }
+    }
+    for (i, activation) in claim.activations.iter().enumerate() {
+        if policy.version_on(activation.promised).is_none() {
+            settlement.note(format!(
+                "The activation promised for {} (activation {}) earns nothing under this policy: it is in force {range}.",
+                activation.promised,
+                i + 1
+            ));
+        }
+    }
+    Ok(())
+}
+
+fn in_force_text(policy: &Policy) -> String {
+    let from = policy.versions.iter().map(|v| v.effective_from).min();
+    let open = policy.versions.iter().any(|v| v.effective_until.is_none());
+    let until = policy
+        .versions
+        .iter()
+        .filter_map(|v| v.effective_until)
+        .max();
+    match (from, open, until) {
+        (Some(from), true, _) => format!("from {from}"),
+        (Some(from), false, Some(until)) => format!("from {from} until {until}"),
+        _ => "on no date".to_owned(),
+    }
+}
+
+/// The date that picks the version in force for an item.
+fn item_date(item: &Item<'_>, policy: &Policy, zone: chrono_tz::Tz) -> NaiveDate {
+    match &item.what {
+        What::Incident(spell) => {
+            let instant = match (policy.dated_by, spell.reported) {
+                (Dating::Report, Some(reported)) => reported,
+                _ => spell.start,
+            };
+            local_date(instant, zone)
+        }
+        What::Window { start, .. } => local_date(*start, zone),
+        What::Appointment { appointment, .. } => appointment.date,
+        What::Activation { activation, .. } => activation.promised,
+    }
+}
+
+/// The spells a provision counts, per service, merged.
+fn spells_by_service(
+    claim: &ClaimFile,
+    policy: &Policy,
+    provision: &Provision,
+    as_of: Option<DateTime<Utc>>,
+    settlement: &mut Settlement,
+) -> Result<BTreeMap<ServiceKind, Vec<Spell>>> {
+    let mut by_service: BTreeMap<ServiceKind, Vec<Spell>> = BTreeMap::new();
+    for (i, outage) in claim.outages.iter().enumerate() {
+        let counted = match provision.counts {
+            Severity::FullLoss => !outage.degraded,
+            Severity::FullOrDegraded => true,
+            Severity::DegradedOnly => outage.degraded,
+        };
+        if !counted || !outage.services.iter().any(|s| policy.covers(s)) {
+            continue;
+        }
+        if provision.excluded_causes.contains(&outage.cause) {
+            settlement.note(format!(
+                "Outage {} earns nothing under “{}”: its cause ({}) is excluded.",
+                i + 1,
+                provision.name,
+                outage.cause
+            ));
+            continue;
+        }
+        let end =
+            match (outage.end, as_of) {
+                (Some(end), _) => end.with_timezone(&Utc),
+                (None, Some(as_of)) => as_of,
+                (None, None) => return Err(Error::invalid(
+                    FieldPath::root("as_of"),
+                    format!(
+                        "outage {} has no end, so the claim needs an as_of instant to assess it at",
+                        i + 1
+                    ),
+                )),
+            };
+        let spell = Spell {
+            start: outage.start.with_timezone(&Utc),
+            end,
+            ongoing: outage.end.is_none(),
+            reported: outage.reported.map(|t| t.with_timezone(&Utc)),
+            customers_affected: outage.customers_affected,
+            cause: outage.cause,
+            power_restored: outage.power_restored.map(|t| t.with_timezone(&Utc)),
+            degraded: outage.degraded,
+            sources: vec![i],
+        };
+        for service in outage.services.iter().filter(|s| policy.covers(s)) {
+            by_service
+                .entry(service.clone())
+                .or_default()
+                .push(spell.clone());
+        }
+    }
+    for spells in by_service.values_mut() {
+        *spells = merge(std::mem::take(spells));
+    }
+    Ok(by_service)
+}
+
+/// Groups of (services, monthly price, spells) by the provision's service scope.
+fn scoped(
+    claim: &ClaimFile,
+    policy: &Policy,
+    scope: ServiceScope,
+    by_service: BTreeMap<ServiceKind, Vec<Spell>>,
+) -> Result<Vec<(Vec<ServiceKind>, Decimal, Vec<Spell>)>> {
+    match scope {
+        ServiceScope::EachService => by_service
+            .into_iter()
+            .map(|(kind, spells)| {
+                let price = claim
+                    .plan
+                    .service(&kind)
+                    .map(|s| s.monthly_price)
+                    .unwrap_or_default();
+                Ok((vec![kind], price, spells))
+            })
+            .collect(),
+        ServiceScope::Together => {
+            if by_service.is_empty() {
+                return Ok(Vec::new());
+            }
+            let mut price = Decimal::ZERO;
+            for service in claim
+                .plan
+                .services
+                .iter()
+                .filter(|s| policy.covers(&s.kind))
+            {
+                price = price
+                    .checked_add(service.monthly_price)
+                    .ok_or_else(|| Error::overflow("monthly price of the covered services"))?;
+            }
+            let kinds: Vec<ServiceKind> = by_service.keys().cloned().collect();
+            let all = merge(by_service.into_values().flatten().collect());
+            Ok(vec![(kinds, price, all)])
+        }
+    }
+}
+
+fn services_of(claim: &ClaimFile, spell: &Spell, among: &[ServiceKind]) -> Vec<ServiceKind> {
+    let mut kinds: Vec<ServiceKind> = spell
+        .sources
+        .iter()
+        .filter_map(|i| claim.outages.get(*i))
+        .flat_map(|o| o.services.iter().cloned())
+        .filter(|k| among.contains(k))
+        .collect();
+    kinds.sort();
+    kinds.dedup();
+    kinds
+}
+
+fn items_for<'a>(
+    claim: &'a ClaimFile,
+    policy: &Policy,
+    provision: &Provision,
+    ctx: &Context<'_>,
+    as_of: Option<DateTime<Utc>>,
+    settlement: &mut Settlement,
+) -> Result<Vec<Item<'a>>> {
+    let zone = ctx.zone;
+    let mut items = Vec::new();
+    match provision.subject {
+        Subject::Appointments => {
+            for (index, appointment) in claim.appointments.iter().enumerate() {
+                let services: Vec<ServiceKind> = appointment
+                    .services
+                    .iter()
+                    .filter(|s| policy.covers(s))
+                    .cloned()
+                    .collect();
+                if !appointment.services.is_empty() && services.is_empty() {
+                    continue;
+                }
+                items.push(Item {
+                    monthly_price: price_of(claim, policy, &services)?,
+                    services,
+                    anchor: local_day_start(appointment.date, zone)?,
+                    what: What::Appointment { index, appointment },
+                });
+            }
+        }
+        Subject::Activations => {
+            for (index, activation) in claim.activations.iter().enumerate() {
+                let services: Vec<ServiceKind> = activation
+                    .services
+                    .iter()
+                    .filter(|s| policy.covers(s))
+                    .cloned()
+                    .collect();
+                if !activation.services.is_empty() && services.is_empty() {
+                    continue;
+                }
+                let until = match (activation.delivered, as_of) {
+                    (Some(delivered), _) => delivered,
+                    (None, Some(as_of)) => local_date(as_of, zone),
+                    (None, None) => {
+                        return Err(Error::invalid(
+                            FieldPath::root("as_of"),
+                            format!(
+                                "activation {} is not yet delivered, so the claim needs an as_of instant",
+                                index + 1
+                            ),
+                        ))
+                    }
+                };
+                items.push(Item {
+                    monthly_price: price_of(claim, policy, &services)?,
+                    services,
+                    anchor: local_day_start(activation.promised, zone)?,
+                    what: What::Activation {
+                        index,
+                        activation,
+                        until,
+                    },
+                });
+            }
+        }
+        Subject::Outages { scope } => {
+            let by_service = spells_by_service(claim, policy, provision, as_of, settlement)?;
+            for (kinds, price, spells) in scoped(claim, policy, scope, by_service)? {
+                for spell in spells {
+                    let services = if kinds.len() > 1 {
+                        services_of(claim, &spell, &kinds)
+                    } else {
+                        kinds.clone()
+                    };
+                    items.push(Item {
+                        services,
+                        monthly_price: price,
+                        anchor: spell.start,
+                        what: What::Incident(spell),
+                    });
+                }
+            }
+        }
+        Subject::BillingPeriods { scope } => {
+            let by_service = spells_by_service(claim, policy, provision, as_of, settlement)?;
+            for (kinds, price, spells) in scoped(claim, policy, scope, by_service)? {
+                let mut periods: BTreeMap<DateTime<Utc>, (DateTime<Utc>, Vec<Spell>)> =
+                    BTreeMap::new();
+                for spell in &spells {
+                    for period in ctx.cycle.periods_between(spell.start, spell.end)? {
+                        if let Some(piece) = spell.clip(period.start, period.end) {
+                            periods
+                                .entry(period.start)
+                                .or_insert_with(|| (period.end, Vec::new()))
+                                .1
+                                .push(piece);
+                        }
+                    }
+                }
+                for (start, (end, spells)) in periods {
+                    items.push(window_item(&kinds, price, start, end, spells));
+                }
+            }
+        }
+        Subject::Years { first_month, scope } => {
+            let by_service = spells_by_service(claim, policy, provision, as_of, settlement)?;
+            for (kinds, price, spells) in scoped(claim, policy, scope, by_service)? {
+                let mut years: BTreeMap<DateTime<Utc>, (DateTime<Utc>, Vec<Spell>)> =
+                    BTreeMap::new();
+                for spell in &spells {
+                    let mut year_start = year_start_containing(spell.start, first_month, zone)?;
+                    loop {
+                        let next = year_start_after(year_start, first_month, zone)?;
+                        if let Some(piece) = spell.clip(year_start, next) {
+                            years
+                                .entry(year_start)
+                                .or_insert_with(|| (next, Vec::new()))
+                                .1
+                                .push(piece);
+                        }
+                        if next >= spell.end {
+                            break;
+                        }
+                        year_start = next;
+                    }
+                }
+                for (start, (end, spells)) in years {
+                    items.push(window_item(&kinds, price, start, end, spells));
+                }
+            }
+        }
+        Subject::Account { scope } => {
+            let by_service = spells_by_service(claim, policy, provision, as_of, settlement)?;
+            for (kinds, price, spells) in scoped(claim, policy, scope, by_service)? {
+                let (Some(first), Some(last)) = (
+                    spells.iter().map(|s| s.start).min(),
+                    spells.iter().map(|s| s.end).max(),
+                ) else {
+                    continue;
+                };
+                items.push(window_item(&kinds, price, first, last, spells));
+            }
+        }
+    }
+    Ok(items)
+}
+
+fn window_item<'a>(
+    kinds: &[ServiceKind],
+    price: Decimal,
+    start: DateTime<Utc>,
+    end: DateTime<Utc>,
+    spells: Vec<Spell>,
+) -> Item<'a> {
+    Item {
+        services: kinds.to_vec(),
+        monthly_price: price,
+        anchor: start,
+        what: What::Window { start, end, spells },
+    }
+}
+
+fn year_start_containing(
+    instant: DateTime<Utc>,
+    first_month: u32,
+    zone: chrono_tz::Tz,
+) -> Result<DateTime<Utc>> {
+    let date = local_date(instant, zone);
+    let year = if date.month() >= first_month {
+        date.year()
+    } else {
+        date.year() - 1
+    };
+    let first = NaiveDate::from_ymd_opt(year, first_month, 1).ok_or_else(|| {
+        Error::invalid(
+            FieldPath::root("first_month"),
+            format!("{first_month} is not a month"),
+        )
+    })?;
+    local_day_start(first, zone)
+}
+
+fn year_start_after(
+    start: DateTime<Utc>,
+    first_month: u32,
+    zone: chrono_tz::Tz,
+) -> Result<DateTime<Utc>> {
+    let year = local_date(start, zone).year();
+    let first = year
+        .checked_add(1)
+        .and_then(|y| NaiveDate::from_ymd_opt(y, first_month, 1))
+        .ok_or_else(|| Error::overflow("the next year"))?;
+    local_day_start(first, zone)
+}
+
+/// The monthly price of some services (all covered services of the plan when none are named).
+fn price_of(claim: &ClaimFile, policy: &Policy, services: &[ServiceKind]) -> Result<Decimal> {
+    let mut price = Decimal::ZERO;
+    for service in claim.plan.services.iter() {
+        let counted = if services.is_empty() {
+            policy.covers(&service.kind)
+        } else {
+            services.contains(&service.kind)
+        };
+        if counted {
+            price = price
+                .checked_add(service.monthly_price)
+                .ok_or_else(|| Error::overflow("monthly price"))?;
+        }
+    }
+    Ok(price)
+}
+
+fn settle_item(
+    ctx: &Context<'_>,
+    version: &PolicyVersion,
+    item: &Item<'_>,
+    settlement: &mut Settlement,
+) -> Result<()> {
+    let mut outcome = ctx.provision.rule.evaluate(ctx, item)?;
+    for note in std::mem::take(&mut outcome.notes) {
+        settlement.note(note);
+    }
+    if outcome.drafts.is_empty() {
+        return Ok(());
+    }
+    let item_total = outcome.total()?;
+    let automatic = match &ctx.provision.payment {
+        Payment::Automatic => true,
+        Payment::OnRequest => false,
+        Payment::AutomaticIf(condition) => {
+            let verdict = condition.test(ctx, item, Some(item_total))?;
+            for note in verdict.assumptions {
+                settlement.note(note);
+            }
+            verdict.holds
+        }
+    };
+    let deadline = match ctx.provision.deadline {
+        Some(deadline) => Some(deadline_date(deadline, ctx, item)?),
+        None => None,
+    };
+    let rounding = version
+        .rounding
+        .unwrap_or_else(|| ctx.policy_currency_rounding(settlement.currency));
+    let description = describe(ctx, item);
+    let service = match item.services.as_slice() {
+        [only] => Some(only.clone()),
+        _ => None,
+    };
+    let (outages, appointment, activation, period) = match &item.what {
+        What::Incident(spell) => (spell.sources.clone(), None, None, None),
+        What::Window { start, end, spells } => {
+            let mut sources: Vec<usize> = spells
+                .iter()
+                .flat_map(|s| s.sources.iter().copied())
+                .collect();
+            sources.sort_unstable();
+            sources.dedup();
+            (
+                sources,
+                None,
+                None,
+                Some(Window {
+                    start: *start,
+                    end: *end,
+                }),
+            )
+        }
+        What::Appointment { index, .. } => (Vec::new(), Some(*index), None, None),
+        What::Activation { index, .. } => (Vec::new(), None, Some(*index), None),
+    };
+    for draft in outcome.drafts {
+        settlement.lines.push(CreditLine {
+            description: description.clone(),
+            provision: ctx.provision.name.clone(),
+            clause: ctx.provision.clause.clone(),
+            service: service.clone(),
+            outages: outages.clone(),
+            appointment,
+            activation,
+            period,
+            amount: rounding.apply(draft.amount),
+            unrounded: draft.amount,
+            basis: draft.basis,
+            adjustments: draft.adjustments,
+            automatic,
+            deadline,
+        });
+    }
+    Ok(())
+}
+
+fn describe(ctx: &Context<'_>, item: &Item<'_>) -> String {
+    let mut name = ctx.provision.name.clone();
+    if let Some(first) = name.get(0..1) {
+        let upper = first.to_uppercase();
+        name.replace_range(0..1, &upper);
+    }
+    let clause = if ctx.provision.clause.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", ctx.provision.clause)
+    };
+    let what = match &item.what {
+        What::Incident(spell) => {
+            let ongoing = if spell.ongoing { " (still out)" } else { "" };
+            format!(
+                "{} outage {} → {}{ongoing}",
+                item.services
+                    .iter()
+                    .map(ServiceKind::as_str)
+                    .collect::<Vec<_>>()
+                    .join(" and "),
+                ctx.local_text(spell.start),
+                ctx.local_text(spell.end)
+            )
+        }
+        _ => item.label(ctx),
+    };
+    format!("{name}{clause}: {what}")
+}
+
+fn deadline_date(deadline: ClaimDeadline, ctx: &Context<'_>, item: &Item<'_>) -> Result<NaiveDate> {
+    match deadline {
+        ClaimDeadline::DaysAfterIncident { days } => {
+            let ended = match &item.what {
+                What::Incident(spell) => local_date(spell.end, ctx.zone),
+                What::Window { end, .. } => local_date(*end, ctx.zone),
+                What::Appointment { appointment, .. } => appointment.date,
+                What::Activation { until, .. } => *until,
+            };
+            crate::timeline::add_days(ended, i64::from(days))
+        }
+        ClaimDeadline::EndOfBillingCyclesAfter { cycles } => {
+            let mut period = ctx.cycle.period_containing(item.anchor)?;
+            for _ in 0..cycles.min(1200) {
+                period = ctx.cycle.period_containing(period.end)?;
+            }
+            Ok(period.last_day())
+        }
+    }
+}
+
+impl Context<'_> {
+    fn policy_currency_rounding(&self, currency: crate::money::Currency) -> crate::money::Rounding {
+        currency.rounding()
+    }
+}
+
+/// Lines and notes gathered for one policy, settled into a [`Claim`].
+struct Settlement {
+    policy: String,
+    title: String,
+    citation: String,
+    currency: crate::money::Currency,
+    lines: Vec<CreditLine>,
+    notes: Vec<String>,
+    seen: HashSet<String>,
+}
+
+impl Settlement {
+    fn new(claim: &ClaimFile, policy: &Policy) -> Settlement {
+        Settlement {
+            policy: policy.id.clone(),
+            title: policy.title.clone(),
+            citation: policy.citation.clone(),
+            currency: claim.plan.currency,
+            lines: Vec::new(),
+            notes: Vec::new(),
+            seen: HashSet::new(),
+        }
+    }
+
+    fn note(&mut self, note: String) {
+        if self.seen.insert(note.clone()) {
+            self.notes.push(note);
+        }
+    }
+
+    fn finish(self) -> Result<Claim> {
+        let mut total = Decimal::ZERO;
+        for line in &self.lines {
+            total = total
+                .checked_add(line.amount)
+                .ok_or_else(|| Error::overflow("claim total"))?;
+        }
+        total.rescale(self.currency.minor_units());
+        let owed: Vec<&CreditLine> = self.lines.iter().filter(|l| !l.amount.is_zero()).collect();
+        let automatic = !owed.is_empty() && owed.iter().all(|l| l.automatic);
+        let mut notes = self.notes;
+        if let Some(deadline) = owed
+            .iter()
+            .filter(|l| !l.automatic)
+            .filter_map(|l| l.deadline)
+            .min()
+        {
+            notes.push(format!(
+                "Lines owed on request must be claimed by {deadline}."
+            ));
+        }
+        Ok(Claim {
+            policy: self.policy,
+            title: self.title,
+            citation: self.citation,
+            currency: self.currency,
+            total,
+            automatic,
+            lines: self.lines,
+            notes,
+        })
+    }
+}

@@ -1,0 +1,361 @@
+//! The claim file: one customer, their plan and what went wrong.
+//!
+//! [`ClaimFile`] is the document the CLI reads (TOML or JSON, the same fields
+//! either way; see `CLAIM-FILE.md`). Unknown fields are refused, so a typo cannot
+//! silently drop an outage. [`ClaimFile::validate`] checks every field once, at
+//! the door, and names the field it refuses.
+
+use std::fmt;
+
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, FieldPath, Result};
+use crate::outage::{Activation, Appointment, Outage};
+use crate::plan::{ServiceKind, ServicePlan};
+
+/// The first year redress accepts in any date.
+pub const FIRST_SUPPORTED_YEAR: i32 = 1900;
+/// The last year redress accepts in any date.
+pub const LAST_SUPPORTED_YEAR: i32 = 2199;
+
+/// Residential or business: some policies cover only one.
+///
+/// # Example
+/// ```
+/// assert_eq!(redress::Segment::default(), redress::Segment::Residential);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
+pub enum Segment {
+    /// A household.
+    #[default]
+    Residential,
+    /// A business customer.
+    Business,
+}
+
+impl fmt::Display for Segment {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Segment::Residential => "residential",
+            Segment::Business => "business",
+        })
+    }
+}
+
+/// Who the customer is (`[customer]`): needed for letters and regional rules.
+///
+/// # Example
+/// ```
+/// let c: redress::Customer = toml::from_str(r#"
+///     name = "Jordan Smith"
+///     region = "US-NY"
+/// "#).unwrap();
+/// assert_eq!(c.region.as_deref(), Some("US-NY"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Customer {
+    /// The customer's name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// The account number.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub account: Option<String>,
+    /// The service address.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub address: Option<String>,
+    /// ISO 3166-1 or 3166-2 code: picks holidays and local policies.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub region: Option<String>,
+    /// Residential or business.
+    #[serde(default)]
+    pub segment: Segment,
+}
+
+/// A whole claim file.
+///
+/// # Example
+/// ```
+/// let claim: redress::ClaimFile = toml::from_str(r#"
+///     policies = ["us-ny-psc-outage-credit"]
+///     [plan]
+///     currency = "USD"
+///     time_zone = "America/New_York"
+///     [[plan.services]]
+///     kind = "internet"
+///     monthly_price = "79.99"
+///     [[outages]]
+///     services = ["internet"]
+///     start = "2024-10-01T06:00:00-04:00"
+///     end = "2024-10-03T11:00:00-04:00"
+/// "#).unwrap();
+/// claim.validate()?;
+/// assert_eq!(claim.outages.len(), 1);
+/// # Ok::<(), redress::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ClaimFile {
+    /// Which catalog policies to apply; absent: every policy that applies to the
+    /// customer's region, the plan's services and the incidents' dates.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub policies: Option<Vec<String>>,
+    /// The instant at which ongoing outages are assessed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub as_of: Option<DateTime<FixedOffset>>,
+    /// Who the customer is.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub customer: Option<Customer>,
+    /// The service plan.
+    pub plan: ServicePlan,
+    /// Outages.
+    #[serde(default)]
+    pub outages: Vec<Outage>,
+    /// Missed or late-cancelled appointments.
+    #[serde(default)]
+    pub appointments: Vec<Appointment>,
+    /// Late activations.
+    #[serde(default)]
+    pub activations: Vec<Activation>,
+}
+
+impl ClaimFile {
+    /// A claim with a plan and nothing gone wrong yet.
+    ///
+    /// # Example
+    /// ```
+    /// let plan = redress::ServicePlan::new(redress::Currency::EUR, chrono_tz::Europe::Berlin);
+    /// let claim = redress::ClaimFile::new(plan);
+    /// assert!(claim.outages.is_empty());
+    /// ```
+    pub fn new(plan: ServicePlan) -> ClaimFile {
+        ClaimFile {
+            policies: None,
+            as_of: None,
+            customer: None,
+            plan,
+            outages: Vec::new(),
+            appointments: Vec::new(),
+            activations: Vec::new(),
+        }
+    }
+
+    /// The claim with one more outage.
+    ///
+    /// # Example
+    /// ```
+    /// use chrono::DateTime;
+    /// let plan = redress::ServicePlan::new(redress::Currency::EUR, chrono_tz::Europe::Berlin);
+    /// let start = DateTime::parse_from_rfc3339("2025-03-03T09:00:00+01:00").unwrap();
+    /// let claim = redress::ClaimFile::new(plan)
+    ///     .with_outage(redress::Outage::new(vec![redress::ServiceKind::Internet], start));
+    /// assert_eq!(claim.outages.len(), 1);
+    /// ```
+    pub fn with_outage(mut self, outage: Outage) -> ClaimFile {
+        self.outages.push(outage);
+        self
+    }
+
+    /// The claim for a customer.
+    ///
+    /// # Example
+    /// ```
+    /// let plan = redress::ServicePlan::new(redress::Currency::GBP, chrono_tz::Europe::London);
+    /// let customer = redress::Customer { region: Some("GB-ENG".into()), ..Default::default() };
+    /// let claim = redress::ClaimFile::new(plan).for_customer(customer);
+    /// assert_eq!(claim.region(), Some("GB-ENG"));
+    /// ```
+    pub fn for_customer(mut self, customer: Customer) -> ClaimFile {
+        self.customer = Some(customer);
+        self
+    }
+
+    /// The claim assessed at an instant.
+    ///
+    /// # Example
+    /// ```
+    /// let plan = redress::ServicePlan::new(redress::Currency::GBP, chrono_tz::Europe::London);
+    /// let t = chrono::DateTime::parse_from_rfc3339("2025-03-10T12:00:00Z").unwrap();
+    /// assert!(redress::ClaimFile::new(plan).at(t).as_of.is_some());
+    /// ```
+    pub fn at(mut self, as_of: DateTime<FixedOffset>) -> ClaimFile {
+        self.as_of = Some(as_of);
+        self
+    }
+
+    /// The customer's region code, if given.
+    pub fn region(&self) -> Option<&str> {
+        self.customer.as_ref().and_then(|c| c.region.as_deref())
+    }
+
+    /// The customer's segment (residential when not given).
+    pub fn segment(&self) -> crate::claim_file::Segment {
+        self.customer
+            .as_ref()
+            .map(|c| c.segment)
+            .unwrap_or_default()
+    }
+
+    /// Checks every field once and names the first it refuses.
+    ///
+    /// # Errors
+    /// [`Error::Invalid`] with the field's path: an end before its start, a report
+    /// before the outage began, a service the plan lacks, a date outside
+    /// 1900–2199, a billing day outside 1-31, a negative price, an empty service list.
+    ///
+    /// # Example
+    /// ```
+    /// use chrono::DateTime;
+    /// let t = |s| DateTime::parse_from_rfc3339(s).unwrap();
+    /// let plan = redress::ServicePlan::new(redress::Currency::USD, chrono_tz::America::New_York)
+    ///     .with_service(redress::Service::new(redress::ServiceKind::Internet, 60.into()));
+    /// let claim = redress::ClaimFile::new(plan).with_outage(
+    ///     redress::Outage::new(vec![redress::ServiceKind::Internet], t("2024-10-03T00:00:00Z"))
+    ///         .ended(t("2024-10-01T00:00:00Z")));
+    /// let err = claim.validate().unwrap_err();
+    /// assert_eq!(err.to_string(), "outages[0].end: 2024-10-01T00:00:00+00:00 is before the start 2024-10-03T00:00:00+00:00");
+    /// ```
+    pub fn validate(&self) -> Result<()> {
+        self.plan.validate(&FieldPath::root("plan"))?;
+        if let Some(as_of) = self.as_of {
+            check_year(as_of.date_naive(), &FieldPath::root("as_of"))?;
+        }
+        if let Some(policies) = &self.policies {
+            for (i, id) in policies.iter().enumerate() {
+                if id.trim().is_empty() {
+                    return Err(Error::invalid(
+                        FieldPath::root("policies").index(i),
+                        "a policy id cannot be empty",
+                    ));
+                }
+            }
+        }
+        for (i, outage) in self.outages.iter().enumerate() {
+            self.validate_outage(outage, &FieldPath::root("outages").index(i))?;
+        }
+        for (i, appointment) in self.appointments.iter().enumerate() {
+            let path = FieldPath::root("appointments").index(i);
+            check_year(appointment.date, &path.field("date"))?;
+            self.check_services(&appointment.services, &path, false)?;
+        }
+        for (i, activation) in self.activations.iter().enumerate() {
+            let path = FieldPath::root("activations").index(i);
+            check_year(activation.promised, &path.field("promised"))?;
+            if let Some(delivered) = activation.delivered {
+                check_year(delivered, &path.field("delivered"))?;
+            }
+            self.check_services(&activation.services, &path, false)?;
+        }
+        Ok(())
+    }
+
+    fn validate_outage(&self, outage: &Outage, path: &FieldPath) -> Result<()> {
+        self.check_services(&outage.services, path, true)?;
+        check_year(outage.start.date_naive(), &path.field("start"))?;
+        if let Some(end) = outage.end {
+            check_year(end.date_naive(), &path.field("end"))?;
+            if end < outage.start {
+                return Err(Error::invalid(
+                    path.field("end"),
+                    format!(
+                        "{} is before the start {}",
+                        end.to_rfc3339(),
+                        outage.start.to_rfc3339()
+                    ),
+                ));
+            }
+            if end == outage.start {
+                return Err(Error::invalid(
+                    path.field("end"),
+                    "equals the start: an outage must last some time",
+                ));
+            }
+        }
+        if let Some(reported) = outage.reported {
+            check_year(reported.date_naive(), &path.field("reported"))?;
+            if reported < outage.start {
+                return Err(Error::invalid(
+                    path.field("reported"),
+                    format!(
+                        "{} is before the outage began at {}",
+                        reported.to_rfc3339(),
+                        outage.start.to_rfc3339()
+                    ),
+                ));
+            }
+        }
+        if let Some(restored) = outage.power_restored {
+            check_year(restored.date_naive(), &path.field("power_restored"))?;
+            if restored < outage.start {
+                return Err(Error::invalid(
+                    path.field("power_restored"),
+                    format!("{} is before the outage began", restored.to_rfc3339()),
+                ));
+            }
+        }
+        if let (Some(as_of), None) = (self.as_of, outage.end) {
+            if as_of <= outage.start {
+                return Err(Error::invalid(
+                    path.field("start"),
+                    format!(
+                        "the outage is ongoing but starts at or after as_of ({})",
+                        as_of.to_rfc3339()
+                    ),
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    fn check_services(
+        &self,
+        services: &[ServiceKind],
+        path: &FieldPath,
+        required: bool,
+    ) -> Result<()> {
+        if required && services.is_empty() {
+            return Err(Error::invalid(
+                path.field("services"),
+                "name at least one of the plan's services",
+            ));
+        }
+        for (j, kind) in services.iter().enumerate() {
+            if self.plan.service(kind).is_none() {
+                let known: Vec<&str> = self.plan.services.iter().map(|s| s.kind.as_str()).collect();
+                return Err(Error::invalid(
+                    path.field("services").index(j),
+                    format!(
+                        "`{kind}` is not a service of the plan (the plan has: {})",
+                        if known.is_empty() {
+                            "none".to_owned()
+                        } else {
+                            known.join(", ")
+                        }
+                    ),
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    /// The `as_of` instant in UTC, if given.
+    pub fn as_of_utc(&self) -> Option<DateTime<Utc>> {
+        self.as_of.map(|t| t.with_timezone(&Utc))
+    }
+}
+
+fn check_year(date: NaiveDate, path: &FieldPath) -> Result<()> {
+    if (FIRST_SUPPORTED_YEAR..=LAST_SUPPORTED_YEAR).contains(&date.year()) {
+        Ok(())
+    } else {
+        Err(Error::invalid(
+            path.clone(),
+            format!(
+                "{date} is outside the supported years {FIRST_SUPPORTED_YEAR}-{LAST_SUPPORTED_YEAR}"
+            ),
+        ))
+    }
+}

@@ -1,0 +1,603 @@
+//! Money: a `Decimal` amount with an explicit ISO 4217 currency.
+//!
+//! Arithmetic is checked (overflow is an [`Error::Overflow`], never a panic) and
+//! refuses to mix currencies. Rounding is a value, [`Rounding`], that a policy
+//! names; the engine applies it once per claim line.
+
+use std::fmt;
+use std::str::FromStr;
+
+use rust_decimal::{Decimal, RoundingStrategy};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use crate::error::{Error, Result};
+
+/// ISO 4217 codes redress knows, with their minor units (digits after the point).
+const CURRENCIES: &[(&str, u32)] = &[
+    ("AED", 2),
+    ("ARS", 2),
+    ("AUD", 2),
+    ("BGN", 2),
+    ("BHD", 3),
+    ("BRL", 2),
+    ("CAD", 2),
+    ("CHF", 2),
+    ("CLF", 4),
+    ("CLP", 0),
+    ("CNY", 2),
+    ("COP", 2),
+    ("CZK", 2),
+    ("DKK", 2),
+    ("EUR", 2),
+    ("GBP", 2),
+    ("HKD", 2),
+    ("HUF", 2),
+    ("IDR", 2),
+    ("ILS", 2),
+    ("INR", 2),
+    ("ISK", 0),
+    ("JOD", 3),
+    ("JPY", 0),
+    ("KRW", 0),
+    ("KWD", 3),
+    ("MXN", 2),
+    ("MYR", 2),
+    ("NOK", 2),
+    ("NZD", 2),
+    ("OMR", 3),
+    ("PEN", 2),
+    ("PHP", 2),
+    ("PLN", 2),
+    ("RON", 2),
+    ("SAR", 2),
+    ("SEK", 2),
+    ("SGD", 2),
+    ("THB", 2),
+    ("TND", 3),
+    ("TRY", 2),
+    ("TWD", 2),
+    ("UAH", 2),
+    ("USD", 2),
+    ("UYU", 2),
+    ("VND", 0),
+    ("ZAR", 2),
+];
+
+/// An ISO 4217 currency whose minor units redress knows.
+///
+/// # Example
+/// ```
+/// use redress::Currency;
+/// let gbp = Currency::new("gbp")?;
+/// assert_eq!(gbp.code(), "GBP");
+/// assert_eq!(gbp.minor_units(), 2);
+/// assert_eq!(Currency::new("JPY")?.minor_units(), 0);
+/// # Ok::<(), redress::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Currency {
+    code: &'static str,
+    minor_units: u32,
+}
+
+impl Currency {
+    /// US dollar.
+    pub const USD: Currency = Currency {
+        code: "USD",
+        minor_units: 2,
+    };
+    /// Euro.
+    pub const EUR: Currency = Currency {
+        code: "EUR",
+        minor_units: 2,
+    };
+    /// Pound sterling.
+    pub const GBP: Currency = Currency {
+        code: "GBP",
+        minor_units: 2,
+    };
+    /// Australian dollar.
+    pub const AUD: Currency = Currency {
+        code: "AUD",
+        minor_units: 2,
+    };
+    /// Canadian dollar.
+    pub const CAD: Currency = Currency {
+        code: "CAD",
+        minor_units: 2,
+    };
+
+    /// Looks a currency up by its ISO 4217 code (case-insensitive).
+    ///
+    /// # Errors
+    /// [`Error::UnknownCurrency`] when the code is not one redress knows.
+    ///
+    /// # Example
+    /// ```
+    /// use redress::Currency;
+    /// assert_eq!(Currency::new("EUR")?, Currency::EUR);
+    /// assert!(Currency::new("EURO").is_err());
+    /// # Ok::<(), redress::Error>(())
+    /// ```
+    pub fn new(code: &str) -> Result<Currency> {
+        let wanted = code.trim().to_ascii_uppercase();
+        CURRENCIES
+            .iter()
+            .find(|(c, _)| *c == wanted)
+            .map(|&(code, minor_units)| Currency { code, minor_units })
+            .ok_or_else(|| Error::UnknownCurrency {
+                code: code.to_owned(),
+            })
+    }
+
+    /// The three-letter code, upper case.
+    ///
+    /// # Example
+    /// ```
+    /// assert_eq!(redress::Currency::USD.code(), "USD");
+    /// ```
+    pub fn code(&self) -> &'static str {
+        self.code
+    }
+
+    /// How many digits follow the decimal point in this currency (2 for USD, 0 for JPY).
+    ///
+    /// # Example
+    /// ```
+    /// assert_eq!(redress::Currency::EUR.minor_units(), 2);
+    /// ```
+    pub fn minor_units(&self) -> u32 {
+        self.minor_units
+    }
+
+    /// The default rounding for this currency: half away from zero to its minor unit.
+    ///
+    /// # Example
+    /// ```
+    /// use redress::{Currency, Rounding, RoundingMode};
+    /// assert_eq!(Currency::USD.rounding(), Rounding { scale: 2, mode: RoundingMode::HalfAwayFromZero });
+    /// ```
+    pub fn rounding(&self) -> Rounding {
+        Rounding {
+            scale: self.minor_units,
+            mode: RoundingMode::HalfAwayFromZero,
+        }
+    }
+}
+
+impl fmt::Display for Currency {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code)
+    }
+}
+
+impl FromStr for Currency {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Currency> {
+        Currency::new(s)
+    }
+}
+
+impl Serialize for Currency {
+    fn serialize<S: Serializer>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.code)
+    }
+}
+
+impl<'de> Deserialize<'de> for Currency {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> std::result::Result<Self, D::Error> {
+        let code = String::deserialize(deserializer)?;
+        Currency::new(&code).map_err(serde::de::Error::custom)
+    }
+}
+
+/// How a value is brought to a scale.
+///
+/// # Example
+/// ```
+/// use redress::RoundingMode;
+/// use rust_decimal::Decimal;
+/// let x = Decimal::new(2345, 3); // 2.345
+/// assert_eq!(RoundingMode::HalfAwayFromZero.round(x, 2), Decimal::new(235, 2));
+/// assert_eq!(RoundingMode::HalfEven.round(x, 2), Decimal::new(234, 2));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
+pub enum RoundingMode {
+    /// 2.345 → 2.35, −2.345 → −2.35 (the usual commercial rule).
+    HalfAwayFromZero,
+    /// 2.345 → 2.34, 2.355 → 2.36 (banker's rounding).
+    HalfEven,
+    /// 2.349 → 2.34 (truncation).
+    TowardZero,
+    /// 2.341 → 2.35.
+    AwayFromZero,
+}
+
+impl RoundingMode {
+    fn strategy(self) -> RoundingStrategy {
+        match self {
+            RoundingMode::HalfAwayFromZero => RoundingStrategy::MidpointAwayFromZero,
+            RoundingMode::HalfEven => RoundingStrategy::MidpointNearestEven,
+            RoundingMode::TowardZero => RoundingStrategy::ToZero,
+            RoundingMode::AwayFromZero => RoundingStrategy::AwayFromZero,
+        }
+    }
+
+    /// Rounds `value` to `scale` digits after the point, keeping trailing zeros
+    /// so that `2.5` at scale 2 reads `2.50`.
+    ///
+    /// # Example
+    /// ```
+    /// use redress::RoundingMode;
+    /// use rust_decimal::Decimal;
+    /// let x = RoundingMode::TowardZero.round(Decimal::new(25, 1), 2);
+    /// assert_eq!(x.to_string(), "2.50");
+    /// ```
+    pub fn round(self, value: Decimal, scale: u32) -> Decimal {
+        let mut rounded = value.round_dp_with_strategy(scale, self.strategy());
+        // round_dp never raises the scale; rescale pads with zeros and cannot lose digits here.
+        rounded.rescale(scale);
+        rounded
+    }
+}
+
+/// A rounding rule: how many digits to keep and how to drop the rest.
+///
+/// # Example
+/// ```
+/// use redress::{Rounding, RoundingMode};
+/// use rust_decimal::Decimal;
+/// let r = Rounding { scale: 2, mode: RoundingMode::HalfAwayFromZero };
+/// assert_eq!(r.apply(Decimal::new(41994, 3)), Decimal::new(4199, 2)); // 41.994 → 41.99
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Rounding {
+    /// Digits kept after the decimal point.
+    pub scale: u32,
+    /// How the dropped digits are resolved.
+    pub mode: RoundingMode,
+}
+
+impl Rounding {
+    /// Applies the rule.
+    ///
+    /// # Example
+    /// ```
+    /// use redress::{Rounding, RoundingMode};
+    /// use rust_decimal::Decimal;
+    /// let r = Rounding { scale: 0, mode: RoundingMode::HalfEven };
+    /// assert_eq!(r.apply(Decimal::new(25, 1)), Decimal::new(2, 0));
+    /// ```
+    pub fn apply(&self, value: Decimal) -> Decimal {
+        self.mode.round(value, self.scale)
+    }
+}
+
+/// An amount of money in one currency.
+///
+/// # Example
+/// ```
+/// use redress::{Currency, Money};
+/// use rust_decimal::Decimal;
+/// let a = Money::new(Decimal::new(799, 2), Currency::USD);
+/// let b = Money::new(Decimal::new(650, 2), Currency::USD);
+/// assert_eq!(a.checked_add(b)?.to_string(), "14.49 USD");
+/// # Ok::<(), redress::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Money {
+    /// The amount, unrounded unless it came out of a rounding.
+    pub amount: Decimal,
+    /// The currency.
+    pub currency: Currency,
+}
+
+impl Money {
+    /// An amount in a currency.
+    ///
+    /// # Example
+    /// ```
+    /// let m = redress::Money::new(rust_decimal::Decimal::ONE, redress::Currency::EUR);
+    /// assert_eq!(m.to_string(), "1 EUR");
+    /// ```
+    pub fn new(amount: Decimal, currency: Currency) -> Money {
+        Money { amount, currency }
+    }
+
+    /// Zero in a currency, written with the currency's minor units (`0.00`).
+    ///
+    /// # Example
+    /// ```
+    /// assert_eq!(redress::Money::zero(redress::Currency::GBP).to_string(), "0.00 GBP");
+    /// ```
+    pub fn zero(currency: Currency) -> Money {
+        let mut amount = Decimal::ZERO;
+        amount.rescale(currency.minor_units());
+        Money { amount, currency }
+    }
+
+    fn same_currency(&self, other: &Money) -> Result<()> {
+        if self.currency == other.currency {
+            Ok(())
+        } else {
+            Err(Error::CurrencyMismatch {
+                left: self.currency.code().to_owned(),
+                right: other.currency.code().to_owned(),
+            })
+        }
+    }
+
+    /// Adds two amounts of the same currency.
+    ///
+    /// # Errors
+    /// [`Error::CurrencyMismatch`] for different currencies, [`Error::Overflow`] past `Decimal::MAX`.
+    ///
+    /// # Example
+    /// ```
+    /// use redress::{Currency, Money};
+    /// use rust_decimal::Decimal;
+    /// let usd = Money::new(Decimal::ONE, Currency::USD);
+    /// let eur = Money::new(Decimal::ONE, Currency::EUR);
+    /// assert!(usd.checked_add(eur).is_err());
+    /// ```
+    pub fn checked_add(self, other: Money) -> Result<Money> {
+        self.same_currency(&other)?;
+        let amount = self
+            .amount
+            .checked_add(other.amount)
+            .ok_or_else(|| Error::overflow(format!("{self} + {other}")))?;
+        Ok(Money::new(amount, self.currency))
+    }
+
+    /// Subtracts an amount of the same currency.
+    ///
+    /// # Errors
+    /// As [`Money::checked_add`].
+    ///
+    /// # Example
+    /// ```
+    /// use redress::{Currency, Money};
+    /// use rust_decimal::Decimal;
+    /// let a = Money::new(Decimal::new(4199, 2), Currency::EUR);
+    /// let b = Money::new(Decimal::new(5, 0), Currency::EUR);
+    /// assert_eq!(a.checked_sub(b)?.amount, Decimal::new(3699, 2));
+    /// # Ok::<(), redress::Error>(())
+    /// ```
+    pub fn checked_sub(self, other: Money) -> Result<Money> {
+        self.same_currency(&other)?;
+        let amount = self
+            .amount
+            .checked_sub(other.amount)
+            .ok_or_else(|| Error::overflow(format!("{self} - {other}")))?;
+        Ok(Money::new(amount, self.currency))
+    }
+
+    /// Multiplies by a plain number.
+    ///
+    /// # Errors
+    /// [`Error::Overflow`] past `Decimal::MAX`.
+    ///
+    /// # Example
+    /// ```
+    /// use redress::{Currency, Money};
+    /// use rust_decimal::Decimal;
+    /// let day = Money::new(Decimal::new(998, 2), Currency::GBP);
+    /// assert_eq!(day.checked_mul(Decimal::from(3))?.amount, Decimal::new(2994, 2));
+    /// # Ok::<(), redress::Error>(())
+    /// ```
+    pub fn checked_mul(self, factor: Decimal) -> Result<Money> {
+        let amount = self
+            .amount
+            .checked_mul(factor)
+            .ok_or_else(|| Error::overflow(format!("{self} × {factor}")))?;
+        Ok(Money::new(amount, self.currency))
+    }
+
+    /// Rounds by a rule.
+    ///
+    /// # Example
+    /// ```
+    /// use redress::{Currency, Money};
+    /// use rust_decimal::Decimal;
+    /// let m = Money::new(Decimal::new(71649, 4), Currency::EUR); // 7.1649
+    /// assert_eq!(m.round(Currency::EUR.rounding()).to_string(), "7.16 EUR");
+    /// ```
+    pub fn round(self, rounding: Rounding) -> Money {
+        Money::new(rounding.apply(self.amount), self.currency)
+    }
+}
+
+impl fmt::Display for Money {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} {}", self.amount, self.currency)
+    }
+}
+
+/// Splits `total` into parts proportional to `weights`, at `scale` digits, so that
+/// the parts add up to `total` exactly.
+///
+/// Each part is first truncated toward zero; the minor units left over go one at a
+/// time to the parts with the largest truncated remainders (earlier parts win ties).
+/// This is the allocation used to price the services of a bundle.
+///
+/// # Errors
+/// [`Error::Invalid`] when there are no weights, a weight is negative, the weights sum
+/// to zero, or `total` has more digits than `scale`; [`Error::Overflow`] when a product
+/// leaves `Decimal`'s range.
+///
+/// # Example
+/// ```
+/// use redress::money::allocate;
+/// use rust_decimal::Decimal;
+/// // 100.00 in thirds: 33.34 + 33.33 + 33.33
+/// let parts = allocate(Decimal::new(10000, 2), &[Decimal::ONE; 3], 2)?;
+/// assert_eq!(parts, vec![Decimal::new(3334, 2), Decimal::new(3333, 2), Decimal::new(3333, 2)]);
+/// # Ok::<(), redress::Error>(())
+/// ```
+pub fn allocate(total: Decimal, weights: &[Decimal], scale: u32) -> Result<Vec<Decimal>> {
+    let path = crate::error::FieldPath::root("weights");
+    if weights.is_empty() {
+        return Err(Error::invalid(path, "at least one weight is needed"));
+    }
+    if weights.iter().any(|w| w.is_sign_negative() && !w.is_zero()) {
+        return Err(Error::invalid(path, "weights cannot be negative"));
+    }
+    let mut sum = Decimal::ZERO;
+    for w in weights {
+        sum = sum
+            .checked_add(*w)
+            .ok_or_else(|| Error::overflow("sum of allocation weights"))?;
+    }
+    if sum.is_zero() {
+        return Err(Error::invalid(path, "weights sum to zero"));
+    }
+    if RoundingMode::TowardZero.round(total, scale) != total {
+        return Err(Error::invalid(
+            crate::error::FieldPath::root("total"),
+            format!("{total} has more than {scale} digits after the point"),
+        ));
+    }
+    let mut parts = Vec::with_capacity(weights.len());
+    let mut remainders = Vec::with_capacity(weights.len());
+    let mut allotted = Decimal::ZERO;
+    for w in weights {
+        let exact = total
+            .checked_mul(*w)
+            .and_then(|x| x.checked_div(sum))
+            .ok_or_else(|| Error::overflow(format!("{total} × {w} / {sum}")))?;
+        let part = RoundingMode::TowardZero.round(exact, scale);
+        remainders.push((exact - part).abs());
+        allotted = allotted
+            .checked_add(part)
+            .ok_or_else(|| Error::overflow("allocated parts"))?;
+        parts.push(part);
+    }
+    let unit = if total.is_sign_negative() {
+        -Decimal::new(1, scale)
+    } else {
+        Decimal::new(1, scale)
+    };
+    let mut left = (total - allotted).abs();
+    let mut order: Vec<usize> = (0..parts.len()).collect();
+    // Stable sort keeps earlier parts first among equal remainders.
+    order.sort_by(|a, b| {
+        let ra = remainders.get(*a).copied().unwrap_or_default();
+        let rb = remainders.get(*b).copied().unwrap_or_default();
+        rb.cmp(&ra)
+    });
+    for i in order {
+        if left < unit.abs() {
+            break;
+        }
+        if let Some(p) = parts.get_mut(i) {
+            *p += unit;
+            left -= unit.abs();
+        }
+    }
+    for p in &mut parts {
+        p.rescale(scale);
+    }
+    Ok(parts)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Decimal {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn rounding_modes_at_the_midpoint() {
+        let cases = [
+            (RoundingMode::HalfAwayFromZero, "2.345", "2.35"),
+            (RoundingMode::HalfAwayFromZero, "-2.345", "-2.35"),
+            (RoundingMode::HalfEven, "2.345", "2.34"),
+            (RoundingMode::HalfEven, "2.355", "2.36"),
+            (RoundingMode::TowardZero, "2.349", "2.34"),
+            (RoundingMode::TowardZero, "-2.349", "-2.34"),
+            (RoundingMode::AwayFromZero, "2.341", "2.35"),
+            (RoundingMode::AwayFromZero, "2.340", "2.34"),
+        ];
+        for (mode, input, want) in cases {
+            assert_eq!(
+                mode.round(d(input), 2).to_string(),
+                want,
+                "{mode:?} {input}"
+            );
+        }
+    }
+
+    #[test]
+    fn rounding_pads_to_the_scale() {
+        assert_eq!(
+            RoundingMode::HalfAwayFromZero
+                .round(d("14.5"), 2)
+                .to_string(),
+            "14.50"
+        );
+        assert_eq!(Money::zero(Currency::USD).amount.to_string(), "0.00");
+    }
+
+    #[test]
+    fn mixing_currencies_is_an_error() {
+        let usd = Money::new(Decimal::ONE, Currency::USD);
+        let gbp = Money::new(Decimal::ONE, Currency::GBP);
+        assert_eq!(
+            usd.checked_add(gbp),
+            Err(Error::CurrencyMismatch {
+                left: "USD".into(),
+                right: "GBP".into()
+            })
+        );
+    }
+
+    #[test]
+    fn overflow_is_an_error_not_a_panic() {
+        let max = Money::new(Decimal::MAX, Currency::USD);
+        assert!(matches!(max.checked_add(max), Err(Error::Overflow { .. })));
+        assert!(matches!(
+            max.checked_mul(d("2")),
+            Err(Error::Overflow { .. })
+        ));
+    }
+
+    #[test]
+    fn currencies_know_their_minor_units() {
+        assert_eq!(Currency::new("clp").unwrap().minor_units(), 0);
+        assert_eq!(Currency::new("KWD").unwrap().minor_units(), 3);
+        assert!(Currency::new("").is_err());
+    }
+
+    #[test]
+    fn allocation_adds_up_exactly() {
+        // 50.00 split 50/50 (RD 899/2009 bundle reading, telecom §3.1): 25.00 + 25.00.
+        assert_eq!(
+            allocate(d("50.00"), &[d("1"), d("1")], 2).unwrap(),
+            vec![d("25.00"), d("25.00")]
+        );
+        // 0.05 in three equal parts: 0.02 + 0.02 + 0.01 (leftover cent to the first parts).
+        assert_eq!(
+            allocate(d("0.05"), &[d("1"), d("1"), d("1")], 2).unwrap(),
+            vec![d("0.02"), d("0.02"), d("0.01")]
+        );
+        // 144.99 by weights 80:65 → 79.99 + 65.00 (exact shares 79.9944.., 64.9955..;
+        // truncated 79.99 + 64.99 = 144.98, the leftover cent to the larger remainder, the second).
+        assert_eq!(
+            allocate(d("144.99"), &[d("80"), d("65")], 2).unwrap(),
+            vec![d("79.99"), d("65.00")]
+        );
+    }
+
+    #[test]
+    fn allocation_refuses_bad_weights() {
+        assert!(allocate(d("1.00"), &[], 2).is_err());
+        assert!(allocate(d("1.00"), &[d("0")], 2).is_err());
+        assert!(allocate(d("1.00"), &[d("-1"), d("2")], 2).is_err());
+        assert!(allocate(d("1.005"), &[d("1")], 2).is_err());
+    }
+}

@@ -1,0 +1,194 @@
+//! What went wrong: outages, missed appointments and late activations, exactly as
+//! the claim file writes them.
+
+use std::fmt;
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+use crate::plan::ServiceKind;
+
+/// What caused an outage. Policies exclude some causes (a customer's own fault,
+/// force majeure) and treat others specially (commercial power, severe weather).
+///
+/// # Example
+/// ```
+/// use redress::Cause;
+/// let c: Cause = serde_json::from_str("\"severe-weather\"").unwrap();
+/// assert_eq!(c, Cause::SevereWeather);
+/// assert_eq!(Cause::default(), Cause::Network);
+/// ```
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize,
+)]
+#[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
+pub enum Cause {
+    /// A fault in the provider's network (the default).
+    #[default]
+    Network,
+    /// Loss of commercial power to the provider's network.
+    Power,
+    /// Severe weather (storms).
+    SevereWeather,
+    /// The customer caused it.
+    Customer,
+    /// Planned, notified maintenance.
+    Planned,
+    /// Force majeure or a civil emergency.
+    ForceMajeure,
+}
+
+impl fmt::Display for Cause {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Cause::Network => "network",
+            Cause::Power => "power",
+            Cause::SevereWeather => "severe-weather",
+            Cause::Customer => "customer",
+            Cause::Planned => "planned",
+            Cause::ForceMajeure => "force-majeure",
+        })
+    }
+}
+
+/// One outage, as the claim file's `[[outages]]` table writes it.
+///
+/// Instants carry the offset they were written with; redress compares them as
+/// instants, so the same moment written with two offsets is the same moment.
+///
+/// # Example
+/// ```
+/// let outage: redress::Outage = toml::from_str(r#"
+///     services = ["internet", "tv"]
+///     start = "2024-10-01T06:00:00-04:00"
+///     end = "2024-10-03T11:00:00-04:00"
+///     customers_affected = 250
+/// "#).unwrap();
+/// assert_eq!(outage.services.len(), 2);
+/// assert!(outage.end.is_some());
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Outage {
+    /// Which of the plan's services were lost.
+    pub services: Vec<ServiceKind>,
+    /// When service was lost.
+    pub start: DateTime<FixedOffset>,
+    /// When it came back; absent while still out (assessed at `as_of`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end: Option<DateTime<FixedOffset>>,
+    /// When the customer reported it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reported: Option<DateTime<FixedOffset>>,
+    /// How many customers the incident affected.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub customers_affected: Option<u64>,
+    /// What caused it.
+    #[serde(default)]
+    pub cause: Cause,
+    /// With `cause = "power"`: when commercial power came back.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub power_restored: Option<DateTime<FixedOffset>>,
+    /// True when the service was impaired, not fully lost.
+    #[serde(default)]
+    pub degraded: bool,
+}
+
+impl Outage {
+    /// A network outage of some services from `start`, still ongoing.
+    ///
+    /// # Example
+    /// ```
+    /// use chrono::DateTime;
+    /// let start = DateTime::parse_from_rfc3339("2025-03-03T09:00:00+01:00").unwrap();
+    /// let o = redress::Outage::new(vec![redress::ServiceKind::Internet], start);
+    /// assert!(o.end.is_none());
+    /// ```
+    pub fn new(services: Vec<ServiceKind>, start: DateTime<FixedOffset>) -> Outage {
+        Outage {
+            services,
+            start,
+            end: None,
+            reported: None,
+            customers_affected: None,
+            cause: Cause::Network,
+            power_restored: None,
+            degraded: false,
+        }
+    }
+
+    /// The same outage, ended.
+    ///
+    /// # Example
+    /// ```
+    /// use chrono::DateTime;
+    /// let t = |s| DateTime::parse_from_rfc3339(s).unwrap();
+    /// let o = redress::Outage::new(vec![redress::ServiceKind::Internet], t("2025-03-03T09:00:00Z"))
+    ///     .ended(t("2025-03-08T18:00:00Z"));
+    /// assert!(o.end.is_some());
+    /// ```
+    pub fn ended(mut self, end: DateTime<FixedOffset>) -> Outage {
+        self.end = Some(end);
+        self
+    }
+
+    /// The same outage, reported at an instant.
+    ///
+    /// # Example
+    /// ```
+    /// use chrono::DateTime;
+    /// let t = |s| DateTime::parse_from_rfc3339(s).unwrap();
+    /// let o = redress::Outage::new(vec![redress::ServiceKind::Phone], t("2025-03-03T09:00:00Z"))
+    ///     .reported_at(t("2025-03-03T09:30:00Z"));
+    /// assert!(o.reported.is_some());
+    /// ```
+    pub fn reported_at(mut self, reported: DateTime<FixedOffset>) -> Outage {
+        self.reported = Some(reported);
+        self
+    }
+}
+
+/// A missed or late-cancelled engineer appointment (`[[appointments]]`).
+///
+/// # Example
+/// ```
+/// let a: redress::Appointment = toml::from_str(r#"
+///     date = "2024-10-02"
+///     services = ["internet"]
+/// "#).unwrap();
+/// assert_eq!(a.date.to_string(), "2024-10-02");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Appointment {
+    /// The local date of the appointment.
+    pub date: NaiveDate,
+    /// The services it was for.
+    #[serde(default)]
+    pub services: Vec<ServiceKind>,
+}
+
+/// A late activation or provision of service (`[[activations]]`).
+///
+/// # Example
+/// ```
+/// let a: redress::Activation = toml::from_str(r#"
+///     services = ["internet"]
+///     promised = "2025-06-02"
+///     delivered = "2025-06-05"
+/// "#).unwrap();
+/// assert_eq!((a.delivered.unwrap() - a.promised).num_days(), 3);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Activation {
+    /// The services to be activated.
+    #[serde(default)]
+    pub services: Vec<ServiceKind>,
+    /// The local date service was promised for.
+    pub promised: NaiveDate,
+    /// The local date it went live; absent when not yet live at `as_of`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub delivered: Option<NaiveDate>,
+}

@@ -1,0 +1,100 @@
+//! Amounts a rule pays per item or per unit: fixed sums, shares of the monthly
+//! price, daily rates, and the greater of several.
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use super::eval::{Context, Item};
+use crate::claim::Figure;
+use crate::error::{Error, Result};
+
+/// How many days a monthly price is divided by to give a daily rate.
+///
+/// # Example
+/// ```
+/// use redress::policy::DayCount;
+/// let nypsc = DayCount::Fixed(30); // "1/30 of the monthly rate"
+/// assert_ne!(nypsc, DayCount::CalendarMonth);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
+pub enum DayCount {
+    /// A fixed number of days, whatever the month (New York's 1/30).
+    Fixed(u32),
+    /// The days of the billing period the incident began in.
+    BillingPeriod,
+    /// The days of the local calendar month the incident began in
+    /// ("monthly rate ÷ days in month").
+    CalendarMonth,
+}
+
+/// An amount of money a rule pays, in the policy's (and the plan's) currency.
+///
+/// # Example
+/// ```
+/// use redress::policy::Amount;
+/// // TKG §58(4): "€10 or 20 % of the monthly charge, whichever is higher".
+/// let tkg = Amount::GreaterOf(vec![Amount::Fixed(10.into()), Amount::ShareOfMonthly("0.20".parse().unwrap())]);
+/// assert!(matches!(tkg, Amount::GreaterOf(_)));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
+pub enum Amount {
+    /// A fixed sum.
+    Fixed(Decimal),
+    /// A share of the monthly price of the services concerned (0.10 = 10 %).
+    ShareOfMonthly(Decimal),
+    /// The monthly price of the services concerned divided by a day count.
+    DailyRate(DayCount),
+    /// The greatest of several amounts.
+    GreaterOf(Vec<Amount>),
+}
+
+impl Amount {
+    /// Works the amount out for one item, keeping the working.
+    pub(crate) fn figure(&self, ctx: &Context<'_>, item: &Item<'_>) -> Result<Figure> {
+        match self {
+            Amount::Fixed(amount) => Ok(Figure::Fixed { amount: *amount }),
+            Amount::ShareOfMonthly(share) => {
+                let amount = item
+                    .monthly_price
+                    .checked_mul(*share)
+                    .ok_or_else(|| Error::overflow(format!("{} × {share}", item.monthly_price)))?;
+                Ok(Figure::ShareOfMonthly {
+                    share: *share,
+                    monthly_price: item.monthly_price,
+                    amount,
+                })
+            }
+            Amount::DailyRate(count) => {
+                let days = ctx.days_for(*count, item)?;
+                let amount = item
+                    .monthly_price
+                    .checked_div(Decimal::from(days))
+                    .ok_or_else(|| Error::overflow(format!("{} / {days}", item.monthly_price)))?;
+                Ok(Figure::DailyRate {
+                    monthly_price: item.monthly_price,
+                    days,
+                    amount,
+                })
+            }
+            Amount::GreaterOf(options) => {
+                let mut figures = Vec::with_capacity(options.len());
+                for option in options {
+                    figures.push(option.figure(ctx, item)?);
+                }
+                let amount = figures
+                    .iter()
+                    .map(Figure::amount)
+                    .max()
+                    .ok_or_else(|| ctx.invalid_rule("greater-of needs at least one amount"))?;
+                Ok(Figure::GreaterOf {
+                    options: figures,
+                    amount,
+                })
+            }
+        }
+    }
+}

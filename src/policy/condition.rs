@@ -1,0 +1,221 @@
+//! Conditions: thresholds a rule or a payment depends on.
+
+use chrono::{NaiveTime, TimeDelta};
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use super::eval::{Context, Item};
+use crate::claim_file::Segment;
+use crate::error::Result;
+use crate::outage::Cause;
+use crate::span::Span;
+
+/// What to assume when a condition needs a fact the claim does not give.
+///
+/// # Example
+/// ```
+/// assert_ne!(redress::policy::Assumption::Met, redress::policy::Assumption::NotMet);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
+pub enum Assumption {
+    /// Assume the condition holds, and say so in a note.
+    Met,
+    /// Assume it does not, and say so in a note.
+    NotMet,
+}
+
+/// A test on one item (an outage, a billing period, an appointment…).
+///
+/// The *duration* of an item is the exact elapsed length of the outage (the whole
+/// merged outage, not only its compensable part); for a billing period or a year
+/// it is the outage time inside it, added up.
+///
+/// # Example
+/// ```
+/// use redress::policy::{Condition, Assumption};
+/// use redress::Span;
+/// // New York PSC: automatic at 24 hours or more when 100 or more subscribers were affected.
+/// let automatic = Condition::All(vec![
+///     Condition::DurationAtLeast(Span::hours(24)),
+///     Condition::CustomersAffectedAtLeast { count: 100, if_unknown: Assumption::Met },
+/// ]);
+/// assert!(matches!(automatic, Condition::All(_)));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
+pub enum Condition {
+    /// The item lasted at least this long (`>=`).
+    DurationAtLeast(Span),
+    /// The item lasted longer than this (`>`).
+    DurationMoreThan(Span),
+    /// The incident affected at least this many customers.
+    CustomersAffectedAtLeast {
+        /// The threshold (inclusive).
+        count: u64,
+        /// What to assume when the claim does not give the incident's size.
+        if_unknown: Assumption,
+    },
+    /// The outage's cause is one of these.
+    CauseIn(Vec<Cause>),
+    /// The customer is in this segment.
+    Segment(Segment),
+    /// More than `more_than` of the item falls inside the daily local window
+    /// `[from, to)` (RD 899/2009 art. 16: more than 6 hours within 08:00–22:00).
+    TimeInDailyWindowMoreThan {
+        /// Window start, local wall-clock time.
+        from: NaiveTime,
+        /// Window end, local wall-clock time (exclusive).
+        to: NaiveTime,
+        /// The threshold (exclusive).
+        more_than: Span,
+    },
+    /// The item's credit, before rounding, is more than this amount (AWS: "greater
+    /// than USD 1"; RD 899/2009 art. 15: "more than €1"). Only a payment can ask this.
+    CreditMoreThan(Decimal),
+    /// Every condition holds.
+    All(Vec<Condition>),
+    /// At least one condition holds.
+    Any(Vec<Condition>),
+    /// The condition does not hold.
+    Not(Box<Condition>),
+}
+
+/// The answer to a condition, with any assumption made to reach it.
+pub(crate) struct Verdict {
+    pub holds: bool,
+    pub assumptions: Vec<String>,
+}
+
+impl Condition {
+    /// Tests the condition. `credit` is the item's unrounded credit when known
+    /// (payments know it; rules do not).
+    pub(crate) fn test(
+        &self,
+        ctx: &Context<'_>,
+        item: &Item<'_>,
+        credit: Option<Decimal>,
+    ) -> Result<Verdict> {
+        let mut assumptions = Vec::new();
+        let holds = self.holds(ctx, item, credit, &mut assumptions)?;
+        Ok(Verdict { holds, assumptions })
+    }
+
+    fn holds(
+        &self,
+        ctx: &Context<'_>,
+        item: &Item<'_>,
+        credit: Option<Decimal>,
+        notes: &mut Vec<String>,
+    ) -> Result<bool> {
+        Ok(match self {
+            Condition::DurationAtLeast(span) => item.duration()? >= span.as_delta(),
+            Condition::DurationMoreThan(span) => item.duration()? > span.as_delta(),
+            Condition::CustomersAffectedAtLeast { count, if_unknown } => {
+                match item.customers_affected() {
+                    Some(n) => n >= *count,
+                    None => {
+                        let met = *if_unknown == Assumption::Met;
+                        notes.push(format!(
+                        "The incident's size was not given; assumed {} {count} customers were affected.",
+                        if met { "at least" } else { "fewer than" }
+                    ));
+                        met
+                    }
+                }
+            }
+            Condition::CauseIn(causes) => item.cause().is_some_and(|c| causes.contains(&c)),
+            Condition::Segment(segment) => ctx.segment == *segment,
+            Condition::TimeInDailyWindowMoreThan {
+                from,
+                to,
+                more_than,
+            } => {
+                let limit = more_than.as_delta();
+                let mut inside = TimeDelta::zero();
+                for spell in item.spells() {
+                    inside += crate::timeline::time_within_daily_window(
+                        spell.start,
+                        spell.end,
+                        ctx.zone,
+                        (*from, *to),
+                        limit,
+                    )?;
+                    if inside > limit {
+                        break;
+                    }
+                }
+                inside > limit
+            }
+            Condition::CreditMoreThan(amount) => match credit {
+                Some(credit) => credit > *amount,
+                None => {
+                    return Err(
+                        ctx.invalid_rule("credit-more-than can only decide a payment, not a rule")
+                    )
+                }
+            },
+            Condition::All(all) => {
+                let mut result = true;
+                for c in all {
+                    // Evaluate every branch so each assumption is reported.
+                    result &= c.holds(ctx, item, credit, notes)?;
+                }
+                result
+            }
+            Condition::Any(any) => {
+                let mut result = false;
+                for c in any {
+                    result |= c.holds(ctx, item, credit, notes)?;
+                }
+                result
+            }
+            Condition::Not(inner) => !inner.holds(ctx, item, credit, notes)?,
+        })
+    }
+
+    /// The condition in plain words.
+    ///
+    /// # Example
+    /// ```
+    /// use redress::{policy::Condition, Span};
+    /// assert_eq!(Condition::DurationAtLeast(Span::hours(24)).describe(), "the outage lasted at least 24h");
+    /// ```
+    pub fn describe(&self) -> String {
+        match self {
+            Condition::DurationAtLeast(s) => format!("the outage lasted at least {s}"),
+            Condition::DurationMoreThan(s) => format!("the outage lasted more than {s}"),
+            Condition::CustomersAffectedAtLeast { count, .. } => {
+                format!("at least {count} customers were affected")
+            }
+            Condition::CauseIn(causes) => {
+                let names: Vec<String> = causes.iter().map(|c| c.to_string()).collect();
+                format!("the cause was {}", names.join(" or "))
+            }
+            Condition::Segment(s) => format!("the customer is {s}"),
+            Condition::TimeInDailyWindowMoreThan {
+                from,
+                to,
+                more_than,
+            } => format!(
+                "more than {more_than} fell within {}–{} local time",
+                from.format("%H:%M"),
+                to.format("%H:%M")
+            ),
+            Condition::CreditMoreThan(a) => format!("the credit is more than {a}"),
+            Condition::All(all) => all
+                .iter()
+                .map(Condition::describe)
+                .collect::<Vec<_>>()
+                .join(" and "),
+            Condition::Any(any) => any
+                .iter()
+                .map(Condition::describe)
+                .collect::<Vec<_>>()
+                .join(" or "),
+            Condition::Not(inner) => format!("not ({})", inner.describe()),
+        }
+    }
+}

@@ -1,0 +1,223 @@
+//! What rules evaluate over: the context of one assessment and one item.
+
+use chrono::{DateTime, NaiveDate, TimeDelta, Utc};
+use chrono_tz::Tz;
+use rust_decimal::Decimal;
+
+use super::{DayCount, Policy, Provision};
+use crate::calendar::HolidayCalendar;
+use crate::claim::{Adjustment, Basis, Figure};
+use crate::claim_file::Segment;
+use crate::error::{Error, Result};
+use crate::outage::{Activation, Appointment, Cause};
+use crate::plan::{BillingCycle, ServiceKind};
+use crate::timeline::Spell;
+
+/// Everything an assessment knows besides the item itself.
+pub(crate) struct Context<'a> {
+    pub policy: &'a Policy,
+    pub provision: &'a Provision,
+    pub zone: Tz,
+    pub cycle: BillingCycle,
+    pub calendar: &'a HolidayCalendar,
+    pub segment: Segment,
+}
+
+impl Context<'_> {
+    pub fn invalid_rule(&self, problem: &str) -> Error {
+        Error::InvalidRule {
+            policy: self.policy.id.clone(),
+            provision: self.provision.name.clone(),
+            problem: problem.to_owned(),
+        }
+    }
+
+    /// An instant as local wall-clock text, for notes.
+    pub fn local_text(&self, instant: DateTime<Utc>) -> String {
+        instant
+            .with_timezone(&self.zone)
+            .format("%Y-%m-%d %H:%M %Z")
+            .to_string()
+    }
+
+    /// The number of days a daily rate divides by, for an item.
+    pub fn days_for(&self, count: DayCount, item: &Item<'_>) -> Result<u32> {
+        let days = match count {
+            DayCount::Fixed(days) => i64::from(days),
+            DayCount::BillingPeriod => self.cycle.period_containing(item.anchor)?.days(),
+            DayCount::CalendarMonth => BillingCycle::calendar_months(self.zone)
+                .period_containing(item.anchor)?
+                .days(),
+        };
+        match u32::try_from(days) {
+            Ok(d) if d > 0 => Ok(d),
+            _ => Err(self.invalid_rule("a daily rate needs a positive number of days")),
+        }
+    }
+}
+
+/// One thing a provision prices.
+pub(crate) struct Item<'a> {
+    pub what: What<'a>,
+    /// The services concerned (one, for a per-service item).
+    pub services: Vec<ServiceKind>,
+    /// Their monthly price, added up.
+    pub monthly_price: Decimal,
+    /// The instant that picks a billing period or month for daily rates.
+    pub anchor: DateTime<Utc>,
+}
+
+pub(crate) enum What<'a> {
+    /// One outage (merged).
+    Incident(Spell),
+    /// A period (billing period, year, the whole account) and the outages inside it, clipped.
+    Window {
+        start: DateTime<Utc>,
+        end: DateTime<Utc>,
+        spells: Vec<Spell>,
+    },
+    Appointment {
+        index: usize,
+        appointment: &'a Appointment,
+    },
+    Activation {
+        index: usize,
+        activation: &'a Activation,
+        /// The delivery date, or `as_of`'s date while not yet live.
+        until: NaiveDate,
+    },
+}
+
+impl Item<'_> {
+    pub fn spells(&self) -> &[Spell] {
+        match &self.what {
+            What::Incident(spell) => std::slice::from_ref(spell),
+            What::Window { spells, .. } => spells,
+            _ => &[],
+        }
+    }
+
+    /// The outage time of the item: the whole outage, or the outages in a period added up.
+    pub fn duration(&self) -> Result<TimeDelta> {
+        let mut total = TimeDelta::zero();
+        for s in self.spells() {
+            total = total
+                .checked_add(&s.duration())
+                .ok_or_else(|| Error::overflow("total outage time"))?;
+        }
+        Ok(total)
+    }
+
+    pub fn customers_affected(&self) -> Option<u64> {
+        self.spells()
+            .iter()
+            .filter_map(|s| s.customers_affected)
+            .max()
+    }
+
+    pub fn cause(&self) -> Option<Cause> {
+        self.spells().first().map(|s| s.cause)
+    }
+
+    /// A short name for notes: "internet outage from 2024-10-01 06:00 EDT".
+    pub fn label(&self, ctx: &Context<'_>) -> String {
+        let services: Vec<&str> = self.services.iter().map(ServiceKind::as_str).collect();
+        let services = services.join(" and ");
+        match &self.what {
+            What::Incident(spell) => {
+                format!("{services} outage from {}", ctx.local_text(spell.start))
+            }
+            What::Window { start, end, .. } => {
+                let last = end
+                    .with_timezone(&ctx.zone)
+                    .date_naive()
+                    .pred_opt()
+                    .unwrap_or_else(|| end.with_timezone(&ctx.zone).date_naive());
+                format!(
+                    "{services} outages in the period {} to {}",
+                    start.with_timezone(&ctx.zone).date_naive(),
+                    last
+                )
+            }
+            What::Appointment { appointment, .. } => {
+                format!("missed appointment on {}", appointment.date)
+            }
+            What::Activation { activation, .. } => {
+                format!("activation promised for {}", activation.promised)
+            }
+        }
+    }
+}
+
+/// An unrounded line with its working.
+#[derive(Debug, Clone)]
+pub(crate) struct Draft {
+    pub amount: Decimal,
+    pub basis: Basis,
+    pub adjustments: Vec<Adjustment>,
+}
+
+impl Draft {
+    pub fn new(amount: Decimal, basis: Basis) -> Draft {
+        Draft {
+            amount,
+            basis,
+            adjustments: Vec::new(),
+        }
+    }
+}
+
+/// What a rule yields for one item: lines and notes.
+#[derive(Debug, Default)]
+pub(crate) struct Outcome {
+    pub drafts: Vec<Draft>,
+    pub notes: Vec<String>,
+}
+
+impl Outcome {
+    pub fn from_draft(draft: Draft) -> Outcome {
+        Outcome {
+            drafts: vec![draft],
+            notes: Vec::new(),
+        }
+    }
+
+    pub fn absorb(&mut self, other: Outcome) {
+        self.drafts.extend(other.drafts);
+        self.notes.extend(other.notes);
+    }
+
+    pub fn total(&self) -> Result<Decimal> {
+        self.drafts.iter().try_fold(Decimal::ZERO, |sum, d| {
+            sum.checked_add(d.amount)
+                .ok_or_else(|| Error::overflow("sum of credit lines"))
+        })
+    }
+}
+
+impl Figure {
+    /// The figure for `units` units, computed so a daily rate multiplies before it
+    /// divides (3 × 65 / 30, not 3 × 2.1666…).
+    pub(crate) fn times(&self, units: Decimal) -> Result<Decimal> {
+        let overflow = || Error::overflow(format!("{units} × {}", self.amount()));
+        match self {
+            Figure::DailyRate {
+                monthly_price,
+                days,
+                ..
+            } => monthly_price
+                .checked_mul(units)
+                .and_then(|x| x.checked_div(Decimal::from(*days)))
+                .ok_or_else(overflow),
+            Figure::GreaterOf { options, .. } => {
+                let mut best: Option<Decimal> = None;
+                for option in options {
+                    let value = option.times(units)?;
+                    best = Some(best.map_or(value, |b| b.max(value)));
+                }
+                best.ok_or_else(overflow)
+            }
+            other => other.amount().checked_mul(units).ok_or_else(overflow),
+        }
+    }
+}

@@ -1,0 +1,582 @@
+//! Credit policies: who owes what, under which rule, cited to its source.
+//!
+//! A [`Policy`] is metadata (a stable id, title, jurisdiction, citation, how firm
+//! its figures are) plus dated [`PolicyVersion`]s. A version holds
+//! [`Provision`]s; a provision says what it is assessed over (each outage, each
+//! billing period, each missed appointment…, its [`Subject`]), which outages count,
+//! the [`Rule`] that prices it, and whether payment is automatic.
+//!
+//! Rules are a small tree ([`Rule`]): leaves that price one thing (a fixed sum,
+//! units × rate, pro-rata of the price, a base plus steps, uptime tiers,
+//! thresholds) and combinators (max-of, sum-of, cap, when, minimum payout). Every
+//! convention is an enum documented where it is declared.
+
+mod amount;
+mod condition;
+mod escalating;
+pub(crate) mod eval;
+mod per_unit;
+mod pro_rata;
+mod rule;
+mod tiers;
+mod uptime;
+
+pub use amount::{Amount, DayCount};
+pub use condition::{Assumption, Condition};
+pub use escalating::Escalating;
+pub use per_unit::{
+    Band, Clock, ClockStart, Counting, DayKind, Grace, LastDay, PerUnit, UnitCount,
+};
+pub use pro_rata::{ProRata, ProRataBasis};
+pub use rule::Rule;
+pub use tiers::{Measure, ThresholdTier, Tiers};
+pub use uptime::{Inclusion, Tier, UptimeTiers};
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::claim_file::Segment;
+use crate::money::{Currency, Rounding};
+use crate::outage::Cause;
+use crate::plan::ServiceKind;
+
+/// How firm a policy's figures are, as graded in the policy sources.
+///
+/// # Example
+/// ```
+/// assert_eq!(redress::policy::Evidence::Primary.to_string(), "[P] primary source");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
+pub enum Evidence {
+    /// [P] read in the statute, regulation, regulator's page or the provider's own terms.
+    Primary,
+    /// [S] read in a secondary source only (press, blogs, copies).
+    Secondary,
+    /// [M] from memory, not confirmed in any source seen.
+    Memory,
+}
+
+impl std::fmt::Display for Evidence {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Evidence::Primary => "[P] primary source",
+            Evidence::Secondary => "[S] secondary source only",
+            Evidence::Memory => "[M] from memory, unconfirmed",
+        })
+    }
+}
+
+/// Which date of an incident picks the policy version in force.
+///
+/// # Example
+/// ```
+/// assert_eq!(redress::policy::Dating::default(), redress::policy::Dating::OutageStart);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
+pub enum Dating {
+    /// The local date the outage began (and the appointment's date, the promised activation date).
+    #[default]
+    OutageStart,
+    /// The local date the customer reported the outage (Ofcom: "the issue occurs" when reported).
+    Report,
+}
+
+/// A credit policy: a statute, scheme, contract or goodwill gesture, in dated versions.
+///
+/// # Example
+/// ```
+/// use redress::policy::*;
+/// use redress::{Currency, ServiceKind, Span};
+/// // "One 30th of the monthly price for each started 24 hours" (the New York PSC shape).
+/// let policy = Policy::new("my-credit", "My provider's outage credit", Currency::USD)
+///     .with_services(vec![ServiceKind::Internet])
+///     .with_version(PolicyVersion::from_date(chrono::NaiveDate::MIN, vec![Provision::new(
+///         "outage credit",
+///         Subject::outages(),
+///         Rule::PerUnit(PerUnit::new(
+///             UnitCount::Blocks { length: Span::hours(24), counting: Counting::Started },
+///             Amount::DailyRate(DayCount::Fixed(30)),
+///         )),
+///     )]));
+/// assert_eq!(policy.versions.len(), 1);
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Policy {
+    /// Stable id; users type it and files store it.
+    pub id: String,
+    /// A short human title.
+    pub title: String,
+    /// Where it applies, as an ISO 3166 code (`GB`, `DE`, `US-NY`), or `*` for anywhere.
+    pub jurisdiction: String,
+    /// The statute, regulation or contract clause, and where it was published.
+    pub citation: String,
+    /// How firm the figures are.
+    pub evidence: Evidence,
+    /// The services it covers; empty means every service.
+    #[serde(default)]
+    pub services: Vec<ServiceKind>,
+    /// The customer segments it covers; empty means every segment.
+    #[serde(default)]
+    pub segments: Vec<Segment>,
+    /// The currency its fixed amounts are in; a plan in another currency cannot use it.
+    pub currency: Option<Currency>,
+    /// Which date picks the version in force.
+    #[serde(default)]
+    pub dated_by: Dating,
+    /// Readings taken where the source is ambiguous, in plain words (shown in claims).
+    #[serde(default)]
+    pub readings: Vec<String>,
+    /// The versions, each in force over its own dates.
+    pub versions: Vec<PolicyVersion>,
+}
+
+impl Policy {
+    /// A policy with an id, a title and a currency, and nothing else yet.
+    ///
+    /// # Example
+    /// ```
+    /// let p = redress::policy::Policy::new("x", "X", redress::Currency::EUR);
+    /// assert_eq!(p.jurisdiction, "*");
+    /// ```
+    pub fn new(id: &str, title: &str, currency: Currency) -> Policy {
+        Policy {
+            id: id.to_owned(),
+            title: title.to_owned(),
+            jurisdiction: "*".to_owned(),
+            citation: String::new(),
+            evidence: Evidence::Primary,
+            services: Vec::new(),
+            segments: Vec::new(),
+            currency: Some(currency),
+            dated_by: Dating::OutageStart,
+            readings: Vec::new(),
+            versions: Vec::new(),
+        }
+    }
+
+    /// The policy covering these services.
+    ///
+    /// # Example
+    /// ```
+    /// let p = redress::policy::Policy::new("x", "X", redress::Currency::EUR)
+    ///     .with_services(vec![redress::ServiceKind::Phone]);
+    /// assert_eq!(p.services.len(), 1);
+    /// ```
+    pub fn with_services(mut self, services: Vec<ServiceKind>) -> Policy {
+        self.services = services;
+        self
+    }
+
+    /// The policy with one more version.
+    ///
+    /// # Example
+    /// ```
+    /// use redress::policy::{Policy, PolicyVersion};
+    /// let p = Policy::new("x", "X", redress::Currency::EUR)
+    ///     .with_version(PolicyVersion::from_date(chrono::NaiveDate::MIN, vec![]));
+    /// assert_eq!(p.versions.len(), 1);
+    /// ```
+    pub fn with_version(mut self, version: PolicyVersion) -> Policy {
+        self.versions.push(version);
+        self
+    }
+
+    /// Whether the policy covers a service.
+    ///
+    /// # Example
+    /// ```
+    /// let p = redress::policy::Policy::new("x", "X", redress::Currency::EUR);
+    /// assert!(p.covers(&redress::ServiceKind::Tv)); // no list: every service
+    /// ```
+    pub fn covers(&self, service: &ServiceKind) -> bool {
+        self.services.is_empty() || self.services.contains(service)
+    }
+
+    /// The version in force on a date, if any.
+    ///
+    /// # Example
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use redress::policy::{Policy, PolicyVersion};
+    /// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+    /// let p = Policy::new("x", "X", redress::Currency::GBP)
+    ///     .with_version(PolicyVersion::from_date(d(2019, 4, 1), vec![]).until(d(2021, 4, 1)))
+    ///     .with_version(PolicyVersion::from_date(d(2021, 4, 1), vec![]));
+    /// assert_eq!(p.version_on(d(2021, 3, 31)).unwrap().effective_from, d(2019, 4, 1));
+    /// assert_eq!(p.version_on(d(2021, 4, 1)).unwrap().effective_from, d(2021, 4, 1));
+    /// assert!(p.version_on(d(2019, 3, 31)).is_none());
+    /// ```
+    pub fn version_on(&self, date: NaiveDate) -> Option<&PolicyVersion> {
+        self.versions.iter().find(|v| v.in_force_on(date))
+    }
+}
+
+/// One dated version of a policy: the provisions in force from one date until
+/// (not including) another.
+///
+/// # Example
+/// ```
+/// use chrono::NaiveDate;
+/// let v = redress::policy::PolicyVersion::from_date(NaiveDate::from_ymd_opt(2023, 9, 1).unwrap(), vec![]);
+/// assert!(v.in_force_on(NaiveDate::from_ymd_opt(2024, 1, 1).unwrap()));
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PolicyVersion {
+    /// First date in force (inclusive).
+    pub effective_from: NaiveDate,
+    /// First date no longer in force (exclusive); absent while current.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub effective_until: Option<NaiveDate>,
+    /// A short label such as "2025-26 amounts".
+    #[serde(default)]
+    pub label: String,
+    /// How each claim line is rounded; absent: half away from zero to the currency's minor unit.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rounding: Option<Rounding>,
+    /// What the version grants.
+    pub provisions: Vec<Provision>,
+}
+
+impl PolicyVersion {
+    /// A version in force from a date, open-ended.
+    ///
+    /// # Example
+    /// ```
+    /// let v = redress::policy::PolicyVersion::from_date(chrono::NaiveDate::MIN, vec![]);
+    /// assert!(v.effective_until.is_none());
+    /// ```
+    pub fn from_date(effective_from: NaiveDate, provisions: Vec<Provision>) -> PolicyVersion {
+        PolicyVersion {
+            effective_from,
+            effective_until: None,
+            label: String::new(),
+            rounding: None,
+            provisions,
+        }
+    }
+
+    /// The version ending before a date.
+    ///
+    /// # Example
+    /// ```
+    /// use chrono::NaiveDate;
+    /// let end = NaiveDate::from_ymd_opt(2023, 9, 1).unwrap();
+    /// let v = redress::policy::PolicyVersion::from_date(NaiveDate::MIN, vec![]).until(end);
+    /// assert!(!v.in_force_on(end));
+    /// ```
+    pub fn until(mut self, date: NaiveDate) -> PolicyVersion {
+        self.effective_until = Some(date);
+        self
+    }
+
+    /// The version with a label.
+    ///
+    /// # Example
+    /// ```
+    /// let v = redress::policy::PolicyVersion::from_date(chrono::NaiveDate::MIN, vec![]).labelled("2025");
+    /// assert_eq!(v.label, "2025");
+    /// ```
+    pub fn labelled(mut self, label: &str) -> PolicyVersion {
+        self.label = label.to_owned();
+        self
+    }
+
+    /// The version with its own rounding rule.
+    ///
+    /// # Example
+    /// ```
+    /// use redress::{Rounding, RoundingMode};
+    /// let r = Rounding { scale: 2, mode: RoundingMode::HalfEven };
+    /// let v = redress::policy::PolicyVersion::from_date(chrono::NaiveDate::MIN, vec![]).rounded(r);
+    /// assert_eq!(v.rounding, Some(r));
+    /// ```
+    pub fn rounded(mut self, rounding: Rounding) -> PolicyVersion {
+        self.rounding = Some(rounding);
+        self
+    }
+
+    /// Whether the version is in force on a date: `effective_from <= date < effective_until`.
+    pub fn in_force_on(&self, date: NaiveDate) -> bool {
+        self.effective_from <= date && self.effective_until.is_none_or(|until| date < until)
+    }
+}
+
+/// One thing a policy grants: what it is assessed over, which outages count, its
+/// rule and how it is paid.
+///
+/// # Example
+/// ```
+/// use redress::policy::*;
+/// let p = Provision::new("missed appointment", Subject::Appointments, Rule::Fixed { amount: Amount::Fixed("30.49".parse().unwrap()) });
+/// assert_eq!(p.payment, Payment::Automatic);
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Provision {
+    /// A short name: "delayed repair", "missed appointment".
+    pub name: String,
+    /// The clause it comes from, such as "§58(3)"; shown on each line.
+    #[serde(default)]
+    pub clause: String,
+    /// What it is assessed over.
+    pub subject: Subject,
+    /// Which outages count by severity.
+    #[serde(default)]
+    pub counts: Severity,
+    /// Outages with these causes earn nothing under this provision.
+    #[serde(default)]
+    pub excluded_causes: Vec<Cause>,
+    /// How it is priced.
+    pub rule: Rule,
+    /// Whether it is paid without a request.
+    #[serde(default)]
+    pub payment: Payment,
+    /// By when a request must be made (or a credit is due), if the source says.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deadline: Option<ClaimDeadline>,
+}
+
+impl Provision {
+    /// A provision paid automatically, counting full losses of service of any cause.
+    ///
+    /// # Example
+    /// ```
+    /// use redress::policy::*;
+    /// let p = Provision::new("goodwill", Subject::account(), Rule::Fixed { amount: Amount::Fixed(5.into()) });
+    /// assert!(p.excluded_causes.is_empty());
+    /// ```
+    pub fn new(name: &str, subject: Subject, rule: Rule) -> Provision {
+        Provision {
+            name: name.to_owned(),
+            clause: String::new(),
+            subject,
+            counts: Severity::FullLoss,
+            excluded_causes: Vec::new(),
+            rule,
+            payment: Payment::Automatic,
+            deadline: None,
+        }
+    }
+
+    /// The provision citing a clause.
+    ///
+    /// # Example
+    /// ```
+    /// use redress::policy::*;
+    /// let p = Provision::new("x", Subject::Appointments, Rule::Fixed { amount: Amount::Fixed(10.into()) }).clause("§58(4)");
+    /// assert_eq!(p.clause, "§58(4)");
+    /// ```
+    pub fn clause(mut self, clause: &str) -> Provision {
+        self.clause = clause.to_owned();
+        self
+    }
+
+    /// The provision paid on these terms.
+    ///
+    /// # Example
+    /// ```
+    /// use redress::policy::*;
+    /// let p = Provision::new("x", Subject::Appointments, Rule::Fixed { amount: Amount::Fixed(10.into()) })
+    ///     .paid(Payment::OnRequest);
+    /// assert_eq!(p.payment, Payment::OnRequest);
+    /// ```
+    pub fn paid(mut self, payment: Payment) -> Provision {
+        self.payment = payment;
+        self
+    }
+
+    /// The provision with a claim deadline.
+    ///
+    /// # Example
+    /// ```
+    /// use redress::policy::*;
+    /// let p = Provision::new("x", Subject::outages(), Rule::Fixed { amount: Amount::Fixed(10.into()) })
+    ///     .deadline(ClaimDeadline::DaysAfterIncident { days: 30 });
+    /// assert!(p.deadline.is_some());
+    /// ```
+    pub fn deadline(mut self, deadline: ClaimDeadline) -> Provision {
+        self.deadline = Some(deadline);
+        self
+    }
+
+    /// The provision ignoring outages with these causes.
+    ///
+    /// # Example
+    /// ```
+    /// use redress::{policy::*, Cause};
+    /// let p = Provision::new("x", Subject::outages(), Rule::Fixed { amount: Amount::Fixed(1.into()) })
+    ///     .excluding(&[Cause::Customer]);
+    /// assert_eq!(p.excluded_causes, vec![Cause::Customer]);
+    /// ```
+    pub fn excluding(mut self, causes: &[Cause]) -> Provision {
+        self.excluded_causes = causes.to_vec();
+        self
+    }
+
+    /// The provision counting outages of this severity.
+    ///
+    /// # Example
+    /// ```
+    /// use redress::policy::*;
+    /// let p = Provision::new("x", Subject::outages(), Rule::Fixed { amount: Amount::Fixed(1.into()) })
+    ///     .counting(Severity::FullOrDegraded);
+    /// assert_eq!(p.counts, Severity::FullOrDegraded);
+    /// ```
+    pub fn counting(mut self, severity: Severity) -> Provision {
+        self.counts = severity;
+        self
+    }
+}
+
+/// What a provision is assessed over; each item gets its own lines.
+///
+/// # Example
+/// ```
+/// use redress::policy::{Subject, ServiceScope};
+/// assert_eq!(Subject::outages(), Subject::Outages { scope: ServiceScope::EachService });
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case", tag = "each")]
+#[non_exhaustive]
+pub enum Subject {
+    /// Each outage (overlapping and touching records merged into one).
+    Outages {
+        /// Per service, or all covered services together.
+        scope: ServiceScope,
+    },
+    /// Each billing period that outages touch, with the outages clipped to it.
+    BillingPeriods {
+        /// Per service, or all covered services together.
+        scope: ServiceScope,
+    },
+    /// Each year (starting in `first_month`, local dates) that outages touch.
+    Years {
+        /// The month the year starts: 1 for calendar years, 7 for Australia's financial year.
+        first_month: u32,
+        /// Per service, or all covered services together.
+        scope: ServiceScope,
+    },
+    /// The account as a whole: one item if any covered outage happened.
+    Account {
+        /// Per service, or all covered services together.
+        scope: ServiceScope,
+    },
+    /// Each missed appointment.
+    Appointments,
+    /// Each late activation.
+    Activations,
+}
+
+impl Subject {
+    /// Each outage, per service.
+    pub fn outages() -> Subject {
+        Subject::Outages {
+            scope: ServiceScope::EachService,
+        }
+    }
+
+    /// Each billing period, per service.
+    pub fn billing_periods() -> Subject {
+        Subject::BillingPeriods {
+            scope: ServiceScope::EachService,
+        }
+    }
+
+    /// The account as a whole, all covered services together.
+    pub fn account() -> Subject {
+        Subject::Account {
+            scope: ServiceScope::Together,
+        }
+    }
+}
+
+/// Whether a provision looks at each service on its own or at the covered services together.
+///
+/// # Example
+/// ```
+/// assert_ne!(redress::policy::ServiceScope::EachService, redress::policy::ServiceScope::Together);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
+pub enum ServiceScope {
+    /// Each affected service separately, priced at its own monthly price
+    /// ("1/30 of the monthly rate for all services rendered useless").
+    EachService,
+    /// The covered services as one line: an outage of any of them is an outage of
+    /// the line, priced at the sum of the covered services' monthly prices in the
+    /// plan ("one daily rate per line whether broadband, phone or both are down";
+    /// TKG's "contractually agreed monthly charges").
+    Together,
+}
+
+/// Which outages a provision counts.
+///
+/// # Example
+/// ```
+/// assert_eq!(redress::policy::Severity::default(), redress::policy::Severity::FullLoss);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
+pub enum Severity {
+    /// Only total loss of service (`degraded = false`).
+    #[default]
+    FullLoss,
+    /// Total loss and impaired service alike ("useless or substantially impaired").
+    FullOrDegraded,
+    /// Only impaired service (AGCOM's "irregular service").
+    DegradedOnly,
+}
+
+/// Whether a provision pays without the customer asking.
+///
+/// # Example
+/// ```
+/// use redress::policy::{Payment, Condition};
+/// let p = Payment::AutomaticIf(Condition::DurationAtLeast(redress::Span::hours(24)));
+/// assert_ne!(p, Payment::OnRequest);
+/// ```
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
+pub enum Payment {
+    /// Paid without a request.
+    #[default]
+    Automatic,
+    /// Owed only when the customer asks.
+    OnRequest,
+    /// Automatic when the condition holds for the item, otherwise on request.
+    AutomaticIf(Condition),
+}
+
+/// By when a request must reach the provider (or an automatic credit is due).
+///
+/// # Example
+/// ```
+/// let d = redress::policy::ClaimDeadline::EndOfBillingCyclesAfter { cycles: 2 };
+/// assert_ne!(d, redress::policy::ClaimDeadline::DaysAfterIncident { days: 30 });
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
+pub enum ClaimDeadline {
+    /// A number of calendar days after the incident ends (the outage's restoration,
+    /// the appointment's date, the activation).
+    DaysAfterIncident {
+        /// Calendar days.
+        days: u32,
+    },
+    /// The last day of the `cycles`-th billing period after the one the incident fell in
+    /// (AWS: "by the end of the second billing cycle after the incident").
+    EndOfBillingCyclesAfter {
+        /// Billing periods after the incident's own.
+        cycles: u32,
+    },
+}

@@ -1,0 +1,169 @@
+//! Pro-rata credits: the price of the time service was lost, as a share of a period.
+
+use chrono::{DateTime, Utc};
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use super::eval::{Context, Draft, Item, Outcome, What};
+use super::per_unit::{clock_start, compensable_from};
+use super::{Clock, Grace};
+use crate::claim::Basis;
+use crate::error::{Error, Result};
+use crate::plan::BillingCycle;
+use crate::timeline::Spell;
+
+/// The period a pro-rata credit divides the monthly price over.
+///
+/// # Example
+/// ```
+/// use redress::policy::ProRataBasis;
+/// // RD 899/2009: prorated by the hours of the calendar month the interruption falls in.
+/// assert_ne!(ProRataBasis::CalendarMonth, ProRataBasis::BillingPeriod);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
+pub enum ProRataBasis {
+    /// The actual length of each billing period the outage touches; an outage across a
+    /// billing boundary is split and each part prorated by its own period.
+    BillingPeriod,
+    /// The exact length of each local calendar month the outage touches, split likewise.
+    CalendarMonth,
+    /// A fixed 30 days (720 hours), whatever the month.
+    ThirtyDays,
+}
+
+/// The monthly price × multiplier × time out ÷ the period's length.
+///
+/// # Example
+/// ```
+/// use redress::policy::{ProRata, ProRataBasis};
+/// // RD 899/2009 art. 15: five times the monthly fee, prorated by duration.
+/// let phone = ProRata::new(ProRataBasis::CalendarMonth).times(5.into());
+/// assert_eq!(phone.multiplier, 5.into());
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProRata {
+    /// What the price is divided over.
+    pub basis: ProRataBasis,
+    /// A multiple of the price (1 unless the rule says otherwise).
+    #[serde(default = "one")]
+    pub multiplier: Decimal,
+    /// Where the credited time starts.
+    #[serde(default)]
+    pub clock: Clock,
+    /// Time before the credited time starts.
+    #[serde(default)]
+    pub grace: Grace,
+}
+
+fn one() -> Decimal {
+    Decimal::ONE
+}
+
+impl ProRata {
+    /// The plain price of the time out over a basis.
+    pub fn new(basis: ProRataBasis) -> ProRata {
+        ProRata {
+            basis,
+            multiplier: Decimal::ONE,
+            clock: Clock::default(),
+            grace: Grace::None,
+        }
+    }
+
+    /// The rule paying a multiple of the price.
+    pub fn times(mut self, multiplier: Decimal) -> ProRata {
+        self.multiplier = multiplier;
+        self
+    }
+
+    pub(crate) fn evaluate(&self, ctx: &Context<'_>, item: &Item<'_>) -> Result<Outcome> {
+        let mut outcome = Outcome::default();
+        let pieces: Vec<(DateTime<Utc>, DateTime<Utc>)> = match &item.what {
+            What::Incident(spell) => {
+                let clock = clock_start(&self.clock, ctx, item, &mut outcome.notes)?;
+                let from = compensable_from(self.grace, clock, ctx)?;
+                if spell.end <= from {
+                    return Ok(outcome);
+                }
+                vec![(from, spell.end)]
+            }
+            What::Window { spells, .. } => {
+                spells.iter().map(|s: &Spell| (s.start, s.end)).collect()
+            }
+            _ => {
+                return Err(ctx.invalid_rule(
+                    "pro-rata needs outages or periods, not appointments or activations",
+                ))
+            }
+        };
+        let price = item
+            .monthly_price
+            .checked_mul(self.multiplier)
+            .ok_or_else(|| {
+                Error::overflow(format!("{} × {}", item.monthly_price, self.multiplier))
+            })?;
+        for (from, to) in pieces {
+            for (start, end, period) in self.split(ctx, from, to)? {
+                let elapsed = (end - start).num_seconds();
+                let period_seconds = match period {
+                    Some((ps, pe)) => (pe - ps).num_seconds(),
+                    None => 30 * 86_400,
+                };
+                let amount = price
+                    .checked_mul(Decimal::from(elapsed))
+                    .and_then(|x| x.checked_div(Decimal::from(period_seconds)))
+                    .ok_or_else(|| {
+                        Error::overflow(format!("{price} × {elapsed}s / {period_seconds}s"))
+                    })?;
+                outcome.drafts.push(Draft::new(
+                    amount,
+                    Basis::ProRata {
+                        basis: self.basis,
+                        monthly_price: item.monthly_price,
+                        multiplier: self.multiplier,
+                        from: start,
+                        to: end,
+                        elapsed_seconds: elapsed,
+                        period_seconds,
+                        period_start: period.map(|p| p.0),
+                        period_end: period.map(|p| p.1),
+                    },
+                ));
+            }
+        }
+        Ok(outcome)
+    }
+
+    /// Splits `[from, to)` at the basis's period boundaries.
+    #[allow(clippy::type_complexity)]
+    fn split(
+        &self,
+        ctx: &Context<'_>,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+    ) -> Result<
+        Vec<(
+            DateTime<Utc>,
+            DateTime<Utc>,
+            Option<(DateTime<Utc>, DateTime<Utc>)>,
+        )>,
+    > {
+        let cycle = match self.basis {
+            ProRataBasis::ThirtyDays => return Ok(vec![(from, to, None)]),
+            ProRataBasis::BillingPeriod => ctx.cycle,
+            ProRataBasis::CalendarMonth => BillingCycle::calendar_months(ctx.zone),
+        };
+        Ok(cycle
+            .periods_between(from, to)?
+            .into_iter()
+            .filter_map(|p| {
+                let s = from.max(p.start);
+                let e = to.min(p.end);
+                (s < e).then_some((s, e, Some((p.start, p.end))))
+            })
+            .collect())
+    }
+}

@@ -1,0 +1,481 @@
+//! Timelines: outages as exact UTC intervals, merged per service, clipped to
+//! periods and measured in local days of the service address's zone.
+//!
+//! Instants stay in UTC throughout; a local date is derived only when a rule asks
+//! for one, in the plan's zone. Every interval is half-open, `[start, end)`.
+//! Everything here is interval arithmetic: the cost does not grow with an outage's length.
+
+use chrono::{DateTime, LocalResult, NaiveDate, NaiveTime, TimeDelta, TimeZone, Utc};
+use chrono_tz::Tz;
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Result};
+use crate::outage::Cause;
+
+/// The local calendar date of an instant in a zone.
+///
+/// # Example
+/// ```
+/// use chrono::{NaiveDate, TimeZone, Utc};
+/// let t = Utc.with_ymd_and_hms(2024, 10, 2, 2, 0, 0).unwrap();
+/// // 02:00 UTC is still 1 October in New York.
+/// assert_eq!(redress::timeline::local_date(t, chrono_tz::America::New_York),
+///            NaiveDate::from_ymd_opt(2024, 10, 1).unwrap());
+/// ```
+pub fn local_date(instant: DateTime<Utc>, zone: Tz) -> NaiveDate {
+    instant.with_timezone(&zone).date_naive()
+}
+
+/// The first instant of a local date in a zone: local midnight, or where a DST gap
+/// swallows midnight, the first local time that exists that day.
+///
+/// # Errors
+/// [`Error::Overflow`] at the ends of chrono's date range.
+///
+/// # Example
+/// ```
+/// use chrono::{NaiveDate, TimeZone, Utc};
+/// let d = NaiveDate::from_ymd_opt(2024, 10, 1).unwrap();
+/// assert_eq!(redress::timeline::local_day_start(d, chrono_tz::America::New_York)?,
+///            Utc.with_ymd_and_hms(2024, 10, 1, 4, 0, 0).unwrap());
+/// # Ok::<(), redress::Error>(())
+/// ```
+pub fn local_day_start(date: NaiveDate, zone: Tz) -> Result<DateTime<Utc>> {
+    let midnight = date.and_time(NaiveTime::MIN);
+    let step = TimeDelta::minutes(15);
+    let mut local = midnight;
+    // A DST gap is at most a few hours; 96 quarter-hours cover any day.
+    for _ in 0..=96 {
+        match zone.from_local_datetime(&local) {
+            LocalResult::Single(t) => return Ok(t.with_timezone(&Utc)),
+            LocalResult::Ambiguous(earliest, _) => return Ok(earliest.with_timezone(&Utc)),
+            LocalResult::None => {
+                local = local
+                    .checked_add_signed(step)
+                    .ok_or_else(|| Error::overflow(format!("start of {date}")))?;
+            }
+        }
+    }
+    Err(Error::overflow(format!(
+        "no local time exists on {date} in {zone}"
+    )))
+}
+
+/// The first instant of the day after `date`.
+pub(crate) fn next_day_start(date: NaiveDate, zone: Tz) -> Result<DateTime<Utc>> {
+    let next = date
+        .succ_opt()
+        .ok_or_else(|| Error::overflow(format!("the day after {date}")))?;
+    local_day_start(next, zone)
+}
+
+/// `date + days`, checked.
+pub(crate) fn add_days(date: NaiveDate, days: i64) -> Result<NaiveDate> {
+    TimeDelta::try_days(days)
+        .and_then(|d| date.checked_add_signed(d))
+        .ok_or_else(|| Error::overflow(format!("{date} + {days} days")))
+}
+
+/// One stretch of lost (or degraded) service: outage records of one service that
+/// overlap or touch, merged into one interval.
+///
+/// Its facts come from the records merged into it: the earliest report, the largest
+/// incident size, the latest power restoration, and the cause of the earliest record.
+///
+/// # Example
+/// ```
+/// use chrono::{TimeZone, Utc};
+/// use redress::timeline::{merge, Spell};
+/// let t = |h| Utc.with_ymd_and_hms(2024, 10, 1, h, 0, 0).unwrap();
+/// let spells = merge(vec![Spell::between(t(6), t(9)), Spell::between(t(9), t(12))]);
+/// assert_eq!(spells.len(), 1);
+/// assert_eq!(spells[0].duration().num_hours(), 6);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Spell {
+    /// When service was lost.
+    pub start: DateTime<Utc>,
+    /// When it came back, or `as_of` for an outage still ongoing.
+    pub end: DateTime<Utc>,
+    /// Whether the outage was still ongoing at `as_of`.
+    pub ongoing: bool,
+    /// When the customer reported it, if known.
+    pub reported: Option<DateTime<Utc>>,
+    /// How many customers the incident affected, if known.
+    pub customers_affected: Option<u64>,
+    /// What caused it.
+    pub cause: Cause,
+    /// When commercial power came back, for power-caused outages.
+    pub power_restored: Option<DateTime<Utc>>,
+    /// True when the service was impaired rather than lost throughout.
+    pub degraded: bool,
+    /// Indices of the claim's outage records merged into this spell.
+    pub sources: Vec<usize>,
+}
+
+impl Spell {
+    /// A plain network outage between two instants, with no other facts.
+    ///
+    /// # Example
+    /// ```
+    /// use chrono::{TimeZone, Utc};
+    /// let s = redress::timeline::Spell::between(Utc.timestamp_opt(0, 0).unwrap(), Utc.timestamp_opt(60, 0).unwrap());
+    /// assert_eq!(s.duration().num_seconds(), 60);
+    /// ```
+    pub fn between(start: DateTime<Utc>, end: DateTime<Utc>) -> Spell {
+        Spell {
+            start,
+            end,
+            ongoing: false,
+            reported: None,
+            customers_affected: None,
+            cause: Cause::Network,
+            power_restored: None,
+            degraded: false,
+            sources: Vec::new(),
+        }
+    }
+
+    /// The exact elapsed length.
+    pub fn duration(&self) -> TimeDelta {
+        self.end - self.start
+    }
+
+    /// The part of the spell inside `[from, to)`, if any.
+    ///
+    /// # Example
+    /// ```
+    /// use chrono::{TimeZone, Utc};
+    /// let t = |h| Utc.with_ymd_and_hms(2024, 10, 1, h, 0, 0).unwrap();
+    /// let s = redress::timeline::Spell::between(t(6), t(12));
+    /// assert_eq!(s.clip(t(10), t(20)).unwrap().duration().num_hours(), 2);
+    /// assert!(s.clip(t(12), t(20)).is_none());
+    /// ```
+    pub fn clip(&self, from: DateTime<Utc>, to: DateTime<Utc>) -> Option<Spell> {
+        let start = self.start.max(from);
+        let end = self.end.min(to);
+        (start < end).then(|| Spell {
+            start,
+            end,
+            ..self.clone()
+        })
+    }
+
+    fn absorb(&mut self, other: Spell) {
+        self.end = self.end.max(other.end);
+        self.ongoing |= other.ongoing;
+        self.reported = min_option(self.reported, other.reported);
+        self.customers_affected = self.customers_affected.max(other.customers_affected);
+        self.power_restored = self.power_restored.max(other.power_restored);
+        self.degraded &= other.degraded;
+        self.sources.extend(other.sources);
+    }
+}
+
+fn min_option<T: Ord>(a: Option<T>, b: Option<T>) -> Option<T> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, None) => a,
+        (None, b) => b,
+    }
+}
+
+/// Merges spells that overlap or touch into disjoint spells, in time order.
+///
+/// Touching counts: a spell ending at 09:00 and another starting at 09:00 are one
+/// outage, so splitting an outage into adjacent pieces changes nothing.
+///
+/// # Example
+/// ```
+/// use chrono::{TimeZone, Utc};
+/// use redress::timeline::{merge, Spell};
+/// let t = |h| Utc.with_ymd_and_hms(2024, 10, 1, h, 0, 0).unwrap();
+/// let merged = merge(vec![Spell::between(t(8), t(10)), Spell::between(t(6), t(9)), Spell::between(t(11), t(12))]);
+/// assert_eq!(merged.len(), 2);
+/// assert_eq!((merged[0].start, merged[0].end), (t(6), t(10)));
+/// ```
+pub fn merge(mut spells: Vec<Spell>) -> Vec<Spell> {
+    spells.sort_by(|a, b| (a.start, a.end).cmp(&(b.start, b.end)));
+    let mut merged: Vec<Spell> = Vec::with_capacity(spells.len());
+    for spell in spells {
+        match merged.last_mut() {
+            Some(last) if spell.start <= last.end => last.absorb(spell),
+            _ => merged.push(spell),
+        }
+    }
+    for spell in &mut merged {
+        spell.sources.sort_unstable();
+        spell.sources.dedup();
+    }
+    merged
+}
+
+/// How many whole local days lie inside `[start, end)`: days whose every instant,
+/// from local midnight to the next, is covered.
+///
+/// # Errors
+/// [`Error::Overflow`] at the ends of chrono's date range.
+///
+/// # Example
+/// ```
+/// use chrono::{TimeZone, Utc};
+/// let s = Utc.with_ymd_and_hms(2025, 3, 3, 9, 0, 0).unwrap();
+/// let e = Utc.with_ymd_and_hms(2025, 3, 8, 18, 0, 0).unwrap();
+/// // Tue 4 to Fri 7 March are whole days; Mon 3 and Sat 8 are not.
+/// assert_eq!(redress::timeline::complete_local_days(s, e, chrono_tz::UTC)?, 4);
+/// # Ok::<(), redress::Error>(())
+/// ```
+pub fn complete_local_days(start: DateTime<Utc>, end: DateTime<Utc>, zone: Tz) -> Result<i64> {
+    if end <= start {
+        return Ok(0);
+    }
+    let first_date = local_date(start, zone);
+    let first_full = if local_day_start(first_date, zone)? == start {
+        first_date
+    } else {
+        first_date
+            .succ_opt()
+            .ok_or_else(|| Error::overflow("day after the outage start"))?
+    };
+    // The day before end's local date is the last whose end (next midnight) is at or before `end`.
+    let last_full = local_date(end, zone)
+        .pred_opt()
+        .ok_or_else(|| Error::overflow("day before the outage end"))?;
+    Ok(((last_full - first_full).num_days() + 1).max(0))
+}
+
+/// How many local days carry more than `threshold` of `[start, end)`.
+///
+/// Days wholly inside the interval are counted without a loop; only the first and
+/// last day are measured. `threshold` must be under 23 hours, the shortest local day.
+///
+/// # Errors
+/// [`Error::Invalid`] for a threshold of 23 hours or more; [`Error::Overflow`] at the ends of the date range.
+///
+/// # Example
+/// ```
+/// use chrono::{TimeDelta, TimeZone, Utc};
+/// // N.J.A.C. 14:18-3.5, telecom §5.2 example 1: Mon 09:00 → Sat 18:00:
+/// // Mon 15 h, Tue–Fri whole, Sat 18 h → 6 days with more than 6 hours.
+/// let s = Utc.with_ymd_and_hms(2025, 3, 3, 9, 0, 0).unwrap();
+/// let e = Utc.with_ymd_and_hms(2025, 3, 8, 18, 0, 0).unwrap();
+/// assert_eq!(redress::timeline::local_days_more_than(s, e, chrono_tz::UTC, TimeDelta::hours(6))?, 6);
+/// # Ok::<(), redress::Error>(())
+/// ```
+pub fn local_days_more_than(
+    start: DateTime<Utc>,
+    end: DateTime<Utc>,
+    zone: Tz,
+    threshold: TimeDelta,
+) -> Result<i64> {
+    if threshold >= TimeDelta::hours(23) {
+        return Err(Error::invalid(
+            crate::error::FieldPath::root("threshold"),
+            "a per-day threshold must be under 23 hours; use whole local days instead",
+        ));
+    }
+    if end <= start {
+        return Ok(0);
+    }
+    let first_date = local_date(start, zone);
+    let first_day_end = next_day_start(first_date, zone)?;
+    if end <= first_day_end {
+        return Ok(i64::from(end - start > threshold));
+    }
+    let mut count = i64::from(first_day_end - start > threshold);
+    let last_date = local_date(end, zone);
+    let last_day_start = local_day_start(last_date, zone)?;
+    count += i64::from(end - last_day_start > threshold);
+    // Days strictly between the first and the last are whole days of at least 23 hours.
+    let between = (last_date - first_date).num_days() - 1;
+    Ok(count + between.max(0))
+}
+
+/// Elapsed time of `[start, end)` that falls inside a daily local window `[from, to)`,
+/// counting no further than `stop_after` (a rule that asks "more than 6 hours?" needs
+/// no more, so a years-long outage costs a few days of work, not thousands).
+///
+/// # Errors
+/// [`Error::Overflow`] at the ends of chrono's date range.
+///
+/// # Example
+/// ```
+/// use chrono::{NaiveTime, TimeDelta, TimeZone, Utc};
+/// // RD 899/2009 art. 16, telecom §3.2 example 2: 23:00 → 07:00 has no hour inside 08:00–22:00.
+/// let s = Utc.with_ymd_and_hms(2025, 3, 3, 23, 0, 0).unwrap();
+/// let e = Utc.with_ymd_and_hms(2025, 3, 4, 7, 0, 0).unwrap();
+/// let window = (NaiveTime::from_hms_opt(8, 0, 0).unwrap(), NaiveTime::from_hms_opt(22, 0, 0).unwrap());
+/// let inside = redress::timeline::time_within_daily_window(s, e, chrono_tz::UTC, window, TimeDelta::days(1))?;
+/// assert_eq!(inside, TimeDelta::zero());
+/// # Ok::<(), redress::Error>(())
+/// ```
+pub fn time_within_daily_window(
+    start: DateTime<Utc>,
+    end: DateTime<Utc>,
+    zone: Tz,
+    window: (NaiveTime, NaiveTime),
+    stop_after: TimeDelta,
+) -> Result<TimeDelta> {
+    let mut total = TimeDelta::zero();
+    if end <= start {
+        return Ok(total);
+    }
+    let mut date = local_date(start, zone);
+    let last = local_date(end, zone);
+    while date <= last && total <= stop_after {
+        let from = local_instant(date, window.0, zone)?;
+        let to = local_instant(date, window.1, zone)?;
+        let s = start.max(from);
+        let e = end.min(to);
+        if s < e {
+            total += e - s;
+        }
+        date = date
+            .succ_opt()
+            .ok_or_else(|| Error::overflow("day after the outage"))?;
+    }
+    Ok(total)
+}
+
+/// The instant a local wall-clock time occurs on a date (the earlier one in a DST
+/// overlap, the first existing time after a DST gap).
+pub(crate) fn local_instant(date: NaiveDate, time: NaiveTime, zone: Tz) -> Result<DateTime<Utc>> {
+    let mut local = date.and_time(time);
+    for _ in 0..=96 {
+        match zone.from_local_datetime(&local) {
+            LocalResult::Single(t) => return Ok(t.with_timezone(&Utc)),
+            LocalResult::Ambiguous(earliest, _) => return Ok(earliest.with_timezone(&Utc)),
+            LocalResult::None => {
+                local = local
+                    .checked_add_signed(TimeDelta::minutes(15))
+                    .ok_or_else(|| Error::overflow(format!("{date} {time}")))?;
+            }
+        }
+    }
+    Err(Error::overflow(format!(
+        "{date} {time} does not exist in {zone}"
+    )))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn utc(y: i32, mo: u32, d: u32, h: u32, mi: u32) -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(y, mo, d, h, mi, 0).unwrap()
+    }
+
+    #[test]
+    fn merging_keeps_the_earliest_report_and_all_sources() {
+        let mut a = Spell::between(utc(2024, 10, 1, 6, 0), utc(2024, 10, 1, 9, 0));
+        a.reported = Some(utc(2024, 10, 1, 7, 0));
+        a.sources = vec![0];
+        let mut b = Spell::between(utc(2024, 10, 1, 8, 0), utc(2024, 10, 2, 9, 0));
+        b.reported = Some(utc(2024, 10, 1, 6, 30));
+        b.customers_affected = Some(250);
+        b.sources = vec![1];
+        let merged = merge(vec![b, a]);
+        assert_eq!(merged.len(), 1);
+        let m = &merged[0];
+        assert_eq!(
+            (m.start, m.end),
+            (utc(2024, 10, 1, 6, 0), utc(2024, 10, 2, 9, 0))
+        );
+        assert_eq!(m.reported, Some(utc(2024, 10, 1, 6, 30)));
+        assert_eq!(m.customers_affected, Some(250));
+        assert_eq!(m.sources, vec![0, 1]);
+    }
+
+    #[test]
+    fn disjoint_spells_stay_apart() {
+        let a = Spell::between(utc(2024, 10, 1, 6, 0), utc(2024, 10, 1, 9, 0));
+        let b = Spell::between(utc(2024, 10, 1, 9, 1), utc(2024, 10, 1, 10, 0));
+        assert_eq!(merge(vec![a, b]).len(), 2);
+    }
+
+    #[test]
+    fn local_days_follow_the_zone_not_utc() {
+        let ny = chrono_tz::America::New_York;
+        // 2024-10-01 00:00 to 2024-10-03 00:00 New York time (04:00 UTC): two whole local days.
+        let s = utc(2024, 10, 1, 4, 0);
+        let e = utc(2024, 10, 3, 4, 0);
+        assert_eq!(complete_local_days(s, e, ny).unwrap(), 2);
+        // The same instants measured in UTC days: 1 Oct is not whole (starts 04:00), 2 Oct is.
+        assert_eq!(complete_local_days(s, e, chrono_tz::UTC).unwrap(), 1);
+    }
+
+    #[test]
+    fn a_23_hour_dst_day_is_a_whole_day() {
+        let london = chrono_tz::Europe::London;
+        // Sunday 30 March 2025 in London lasts 23 hours: 00:00 GMT to 00:00 BST (23:00 UTC).
+        let s = utc(2025, 3, 30, 0, 0);
+        let e = utc(2025, 3, 30, 23, 0);
+        assert_eq!(complete_local_days(s, e, london).unwrap(), 1);
+        // And a 25-hour day in October: 26 October 2025 00:00 BST (25 Oct 23:00 UTC) to 27 Oct 00:00 GMT.
+        let s = utc(2025, 10, 25, 23, 0);
+        let e = utc(2025, 10, 27, 0, 0);
+        assert_eq!((e - s).num_hours(), 25);
+        assert_eq!(complete_local_days(s, e, london).unwrap(), 1);
+    }
+
+    #[test]
+    fn nj_calendar_day_reading() {
+        // telecom §5.2 example 3: Fri 20:00 → Sun 03:00 (31 h): Fri 4 h, Sat 24 h, Sun 3 h → 1 day.
+        let s = utc(2025, 3, 7, 20, 0);
+        let e = utc(2025, 3, 9, 3, 0);
+        assert_eq!(
+            local_days_more_than(s, e, chrono_tz::UTC, TimeDelta::hours(6)).unwrap(),
+            1
+        );
+        // A single 7-hour spell in one day: one day with more than 6 hours.
+        let s = utc(2025, 3, 7, 9, 0);
+        let e = utc(2025, 3, 7, 16, 0);
+        assert_eq!(
+            local_days_more_than(s, e, chrono_tz::UTC, TimeDelta::hours(6)).unwrap(),
+            1
+        );
+        // Exactly 6 hours is not more than 6.
+        let e = utc(2025, 3, 7, 15, 0);
+        assert_eq!(
+            local_days_more_than(s, e, chrono_tz::UTC, TimeDelta::hours(6)).unwrap(),
+            0
+        );
+    }
+
+    #[test]
+    fn window_hours_stop_early_on_long_spells() {
+        let window = (
+            NaiveTime::from_hms_opt(8, 0, 0).unwrap(),
+            NaiveTime::from_hms_opt(22, 0, 0).unwrap(),
+        );
+        let s = utc(1900, 1, 1, 0, 0);
+        let e = utc(2199, 1, 1, 0, 0);
+        let inside =
+            time_within_daily_window(s, e, chrono_tz::UTC, window, TimeDelta::hours(6)).unwrap();
+        assert!(inside > TimeDelta::hours(6));
+        assert!(inside <= TimeDelta::hours(14));
+    }
+
+    #[test]
+    fn window_hours_on_a_monday_morning() {
+        // telecom §3.2 example 1: down Mon 09:00 → Sat 18:00; Monday alone gives 13 hours in 08:00–22:00.
+        let window = (
+            NaiveTime::from_hms_opt(8, 0, 0).unwrap(),
+            NaiveTime::from_hms_opt(22, 0, 0).unwrap(),
+        );
+        let s = utc(2025, 3, 3, 9, 0);
+        let e = utc(2025, 3, 3, 23, 0);
+        assert_eq!(
+            time_within_daily_window(s, e, chrono_tz::UTC, window, TimeDelta::days(1)).unwrap(),
+            TimeDelta::hours(13)
+        );
+    }
+
+    #[test]
+    fn day_start_in_a_zone_whose_dst_gap_swallows_midnight() {
+        // America/Santiago moved clocks from 00:00 to 01:00 on 8 September 2024.
+        let d = NaiveDate::from_ymd_opt(2024, 9, 8).unwrap();
+        let start = local_day_start(d, chrono_tz::America::Santiago).unwrap();
+        assert_eq!(start, utc(2024, 9, 8, 4, 0));
+    }
+}
