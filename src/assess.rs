@@ -273,18 +273,19 @@ fn spells_by_service(
             ));
             continue;
         }
-        let end =
-            match (outage.end, as_of) {
-                (Some(end), _) => end.with_timezone(&Utc),
-                (None, Some(as_of)) => as_of,
-                (None, None) => return Err(Error::invalid(
+        let end = match (outage.end, as_of) {
+            (Some(end), _) => end.with_timezone(&Utc),
+            (None, Some(as_of)) => as_of,
+            (None, None) => {
+                return Err(Error::invalid(
                     FieldPath::root("as_of"),
                     format!(
                         "outage {} has no end, so the claim needs an as_of instant to assess it at",
                         i + 1
                     ),
-                )),
-            };
+                ))
+            }
+        };
         let spell = Spell {
             start: outage.start.with_timezone(&Utc),
             end,

@@ -83,6 +83,7 @@
 
 mod assess;
 pub mod calendar;
+pub mod catalog;
 pub mod claim;
 pub mod claim_file;
 pub mod error;

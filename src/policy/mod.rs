@@ -123,6 +123,10 @@ pub struct Policy {
     /// The customer segments it covers; empty means every segment.
     #[serde(default)]
     pub segments: Vec<Segment>,
+    /// The providers it binds (a contract or a goodwill gesture), matched against the
+    /// plan's `provider` case-insensitively; empty means any provider (a statute).
+    #[serde(default)]
+    pub providers: Vec<String>,
     /// The currency its fixed amounts are in; a plan in another currency cannot use it.
     pub currency: Option<Currency>,
     /// Which date picks the version in force.
@@ -152,6 +156,7 @@ impl Policy {
             evidence: Evidence::Primary,
             services: Vec::new(),
             segments: Vec::new(),
+            providers: Vec::new(),
             currency: Some(currency),
             dated_by: Dating::OutageStart,
             readings: Vec::new(),
