@@ -310,13 +310,16 @@ fn spells_by_service(
     Ok(by_service)
 }
 
-/// Groups of (services, monthly price, spells) by the provision's service scope.
+/// The services a group of spells concerns, their monthly price, and the spells.
+type Group = (Vec<ServiceKind>, Decimal, Vec<Spell>);
+
+/// Groups of spells by the provision's service scope.
 fn scoped(
     claim: &ClaimFile,
     policy: &Policy,
     scope: ServiceScope,
     by_service: BTreeMap<ServiceKind, Vec<Spell>>,
-) -> Result<Vec<(Vec<ServiceKind>, Decimal, Vec<Spell>)>> {
+) -> Result<Vec<Group>> {
     match scope {
         ServiceScope::EachService => by_service
             .into_iter()

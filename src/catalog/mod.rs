@@ -41,8 +41,11 @@ use crate::error::{Error, Result};
 use crate::policy::{Dating, Policy};
 use crate::timeline::local_date;
 
-/// The catalog's policies in catalog order, each with its default readings.
-const ENTRIES: &[(&str, fn() -> Policy)] = &[
+/// A catalog entry: its id and the function that builds it with its default readings.
+type Entry = (&'static str, fn() -> Policy);
+
+/// The catalog's policies in catalog order.
+const ENTRIES: &[Entry] = &[
     ("uk-ofcom-auto-comp", uk::ofcom_auto_comp),
     ("de-tkg-58", de::tkg_58),
     ("es-rd-899-2009", es::rd_899_2009),
