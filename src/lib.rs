@@ -103,6 +103,11 @@ pub use outage::{Activation, Appointment, Cause, Outage};
 pub use plan::{split_bundle, BillingCycle, BillingPeriod, Service, ServiceKind, ServicePlan};
 pub use span::Span;
 
+/// The README's examples, run as doc tests so the README stays true.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;
+
 /// A claim file and policy used by the documentation's examples: the 53-hour New
 /// York outage of the crate docs, under a 1/30-per-started-24-hours rule.
 #[doc(hidden)]
