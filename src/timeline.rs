@@ -79,8 +79,18 @@ pub(crate) fn add_days(date: NaiveDate, days: i64) -> Result<NaiveDate> {
 /// One stretch of lost (or degraded) service: outage records of one service that
 /// overlap or touch, merged into one interval.
 ///
-/// Its facts come from the records merged into it: the earliest report, the largest
-/// incident size, the latest power restoration, and the cause of the earliest record.
+/// Its facts come from the records merged into it, each taken in the customer's
+/// favour so that adding a record can never lower a credit:
+/// - `reported`: the earliest report, where a record without a report counts as
+///   reported when it began (the assumption made for a single record too); absent
+///   only when no record has a report;
+/// - `cause`: the cause least excusing the provider, in the order network, power,
+///   severe weather, customer, planned, force majeure (a network fault inside a
+///   power cut is still a network fault);
+/// - `power_restored`: the earliest restoration given, and absent when any
+///   power-caused record leaves it unknown;
+/// - `customers_affected`: the largest size given;
+/// - `degraded`: true only when every record was degraded.
 ///
 /// # Example
 /// ```
@@ -161,22 +171,39 @@ impl Spell {
         })
     }
 
-    fn absorb(&mut self, other: Spell) {
-        self.end = self.end.max(other.end);
-        self.ongoing |= other.ongoing;
-        self.reported = min_option(self.reported, other.reported);
-        self.customers_affected = self.customers_affected.max(other.customers_affected);
-        self.power_restored = self.power_restored.max(other.power_restored);
-        self.degraded &= other.degraded;
-        self.sources.extend(other.sources);
-    }
-}
-
-fn min_option<T: Ord>(a: Option<T>, b: Option<T>) -> Option<T> {
-    match (a, b) {
-        (Some(a), Some(b)) => Some(a.min(b)),
-        (a, None) => a,
-        (None, b) => b,
+    /// Folds a group of overlapping spells (sorted by start) into one.
+    fn fold(group: Vec<Spell>) -> Option<Spell> {
+        let cause = group.iter().map(|s| s.cause).min()?;
+        let any_report = group.iter().any(|s| s.reported.is_some());
+        let reported = group
+            .iter()
+            .map(|s| s.reported.unwrap_or(s.start))
+            .min()
+            .filter(|_| any_report);
+        let power: Vec<Option<DateTime<Utc>>> = group
+            .iter()
+            .filter(|s| s.cause == Cause::Power)
+            .map(|s| s.power_restored)
+            .collect();
+        let power_restored = if cause == Cause::Power && power.iter().all(Option::is_some) {
+            power.into_iter().flatten().min()
+        } else {
+            None
+        };
+        let mut merged = Spell {
+            start: group.iter().map(|s| s.start).min()?,
+            end: group.iter().map(|s| s.end).max()?,
+            ongoing: group.iter().any(|s| s.ongoing),
+            reported,
+            customers_affected: group.iter().filter_map(|s| s.customers_affected).max(),
+            cause,
+            power_restored,
+            degraded: group.iter().all(|s| s.degraded),
+            sources: group.into_iter().flat_map(|s| s.sources).collect(),
+        };
+        merged.sources.sort_unstable();
+        merged.sources.dedup();
+        Some(merged)
     }
 }
 
@@ -195,19 +222,24 @@ fn min_option<T: Ord>(a: Option<T>, b: Option<T>) -> Option<T> {
 /// assert_eq!((merged[0].start, merged[0].end), (t(6), t(10)));
 /// ```
 pub fn merge(mut spells: Vec<Spell>) -> Vec<Spell> {
+    if spells.len() == 1 {
+        return spells;
+    }
     spells.sort_by_key(|s| (s.start, s.end));
-    let mut merged: Vec<Spell> = Vec::with_capacity(spells.len());
+    let mut groups: Vec<(DateTime<Utc>, Vec<Spell>)> = Vec::new();
     for spell in spells {
-        match merged.last_mut() {
-            Some(last) if spell.start <= last.end => last.absorb(spell),
-            _ => merged.push(spell),
+        match groups.last_mut() {
+            Some((end, group)) if spell.start <= *end => {
+                *end = (*end).max(spell.end);
+                group.push(spell);
+            }
+            _ => groups.push((spell.end, vec![spell])),
         }
     }
-    for spell in &mut merged {
-        spell.sources.sort_unstable();
-        spell.sources.dedup();
-    }
-    merged
+    groups
+        .into_iter()
+        .filter_map(|(_, group)| Spell::fold(group))
+        .collect()
 }
 
 /// How many whole local days lie inside `[start, end)`: days whose every instant,
@@ -384,6 +416,38 @@ mod tests {
         assert_eq!(m.reported, Some(utc(2024, 10, 1, 6, 30)));
         assert_eq!(m.customers_affected, Some(250));
         assert_eq!(m.sources, vec![0, 1]);
+    }
+
+    #[test]
+    fn merged_facts_favour_the_customer() {
+        // A record without a report counts as reported when it began: merged with a record
+        // reported late, the earlier of the two stands.
+        let mut a = Spell::between(utc(2024, 10, 1, 6, 0), utc(2024, 10, 1, 9, 0));
+        a.reported = Some(utc(2024, 10, 1, 8, 0));
+        let b = Spell::between(utc(2024, 10, 1, 7, 0), utc(2024, 10, 1, 10, 0));
+        assert_eq!(
+            merge(vec![a.clone(), b])[0].reported,
+            Some(utc(2024, 10, 1, 7, 0))
+        );
+        // A network fault inside a power cut is a network fault: no power delay applies.
+        let mut power = a.clone();
+        power.cause = Cause::Power;
+        power.power_restored = Some(utc(2024, 10, 1, 7, 0));
+        let network = Spell::between(utc(2024, 10, 1, 7, 0), utc(2024, 10, 1, 10, 0));
+        let merged = merge(vec![power.clone(), network])[0].clone();
+        assert_eq!(
+            (merged.cause, merged.power_restored),
+            (Cause::Network, None)
+        );
+        // Two power records: the earliest restoration; one unknown makes it unknown.
+        let mut later = power.clone();
+        later.power_restored = Some(utc(2024, 10, 1, 8, 0));
+        assert_eq!(
+            merge(vec![power.clone(), later.clone()])[0].power_restored,
+            Some(utc(2024, 10, 1, 7, 0))
+        );
+        later.power_restored = None;
+        assert_eq!(merge(vec![power, later])[0].power_restored, None);
     }
 
     #[test]
