@@ -152,12 +152,10 @@ fn check_applicable(claim: &ClaimFile, policy: &Policy) -> Result<()> {
 }
 
 fn uses_working_days(policy: &Policy) -> bool {
-    // The serialised rule tree names working days wherever a rule counts them.
-    policy.versions.iter().any(|v| {
-        v.provisions
-            .iter()
-            .any(|p| format!("{:?}", p.rule).contains("Working"))
-    })
+    policy
+        .versions
+        .iter()
+        .any(|v| v.provisions.iter().any(|p| p.rule.uses_working_days()))
 }
 
 /// Notes every outage, appointment and activation that no version of the policy covers.

@@ -90,6 +90,39 @@ pub enum Rule {
 }
 
 impl Rule {
+    /// Whether any part of the rule counts working days (and so needs the region's holidays).
+    ///
+    /// # Example
+    /// ```
+    /// use redress::policy::*;
+    /// let ofcom = Rule::PerUnit(PerUnit::new(UnitCount::Days(DayKind::Calendar), Amount::Fixed(1.into()))
+    ///     .with_grace(Grace::WorkingDays(2)));
+    /// assert!(ofcom.uses_working_days());
+    /// assert!(!Rule::Fixed { amount: Amount::Fixed(1.into()) }.uses_working_days());
+    /// ```
+    pub fn uses_working_days(&self) -> bool {
+        match self {
+            Rule::PerUnit(p) => {
+                matches!(p.grace, super::Grace::WorkingDays(_))
+                    || matches!(p.count, super::UnitCount::Days(super::DayKind::Working))
+            }
+            Rule::ProRata(p) => matches!(p.grace, super::Grace::WorkingDays(_)),
+            Rule::MaxOf { rules } | Rule::SumOf { rules } => {
+                rules.iter().any(Rule::uses_working_days)
+            }
+            Rule::Cap { rule, .. } | Rule::MinimumPayout { rule, .. } => rule.uses_working_days(),
+            Rule::When {
+                then, otherwise, ..
+            } => {
+                then.uses_working_days()
+                    || otherwise.as_ref().is_some_and(|r| r.uses_working_days())
+            }
+            Rule::Fixed { .. } | Rule::Escalating(_) | Rule::UptimeTiers(_) | Rule::Tiers(_) => {
+                false
+            }
+        }
+    }
+
     /// Prices one item.
     pub(crate) fn evaluate(&self, ctx: &Context<'_>, item: &Item<'_>) -> Result<Outcome> {
         match self {
