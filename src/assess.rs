@@ -75,18 +75,26 @@ pub(crate) fn assess_validated(claim: &ClaimFile, policy: &Policy) -> Result<Cla
     let zone = claim.plan.time_zone;
     let cycle = claim.plan.billing_cycle()?;
     let region = claim.region();
-    let calendar = match region.and_then(calendar::for_region) {
-        Some(calendar) => calendar,
-        None => {
-            if uses_working_days(policy) {
-                settlement.note(match region {
-                    Some(r) => format!("No holiday calendar is known for region {r}; working days are Monday to Friday."),
-                    None => "No customer region was given; working days are Monday to Friday, without holidays.".to_owned(),
-                });
-            }
-            HolidayCalendar::new("weekends", "Weekends only, no holidays")
-        }
+    // Only a rule that counts working days needs the region's holidays; the rest skip
+    // building a calendar.
+    let needs_calendar = uses_working_days(policy);
+    let regional = if needs_calendar {
+        region.and_then(calendar::for_region)
+    } else {
+        None
     };
+    if needs_calendar && regional.is_none() {
+        settlement.note(match region {
+            Some(r) => format!(
+                "No holiday calendar is known for region {r}; working days are Monday to Friday."
+            ),
+            None => {
+                "No customer region was given; working days are Monday to Friday, without holidays."
+                    .to_owned()
+            }
+        });
+    }
+    let calendar = regional.as_ref().unwrap_or_else(|| weekends_only());
     let as_of = claim.as_of_utc();
     note_out_of_force(claim, policy, zone, as_of, &mut settlement)?;
     for version in &policy.versions {
@@ -96,7 +104,7 @@ pub(crate) fn assess_validated(claim: &ClaimFile, policy: &Policy) -> Result<Cla
                 provision,
                 zone,
                 cycle,
-                calendar: &calendar,
+                calendar,
                 segment: claim.segment(),
             };
             let items = items_for(claim, policy, provision, &ctx, as_of, &mut settlement)?;
@@ -151,6 +159,12 @@ fn check_applicable(claim: &ClaimFile, policy: &Policy) -> Result<()> {
     Ok(())
 }
 
+/// The calendar used where a region has none: Monday to Friday, no holidays.
+fn weekends_only() -> &'static HolidayCalendar {
+    static WEEKENDS: std::sync::OnceLock<HolidayCalendar> = std::sync::OnceLock::new();
+    WEEKENDS.get_or_init(|| HolidayCalendar::new("weekends", "Weekends only, no holidays"))
+}
+
 fn uses_working_days(policy: &Policy) -> bool {
     policy
         .versions
@@ -166,7 +180,6 @@ fn note_out_of_force(
     as_of: Option<DateTime<Utc>>,
     settlement: &mut Settlement,
 ) -> Result<()> {
-    let range = in_force_text(policy);
     for (i, outage) in claim.outages.iter().enumerate() {
         if !outage.services.iter().any(|s| policy.covers(s)) {
             continue;
@@ -178,8 +191,9 @@ fn note_out_of_force(
         let date = local_date(instant.with_timezone(&Utc), zone);
         if policy.version_on(date).is_none() {
             settlement.note(format!(
-                "Outage {} ({date}) earns nothing under this policy: it is in force {range}.",
-                i + 1
+                "Outage {} ({date}) earns nothing under this policy: it is in force {}.",
+                i + 1,
+                in_force_text(policy)
             ));
         }
         if outage.end.is_none() {
@@ -195,18 +209,20 @@ fn note_out_of_force(
     for (i, appointment) in claim.appointments.iter().enumerate() {
         if policy.version_on(appointment.date).is_none() {
             settlement.note(format!(
-                "The appointment of {} (appointment {}) earns nothing under this policy: it is in force {range}.",
+                "The appointment of {} (appointment {}) earns nothing under this policy: it is in force {}.",
                 appointment.date,
-                i + 1
+                i + 1,
+                in_force_text(policy)
             ));
         }
     }
     for (i, activation) in claim.activations.iter().enumerate() {
         if policy.version_on(activation.promised).is_none() {
             settlement.note(format!(
-                "The activation promised for {} (activation {}) earns nothing under this policy: it is in force {range}.",
+                "The activation promised for {} (activation {}) earns nothing under this policy: it is in force {}.",
                 activation.promised,
-                i + 1
+                i + 1,
+                in_force_text(policy)
             ));
         }
     }
