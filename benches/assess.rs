@@ -1,0 +1,123 @@
+//! One assessment under each rule family, and a heavy account.
+//!
+//! Run with `cargo bench --bench assess`; criterion prints the median per assessment.
+
+use chrono::{DateTime, Duration, FixedOffset};
+use criterion::{black_box, criterion_group, criterion_main, Criterion};
+use redress::{catalog, ClaimFile};
+
+fn file(text: &str) -> ClaimFile {
+    toml::from_str(text).expect("bench claim parses")
+}
+
+const NY: &str = r#"
+[customer]
+region = "US-NY"
+[plan]
+currency = "USD"
+time_zone = "America/New_York"
+[[plan.services]]
+kind = "internet"
+monthly_price = "79.99"
+[[outages]]
+services = ["internet"]
+start = "2024-10-01T06:00:00-04:00"
+end = "2024-10-03T11:00:00-04:00"
+customers_affected = 182000
+"#;
+
+const DE: &str = r#"
+[customer]
+region = "DE"
+[plan]
+currency = "EUR"
+time_zone = "Europe/Berlin"
+[[plan.services]]
+kind = "internet"
+monthly_price = "69.99"
+[[outages]]
+services = ["internet"]
+start = "2025-03-07T19:00:00+01:00"
+end = "2025-03-14T12:00:00+01:00"
+reported = "2025-03-07T19:00:00+01:00"
+"#;
+
+const UK: &str = r#"
+[customer]
+region = "GB-ENG"
+[plan]
+currency = "GBP"
+time_zone = "Europe/London"
+[[plan.services]]
+kind = "internet"
+monthly_price = "30"
+[[outages]]
+services = ["internet"]
+start = "2025-04-17T14:00:00+01:00"
+end = "2025-04-25T10:00:00+01:00"
+reported = "2025-04-17T14:00:00+01:00"
+"#;
+
+const AWS: &str = r#"
+[plan]
+provider = "Amazon Web Services"
+currency = "USD"
+time_zone = "UTC"
+[[plan.services]]
+kind = "compute"
+monthly_price = "1200"
+[[outages]]
+services = ["compute"]
+start = "2025-06-10T10:00:00Z"
+end = "2025-06-10T10:50:00Z"
+"#;
+
+fn one_account_per_family(c: &mut Criterion) {
+    let mut group = c.benchmark_group("one account");
+    for (name, id, text) in [
+        ("NY PSC blocks", "us-ny-psc-outage-credit", NY),
+        ("TKG bands", "de-tkg-58", DE),
+        ("Ofcom working-day clock", "uk-ofcom-auto-comp", UK),
+        ("AWS uptime tiers", "aws-ec2-region", AWS),
+    ] {
+        let claim = file(text);
+        let policy = catalog::get(id).expect("catalog id");
+        group.bench_function(name, |b| {
+            b.iter(|| redress::assess(black_box(&claim), black_box(&policy)))
+        });
+    }
+    group.finish();
+}
+
+/// An account with 50 outages spread over 12 billing periods.
+fn heavy_account(c: &mut Criterion) {
+    let mut claim = file(NY);
+    claim.outages.clear();
+    let first: DateTime<FixedOffset> =
+        DateTime::parse_from_rfc3339("2024-01-03T06:00:00-05:00").expect("instant");
+    for i in 0..50 {
+        let start = first + Duration::hours(i * 175);
+        let mut outage = redress::Outage::new(vec![redress::ServiceKind::Internet], start)
+            .ended(start + Duration::hours(5 + i % 40));
+        outage.customers_affected = Some(500);
+        claim.outages.push(outage);
+    }
+    let policies: Vec<redress::policy::Policy> = ["us-ny-psc-outage-credit", "pt-lei-16-2022"]
+        .iter()
+        .map(|id| catalog::get(id).expect("catalog id"))
+        .collect();
+    let mut group = c.benchmark_group("50 outages over 12 billing periods");
+    group.bench_function("NY PSC blocks", |b| {
+        b.iter(|| redress::assess(black_box(&claim), &policies[0]))
+    });
+    let mut pt = claim.clone();
+    pt.plan.currency = redress::Currency::EUR;
+    pt.plan.time_zone = chrono_tz::Europe::Lisbon;
+    group.bench_function("Portugal, pro rata by billing period", |b| {
+        b.iter(|| redress::assess(black_box(&pt), &policies[1]))
+    });
+    group.finish();
+}
+
+criterion_group!(benches, one_account_per_family, heavy_account);
+criterion_main!(benches);
