@@ -310,13 +310,16 @@ fn spells_by_service(
     Ok(by_service)
 }
 
+/// The services of one group, their monthly price added up, and their outages.
+type Group = (Vec<ServiceKind>, Decimal, Vec<Spell>);
+
 /// Groups of (services, monthly price, spells) by the provision's service scope.
 fn scoped(
     claim: &ClaimFile,
     policy: &Policy,
     scope: ServiceScope,
     by_service: BTreeMap<ServiceKind, Vec<Spell>>,
-) -> Result<Vec<(Vec<ServiceKind>, Decimal, Vec<Spell>)>> {
+) -> Result<Vec<Group>> {
     match scope {
         ServiceScope::EachService => by_service
             .into_iter()

@@ -195,7 +195,7 @@ fn min_option<T: Ord>(a: Option<T>, b: Option<T>) -> Option<T> {
 /// assert_eq!((merged[0].start, merged[0].end), (t(6), t(10)));
 /// ```
 pub fn merge(mut spells: Vec<Spell>) -> Vec<Spell> {
-    spells.sort_by(|a, b| (a.start, a.end).cmp(&(b.start, b.end)));
+    spells.sort_by_key(|s| (s.start, s.end));
     let mut merged: Vec<Spell> = Vec::with_capacity(spells.len());
     for spell in spells {
         match merged.last_mut() {

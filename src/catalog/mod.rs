@@ -41,8 +41,11 @@ use crate::error::{Error, Result};
 use crate::policy::{Dating, Policy};
 use crate::timeline::local_date;
 
+/// A catalog entry: its id and the function building its default policy.
+type Entry = (&'static str, fn() -> Policy);
+
 /// The catalog's policies in catalog order, each with its default readings.
-const ENTRIES: &[(&str, fn() -> Policy)] = &[
+const ENTRIES: &[Entry] = &[
     ("uk-ofcom-auto-comp", uk::ofcom_auto_comp),
     ("de-tkg-58", de::tkg_58),
     ("es-rd-899-2009", es::rd_899_2009),
@@ -202,7 +205,7 @@ pub fn select(claim: &ClaimFile) -> Vec<Policy> {
     all()
         .into_iter()
         .filter(|p| covers_region(&p.jurisdiction, region))
-        .filter(|p| p.currency.is_none_or(|c| c == claim.plan.currency))
+        .filter(|p| p.currency.map_or(true, |c| c == claim.plan.currency))
         .filter(|p| claim.plan.services.iter().any(|s| p.covers(&s.kind)))
         .filter(|p| {
             p.providers.is_empty()

@@ -308,7 +308,7 @@ impl PolicyVersion {
 
     /// Whether the version is in force on a date: `effective_from <= date < effective_until`.
     pub fn in_force_on(&self, date: NaiveDate) -> bool {
-        self.effective_from <= date && self.effective_until.is_none_or(|until| date < until)
+        self.effective_from <= date && self.effective_until.map_or(true, |until| date < until)
     }
 }
 
