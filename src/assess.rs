@@ -101,9 +101,9 @@ pub(crate) fn assess_validated(claim: &ClaimFile, policy: &Policy) -> Result<Cla
             };
             let items = items_for(claim, policy, provision, &ctx, as_of, &mut settlement)?;
             for item in items {
-                if !version.in_force_on(item_date(&item, policy, zone)) {
+                let Some(item) = in_version(item, version, policy, zone) else {
                     continue;
-                }
+                };
                 settle_item(&ctx, version, &item, &mut settlement)?;
             }
         }
@@ -230,20 +230,49 @@ fn in_force_text(policy: &Policy) -> String {
     }
 }
 
-/// The date that picks the version in force for an item.
-fn item_date(item: &Item<'_>, policy: &Policy, zone: chrono_tz::Tz) -> NaiveDate {
-    match &item.what {
-        What::Incident(spell) => {
-            let instant = match (policy.dated_by, spell.reported) {
-                (Dating::Report, Some(reported)) => reported,
-                _ => spell.start,
-            };
-            local_date(instant, zone)
-        }
-        What::Window { start, .. } => local_date(*start, zone),
+/// The date of an outage that picks the version in force for it.
+fn spell_date(spell: &Spell, policy: &Policy, zone: chrono_tz::Tz) -> NaiveDate {
+    let instant = match (policy.dated_by, spell.reported) {
+        (Dating::Report, Some(reported)) => reported,
+        _ => spell.start,
+    };
+    local_date(instant, zone)
+}
+
+/// The item as a version sees it: an outage, appointment or activation dated within
+/// the version's dates, or a period holding only the outages dated within them (so a
+/// billing period that began before a policy came into force still counts the outages
+/// after it, under the version in force for each); `None` when nothing is left.
+fn in_version<'a>(
+    item: Item<'a>,
+    version: &PolicyVersion,
+    policy: &Policy,
+    zone: chrono_tz::Tz,
+) -> Option<Item<'a>> {
+    let date = match &item.what {
+        What::Incident(spell) => spell_date(spell, policy, zone),
         What::Appointment { appointment, .. } => appointment.date,
         What::Activation { activation, .. } => activation.promised,
-    }
+        What::Window { start, end, spells } => {
+            let kept: Vec<Spell> = spells
+                .iter()
+                .filter(|s| version.in_force_on(spell_date(s, policy, zone)))
+                .cloned()
+                .collect();
+            if kept.is_empty() {
+                return None;
+            }
+            return Some(Item {
+                what: What::Window {
+                    start: *start,
+                    end: *end,
+                    spells: kept,
+                },
+                ..item
+            });
+        }
+    };
+    version.in_force_on(date).then_some(item)
 }
 
 /// The spells a provision counts, per service, merged.
@@ -779,5 +808,55 @@ impl Settlement {
             lines: self.lines,
             notes,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::policy::*;
+    use crate::{assess, ClaimFile, Currency};
+
+    /// A policy in force from 14 Nov 2022 over billing periods starting on the 1st:
+    /// the November 2022 period began before it, but its outage of 20 Nov is after it
+    /// and counts; the outage of 5 Nov is before it and does not. €72 over 720 h is
+    /// €0.10 an hour; 30 h after the date → €3.00 (before the fix: nothing at all,
+    /// without a note, since the period was dated by its first day).
+    #[test]
+    fn a_period_straddling_the_start_of_a_policy_counts_the_outages_after_it() {
+        let claim: ClaimFile = toml::from_str(
+            r#"
+            [plan]
+            currency = "EUR"
+            time_zone = "Europe/Lisbon"
+            [[plan.services]]
+            kind = "internet"
+            monthly_price = "72"
+            [[outages]]
+            services = ["internet"]
+            start = "2022-11-05T08:00:00Z"
+            end = "2022-11-06T14:00:00Z"
+            [[outages]]
+            services = ["internet"]
+            start = "2022-11-20T08:00:00Z"
+            end = "2022-11-21T14:00:00Z"
+            "#,
+        )
+        .unwrap();
+        let from = chrono::NaiveDate::from_ymd_opt(2022, 11, 14).unwrap();
+        let policy = Policy::new("t", "t", Currency::EUR).with_version(PolicyVersion::from_date(
+            from,
+            vec![Provision::new(
+                "pro rata",
+                Subject::billing_periods(),
+                Rule::ProRata(ProRata::new(ProRataBasis::ThirtyDays)),
+            )],
+        ));
+        let claim = assess(&claim, &policy).unwrap();
+        assert_eq!(claim.total.to_string(), "3.00", "{claim}");
+        assert_eq!(claim.lines.len(), 1);
+        assert!(
+            claim.notes.iter().any(|n| n.starts_with("Outage 1 ")),
+            "{claim}"
+        );
     }
 }
