@@ -275,6 +275,11 @@ fn in_version<'a>(
     version.in_force_on(date).then_some(item)
 }
 
+/// Whether a provision counts a service: the policy covers it and so does the provision.
+fn covered(policy: &Policy, provision: &Provision, service: &ServiceKind) -> bool {
+    policy.covers(service) && provision.covers(service)
+}
+
 /// The spells a provision counts, per service, merged.
 fn spells_by_service(
     claim: &ClaimFile,
@@ -290,7 +295,12 @@ fn spells_by_service(
             Severity::FullOrDegraded => true,
             Severity::DegradedOnly => outage.degraded,
         };
-        if !counted || !outage.services.iter().any(|s| policy.covers(s)) {
+        if !counted
+            || !outage
+                .services
+                .iter()
+                .any(|s| covered(policy, provision, s))
+        {
             continue;
         }
         if provision.excluded_causes.contains(&outage.cause) {
@@ -326,7 +336,11 @@ fn spells_by_service(
             degraded: outage.degraded,
             sources: vec![i],
         };
-        for service in outage.services.iter().filter(|s| policy.covers(s)) {
+        for service in outage
+            .services
+            .iter()
+            .filter(|s| covered(policy, provision, s))
+        {
             by_service
                 .entry(service.clone())
                 .or_default()
@@ -346,6 +360,7 @@ type Group = (Vec<ServiceKind>, Decimal, Vec<Spell>);
 fn scoped(
     claim: &ClaimFile,
     policy: &Policy,
+    provision: &Provision,
     scope: ServiceScope,
     by_service: BTreeMap<ServiceKind, Vec<Spell>>,
 ) -> Result<Vec<Group>> {
@@ -370,7 +385,7 @@ fn scoped(
                 .plan
                 .services
                 .iter()
-                .filter(|s| policy.covers(&s.kind))
+                .filter(|s| covered(policy, provision, &s.kind))
             {
                 price = price
                     .checked_add(service.monthly_price)
@@ -412,14 +427,14 @@ fn items_for<'a>(
                 let services: Vec<ServiceKind> = appointment
                     .services
                     .iter()
-                    .filter(|s| policy.covers(s))
+                    .filter(|s| covered(policy, provision, s))
                     .cloned()
                     .collect();
                 if !appointment.services.is_empty() && services.is_empty() {
                     continue;
                 }
                 items.push(Item {
-                    monthly_price: price_of(claim, policy, &services)?,
+                    monthly_price: price_of(claim, policy, provision, &services)?,
                     services,
                     anchor: local_day_start(appointment.date, zone)?,
                     what: What::Appointment { index, appointment },
@@ -431,7 +446,7 @@ fn items_for<'a>(
                 let services: Vec<ServiceKind> = activation
                     .services
                     .iter()
-                    .filter(|s| policy.covers(s))
+                    .filter(|s| covered(policy, provision, s))
                     .cloned()
                     .collect();
                 if !activation.services.is_empty() && services.is_empty() {
@@ -451,7 +466,7 @@ fn items_for<'a>(
                     }
                 };
                 items.push(Item {
-                    monthly_price: price_of(claim, policy, &services)?,
+                    monthly_price: price_of(claim, policy, provision, &services)?,
                     services,
                     anchor: local_day_start(activation.promised, zone)?,
                     what: What::Activation {
@@ -464,7 +479,7 @@ fn items_for<'a>(
         }
         Subject::Outages { scope } => {
             let by_service = spells_by_service(claim, policy, provision, as_of, settlement)?;
-            for (kinds, price, spells) in scoped(claim, policy, scope, by_service)? {
+            for (kinds, price, spells) in scoped(claim, policy, provision, scope, by_service)? {
                 for spell in spells {
                     let services = if kinds.len() > 1 {
                         services_of(claim, &spell, &kinds)
@@ -482,7 +497,7 @@ fn items_for<'a>(
         }
         Subject::BillingPeriods { scope } => {
             let by_service = spells_by_service(claim, policy, provision, as_of, settlement)?;
-            for (kinds, price, spells) in scoped(claim, policy, scope, by_service)? {
+            for (kinds, price, spells) in scoped(claim, policy, provision, scope, by_service)? {
                 let mut periods: BTreeMap<DateTime<Utc>, (DateTime<Utc>, Vec<Spell>)> =
                     BTreeMap::new();
                 for spell in &spells {
@@ -503,7 +518,7 @@ fn items_for<'a>(
         }
         Subject::Years { first_month, scope } => {
             let by_service = spells_by_service(claim, policy, provision, as_of, settlement)?;
-            for (kinds, price, spells) in scoped(claim, policy, scope, by_service)? {
+            for (kinds, price, spells) in scoped(claim, policy, provision, scope, by_service)? {
                 let mut years: BTreeMap<DateTime<Utc>, (DateTime<Utc>, Vec<Spell>)> =
                     BTreeMap::new();
                 for spell in &spells {
@@ -530,7 +545,7 @@ fn items_for<'a>(
         }
         Subject::Account { scope } => {
             let by_service = spells_by_service(claim, policy, provision, as_of, settlement)?;
-            for (kinds, price, spells) in scoped(claim, policy, scope, by_service)? {
+            for (kinds, price, spells) in scoped(claim, policy, provision, scope, by_service)? {
                 let (Some(first), Some(last)) = (
                     spells.iter().map(|s| s.start).min(),
                     spells.iter().map(|s| s.end).max(),
@@ -593,11 +608,16 @@ fn year_start_after(
 }
 
 /// The monthly price of some services (all covered services of the plan when none are named).
-fn price_of(claim: &ClaimFile, policy: &Policy, services: &[ServiceKind]) -> Result<Decimal> {
+fn price_of(
+    claim: &ClaimFile,
+    policy: &Policy,
+    provision: &Provision,
+    services: &[ServiceKind],
+) -> Result<Decimal> {
     let mut price = Decimal::ZERO;
     for service in claim.plan.services.iter() {
         let counted = if services.is_empty() {
-            policy.covers(&service.kind)
+            covered(policy, provision, &service.kind)
         } else {
             services.contains(&service.kind)
         };
@@ -858,5 +878,59 @@ mod tests {
             claim.notes.iter().any(|n| n.starts_with("Outage 1 ")),
             "{claim}"
         );
+    }
+
+    /// A provision for the phone only prices phone outages, at the phone's price: a
+    /// 24-hour outage of both at 1/30 a day pays 30/30 = 1.00 for the phone under the
+    /// phone provision and 60/30 = 2.00 for the internet under the other; 3.00 in all.
+    #[test]
+    fn a_provision_for_some_services_prices_only_those() {
+        let claim: ClaimFile = toml::from_str(
+            r#"
+            [plan]
+            currency = "EUR"
+            time_zone = "UTC"
+            [[plan.services]]
+            kind = "phone"
+            monthly_price = "30"
+            [[plan.services]]
+            kind = "internet"
+            monthly_price = "60"
+            [[outages]]
+            services = ["phone", "internet"]
+            start = "2025-06-02T00:00:00Z"
+            end = "2025-06-03T00:00:00Z"
+            "#,
+        )
+        .unwrap();
+        let day = || {
+            Rule::PerUnit(PerUnit::new(
+                UnitCount::PerIncident(1),
+                Amount::DailyRate(DayCount::Fixed(30)),
+            ))
+        };
+        let policy = Policy::new("t", "t", Currency::EUR).with_version(PolicyVersion::from_date(
+            chrono::NaiveDate::MIN,
+            vec![
+                Provision::new("phone", Subject::outages(), day())
+                    .for_services(vec![crate::ServiceKind::Phone]),
+                Provision::new("internet", Subject::outages(), day())
+                    .for_services(vec![crate::ServiceKind::Internet]),
+            ],
+        ));
+        let claim = assess(&claim, &policy).unwrap();
+        let lines: Vec<(String, String)> = claim
+            .lines
+            .iter()
+            .map(|l| (l.provision.clone(), l.amount.to_string()))
+            .collect();
+        assert_eq!(
+            lines,
+            vec![
+                ("phone".to_owned(), "1.00".to_owned()),
+                ("internet".to_owned(), "2.00".to_owned())
+            ]
+        );
+        assert_eq!(claim.total.to_string(), "3.00");
     }
 }
