@@ -196,8 +196,8 @@ pub fn ofcom_auto_comp_with(options: OfcomOptions) -> Policy {
             .to_owned(),
         "one daily rate per line whether broadband, phone or both are down".to_owned(),
         rate_reading.to_owned(),
-        "not encoded: pauses while the customer delays the repair, and the provider's notice \
-         that payments will stop after 30 days"
+        "pauses while the customer delays the repair, and a provider's notice that payments \
+         will stop after 30 days, are not taken into account: the claim file cannot record them"
             .to_owned(),
     ];
     for (i, (year, repair, provision, appointment)) in AMOUNTS.iter().enumerate() {
