@@ -84,7 +84,12 @@ pub struct TkgOptions {
 
 /// `de-tkg-58`: TKG §58(3) and §58(4), with the catalog's readings.
 ///
-/// See [`tkg_58_with`] for the rule, its source and how firm its figures are.
+/// A consumer whose service is completely out and not restored within two calendar
+/// days after the fault report can claim, for each further whole day out, €5 or 10 %
+/// of the monthly charges on days 3–4 and €10 or 20 % from day 5 (the higher each
+/// time); a missed appointment earns €10 or 20 %. Owed on request. Source: TKG of
+/// 23 June 2021 (BGBl. I p. 1858) §58(3)–(4), in force 1 December 2021. Figures \[P\]
+/// (statute). [`tkg_58_with`] has the full rule and the options.
 ///
 /// # Example
 /// ```
@@ -136,10 +141,10 @@ pub fn tkg_58() -> Policy {
 /// **Source.** Telekommunikationsgesetz (TKG) of 23 June 2021, BGBl. I p. 1858,
 /// §58(3) and §58(4); in force 1 December 2021 (telecom §2).
 ///
-/// **How firm.** [P]: the figures, days and exclusions are read in the statute. The
+/// **How firm.** \[P\]: the figures, days and exclusions are read in the statute. The
 /// counting reading (report day = day 0, restoration day unpaid) and the rounding
 /// are ours, as the statute leaves them open; the BNetzA view that days with a
-/// working replacement (an LTE stick) earn nothing is [S] and is not encoded.
+/// working replacement (an LTE stick) earn nothing is \[S\] and is not encoded.
 ///
 /// **Not encoded:** a §57(4) price reduction (Minderung) for the same fault must be
 /// deducted from this compensation, and damages are set off against it; the claim

@@ -86,7 +86,12 @@ pub struct Rd899Options {
 
 /// `es-rd-899-2009`: RD 899/2009 arts. 15 and 16, with the catalog's readings.
 ///
-/// See [`rd_899_2009_with`] for the rule, its source and how firm its figures are.
+/// For interruptions in a billing period, telephone earns five times its monthly fee
+/// prorated by the time out (automatic over €1), internet its fee prorated by the time
+/// out (automatic over 6 hours within 08:00–22:00); fees are prorated by the hours of
+/// the calendar month. Source: Real Decreto 899/2009 arts. 15–16 (BOE 30 May 2009), in
+/// force 30 August 2009. Figures \[S\] (articles read as quoted by law blogs, press and
+/// the Supreme Court). [`rd_899_2009_with`] has the full rule and the options.
 ///
 /// # Example
 /// ```
@@ -146,9 +151,9 @@ pub fn rd_899_2009() -> Policy {
 /// los servicios de comunicaciones electrónicas, arts. 15 and 16; BOE no. 131,
 /// 30 May 2009; in force 30 August 2009 (telecom §3).
 ///
-/// **How firm.** [S]: the articles were read as quoted in law blogs, consumer press
+/// **How firm.** \[S\]: the articles were read as quoted in law blogs, consumer press
 /// and the Supreme Court's STS 1122/2024, not in the BOE itself; the force-majeure rule
-/// (fee only) is [S/M]; the 50/50 bundle split is [S] (FACUA's published €2.23
+/// (fee only) is \[S/M\]; the 50/50 bundle split is \[S\] (FACUA's published €2.23
 /// reproduces it).
 ///
 /// # Example

@@ -43,7 +43,7 @@ pub enum BusinessAmounts {
     /// The same amounts as consumers (the doubling is unconfirmed).
     #[default]
     Same,
-    /// Doubled for `segment = "business"` ("utenza affari"), as recalled [M] from the
+    /// Doubled for `segment = "business"` ("utenza affari"), as recalled \[M\] from the
     /// regulation's computation article.
     Doubled,
 }
@@ -66,7 +66,11 @@ pub struct AgcomOptions {
 
 /// `it-agcom-347-18`: AGCOM's indemnities, with the catalog's readings.
 ///
-/// See [`agcom_347_18_with`] for the rule, its source and how firm its figures are.
+/// Each non-accessory service earns €6 a day of complete interruption and €3 a day of
+/// irregular service, from the customer's complaint to restoration, and €7.50 a day of
+/// late activation; claimed, not automatic. Source: AGCOM's Regolamento sugli
+/// indennizzi (Annex A to 73/11/CONS, amended by 347/18/CONS), art. 6. Figures \[S\]; the
+/// effective date is \[M\]. [`agcom_347_18_with`] has the full rule and the options.
 ///
 /// # Example
 /// ```
@@ -119,8 +123,8 @@ pub fn agcom_347_18() -> Policy {
 /// amended by delibera 347/18/CONS (July 2018), art. 6; delayed activation per art. 4
 /// (telecom §4).
 ///
-/// **How firm.** [S]: the article's text was read as reproduced by cyberlaws.it, the
-/// €7.50 activation figure in webnews (26 July 2018). The business doubling is [M]
+/// **How firm.** \[S\]: the article's text was read as reproduced by cyberlaws.it, the
+/// €7.50 activation figure in webnews (26 July 2018). The business doubling is \[M\]
 /// (offered only as an option), and so is the date of application: 18 July 2018 is
 /// taken as the adoption date of delibera 347/18/CONS, which the sources place only in
 /// "July 2018".

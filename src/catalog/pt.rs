@@ -62,7 +62,11 @@ pub struct PtOptions {
 
 /// `pt-lei-16-2022`: Lei 16/2022 art. 129, with the catalog's readings.
 ///
-/// See [`lei_16_2022_with`] for the rule, its source and how firm its figures are.
+/// A service unavailable for more than 24 hours in a billing period, consecutive or
+/// added up, is credited without a request with its price for the time out (monthly
+/// price × time out ÷ the billing period's length). Source: Lei 16/2022 art. 129, in
+/// force 14 November 2022. Figures \[P\] (statute). [`lei_16_2022_with`] has the full
+/// rule and the options.
 ///
 /// # Example
 /// ```
@@ -106,10 +110,10 @@ pub fn lei_16_2022() -> Policy {
 /// **Source.** Lei n.º 16/2022, de 16 de agosto (Lei das Comunicações Eletrónicas),
 /// art. 129; in force 14 November 2022 (telecom §7.1).
 ///
-/// **How firm.** [P]: read in the statute's text. The proration base and where the
+/// **How firm.** \[P\]: read in the statute's text. The proration base and where the
 /// credited time starts are ours (the statute says only "the price due for the period
 /// of unavailability"); ANACOM's January 2026 remark that outages not attributable to
-/// the operator (storms) may need a court's assessment is [S] and not encoded: such
+/// the operator (storms) may need a court's assessment is \[S\] and not encoded: such
 /// outages are credited here, as the statute's words say.
 ///
 /// **Not encoded:** the 24 hours may run from when the provider knew of the outage; the

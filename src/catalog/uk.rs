@@ -71,7 +71,15 @@ const AMOUNTS: [(i32, i64, i64, i64); 8] = [
 
 /// `uk-ofcom-auto-comp`: Ofcom's automatic compensation, with the catalog's readings.
 ///
-/// See [`ofcom_auto_comp_with`] for the rule, its source and how firm its figures are.
+/// Residential landline and broadband customers are paid, without asking, a daily rate
+/// for each day a total loss of service goes unrepaired past 23:59 on the second
+/// working day after the report, a daily rate for each day of late activation, and a
+/// fixed sum per missed engineer appointment; the amounts in force on the report date
+/// apply (they rise each 1 April). Source: the Industry Code of Practice for Automatic
+/// Compensation approved by Ofcom on 10 November 2017, in force 1 April 2019. Figures
+/// \[P\] for 2019 and 2023–2025, \[S\] for 2020–2022 and 2026 (the 2026 provision figure
+/// is computed). [`ofcom_auto_comp_with`] has the full rule, the amounts table and the
+/// options.
 ///
 /// # Example
 /// ```
@@ -126,24 +134,24 @@ pub fn ofcom_auto_comp() -> Policy {
 ///
 /// | from 1 April | repair / day | provision / day | appointment |
 /// |---|---|---|---|
-/// | 2019 | £8.00 [P] | £5.00 [P] | £25.00 [P] |
-/// | 2020 | £8.00 [S] | £5.00 [S] | £25.00 [S] |
-/// | 2021 | £8.06 [P] | £5.04 [P] | £25.18 [S] |
-/// | 2022 | £8.40 [S] | £5.25 [S] | £26.24 [S] |
-/// | 2023 | £9.33 [P] | £5.83 [P] | £29.15 [P] |
-/// | 2024 | £9.76 [P] | £6.10 [P] | £30.49 [P] |
-/// | 2025 | £9.98 [P] | £6.24 [P] | £31.19 [P] |
-/// | 2026 | £10.34 [S] | £6.46 [C] | £32.31 [S] |
+/// | 2019 | £8.00 \[P\] | £5.00 \[P\] | £25.00 \[P\] |
+/// | 2020 | £8.00 \[S\] | £5.00 \[S\] | £25.00 \[S\] |
+/// | 2021 | £8.06 \[P\] | £5.04 \[P\] | £25.18 \[S\] |
+/// | 2022 | £8.40 \[S\] | £5.25 \[S\] | £26.24 \[S\] |
+/// | 2023 | £9.33 \[P\] | £5.83 \[P\] | £29.15 \[P\] |
+/// | 2024 | £9.76 \[P\] | £6.10 \[P\] | £30.49 \[P\] |
+/// | 2025 | £9.98 \[P\] | £6.24 \[P\] | £31.19 \[P\] |
+/// | 2026 | £10.34 \[S\] | £6.46 \[C\] | £32.31 \[S\] |
 ///
 /// **Source.** Industry Code of Practice for Automatic Compensation, approved and
 /// published by Ofcom on 10 November 2017 after its statement "Automatic
 /// Compensation: Protecting consumers from service quality problems"; in force
 /// 1 April 2019 (telecom §1).
 ///
-/// **How firm.** Graded [S] overall: the 2019 and 2023–2025 amounts and the deadline
-/// rule are primary ([P]); the 2020–2022 and 2026 amounts, the "initial payment plus
+/// **How firm.** Graded \[S\] overall: the 2019 and 2023–2025 amounts and the deadline
+/// rule are primary (\[P\]); the 2020–2022 and 2026 amounts, the "initial payment plus
 /// each further full day" counting and the 30-day payment deadline are secondary
-/// ([S]); the 2026 provision figure £6.46 is computed (£6.24 × 1.036, the CPI that
+/// (\[S\]); the 2026 provision figure £6.46 is computed (£6.24 × 1.036, the CPI that
 /// reproduces the published 2026 figures), not published anywhere seen.
 ///
 /// **Not encoded** (the claim file cannot say them): pauses while the customer delays

@@ -46,8 +46,12 @@ pub struct NyPscOptions {
 
 /// `us-ny-psc-outage-credit`: the New York PSC rule, with the catalog's readings.
 ///
-/// See [`ny_psc_outage_credit_with`] for the rule, its source and how firm its figures
-/// are.
+/// An outage affecting 100 or more subscribers earns, for each affected service, 1/30
+/// of its monthly rate per 24 hours or fraction: automatic at 24 hours or more, one
+/// unit on request below; with a commercial-power cause the credit period starts
+/// 24 hours after power returns. Source: NY PSC Case 22-M-0180, rules adopted
+/// 19 January 2023. Figures \[P\] (regulator's press release).
+/// [`ny_psc_outage_credit_with`] has the full rule and the option.
 ///
 /// # Example
 /// ```
@@ -101,7 +105,7 @@ pub fn ny_psc_outage_credit() -> Policy {
 /// effective date taken is 19 January 2023, the date of adoption the press release
 /// gives ("are now required"); the NYCRR section it was codified in is not confirmed.
 ///
-/// **How firm.** [P]: the 100-subscriber trigger, the 1/30 per 24 hours or fraction,
+/// **How firm.** \[P\]: the 100-subscriber trigger, the 1/30 per 24 hours or fraction,
 /// the request rule under 24 hours and the power rule are read in the regulator's press
 /// release. The effective date is the adoption date, not a confirmed tariff date.
 ///
@@ -216,7 +220,11 @@ pub struct NjOptions {
 
 /// `us-nj-cable`: N.J.A.C. 14:18-3.5, with the catalog's readings.
 ///
-/// See [`nj_cable_with`] for the rule, its source and how firm its figures are.
+/// A cable outage of 6 hours or more earns one day's credit (monthly rate / 30) per
+/// affected service; beyond 24 hours, one per local calendar day with more than
+/// 6 hours out; the customer must ask within 30 days. Source: N.J.A.C. 14:18-3.5, text
+/// current through 4 November 2024. Figures \[P\] (regulation text). [`nj_cable_with`]
+/// has the full rule and the option.
 ///
 /// # Example
 /// ```
@@ -259,7 +267,7 @@ pub fn nj_cable() -> Policy {
 /// (telecom §5.2). The date the text was first adopted was not checked, so the policy
 /// has no start date.
 ///
-/// **How firm.** [P]: read in the regulation's text. The daily unit (/30 or /days in
+/// **How firm.** \[P\]: read in the regulation's text. The daily unit (/30 or /days in
 /// the month) is our reading; the text says only "prorated on the basis of the
 /// monthly rate". The chapter regulates cable television; the fact sheet's examples
 /// apply it to a cable company's internet and phone services too, and so does this
