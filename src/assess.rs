@@ -109,9 +109,9 @@ pub(crate) fn assess_validated(claim: &ClaimFile, policy: &Policy) -> Result<Cla
             };
             let items = items_for(claim, policy, provision, &ctx, as_of, &mut settlement)?;
             for item in items {
-                if !version.in_force_on(item_date(&item, policy, zone)) {
+                let Some(item) = in_version(item, version, policy, zone) else {
                     continue;
-                }
+                };
                 settle_item(&ctx, version, &item, &mut settlement)?;
             }
         }
@@ -244,20 +244,54 @@ fn in_force_text(policy: &Policy) -> String {
     }
 }
 
-/// The date that picks the version in force for an item.
-fn item_date(item: &Item<'_>, policy: &Policy, zone: chrono_tz::Tz) -> NaiveDate {
-    match &item.what {
-        What::Incident(spell) => {
-            let instant = match (policy.dated_by, spell.reported) {
-                (Dating::Report, Some(reported)) => reported,
-                _ => spell.start,
-            };
-            local_date(instant, zone)
-        }
-        What::Window { start, .. } => local_date(*start, zone),
+/// The date of an outage that picks the version in force for it.
+fn spell_date(spell: &Spell, policy: &Policy, zone: chrono_tz::Tz) -> NaiveDate {
+    let instant = match (policy.dated_by, spell.reported) {
+        (Dating::Report, Some(reported)) => reported,
+        _ => spell.start,
+    };
+    local_date(instant, zone)
+}
+
+/// The item as a version sees it: an outage, appointment or activation dated within
+/// the version's dates, or a period holding only the outages dated within them (so a
+/// billing period that began before a policy came into force still counts the outages
+/// after it, under the version in force for each); `None` when nothing is left.
+fn in_version<'a>(
+    item: Item<'a>,
+    version: &PolicyVersion,
+    policy: &Policy,
+    zone: chrono_tz::Tz,
+) -> Option<Item<'a>> {
+    let date = match &item.what {
+        What::Incident(spell) => spell_date(spell, policy, zone),
         What::Appointment { appointment, .. } => appointment.date,
         What::Activation { activation, .. } => activation.promised,
-    }
+        What::Window { start, end, spells } => {
+            let kept: Vec<Spell> = spells
+                .iter()
+                .filter(|s| version.in_force_on(spell_date(s, policy, zone)))
+                .cloned()
+                .collect();
+            if kept.is_empty() {
+                return None;
+            }
+            return Some(Item {
+                what: What::Window {
+                    start: *start,
+                    end: *end,
+                    spells: kept,
+                },
+                ..item
+            });
+        }
+    };
+    version.in_force_on(date).then_some(item)
+}
+
+/// Whether a provision counts a service: the policy covers it and so does the provision.
+fn covered(policy: &Policy, provision: &Provision, service: &ServiceKind) -> bool {
+    policy.covers(service) && provision.covers(service)
 }
 
 /// The spells a provision counts, per service, merged.
@@ -275,7 +309,12 @@ fn spells_by_service(
             Severity::FullOrDegraded => true,
             Severity::DegradedOnly => outage.degraded,
         };
-        if !counted || !outage.services.iter().any(|s| policy.covers(s)) {
+        if !counted
+            || !outage
+                .services
+                .iter()
+                .any(|s| covered(policy, provision, s))
+        {
             continue;
         }
         if provision.excluded_causes.contains(&outage.cause) {
@@ -311,7 +350,11 @@ fn spells_by_service(
             degraded: outage.degraded,
             sources: vec![i],
         };
-        for service in outage.services.iter().filter(|s| policy.covers(s)) {
+        for service in outage
+            .services
+            .iter()
+            .filter(|s| covered(policy, provision, s))
+        {
             by_service
                 .entry(service.clone())
                 .or_default()
@@ -331,6 +374,7 @@ type Group = (Vec<ServiceKind>, Decimal, Vec<Spell>);
 fn scoped(
     claim: &ClaimFile,
     policy: &Policy,
+    provision: &Provision,
     scope: ServiceScope,
     by_service: BTreeMap<ServiceKind, Vec<Spell>>,
 ) -> Result<Vec<Group>> {
@@ -355,7 +399,7 @@ fn scoped(
                 .plan
                 .services
                 .iter()
-                .filter(|s| policy.covers(&s.kind))
+                .filter(|s| covered(policy, provision, &s.kind))
             {
                 price = price
                     .checked_add(service.monthly_price)
@@ -397,14 +441,14 @@ fn items_for<'a>(
                 let services: Vec<ServiceKind> = appointment
                     .services
                     .iter()
-                    .filter(|s| policy.covers(s))
+                    .filter(|s| covered(policy, provision, s))
                     .cloned()
                     .collect();
                 if !appointment.services.is_empty() && services.is_empty() {
                     continue;
                 }
                 items.push(Item {
-                    monthly_price: price_of(claim, policy, &services)?,
+                    monthly_price: price_of(claim, policy, provision, &services)?,
                     services,
                     anchor: local_day_start(appointment.date, zone)?,
                     what: What::Appointment { index, appointment },
@@ -416,7 +460,7 @@ fn items_for<'a>(
                 let services: Vec<ServiceKind> = activation
                     .services
                     .iter()
-                    .filter(|s| policy.covers(s))
+                    .filter(|s| covered(policy, provision, s))
                     .cloned()
                     .collect();
                 if !activation.services.is_empty() && services.is_empty() {
@@ -436,7 +480,7 @@ fn items_for<'a>(
                     }
                 };
                 items.push(Item {
-                    monthly_price: price_of(claim, policy, &services)?,
+                    monthly_price: price_of(claim, policy, provision, &services)?,
                     services,
                     anchor: local_day_start(activation.promised, zone)?,
                     what: What::Activation {
@@ -449,7 +493,7 @@ fn items_for<'a>(
         }
         Subject::Outages { scope } => {
             let by_service = spells_by_service(claim, policy, provision, as_of, settlement)?;
-            for (kinds, price, spells) in scoped(claim, policy, scope, by_service)? {
+            for (kinds, price, spells) in scoped(claim, policy, provision, scope, by_service)? {
                 for spell in spells {
                     let services = if kinds.len() > 1 {
                         services_of(claim, &spell, &kinds)
@@ -467,7 +511,7 @@ fn items_for<'a>(
         }
         Subject::BillingPeriods { scope } => {
             let by_service = spells_by_service(claim, policy, provision, as_of, settlement)?;
-            for (kinds, price, spells) in scoped(claim, policy, scope, by_service)? {
+            for (kinds, price, spells) in scoped(claim, policy, provision, scope, by_service)? {
                 let mut periods: BTreeMap<DateTime<Utc>, (DateTime<Utc>, Vec<Spell>)> =
                     BTreeMap::new();
                 for spell in &spells {
@@ -488,7 +532,7 @@ fn items_for<'a>(
         }
         Subject::Years { first_month, scope } => {
             let by_service = spells_by_service(claim, policy, provision, as_of, settlement)?;
-            for (kinds, price, spells) in scoped(claim, policy, scope, by_service)? {
+            for (kinds, price, spells) in scoped(claim, policy, provision, scope, by_service)? {
                 let mut years: BTreeMap<DateTime<Utc>, (DateTime<Utc>, Vec<Spell>)> =
                     BTreeMap::new();
                 for spell in &spells {
@@ -515,7 +559,7 @@ fn items_for<'a>(
         }
         Subject::Account { scope } => {
             let by_service = spells_by_service(claim, policy, provision, as_of, settlement)?;
-            for (kinds, price, spells) in scoped(claim, policy, scope, by_service)? {
+            for (kinds, price, spells) in scoped(claim, policy, provision, scope, by_service)? {
                 let (Some(first), Some(last)) = (
                     spells.iter().map(|s| s.start).min(),
                     spells.iter().map(|s| s.end).max(),
@@ -578,11 +622,16 @@ fn year_start_after(
 }
 
 /// The monthly price of some services (all covered services of the plan when none are named).
-fn price_of(claim: &ClaimFile, policy: &Policy, services: &[ServiceKind]) -> Result<Decimal> {
+fn price_of(
+    claim: &ClaimFile,
+    policy: &Policy,
+    provision: &Provision,
+    services: &[ServiceKind],
+) -> Result<Decimal> {
     let mut price = Decimal::ZERO;
     for service in claim.plan.services.iter() {
         let counted = if services.is_empty() {
-            policy.covers(&service.kind)
+            covered(policy, provision, &service.kind)
         } else {
             services.contains(&service.kind)
         };
@@ -793,5 +842,109 @@ impl Settlement {
             lines: self.lines,
             notes,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::policy::*;
+    use crate::{assess, ClaimFile, Currency};
+
+    /// A policy in force from 14 Nov 2022 over billing periods starting on the 1st:
+    /// the November 2022 period began before it, but its outage of 20 Nov is after it
+    /// and counts; the outage of 5 Nov is before it and does not. €72 over 720 h is
+    /// €0.10 an hour; 30 h after the date → €3.00 (before the fix: nothing at all,
+    /// without a note, since the period was dated by its first day).
+    #[test]
+    fn a_period_straddling_the_start_of_a_policy_counts_the_outages_after_it() {
+        let claim: ClaimFile = toml::from_str(
+            r#"
+            [plan]
+            currency = "EUR"
+            time_zone = "Europe/Lisbon"
+            [[plan.services]]
+            kind = "internet"
+            monthly_price = "72"
+            [[outages]]
+            services = ["internet"]
+            start = "2022-11-05T08:00:00Z"
+            end = "2022-11-06T14:00:00Z"
+            [[outages]]
+            services = ["internet"]
+            start = "2022-11-20T08:00:00Z"
+            end = "2022-11-21T14:00:00Z"
+            "#,
+        )
+        .unwrap();
+        let from = chrono::NaiveDate::from_ymd_opt(2022, 11, 14).unwrap();
+        let policy = Policy::new("t", "t", Currency::EUR).with_version(PolicyVersion::from_date(
+            from,
+            vec![Provision::new(
+                "pro rata",
+                Subject::billing_periods(),
+                Rule::ProRata(ProRata::new(ProRataBasis::ThirtyDays)),
+            )],
+        ));
+        let claim = assess(&claim, &policy).unwrap();
+        assert_eq!(claim.total.to_string(), "3.00", "{claim}");
+        assert_eq!(claim.lines.len(), 1);
+        assert!(
+            claim.notes.iter().any(|n| n.starts_with("Outage 1 ")),
+            "{claim}"
+        );
+    }
+
+    /// A provision for the phone only prices phone outages, at the phone's price: a
+    /// 24-hour outage of both at 1/30 a day pays 30/30 = 1.00 for the phone under the
+    /// phone provision and 60/30 = 2.00 for the internet under the other; 3.00 in all.
+    #[test]
+    fn a_provision_for_some_services_prices_only_those() {
+        let claim: ClaimFile = toml::from_str(
+            r#"
+            [plan]
+            currency = "EUR"
+            time_zone = "UTC"
+            [[plan.services]]
+            kind = "phone"
+            monthly_price = "30"
+            [[plan.services]]
+            kind = "internet"
+            monthly_price = "60"
+            [[outages]]
+            services = ["phone", "internet"]
+            start = "2025-06-02T00:00:00Z"
+            end = "2025-06-03T00:00:00Z"
+            "#,
+        )
+        .unwrap();
+        let day = || {
+            Rule::PerUnit(PerUnit::new(
+                UnitCount::PerIncident(1),
+                Amount::DailyRate(DayCount::Fixed(30)),
+            ))
+        };
+        let policy = Policy::new("t", "t", Currency::EUR).with_version(PolicyVersion::from_date(
+            chrono::NaiveDate::MIN,
+            vec![
+                Provision::new("phone", Subject::outages(), day())
+                    .for_services(vec![crate::ServiceKind::Phone]),
+                Provision::new("internet", Subject::outages(), day())
+                    .for_services(vec![crate::ServiceKind::Internet]),
+            ],
+        ));
+        let claim = assess(&claim, &policy).unwrap();
+        let lines: Vec<(String, String)> = claim
+            .lines
+            .iter()
+            .map(|l| (l.provision.clone(), l.amount.to_string()))
+            .collect();
+        assert_eq!(
+            lines,
+            vec![
+                ("phone".to_owned(), "1.00".to_owned()),
+                ("internet".to_owned(), "2.00".to_owned())
+            ]
+        );
+        assert_eq!(claim.total.to_string(), "3.00");
     }
 }

@@ -54,6 +54,13 @@ pub enum Figure {
         /// The greatest.
         amount: Decimal,
     },
+    /// A figure rounded before use.
+    Rounded {
+        /// The figure before rounding.
+        of: Box<Figure>,
+        /// The rounded value.
+        amount: Decimal,
+    },
 }
 
 impl Figure {
@@ -69,7 +76,8 @@ impl Figure {
             Figure::Fixed { amount }
             | Figure::ShareOfMonthly { amount, .. }
             | Figure::DailyRate { amount, .. }
-            | Figure::GreaterOf { amount, .. } => *amount,
+            | Figure::GreaterOf { amount, .. }
+            | Figure::Rounded { amount, .. } => *amount,
         }
     }
 }
@@ -103,6 +111,7 @@ impl fmt::Display for Figure {
                 }
                 f.write_str(")")
             }
+            Figure::Rounded { of, amount } => write!(f, "{of} → {amount}"),
         }
     }
 }

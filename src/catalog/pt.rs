@@ -1,9 +1,346 @@
-//! STUB: filled in by the catalog work.
+//! Portugal: Lei das Comunicações Eletrónicas (Lei 16/2022), art. 129: automatic
+//! credit for a service unavailable more than 24 hours (telecom fact sheet §7.1).
+
+use chrono::NaiveDate;
 
 use crate::money::Currency;
-use crate::policy::Policy;
+use crate::outage::Cause;
+use crate::plan::ServiceKind;
+use crate::policy::{
+    ClaimDeadline, Clock, Condition, Evidence, Policy, PolicyVersion, ProRata, ProRataBasis,
+    Provision, Rule, ServiceScope, Subject,
+};
+use crate::span::Span;
 
-/// STUB: `pt-lei-16-2022`.
+/// What the price is prorated over.
+///
+/// # Example
+/// ```
+/// assert_eq!(redress::catalog::pt::ProrationBase::default(), redress::catalog::pt::ProrationBase::BillingPeriod);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[non_exhaustive]
+pub enum ProrationBase {
+    /// The actual length of the billing period (a 31-day period has 744 hours).
+    #[default]
+    BillingPeriod,
+    /// A 30-day month of 720 hours, as the fact sheet's examples use.
+    ThirtyDays,
+}
+
+/// Where the credited time starts.
+///
+/// # Example
+/// ```
+/// assert_eq!(redress::catalog::pt::CreditedFrom::default(), redress::catalog::pt::CreditedFrom::OutageStart);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[non_exhaustive]
+pub enum CreditedFrom {
+    /// When service was lost (the provider knew: its own network failed).
+    #[default]
+    OutageStart,
+    /// When the customer reported it; the 24-hour test still counts the whole outage.
+    Report,
+}
+
+/// The readings [`lei_16_2022_with`] can take; `Default` is the catalog's.
+///
+/// # Example
+/// ```
+/// use redress::catalog::pt::{lei_16_2022_with, CreditedFrom, PtOptions};
+/// let p = lei_16_2022_with(PtOptions { credited_from: CreditedFrom::Report, ..Default::default() });
+/// assert_eq!(p.id, "pt-lei-16-2022");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct PtOptions {
+    /// What the price is prorated over.
+    pub proration: ProrationBase,
+    /// Where the credited time starts.
+    pub credited_from: CreditedFrom,
+}
+
+/// `pt-lei-16-2022`: Lei 16/2022 art. 129, with the catalog's readings.
+///
+/// A service unavailable for more than 24 hours in a billing period, consecutive or
+/// added up, is credited without a request with its price for the time out (monthly
+/// price × time out ÷ the billing period's length). Source: Lei 16/2022 art. 129, in
+/// force 14 November 2022. Figures \[P\] (statute). [`lei_16_2022_with`] has the full
+/// rule and the options.
+///
+/// # Example
+/// ```
+/// // Telecom §7.1: €36 a month, a 720-hour billing period (June 2025), 129 hours out:
+/// // 36 × 129 / 720 = €6.45, credited without a request.
+/// let claim: redress::ClaimFile = toml::from_str(r#"
+///     [plan]
+///     currency = "EUR"
+///     time_zone = "Europe/Lisbon"
+///     [[plan.services]]
+///     kind = "internet"
+///     monthly_price = "36"
+///     [[outages]]
+///     services = ["internet"]
+///     start = "2025-06-02T09:00:00+01:00"
+///     end = "2025-06-07T18:00:00+01:00"
+/// "#).unwrap();
+/// let claim = redress::assess(&claim, &redress::catalog::pt::lei_16_2022())?;
+/// assert_eq!(claim.total.to_string(), "6.45");
+/// assert!(claim.automatic);
+/// # Ok::<(), redress::Error>(())
+/// ```
 pub fn lei_16_2022() -> Policy {
-    Policy::new("pt-lei-16-2022", "pt-lei-16-2022", Currency::EUR)
+    lei_16_2022_with(PtOptions::default())
+}
+
+/// `pt-lei-16-2022` with chosen readings.
+///
+/// **The rule.** When a publicly available electronic communications service (phone,
+/// mobile, internet, TV) is unavailable, for reasons not attributable to the user, for
+/// more than 24 hours in a billing period, consecutive or added up, the provider must
+/// credit, without any request, the price that would have been due for the time it was
+/// unavailable: the monthly price × the time out ÷ the billing period's actual length.
+/// Each service is assessed on its own. The credit goes on the next invoice (prepaid:
+/// on the balance; a refund within 30 days if the contract has ended). Nothing is owed
+/// for outages the user caused (`cause = "customer"`).
+///
+/// An outage crossing the end of a billing period counts in each period for its part
+/// there only: the 24 hours are counted within a billing period.
+///
+/// **Source.** Lei n.º 16/2022, de 16 de agosto (Lei das Comunicações Eletrónicas),
+/// art. 129; in force 14 November 2022 (telecom §7.1).
+///
+/// **How firm.** \[P\]: read in the statute's text. The proration base and where the
+/// credited time starts are ours (the statute says only "the price due for the period
+/// of unavailability"); ANACOM's January 2026 remark that outages not attributable to
+/// the operator (storms) may need a court's assessment is \[S\] and not encoded: such
+/// outages are credited here, as the statute's words say.
+///
+/// **Not encoded:** the 24 hours may run from when the provider knew of the outage; the
+/// claim file does not record that, so the outage's start stands for it.
+///
+/// # Example
+/// ```
+/// use redress::catalog::pt::{lei_16_2022_with, ProrationBase, PtOptions};
+/// let thirty = lei_16_2022_with(PtOptions { proration: ProrationBase::ThirtyDays, ..Default::default() });
+/// assert!(thirty.readings.iter().any(|r| r.contains("720 hours")));
+/// ```
+pub fn lei_16_2022_with(options: PtOptions) -> Policy {
+    let mut policy = Policy::new(
+        "pt-lei-16-2022",
+        "Lei 16/2022 art. 129: credit for a service unavailable more than 24 hours",
+        Currency::EUR,
+    );
+    policy.jurisdiction = "PT".to_owned();
+    policy.citation = "Lei n.º 16/2022, de 16 de agosto (Lei das Comunicações Eletrónicas), \
+        art. 129; in force 14 November 2022"
+        .to_owned();
+    policy.evidence = Evidence::Primary;
+    policy.services = vec![
+        ServiceKind::Phone,
+        ServiceKind::Mobile,
+        ServiceKind::Internet,
+        ServiceKind::Tv,
+    ];
+    let (basis, basis_reading) = match options.proration {
+        ProrationBase::BillingPeriod => (
+            ProRataBasis::BillingPeriod,
+            "the price is prorated over the billing period's actual length",
+        ),
+        ProrationBase::ThirtyDays => (
+            ProRataBasis::ThirtyDays,
+            "the price is prorated over a 30-day month of 720 hours",
+        ),
+    };
+    let (clock, clock_reading) = match options.credited_from {
+        CreditedFrom::OutageStart => (
+            Clock::default(),
+            "the credited time runs from the loss of service",
+        ),
+        CreditedFrom::Report => (
+            Clock::from_report(),
+            "the credited time runs from the customer's report; the 24-hour test counts the whole outage",
+        ),
+    };
+    policy.readings = vec![
+        "more than 24 hours out in a billing period, consecutive or added up, each service on its own"
+            .to_owned(),
+        basis_reading.to_owned(),
+        clock_reading.to_owned(),
+    ];
+    let credit = Provision::new(
+        "unavailability credit",
+        Subject::BillingPeriods {
+            scope: ServiceScope::EachService,
+        },
+        Rule::When {
+            condition: Condition::DurationMoreThan(Span::hours(24)),
+            then: Box::new(Rule::ProRata(ProRata::new(basis).with_clock(clock))),
+            otherwise: None,
+        },
+    )
+    .clause("art. 129")
+    .excluding(&[Cause::Customer])
+    .deadline(ClaimDeadline::EndOfBillingCyclesAfter { cycles: 1 });
+    policy.with_version(
+        PolicyVersion::from_date(
+            NaiveDate::from_ymd_opt(2022, 11, 14).unwrap_or(NaiveDate::MIN),
+            vec![credit],
+        )
+        .labelled("Lei 16/2022"),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{assess, Claim, ClaimFile};
+
+    fn claim(outages: &[(&str, &str)], extra: &str) -> ClaimFile {
+        let mut text = String::from(
+            r#"
+            [customer]
+            region = "PT"
+            [plan]
+            currency = "EUR"
+            time_zone = "Europe/Lisbon"
+            [[plan.services]]
+            kind = "internet"
+            monthly_price = "36"
+            "#,
+        );
+        for (start, end) in outages {
+            text.push_str(&format!(
+                "[[outages]]\nservices = [\"internet\"]\nstart = \"{start}\"\nend = \"{end}\"\n{extra}\n"
+            ));
+        }
+        toml::from_str(&text).unwrap()
+    }
+
+    fn run(claim: &ClaimFile, options: PtOptions) -> Claim {
+        assess(claim, &lei_16_2022_with(options)).unwrap()
+    }
+
+    /// Telecom §7.1 example (€36/month, 720 h): a 129 h outage → 36 × 129 / 720 =
+    /// €6.45, automatic. June 2025 is a 720-hour billing period (billing on the 1st).
+    #[test]
+    fn pt_7_1_example_129_hours() {
+        let c = run(
+            &claim(
+                &[("2025-06-02T09:00:00+01:00", "2025-06-07T18:00:00+01:00")],
+                "",
+            ),
+            PtOptions::default(),
+        );
+        assert_eq!(c.total.to_string(), "6.45", "{c}");
+        assert!(c.automatic);
+        // Due by the end of the next billing period (July 2025).
+        assert_eq!(c.lines[0].deadline, NaiveDate::from_ymd_opt(2025, 7, 31));
+    }
+
+    /// Telecom §7.1 example: two outages of 20 h and 10 h in one billing period (30 h >
+    /// 24 h) → 36 × 20 / 720 + 36 × 10 / 720 = 1.00 + 0.50 = €1.50.
+    #[test]
+    fn pt_7_1_example_two_outages_add_up() {
+        let c = run(
+            &claim(
+                &[
+                    ("2025-06-02T08:00:00+01:00", "2025-06-03T04:00:00+01:00"),
+                    ("2025-06-10T08:00:00+01:00", "2025-06-10T18:00:00+01:00"),
+                ],
+                "",
+            ),
+            PtOptions::default(),
+        );
+        assert_eq!(c.total.to_string(), "1.50", "{c}");
+        assert!(c.automatic);
+    }
+
+    /// Telecom §7.1 example: a single 20 h outage → €0, with a note.
+    #[test]
+    fn pt_7_1_example_single_20_hours_earns_nothing() {
+        let c = run(
+            &claim(
+                &[("2025-06-02T08:00:00+01:00", "2025-06-03T04:00:00+01:00")],
+                "",
+            ),
+            PtOptions::default(),
+        );
+        assert_eq!(c.total.to_string(), "0.00", "{c}");
+        assert!(c.notes.iter().any(|n| n.contains("more than 24h")), "{c}");
+    }
+
+    /// The proration base (my arithmetic): the 129 h outage in July 2025, a 744-hour
+    /// billing period: 36 × 129 / 744 = 6.2419 → €6.24; over 720 hours (option): €6.45.
+    #[test]
+    fn pt_7_1_proration_base_billing_period_or_thirty_days() {
+        let july = claim(
+            &[("2025-07-07T09:00:00+01:00", "2025-07-12T18:00:00+01:00")],
+            "",
+        );
+        assert_eq!(run(&july, PtOptions::default()).total.to_string(), "6.24");
+        let thirty = PtOptions {
+            proration: ProrationBase::ThirtyDays,
+            ..PtOptions::default()
+        };
+        assert_eq!(run(&july, thirty).total.to_string(), "6.45");
+    }
+
+    /// Credited from the report (option), my arithmetic: the 129 h outage reported 9 h
+    /// after it began → 120 h credited: 36 × 120 / 720 = €6.00.
+    #[test]
+    fn pt_7_1_credited_from_the_report() {
+        let c = run(
+            &claim(
+                &[("2025-06-02T09:00:00+01:00", "2025-06-07T18:00:00+01:00")],
+                "reported = \"2025-06-02T18:00:00+01:00\"",
+            ),
+            PtOptions {
+                credited_from: CreditedFrom::Report,
+                ..PtOptions::default()
+            },
+        );
+        assert_eq!(c.total.to_string(), "6.00", "{c}");
+    }
+
+    /// In force 14 November 2022: a 30 h outage in October 2022 earns nothing, and the
+    /// claim says why; the same outage on 20 November 2022, in a billing period that
+    /// began on 1 November, before the law, is credited: November has 720 h, 36 × 30 /
+    /// 720 = €1.50.
+    #[test]
+    fn pt_in_force_from_14_november_2022() {
+        let october = run(
+            &claim(
+                &[("2022-10-20T08:00:00+01:00", "2022-10-21T14:00:00+01:00")],
+                "",
+            ),
+            PtOptions::default(),
+        );
+        assert_eq!(october.total.to_string(), "0.00");
+        assert!(
+            october
+                .notes
+                .iter()
+                .any(|n| n.contains("in force from 2022-11-14")),
+            "{october}"
+        );
+        let november = run(
+            &claim(&[("2022-11-20T08:00:00Z", "2022-11-21T14:00:00Z")], ""),
+            PtOptions::default(),
+        );
+        assert_eq!(november.total.to_string(), "1.50", "{november}");
+    }
+
+    /// Outages the user caused earn nothing.
+    #[test]
+    fn pt_customer_caused_outages_earn_nothing() {
+        let c = run(
+            &claim(
+                &[("2025-06-02T09:00:00+01:00", "2025-06-07T18:00:00+01:00")],
+                "cause = \"customer\"",
+            ),
+            PtOptions::default(),
+        );
+        assert_eq!(c.total.to_string(), "0.00", "{c}");
+    }
 }

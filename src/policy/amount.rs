@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use super::eval::{Context, Item};
 use crate::claim::Figure;
 use crate::error::{Error, Result};
+use crate::money::Rounding;
 
 /// How many days a monthly price is divided by to give a daily rate.
 ///
@@ -50,6 +51,15 @@ pub enum Amount {
     DailyRate(DayCount),
     /// The greatest of several amounts.
     GreaterOf(Vec<Amount>),
+    /// An amount rounded before it is used, so each unit is paid a rounded rate
+    /// (TKG §58(3), the reading that rounds each day's amount to the cent before
+    /// adding the days up).
+    Rounded {
+        /// The amount rounded.
+        amount: Box<Amount>,
+        /// How it is rounded.
+        rounding: Rounding,
+    },
 }
 
 impl Amount {
@@ -95,6 +105,75 @@ impl Amount {
                     amount,
                 })
             }
+            Amount::Rounded { amount, rounding } => {
+                let of = amount.figure(ctx, item)?;
+                let rounded = rounding.apply(of.amount());
+                Ok(Figure::Rounded {
+                    of: Box::new(of),
+                    amount: rounded,
+                })
+            }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::policy::*;
+    use crate::{assess, ClaimFile, Currency, Rounding, RoundingMode};
+
+    /// Three whole days at max(€5, 10 % of €69.94) = €6.994 a day: rounded once at the
+    /// end, 3 × 6.994 = 20.982 → 20.98; each day rounded first, 3 × 6.99 = 20.97.
+    #[test]
+    fn a_rounded_rate_is_rounded_before_it_is_multiplied() {
+        let claim: ClaimFile = toml::from_str(
+            r#"
+            [plan]
+            currency = "EUR"
+            time_zone = "UTC"
+            [[plan.services]]
+            kind = "internet"
+            monthly_price = "69.94"
+            [[outages]]
+            services = ["internet"]
+            start = "2025-03-03T00:00:00Z"
+            end = "2025-03-06T00:00:00Z"
+            "#,
+        )
+        .unwrap();
+        let rate = Amount::GreaterOf(vec![
+            Amount::Fixed(5.into()),
+            Amount::ShareOfMonthly("0.1".parse().unwrap()),
+        ]);
+        let policy = |rate: Amount| {
+            Policy::new("t", "t", Currency::EUR).with_version(PolicyVersion::from_date(
+                chrono::NaiveDate::MIN,
+                vec![Provision::new(
+                    "days",
+                    Subject::outages(),
+                    Rule::PerUnit(PerUnit::new(
+                        UnitCount::CompleteLocalDays {
+                            last_day: LastDay::Unpaid,
+                        },
+                        rate,
+                    )),
+                )],
+            ))
+        };
+        let once = assess(&claim, &policy(rate.clone())).unwrap();
+        assert_eq!(once.total.to_string(), "20.98");
+        let each = assess(
+            &claim,
+            &policy(Amount::Rounded {
+                amount: Box::new(rate),
+                rounding: Rounding {
+                    scale: 2,
+                    mode: RoundingMode::HalfAwayFromZero,
+                },
+            }),
+        )
+        .unwrap();
+        assert_eq!(each.total.to_string(), "20.97");
+        assert!(each.to_string().contains("→ 6.99"), "{each}");
     }
 }

@@ -5,6 +5,8 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use super::eval::{Context, Item};
+use super::per_unit::spell_clock_start;
+use super::Clock;
 use crate::claim_file::Segment;
 use crate::error::Result;
 use crate::outage::Cause;
@@ -51,6 +53,15 @@ pub enum Condition {
     DurationAtLeast(Span),
     /// The item lasted longer than this (`>`).
     DurationMoreThan(Span),
+    /// At least `at_least` passed between the clock's start and restoration, for each
+    /// outage (added up over a period): New York's power rule read so that the
+    /// 24-hour test counts only the credit period after power returned.
+    TimeAfterClockAtLeast {
+        /// Where the time starts.
+        clock: Clock,
+        /// The threshold (inclusive).
+        at_least: Span,
+    },
     /// The incident affected at least this many customers.
     CustomersAffectedAtLeast {
         /// The threshold (inclusive).
@@ -113,6 +124,19 @@ impl Condition {
         Ok(match self {
             Condition::DurationAtLeast(span) => item.duration()? >= span.as_delta(),
             Condition::DurationMoreThan(span) => item.duration()? > span.as_delta(),
+            Condition::TimeAfterClockAtLeast { clock, at_least } => {
+                let label = item.label(ctx);
+                let mut total = TimeDelta::zero();
+                for spell in item.spells() {
+                    let from = spell_clock_start(clock, ctx, spell, &label, notes)?;
+                    if from < spell.end {
+                        total = total
+                            .checked_add(&(spell.end - from))
+                            .ok_or_else(|| crate::error::Error::overflow("time after the clock"))?;
+                    }
+                }
+                total >= at_least.as_delta()
+            }
             Condition::CustomersAffectedAtLeast { count, if_unknown } => {
                 match item.customers_affected() {
                     Some(n) => n >= *count,
@@ -187,6 +211,9 @@ impl Condition {
         match self {
             Condition::DurationAtLeast(s) => format!("the outage lasted at least {s}"),
             Condition::DurationMoreThan(s) => format!("the outage lasted more than {s}"),
+            Condition::TimeAfterClockAtLeast { at_least, .. } => {
+                format!("at least {at_least} passed between the clock's start and restoration")
+            }
             Condition::CustomersAffectedAtLeast { count, .. } => {
                 format!("at least {count} customers were affected")
             }
@@ -217,5 +244,58 @@ impl Condition {
                 .join(" or "),
             Condition::Not(inner) => format!("not ({})", inner.describe()),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::policy::*;
+    use crate::{assess, ClaimFile, Currency, Span};
+
+    /// Power lost Mon 18:00, back Tue 08:00, service back Thu 20:00 (telecom §5.1
+    /// example 3): 74 h in all, but only 36 h after the clock (Tue 08:00 + 24 h = Wed
+    /// 08:00). At least 24 h after the clock: yes. At least 48 h: no (36 < 48),
+    /// although the whole outage (74 h) passes 48 h.
+    #[test]
+    fn time_after_the_clock_counts_from_the_power_rule() {
+        let claim: ClaimFile = toml::from_str(
+            r#"
+            [plan]
+            currency = "USD"
+            time_zone = "America/New_York"
+            [[plan.services]]
+            kind = "internet"
+            monthly_price = "30"
+            [[outages]]
+            services = ["internet"]
+            start = "2025-06-02T18:00:00-04:00"
+            end = "2025-06-05T20:00:00-04:00"
+            cause = "power"
+            power_restored = "2025-06-03T08:00:00-04:00"
+            "#,
+        )
+        .unwrap();
+        let clock = Clock {
+            start: ClockStart::OutageStart,
+            after_power_restored: Some(Span::hours(24)),
+        };
+        let policy = |hours: u32| {
+            Policy::new("t", "t", Currency::USD).with_version(PolicyVersion::from_date(
+                chrono::NaiveDate::MIN,
+                vec![Provision::new(
+                    "one day",
+                    Subject::outages(),
+                    Rule::Fixed {
+                        amount: Amount::Fixed(1.into()),
+                    },
+                )
+                .paid(Payment::AutomaticIf(Condition::TimeAfterClockAtLeast {
+                    clock,
+                    at_least: Span::hours(hours),
+                }))],
+            ))
+        };
+        assert!(assess(&claim, &policy(24)).unwrap().automatic);
+        assert!(!assess(&claim, &policy(48)).unwrap().automatic);
     }
 }

@@ -331,6 +331,10 @@ pub struct Provision {
     pub clause: String,
     /// What it is assessed over.
     pub subject: Subject,
+    /// The services it is for, among those the policy covers; empty means all of them
+    /// (RD 899/2009: art. 15 for telephone, art. 16 for internet).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub services: Vec<ServiceKind>,
     /// Which outages count by severity.
     #[serde(default)]
     pub counts: Severity,
@@ -361,12 +365,34 @@ impl Provision {
             name: name.to_owned(),
             clause: String::new(),
             subject,
+            services: Vec::new(),
             counts: Severity::FullLoss,
             excluded_causes: Vec::new(),
             rule,
             payment: Payment::Automatic,
             deadline: None,
         }
+    }
+
+    /// The provision for some of the policy's services only.
+    ///
+    /// # Example
+    /// ```
+    /// use redress::{policy::*, ServiceKind};
+    /// let p = Provision::new("x", Subject::outages(), Rule::Fixed { amount: Amount::Fixed(1.into()) })
+    ///     .for_services(vec![ServiceKind::Phone]);
+    /// assert!(p.covers(&ServiceKind::Phone));
+    /// assert!(!p.covers(&ServiceKind::Internet));
+    /// ```
+    pub fn for_services(mut self, services: Vec<ServiceKind>) -> Provision {
+        self.services = services;
+        self
+    }
+
+    /// Whether the provision is for a service (every service when it names none; the
+    /// policy's own list applies as well).
+    pub fn covers(&self, service: &ServiceKind) -> bool {
+        self.services.is_empty() || self.services.contains(service)
     }
 
     /// The provision citing a clause.

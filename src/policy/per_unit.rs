@@ -12,7 +12,7 @@ use crate::claim::{BandUse, Basis};
 use crate::error::{Error, Result};
 use crate::span::Span;
 use crate::timeline::{
-    complete_local_days, local_date, local_day_start, local_days_more_than, next_day_start,
+    complete_local_days, local_date, local_day_start, local_days_more_than, next_day_start, Spell,
 };
 
 /// Where a rule's clock starts.
@@ -444,14 +444,25 @@ pub(crate) fn clock_start(
     let What::Incident(spell) = &item.what else {
         return Err(ctx.invalid_rule("a clock needs an outage"));
     };
+    spell_clock_start(clock, ctx, spell, &item.label(ctx), notes)
+}
+
+/// Where the clock starts for one outage (or the part of it inside a period),
+/// `label` naming it in notes. Never before the spell's own start.
+pub(crate) fn spell_clock_start(
+    clock: &Clock,
+    ctx: &Context<'_>,
+    spell: &Spell,
+    label: &str,
+    notes: &mut Vec<String>,
+) -> Result<DateTime<Utc>> {
     let mut start = match clock.start {
         ClockStart::OutageStart => spell.start,
         ClockStart::Report => match spell.reported {
-            Some(reported) => reported,
+            Some(reported) => reported.max(spell.start),
             None => {
                 notes.push(format!(
-                    "{}: no report time was given; the clock starts when the outage began ({}).",
-                    item.label(ctx),
+                    "{label}: no report time was given; the clock starts when the outage began ({}).",
                     ctx.local_text(spell.start)
                 ));
                 spell.start
@@ -466,8 +477,7 @@ pub(crate) fn clock_start(
                     .ok_or_else(|| Error::overflow("power restoration + delay"))?;
                 if after > start {
                     notes.push(format!(
-                        "{}: commercial power returned at {}; the credit period starts {} later, at {}.",
-                        item.label(ctx),
+                        "{label}: commercial power returned at {}; the credit period starts {} later, at {}.",
                         ctx.local_text(restored),
                         delay,
                         ctx.local_text(after)
@@ -476,8 +486,7 @@ pub(crate) fn clock_start(
                 }
             }
             None => notes.push(format!(
-                "{}: the cause is commercial power but no power_restored time was given; the clock starts when the outage began.",
-                item.label(ctx)
+                "{label}: the cause is commercial power but no power_restored time was given; the clock starts when the outage began."
             )),
         }
     }

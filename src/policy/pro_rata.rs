@@ -5,12 +5,11 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use super::eval::{Context, Draft, Item, Outcome, What};
-use super::per_unit::{clock_start, compensable_from};
+use super::per_unit::{clock_start, compensable_from, spell_clock_start};
 use super::{Clock, Grace};
 use crate::claim::Basis;
 use crate::error::{Error, Result};
 use crate::plan::BillingCycle;
-use crate::timeline::Spell;
 
 /// The period a pro-rata credit divides the monthly price over.
 ///
@@ -50,10 +49,12 @@ pub struct ProRata {
     /// A multiple of the price (1 unless the rule says otherwise).
     #[serde(default = "one")]
     pub multiplier: Decimal,
-    /// Where the credited time starts.
+    /// Where the credited time starts. Over a period (a billing period's outages), each
+    /// outage in it is credited from its own clock: its report, or after power returned.
     #[serde(default)]
     pub clock: Clock,
-    /// Time before the credited time starts.
+    /// Time before the credited time starts; for each outage only, not over a period
+    /// (an outage split across periods would otherwise restart it in each).
     #[serde(default)]
     pub grace: Grace,
 }
@@ -79,6 +80,19 @@ impl ProRata {
         self
     }
 
+    /// The rule crediting time from another clock.
+    ///
+    /// # Example
+    /// ```
+    /// use redress::policy::{Clock, ClockStart, ProRata, ProRataBasis};
+    /// let from_report = ProRata::new(ProRataBasis::BillingPeriod).with_clock(Clock::from_report());
+    /// assert_eq!(from_report.clock.start, ClockStart::Report);
+    /// ```
+    pub fn with_clock(mut self, clock: Clock) -> ProRata {
+        self.clock = clock;
+        self
+    }
+
     pub(crate) fn evaluate(&self, ctx: &Context<'_>, item: &Item<'_>) -> Result<Outcome> {
         let mut outcome = Outcome::default();
         let pieces: Vec<(DateTime<Utc>, DateTime<Utc>)> = match &item.what {
@@ -91,7 +105,19 @@ impl ProRata {
                 vec![(from, spell.end)]
             }
             What::Window { spells, .. } => {
-                spells.iter().map(|s: &Spell| (s.start, s.end)).collect()
+                // Each outage in the period is credited from its own clock (its report,
+                // or after power returned); the grace period is not applied here, since
+                // an outage clipped to a period would restart it in every period.
+                let label = item.label(ctx);
+                let mut pieces = Vec::with_capacity(spells.len());
+                for spell in spells {
+                    let from =
+                        spell_clock_start(&self.clock, ctx, spell, &label, &mut outcome.notes)?;
+                    if from < spell.end {
+                        pieces.push((from, spell.end));
+                    }
+                }
+                pieces
             }
             _ => {
                 return Err(ctx.invalid_rule(
@@ -165,5 +191,61 @@ impl ProRata {
                 (s < e).then_some((s, e, Some((p.start, p.end))))
             })
             .collect())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::policy::*;
+    use crate::{assess, ClaimFile, Currency};
+
+    fn policy(clock: Clock) -> Policy {
+        Policy::new("t", "t", Currency::EUR).with_version(PolicyVersion::from_date(
+            chrono::NaiveDate::MIN,
+            vec![Provision::new(
+                "pro rata",
+                Subject::billing_periods(),
+                Rule::ProRata(ProRata::new(ProRataBasis::ThirtyDays).with_clock(clock)),
+            )],
+        ))
+    }
+
+    /// A period's outages are credited from each one's report when the clock says so:
+    /// €72/month over 720 h is €0.10 an hour; outage 1 runs 10 h but is reported after
+    /// 4 h (6 h credited), outage 2 runs 5 h with no report (5 h, and a note); 11 h →
+    /// 0.60 + 0.50 = €1.10. From the outage start: 15 h → €1.50.
+    #[test]
+    fn a_period_credits_each_outage_from_its_own_clock() {
+        let claim: ClaimFile = toml::from_str(
+            r#"
+            [plan]
+            currency = "EUR"
+            time_zone = "UTC"
+            [[plan.services]]
+            kind = "internet"
+            monthly_price = "72"
+            [[outages]]
+            services = ["internet"]
+            start = "2025-06-02T08:00:00Z"
+            end = "2025-06-02T18:00:00Z"
+            reported = "2025-06-02T12:00:00Z"
+            [[outages]]
+            services = ["internet"]
+            start = "2025-06-10T08:00:00Z"
+            end = "2025-06-10T13:00:00Z"
+            "#,
+        )
+        .unwrap();
+        let from_report = assess(&claim, &policy(Clock::from_report())).unwrap();
+        assert_eq!(from_report.total.to_string(), "1.10");
+        assert!(
+            from_report
+                .notes
+                .iter()
+                .any(|n| n.contains("no report time")),
+            "{from_report}"
+        );
+        let from_start = assess(&claim, &policy(Clock::default())).unwrap();
+        assert_eq!(from_start.total.to_string(), "1.50");
     }
 }
