@@ -13,8 +13,9 @@ use crate::calendar::{self, HolidayCalendar};
 use crate::claim::{Claim, CreditLine, Window};
 use crate::claim_file::ClaimFile;
 use crate::error::{Error, FieldPath, Result};
+use crate::outage::Cause;
 use crate::plan::ServiceKind;
-use crate::policy::eval::{Context, Item, What};
+use crate::policy::eval::{Context, Item, Outcome, What};
 use crate::policy::{
     ClaimDeadline, Dating, Payment, Policy, PolicyVersion, Provision, ServiceScope, Severity,
     Subject,
@@ -346,6 +347,7 @@ fn spells_by_service(
             reported: outage.reported.map(|t| t.with_timezone(&Utc)),
             customers_affected: outage.customers_affected,
             cause: outage.cause,
+            other_causes: Vec::new(),
             power_restored: outage.power_restored.map(|t| t.with_timezone(&Utc)),
             degraded: outage.degraded,
             sources: vec![i],
@@ -644,13 +646,54 @@ fn price_of(
     Ok(price)
 }
 
+/// Evaluates an item's rule; an outage whose merged records disagree on the cause is
+/// evaluated under each cause, and the one paying most is kept (the first on a tie).
+fn evaluate_best_cause(ctx: &Context<'_>, item: &Item<'_>) -> Result<Outcome> {
+    let What::Incident(spell) = &item.what else {
+        return ctx.provision.rule.evaluate(ctx, item);
+    };
+    if spell.other_causes.is_empty() {
+        return ctx.provision.rule.evaluate(ctx, item);
+    }
+    let causes: Vec<Cause> = std::iter::once(spell.cause)
+        .chain(spell.other_causes.iter().copied())
+        .collect();
+    let mut best: Option<(Decimal, Cause, Outcome)> = None;
+    for cause in &causes {
+        let mut variant = spell.clone();
+        variant.cause = *cause;
+        variant.other_causes.clear();
+        let candidate = Item {
+            what: What::Incident(variant),
+            services: item.services.clone(),
+            monthly_price: item.monthly_price,
+            anchor: item.anchor,
+        };
+        let outcome = ctx.provision.rule.evaluate(ctx, &candidate)?;
+        let total = outcome.total()?;
+        if best.as_ref().is_none_or(|(b, _, _)| total > *b) {
+            best = Some((total, *cause, outcome));
+        }
+    }
+    let Some((_, chosen, mut outcome)) = best else {
+        return ctx.provision.rule.evaluate(ctx, item);
+    };
+    let named: Vec<String> = causes.iter().map(|c| c.to_string()).collect();
+    outcome.notes.push(format!(
+        "{}: the outage records name different causes ({}); it is assessed as {chosen}, which pays the customer most.",
+        item.label(ctx),
+        named.join(", ")
+    ));
+    Ok(outcome)
+}
+
 fn settle_item(
     ctx: &Context<'_>,
     version: &PolicyVersion,
     item: &Item<'_>,
     settlement: &mut Settlement,
 ) -> Result<()> {
-    let mut outcome = ctx.provision.rule.evaluate(ctx, item)?;
+    let mut outcome = evaluate_best_cause(ctx, item)?;
     for note in std::mem::take(&mut outcome.notes) {
         settlement.note(note);
     }

@@ -84,9 +84,8 @@ pub(crate) fn add_days(date: NaiveDate, days: i64) -> Result<NaiveDate> {
 /// - `reported`: the earliest report, where a record without a report counts as
 ///   reported when it began (the assumption made for a single record too); absent
 ///   only when no record has a report;
-/// - `cause`: the cause least excusing the provider, in the order network, power,
-///   severe weather, customer, planned, force majeure (a network fault inside a
-///   power cut is still a network fault);
+/// - `cause` and `other_causes`: every cause the records name; where they disagree the
+///   engine assesses the outage under each and pays the best (see `other_causes`);
 /// - `power_restored`: the earliest restoration given, and absent when any
 ///   power-caused record leaves it unknown;
 /// - `customers_affected`: the largest size given;
@@ -113,8 +112,14 @@ pub struct Spell {
     pub reported: Option<DateTime<Utc>>,
     /// How many customers the incident affected, if known.
     pub customers_affected: Option<u64>,
-    /// What caused it.
+    /// What caused it (where merged records disagree, the first in the order network,
+    /// power, severe weather, customer, planned, force majeure).
     pub cause: Cause,
+    /// Other causes named by records merged into this spell. A rule sees one cause at a
+    /// time; the engine assesses the spell under each and keeps the best for the customer,
+    /// so adding a record can never lower a credit by changing the cause.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub other_causes: Vec<Cause>,
     /// When commercial power came back, for power-caused outages.
     pub power_restored: Option<DateTime<Utc>>,
     /// True when the service was impaired rather than lost throughout.
@@ -140,6 +145,7 @@ impl Spell {
             reported: None,
             customers_affected: None,
             cause: Cause::Network,
+            other_causes: Vec::new(),
             power_restored: None,
             degraded: false,
             sources: Vec::new(),
@@ -173,7 +179,13 @@ impl Spell {
 
     /// Folds a group of overlapping spells (sorted by start) into one.
     fn fold(group: Vec<Spell>) -> Option<Spell> {
-        let cause = group.iter().map(|s| s.cause).min()?;
+        let mut causes: Vec<Cause> = group
+            .iter()
+            .flat_map(|s| std::iter::once(s.cause).chain(s.other_causes.iter().copied()))
+            .collect();
+        causes.sort_unstable();
+        causes.dedup();
+        let cause = causes.first().copied()?;
         let any_report = group.iter().any(|s| s.reported.is_some());
         let reported = group
             .iter()
@@ -185,7 +197,7 @@ impl Spell {
             .filter(|s| s.cause == Cause::Power)
             .map(|s| s.power_restored)
             .collect();
-        let power_restored = if cause == Cause::Power && power.iter().all(Option::is_some) {
+        let power_restored = if !power.is_empty() && power.iter().all(Option::is_some) {
             power.into_iter().flatten().min()
         } else {
             None
@@ -197,6 +209,7 @@ impl Spell {
             reported,
             customers_affected: group.iter().filter_map(|s| s.customers_affected).max(),
             cause,
+            other_causes: causes.into_iter().skip(1).collect(),
             power_restored,
             degraded: group.iter().all(|s| s.degraded),
             sources: group.into_iter().flat_map(|s| s.sources).collect(),
@@ -429,16 +442,15 @@ mod tests {
             merge(vec![a.clone(), b])[0].reported,
             Some(utc(2024, 10, 1, 7, 0))
         );
-        // A network fault inside a power cut is a network fault: no power delay applies.
+        // Records that disagree on the cause keep every cause, for the engine to try each.
         let mut power = a.clone();
         power.cause = Cause::Power;
         power.power_restored = Some(utc(2024, 10, 1, 7, 0));
         let network = Spell::between(utc(2024, 10, 1, 7, 0), utc(2024, 10, 1, 10, 0));
         let merged = merge(vec![power.clone(), network])[0].clone();
-        assert_eq!(
-            (merged.cause, merged.power_restored),
-            (Cause::Network, None)
-        );
+        assert_eq!(merged.cause, Cause::Network);
+        assert_eq!(merged.other_causes, vec![Cause::Power]);
+        assert_eq!(merged.power_restored, Some(utc(2024, 10, 1, 7, 0)));
         // Two power records: the earliest restoration; one unknown makes it unknown.
         let mut later = power.clone();
         later.power_restored = Some(utc(2024, 10, 1, 8, 0));
