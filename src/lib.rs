@@ -68,6 +68,8 @@
 //! - [`claim`]: the itemised result, with structured [`claim::Basis`] rendered as arithmetic.
 //! - [`letter`]: a claim letter from the customer to the provider, rendered from a
 //!   claim file and its claims: incidents, rule and citation, arithmetic, reply-by date.
+//! - [`batch`]: one incident, many accounts: accounts matched with their area's
+//!   outages, assessed one at a time, totals by area and policy in a [`batch::Summary`].
 //!
 //! ## Guarantees
 //!
@@ -84,6 +86,7 @@
 #![deny(missing_docs)]
 
 mod assess;
+pub mod batch;
 pub mod calendar;
 pub mod catalog;
 pub mod claim;
