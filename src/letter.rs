@@ -86,21 +86,48 @@ pub fn missing_details(claim_file: &ClaimFile) -> Vec<&'static str> {
     missing
 }
 
+/// Who is speaking in [`describe_incidents`]: the customer (the letter's "I
+/// reported it", "my internet service") or a third party (a report's "reported
+/// on", "the internet service").
+///
+/// # Example
+/// ```
+/// assert_ne!(redress::letter::Voice::Customer, redress::letter::Voice::Report);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[non_exhaustive]
+pub enum Voice {
+    /// The customer writes: "I reported it on …", "my internet service".
+    #[default]
+    Customer,
+    /// A report about the customer: "Reported on …", "the internet service".
+    Report,
+}
+
 /// What went wrong, one plain sentence per outage, missed appointment and late
 /// activation, in the order of the claim file, with local times in the plan's zone.
 ///
 /// # Example
 /// ```
-/// let (file, _) = redress::doc_example_input();
-/// let incidents = redress::letter::describe_incidents(&file);
+/// use redress::letter::{describe_incidents, Voice};
+/// let (mut file, _) = redress::doc_example_input();
+/// file.outages[0].reported = file.outages[0].start.checked_add_signed(chrono::TimeDelta::minutes(75));
+/// let incidents = describe_incidents(&file, Voice::Report);
+/// assert!(incidents[0].ends_with("Reported on Tuesday 1 October 2024, 07:15 EDT. The outage affected 250 customers."));
+/// let incidents = describe_incidents(&file, Voice::Customer);
 /// assert_eq!(
 ///     incidents[0],
 ///     "Internet and TV were out from Tuesday 1 October 2024, 06:00 EDT, until \
-///      Thursday 3 October 2024, 11:00 EDT (53 hours). The outage affected 250 customers."
+///      Thursday 3 October 2024, 11:00 EDT (53 hours). I reported it on Tuesday \
+///      1 October 2024, 07:15 EDT. The outage affected 250 customers."
 /// );
 /// ```
-pub fn describe_incidents(claim_file: &ClaimFile) -> Vec<String> {
+pub fn describe_incidents(claim_file: &ClaimFile, voice: Voice) -> Vec<String> {
     let zone = claim_file.plan.time_zone;
+    let my = match voice {
+        Voice::Customer => "my",
+        Voice::Report => "the",
+    };
     let mut incidents = Vec::new();
     for outage in &claim_file.outages {
         let services = services_text(&outage.services);
@@ -132,7 +159,10 @@ pub fn describe_incidents(claim_file: &ClaimFile) -> Vec<String> {
             }
         };
         if let Some(reported) = outage.reported {
-            let _ = write!(text, " I reported it on {}.", when(reported, zone));
+            let _ = match voice {
+                Voice::Customer => write!(text, " I reported it on {}.", when(reported, zone)),
+                Voice::Report => write!(text, " Reported on {}.", when(reported, zone)),
+            };
         }
         if let Some(n) = outage.customers_affected {
             let _ = write!(
@@ -149,7 +179,7 @@ pub fn describe_incidents(claim_file: &ClaimFile) -> Vec<String> {
             String::new()
         } else {
             format!(
-                " for my {} service",
+                " for {my} {} service",
                 services_text(&appointment.services).to_lowercase_first()
             )
         };
@@ -163,7 +193,12 @@ pub fn describe_incidents(claim_file: &ClaimFile) -> Vec<String> {
         let services = if services.is_empty() {
             "The service".to_owned()
         } else {
-            format!("My {} service", services.to_lowercase_first())
+            let mut text = format!("{my} {} service", services.to_lowercase_first());
+            if let Some(first) = text.get(0..1) {
+                let upper = first.to_uppercase();
+                text.replace_range(0..1, &upper);
+            }
+            text
         };
         let text = match activation.delivered {
             Some(delivered) => format!(
@@ -274,7 +309,7 @@ pub fn letter(claim_file: &ClaimFile, claims: &[Claim], today: NaiveDate) -> Str
     let _ = writeln!(out);
 
     // The incidents.
-    let incidents = describe_incidents(claim_file);
+    let incidents = describe_incidents(claim_file, Voice::Customer);
     if !incidents.is_empty() {
         let _ = writeln!(out, "What happened");
         let _ = writeln!(out);
@@ -730,7 +765,7 @@ mod tests {
             promised: date(2024, 9, 2),
             delivered: Some(date(2024, 9, 5)),
         });
-        let incidents = describe_incidents(&file);
+        let incidents = describe_incidents(&file, Voice::Customer);
         assert_eq!(
             incidents[0],
             "Internet was out from Tuesday 1 October 2024, 06:00 EDT and was still out on \
