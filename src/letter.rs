@@ -391,17 +391,10 @@ pub fn letter(claim_file: &ClaimFile, claims: &[Claim], today: NaiveDate) -> Str
 /// One rule's section: the rule, its citation, the lines with arithmetic, the
 /// total and how it is paid.
 fn write_claim(out: &mut String, claim: &Claim, today: NaiveDate) {
-    let citation = if claim.citation.trim().is_empty() {
-        String::new()
-    } else {
-        format!(" ({})", claim.citation.trim())
-    };
-    fill(
-        out,
-        "",
-        "",
-        &format!("Under {}{citation}:", rule_name(claim)),
-    );
+    fill(out, "Rule:   ", "        ", &rule_name(claim));
+    if !claim.citation.trim().is_empty() {
+        fill(out, "Source: ", "        ", claim.citation.trim());
+    }
     let _ = writeln!(out);
     let mut number = 0;
     for line in claim.lines.iter() {
@@ -412,10 +405,16 @@ fn write_claim(out: &mut String, claim: &Claim, today: NaiveDate) {
         let lead = format!("  {number}. ");
         let rest = " ".repeat(lead.chars().count());
         fill(out, &lead, &rest, &line.description);
-        let mut arithmetic = format!("{} = ", line.basis);
+        let basis = line.basis.to_string();
+        let mut arithmetic = String::new();
         if line.unrounded == line.amount {
+            // A fixed sum reads "31.19 GBP", not "31.19 = 31.19 GBP".
+            if basis != line.amount.to_string() && basis != line.amount.normalize().to_string() {
+                let _ = write!(arithmetic, "{basis} = ");
+            }
             let _ = write!(arithmetic, "{}", line.amount);
         } else {
+            let _ = write!(arithmetic, "{basis} = ");
             let _ = write!(arithmetic, "{}", line.unrounded.normalize());
             if line.adjustments.is_empty() {
                 let _ = write!(arithmetic, ", rounded to {}", line.amount);
@@ -668,7 +667,7 @@ mod tests {
             "What happened",
             "Internet and TV were out from Tuesday 1 October 2024, 06:00 EDT",
             "What I am owed",
-            "Under 1/30 per started 24 hours (NY PSC Case 22-M-0180):",
+            "Rule: 1/30 per started 24 hours Source: NY PSC Case 22-M-0180",
             "3 started 24h blocks × 79.99 / 30 = 7.999, rounded to 8.00 USD",
             "3 started 24h blocks × 65.00 / 30 = 6.50 USD",
             "Total: 14.50 USD",
@@ -781,6 +780,21 @@ mod tests {
             incidents[2],
             "My internet service was promised for 2 September 2024 and went live on 5 September 2024."
         );
+    }
+
+    #[test]
+    fn a_fixed_sum_is_not_written_as_an_equation() {
+        let mut claim = crate::doc_example_claim();
+        claim.lines.truncate(1);
+        let amount = Decimal::new(3119, 2);
+        claim.lines[0].basis = crate::claim::Basis::Fixed {
+            amount: crate::claim::Figure::Fixed { amount },
+        };
+        claim.lines[0].unrounded = amount;
+        claim.lines[0].amount = amount;
+        claim.total = amount;
+        let text = letter(&full_file(), &[claim], date(2024, 10, 5));
+        assert!(text.contains("\n     31.19 USD\n"), "{text}");
     }
 
     #[test]
