@@ -84,14 +84,14 @@ pub fn run(args: &PoliciesArgs) -> Result<u8, Failure> {
     for policy in &policies {
         let _ = writeln!(out, "{}  [{}]", policy.id, policy.jurisdiction);
         if policy.title != policy.id {
-            let _ = writeln!(out, "    {}", policy.title);
+            crate::report::wrap(&mut out, "    ", "    ", &policy.title);
         }
         let citation = if policy.citation.trim().is_empty() {
             "(none recorded)"
         } else {
             policy.citation.trim()
         };
-        let _ = writeln!(out, "    Citation:  {citation}");
+        crate::report::wrap(&mut out, "    Citation:  ", "               ", citation);
         let _ = writeln!(out, "    In force:  {}", in_force(policy));
         for version in &policy.versions {
             if policy.versions.len() < 2 && version.label.is_empty() {

@@ -197,11 +197,8 @@ fn comparison(out: &mut String, claims: &[Claim]) {
         width(|r| &r.2, "payment"),
     );
     let _ = writeln!(out, "Side by side ({} policies)", claims.len());
-    let _ = writeln!(
-        out,
-        "  {:<wp$}  {:>wt$}  {:<wh$}",
-        "policy", "total", "payment"
-    );
+    let header = format!("  {:<wp$}  {:>wt$}  {:<wh$}", "policy", "total", "payment");
+    let _ = writeln!(out, "{}", header.trim_end());
     for (policy, total, how, generous) in &rows {
         let line = format!(
             "  {policy:<wp$}  {total:>wt$}  {how:<wh$}  {}",
@@ -223,7 +220,7 @@ fn comparison(out: &mut String, claims: &[Claim]) {
 const WIDTH: usize = 92;
 
 /// Writes `text` wrapped at [`WIDTH`], the first line after `first`, the others after `rest`.
-fn wrap(out: &mut String, first: &str, rest: &str, text: &str) {
+pub fn wrap(out: &mut String, first: &str, rest: &str, text: &str) {
     let mut line = String::from(first);
     let mut empty = true;
     for word in text.split_whitespace() {
