@@ -8,8 +8,12 @@
 //! ```
 //!
 //! The contract is `CLAIM-FILE.md`. Exit codes: 0 success; 2 bad input (a file,
-//! field, line or flag that cannot be used; the message names it); 1 anything else
-//! (output that cannot be written, a policy the catalog itself got wrong).
+//! field, line or flag that cannot be used; the message names it), including a
+//! batch in which some account rows could not be read or assessed (its output is
+//! still complete, those rows carrying their error); 1 anything else (output that
+//! cannot be written, a policy the catalog itself got wrong). A claim file whose
+//! region no catalog policy covers is an answer, not an error: nothing is owed,
+//! exit 0.
 
 mod batch_cmd;
 mod claim_cmd;
