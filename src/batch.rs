@@ -839,6 +839,25 @@ pub struct Group {
     pub not_applicable: u64,
     /// The sum owed.
     pub total: Decimal,
+    /// True when the sum left `Decimal`'s range; `total` then stops short.
+    pub overflowed: bool,
+}
+
+impl Group {
+    fn add_total(&mut self, amount: Decimal) {
+        match self.total.checked_add(amount) {
+            Some(sum) => self.total = sum,
+            None => self.overflowed = true,
+        }
+    }
+
+    fn total_text(&self, currency: Currency) -> String {
+        if self.overflowed {
+            format!("over {} {currency}", self.total)
+        } else {
+            format!("{} {currency}", self.total)
+        }
+    }
 }
 
 /// Totals by area and policy, with counts of accounts and errors: what a batch
@@ -868,7 +887,9 @@ pub struct Summary {
     errors: u64,
     rows: u64,
     unselected: u64,
-    groups: BTreeMap<(String, String, Currency), Group>,
+    /// By area, then by (policy, currency): looked up by `&str`, so adding an
+    /// account allocates nothing once its area has been seen.
+    groups: BTreeMap<String, BTreeMap<(Arc<str>, Currency), Group>>,
     errors_by_area: BTreeMap<String, u64>,
 }
 
@@ -884,8 +905,15 @@ impl Summary {
         }
         for total in totals {
             self.rows += 1;
-            let key = (area.to_owned(), total.policy.to_string(), total.currency);
-            let group = self.groups.entry(key).or_default();
+            if !self.groups.contains_key(area) {
+                self.groups.insert(area.to_owned(), BTreeMap::new());
+            }
+            let Some(by_policy) = self.groups.get_mut(area) else {
+                continue;
+            };
+            let group = by_policy
+                .entry((Arc::clone(&total.policy), total.currency))
+                .or_default();
             group.accounts += 1;
             if !total.applies {
                 group.not_applicable += 1;
@@ -896,7 +924,7 @@ impl Summary {
                     group.automatic += 1;
                 }
             }
-            group.total += total.total;
+            group.add_total(total.total);
         }
     }
 
@@ -942,9 +970,11 @@ impl Summary {
     /// assert_eq!(summary.groups().count(), 0);
     /// ```
     pub fn groups(&self) -> impl Iterator<Item = (&str, &str, Currency, &Group)> {
-        self.groups
-            .iter()
-            .map(|((area, policy, currency), g)| (area.as_str(), policy.as_str(), *currency, g))
+        self.groups.iter().flat_map(|(area, by_policy)| {
+            by_policy
+                .iter()
+                .map(move |((policy, currency), g)| (area.as_str(), &**policy, *currency, g))
+        })
     }
 
     /// Accounts with errors, by area (`(unreadable)` when the area itself was not read).
@@ -952,13 +982,14 @@ impl Summary {
         self.errors_by_area.iter().map(|(a, n)| (a.as_str(), *n))
     }
 
-    /// What a policy owes in a currency across all areas.
+    /// What a policy owes in a currency across all areas (stopping short of a sum
+    /// that would leave `Decimal`'s range; [`Group::overflowed`] says when).
     pub fn total(&self, policy: &str, currency: Currency) -> Decimal {
         let mut total = Decimal::ZERO;
         total.rescale(currency.minor_units());
-        for ((_, p, c), group) in &self.groups {
-            if p == policy && *c == currency {
-                total += group.total;
+        for (_, p, c, group) in self.groups() {
+            if p == policy && c == currency {
+                total = total.checked_add(group.total).unwrap_or(total);
             }
         }
         total
@@ -972,7 +1003,7 @@ impl fmt::Display for Summary {
             "{} account{} read: {} assessed, {} with errors; {} row{} written",
             self.accounts,
             if self.accounts == 1 { "" } else { "s" },
-            self.accounts - self.errors,
+            self.accounts.saturating_sub(self.errors),
             self.errors,
             self.rows,
             if self.rows == 1 { "" } else { "s" }
@@ -991,15 +1022,14 @@ impl fmt::Display for Summary {
         let area_width = self
             .groups
             .keys()
-            .map(|(a, _, _)| a.chars().count())
+            .map(|a| a.chars().count())
             .chain(self.errors_by_area.keys().map(|a| a.chars().count()))
             .chain(["area".len(), "all areas".len()])
             .max()
             .unwrap_or(4);
         let policy_width = self
-            .groups
-            .keys()
-            .map(|(_, p, _)| p.chars().count())
+            .groups()
+            .map(|(_, p, _, _)| p.chars().count())
             .chain(["policy".len()])
             .max()
             .unwrap_or(6);
@@ -1010,8 +1040,8 @@ impl fmt::Display for Summary {
         )?;
         let mut by_policy: BTreeMap<(&str, Currency), Group> = BTreeMap::new();
         let mut areas_listed: Vec<&str> = Vec::new();
-        for ((area, policy, currency), group) in &self.groups {
-            let errors = if areas_listed.last() == Some(&area.as_str()) {
+        for (area, policy, currency, group) in self.groups() {
+            let errors = if areas_listed.last() == Some(&area) {
                 String::new()
             } else {
                 areas_listed.push(area);
@@ -1029,13 +1059,14 @@ impl fmt::Display for Summary {
                 group.owed,
                 group.automatic,
                 errors,
-                format!("{} {}", group.total, currency)
+                group.total_text(currency)
             )?;
-            let sum = by_policy.entry((policy, *currency)).or_default();
+            let sum = by_policy.entry((policy, currency)).or_default();
             sum.accounts += group.accounts;
             sum.owed += group.owed;
             sum.automatic += group.automatic;
-            sum.total += group.total;
+            sum.add_total(group.total);
+            sum.overflowed |= group.overflowed;
         }
         for (area, n) in &self.errors_by_area {
             if !areas_listed.contains(&area.as_str()) {
@@ -1056,7 +1087,7 @@ impl fmt::Display for Summary {
                 group.owed,
                 group.automatic,
                 self.errors,
-                format!("{} {}", group.total, currency)
+                group.total_text(*currency)
             )?;
         }
         Ok(())
@@ -1362,6 +1393,23 @@ mod tests {
         );
         assert!(text.contains("(unreadable)"), "{text}");
         assert!(text.contains("28.50 USD"), "{text}");
+    }
+
+    #[test]
+    fn a_sum_too_large_for_decimal_is_flagged_not_a_panic() {
+        let huge = PolicyTotal {
+            policy: "p".into(),
+            currency: Currency::USD,
+            total: Decimal::MAX,
+            automatic: true,
+            applies: true,
+        };
+        let mut summary = Summary::default();
+        summary.add("a", std::slice::from_ref(&huge));
+        summary.add("a", &[huge]);
+        let group = summary.groups().next().unwrap().3;
+        assert!(group.overflowed);
+        assert!(summary.to_string().contains("over "), "{summary}");
     }
 
     #[test]

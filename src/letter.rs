@@ -443,7 +443,7 @@ fn write_claim(out: &mut String, claim: &Claim, today: NaiveDate) {
     let _ = writeln!(out);
 
     let on_request = claim.on_request_total();
-    let automatic_part = claim.total - on_request;
+    let automatic_part = claim.total.checked_sub(on_request).unwrap_or_default();
     let amount = |value: Decimal| format!("{} {}", rescaled(value, claim), claim.currency);
     let mut how = String::new();
     if claim.automatic {

@@ -133,7 +133,7 @@ fn how_paid(claim: &Claim) -> String {
         );
     }
     let on_request = claim.on_request_total();
-    let automatic = claim.total - on_request;
+    let automatic = claim.total.checked_sub(on_request).unwrap_or_default();
     let by = claim
         .earliest_deadline()
         .map(|d| format!(" by {d}"))
