@@ -41,10 +41,9 @@ pub fn run(args: &PoliciesArgs) -> Result<u8, Failure> {
     };
     let policies: Vec<Policy> = redress::catalog::all()
         .into_iter()
-        .filter(|p| {
-            region.as_deref().map_or(true, |r| {
-                redress::catalog::covers_region(&p.jurisdiction, r)
-            })
+        .filter(|p| match region.as_deref() {
+            Some(r) => redress::catalog::covers_region(&p.jurisdiction, r),
+            None => true,
         })
         .collect();
 
@@ -166,9 +165,10 @@ fn check_region(region: &str) -> Result<String, Failure> {
         None => (r, None),
     };
     let country_ok = country.len() == 2 && country.chars().all(|c| c.is_ascii_alphabetic());
-    let sub_ok = sub.map_or(true, |s| {
-        (1..=3).contains(&s.len()) && s.chars().all(|c| c.is_ascii_alphanumeric())
-    });
+    let sub_ok = match sub {
+        Some(s) => (1..=3).contains(&s.len()) && s.chars().all(|c| c.is_ascii_alphanumeric()),
+        None => true,
+    };
     if country_ok && sub_ok {
         Ok(r.to_ascii_uppercase())
     } else {
