@@ -66,6 +66,10 @@
 //!   [`policy::Rule`] tree: per-unit, pro-rata, base-plus-steps, uptime tiers,
 //!   threshold tiers, max-of, sum-of, cap, when, minimum payout.
 //! - [`claim`]: the itemised result, with structured [`claim::Basis`] rendered as arithmetic.
+//! - [`letter`]: a claim letter from the customer to the provider, rendered from a
+//!   claim file and its claims: incidents, rule and citation, arithmetic, reply-by date.
+//! - [`batch`]: one incident, many accounts: accounts matched with their area's
+//!   outages, assessed one at a time, totals by area and policy in a [`batch::Summary`].
 //!
 //! ## Guarantees
 //!
@@ -82,11 +86,13 @@
 #![deny(missing_docs)]
 
 mod assess;
+pub mod batch;
 pub mod calendar;
 pub mod catalog;
 pub mod claim;
 pub mod claim_file;
 pub mod error;
+pub mod letter;
 pub mod money;
 pub mod outage;
 pub mod plan;

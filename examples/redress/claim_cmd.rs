@@ -1,0 +1,169 @@
+//! `redress claim FILE`: assess one claim file and print a report, JSON or a letter.
+//!
+//! Policies: `--policy` (repeatable) overrides the file's `policies`; when
+//! neither names any, the catalog policies that apply to the customer's region,
+//! services and dates are used (`redress::catalog::select`).
+//!
+//! - No `[customer] region` and no policies named: nothing can be selected, so
+//!   this is bad input (exit 2) and the message says what to add.
+//! - A region no catalog policy covers (for these services and dates): that is an
+//!   answer, not an error: the report says so, the JSON has `"claims": []`, exit 0.
+//!
+//! A named policy that cannot apply to the plan at all (another currency, none of
+//! its services) still appears, with total 0.00 and a note saying why.
+
+use chrono::{DateTime, FixedOffset, Local, SecondsFormat, Utc};
+use redress::policy::Policy;
+use redress::{Claim, ClaimFile, Error};
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use crate::input::{self, AsOfSource};
+use crate::{note, print, report, ClaimArgs, Failure};
+
+/// The JSON of CLAIM-FILE.md, with one addition: `as_of_source`
+/// (`"flag"`, `"file"` or `"now"`), so a script can tell a defaulted `as_of`.
+#[derive(Serialize)]
+struct JsonOutput<'a> {
+    as_of: String,
+    as_of_source: &'static str,
+    claims: &'a [Claim],
+}
+
+/// Runs `redress claim`; returns the exit code.
+pub fn run(args: &ClaimArgs) -> Result<u8, Failure> {
+    let path = args.file.as_path();
+    let mut file = input::read_claim_file(path)?;
+
+    // as_of: the flag, else the file, else now (and say so).
+    let (as_of, source) = match (&args.as_of, file.as_of) {
+        (Some(text), _) => (input::parse_instant("--as-of", text)?, AsOfSource::Flag),
+        (None, Some(t)) => (t, AsOfSource::File),
+        (None, None) => (input::now(), AsOfSource::Now),
+    };
+    file.as_of = Some(as_of);
+    if source == AsOfSource::Now {
+        note(&format!(
+            "{}: no as_of given; assessing as of now, {}",
+            path.display(),
+            as_of
+                .with_timezone(&Utc)
+                .to_rfc3339_opts(SecondsFormat::Secs, true)
+        ));
+    }
+
+    // Policies: the flag, else the file, else selection by region.
+    let flagged = !args.policies.is_empty();
+    if flagged {
+        file.policies = Some(args.policies.clone());
+    }
+    file.validate().map_err(|e| input::claim_error(path, e))?;
+    let policies: Vec<Policy> = match &file.policies {
+        Some(ids) if ids.is_empty() => {
+            return Err(Failure::input(format!(
+                "{}: policies: the list is empty; name at least one policy, or leave the \
+                 field out to use every catalog policy that applies to the customer's region",
+                path.display()
+            )))
+        }
+        Some(ids) if flagged => input::catalog_policies(ids, |_| "--policy".to_owned())?,
+        Some(ids) => {
+            input::catalog_policies(ids, |i| format!("{}: policies[{i}]", path.display()))?
+        }
+        None => {
+            if file.region().is_none() {
+                return Err(Failure::input(format!(
+                    "{}: policies: the file names no policies and gives no [customer] region to \
+                     select them by; add `policies = [\"...\"]` or a [customer] region, or pass \
+                     --policy ID (`redress policies` lists the ids)",
+                    path.display()
+                )));
+            }
+            redress::catalog::select(&file)
+        }
+    };
+
+    let mut claims = Vec::with_capacity(policies.len());
+    for policy in &policies {
+        claims.push(assess_one(&file, policy).map_err(|e| input::claim_error(path, e))?);
+    }
+
+    if claims.is_empty() && (args.json || args.letter) {
+        note(&format!(
+            "{}: no catalog policy covers region {} for these services and dates; \
+             `redress policies --region {}` lists what covers the region",
+            path.display(),
+            file.region().unwrap_or("?"),
+            file.region().unwrap_or("?")
+        ));
+    }
+
+    if args.json {
+        let output = JsonOutput {
+            as_of: as_of
+                .with_timezone(&Utc)
+                .to_rfc3339_opts(SecondsFormat::Secs, true),
+            as_of_source: source.key(),
+            claims: &claims,
+        };
+        let mut text = serde_json::to_string_pretty(&output)
+            .map_err(|e| Failure::other(format!("cannot write JSON: {e}")))?;
+        text.push('\n');
+        print(&text)?;
+    } else if args.letter {
+        let today = match &args.date {
+            Some(text) => input::parse_date("--date", text)?,
+            None => Local::now().date_naive(),
+        };
+        let missing = redress::letter::missing_details(&file);
+        if !missing.is_empty() {
+            note(&format!(
+                "{}: the letter has placeholders for {}: fill them in, or add them to the claim file",
+                path.display(),
+                missing.join(", ")
+            ));
+        }
+        if claims.iter().all(|c| c.total.is_zero()) {
+            note(&format!(
+                "{}: nothing is owed under the policies applied; the letter asks the provider \
+                 what credit it will give",
+                path.display()
+            ));
+        }
+        print(&redress::letter::letter(&file, &claims, today))?;
+    } else {
+        print(&report::render(path, &file, as_of, source, &claims))?;
+    }
+    Ok(0)
+}
+
+/// Assesses one policy; a policy that cannot apply to the plan becomes a zero
+/// claim with a note saying why (CLAIM-FILE.md: it "still appears").
+fn assess_one(file: &ClaimFile, policy: &Policy) -> Result<Claim, Error> {
+    match redress::assess(file, policy) {
+        Ok(claim) => Ok(claim),
+        Err(Error::PolicyNotApplicable { reason, .. }) => {
+            let mut total = Decimal::ZERO;
+            total.rescale(file.plan.currency.minor_units());
+            Ok(Claim {
+                policy: policy.id.clone(),
+                title: policy.title.clone(),
+                citation: policy.citation.clone(),
+                currency: file.plan.currency,
+                total,
+                automatic: false,
+                lines: Vec::new(),
+                notes: vec![format!("This policy cannot apply to this plan: {reason}.")],
+            })
+        }
+        Err(e) => Err(e),
+    }
+}
+
+/// The local date of an instant in the plan's zone (for the report's "as of").
+pub fn local_text(instant: DateTime<FixedOffset>, file: &ClaimFile) -> String {
+    instant
+        .with_timezone(&file.plan.time_zone)
+        .format("%Y-%m-%d %H:%M %Z")
+        .to_string()
+}

@@ -1,0 +1,173 @@
+//! `redress`: what a customer is owed when a service fails.
+//!
+//! ```text
+//! cargo run --release --example redress -- claim examples/claims/ny-cable-outage.toml
+//! cargo run --release --example redress -- claim FILE [--policy ID]... [--as-of T] [--json | --letter [--date D]]
+//! cargo run --release --example redress -- policies [--region R] [--json]
+//! cargo run --release --example redress -- batch --accounts A.csv --outages O.csv [--policy ID]... [--as-of T] [--out F]
+//! ```
+//!
+//! The contract is `CLAIM-FILE.md`. Exit codes: 0 success; 2 bad input (a file,
+//! field, line or flag that cannot be used; the message names it), including a
+//! batch in which some account rows could not be read or assessed (its output is
+//! still complete, those rows carrying their error); 1 anything else (output that
+//! cannot be written, a policy the catalog itself got wrong). A claim file whose
+//! region no catalog policy covers is an answer, not an error: nothing is owed,
+//! exit 0.
+
+mod batch_cmd;
+mod claim_cmd;
+mod input;
+mod policies_cmd;
+mod report;
+
+use std::io::{self, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// Works out what a customer is owed when a service fails: itemised, cited
+/// outage credits and compensation.
+#[derive(Debug, Parser)]
+#[command(name = "redress", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Assess a claim file (TOML or JSON): a report, the JSON of CLAIM-FILE.md, or a claim letter.
+    Claim(ClaimArgs),
+    /// List the catalog's policies: id, title, citation, effective dates, evidence grade.
+    Policies(PoliciesArgs),
+    /// Assess many accounts against area outages: CSV in, CSV out, summary on stderr.
+    Batch(BatchArgs),
+}
+
+/// `redress claim`.
+#[derive(Debug, clap::Args)]
+pub struct ClaimArgs {
+    /// The claim file: `.toml` or `.json`.
+    pub file: PathBuf,
+    /// Apply this catalog policy (repeatable); overrides the file's `policies`.
+    #[arg(long = "policy", value_name = "ID")]
+    pub policies: Vec<String>,
+    /// Assess ongoing outages at this RFC 3339 instant; overrides the file's `as_of`
+    /// (default: the current time).
+    #[arg(long, value_name = "T")]
+    pub as_of: Option<String>,
+    /// Print the JSON documented in CLAIM-FILE.md.
+    #[arg(long, conflicts_with = "letter")]
+    pub json: bool,
+    /// Print a claim letter from the customer to the provider.
+    #[arg(long)]
+    pub letter: bool,
+    /// Date the letter (YYYY-MM-DD; default: today). The reply is asked for 14 days later.
+    #[arg(long, value_name = "D", requires = "letter")]
+    pub date: Option<String>,
+}
+
+/// `redress policies`.
+#[derive(Debug, clap::Args)]
+pub struct PoliciesArgs {
+    /// Only policies that cover this ISO 3166 region (`GB-ENG`, `US-NY`, `DE`).
+    #[arg(long, value_name = "R")]
+    pub region: Option<String>,
+    /// Print JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `redress batch`.
+#[derive(Debug, clap::Args)]
+pub struct BatchArgs {
+    /// Accounts CSV: account, region, area, currency, time_zone, billing_day, services.
+    #[arg(long, value_name = "FILE")]
+    pub accounts: PathBuf,
+    /// Outages CSV: area, services, start, end, customers_affected, cause.
+    #[arg(long, value_name = "FILE")]
+    pub outages: PathBuf,
+    /// Apply this catalog policy to every account (repeatable); default: the
+    /// catalog policies that apply to each account's region, services and dates.
+    #[arg(long = "policy", value_name = "ID")]
+    pub policies: Vec<String>,
+    /// Assess ongoing outages at this RFC 3339 instant (default: the current time).
+    #[arg(long, value_name = "T")]
+    pub as_of: Option<String>,
+    /// Write the CSV here instead of to stdout.
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+}
+
+/// Why a command stopped: the exit code and the message for stderr.
+#[derive(Debug)]
+pub struct Failure {
+    /// 2: bad input; 1: anything else.
+    pub code: u8,
+    /// Printed after `redress: `.
+    pub message: String,
+}
+
+impl Failure {
+    /// Bad input (exit code 2).
+    pub fn input(message: impl Into<String>) -> Failure {
+        Failure {
+            code: 2,
+            message: message.into(),
+        }
+    }
+
+    /// Something other than the input went wrong (exit code 1).
+    pub fn other(message: impl Into<String>) -> Failure {
+        Failure {
+            code: 1,
+            message: message.into(),
+        }
+    }
+
+    /// Output could not be written. A closed pipe (`| head`) is not an error.
+    pub fn output(error: io::Error) -> Failure {
+        if error.kind() == io::ErrorKind::BrokenPipe {
+            Failure {
+                code: 0,
+                message: String::new(),
+            }
+        } else {
+            Failure::other(format!("cannot write the output: {error}"))
+        }
+    }
+}
+
+/// Writes text to stdout, mapping a write error to a [`Failure`].
+pub fn print(text: &str) -> Result<(), Failure> {
+    let stdout = io::stdout();
+    let mut out = stdout.lock();
+    out.write_all(text.as_bytes())
+        .and_then(|()| out.flush())
+        .map_err(Failure::output)
+}
+
+/// Writes a line to stderr, ignoring errors (there is nowhere left to report them).
+pub fn note(text: &str) {
+    let _ = writeln!(io::stderr(), "redress: {text}");
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Claim(args) => claim_cmd::run(&args),
+        Command::Policies(args) => policies_cmd::run(&args),
+        Command::Batch(args) => batch_cmd::run(&args),
+    };
+    match result {
+        Ok(code) => ExitCode::from(code),
+        Err(failure) => {
+            if !failure.message.is_empty() {
+                note(&failure.message);
+            }
+            ExitCode::from(failure.code)
+        }
+    }
+}

@@ -1,0 +1,179 @@
+//! `redress policies`: the catalog, with id, title, citation, effective dates and
+//! evidence grade; `--region R` keeps the policies that cover R (`*` covers all).
+
+use std::fmt::Write as _;
+
+use chrono::NaiveDate;
+use redress::policy::{Evidence, Policy};
+use serde::Serialize;
+
+use crate::{print, Failure, PoliciesArgs};
+
+#[derive(Serialize)]
+struct JsonVersion {
+    effective_from: NaiveDate,
+    /// First date no longer in force (exclusive), as in the library.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    effective_until: Option<NaiveDate>,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    label: String,
+}
+
+#[derive(Serialize)]
+struct JsonPolicy {
+    id: String,
+    title: String,
+    jurisdiction: String,
+    citation: String,
+    evidence: Evidence,
+    evidence_text: String,
+    services: Vec<String>,
+    providers: Vec<String>,
+    currency: Option<String>,
+    versions: Vec<JsonVersion>,
+}
+
+/// Runs `redress policies`; returns the exit code.
+pub fn run(args: &PoliciesArgs) -> Result<u8, Failure> {
+    let region = match &args.region {
+        Some(r) => Some(check_region(r)?),
+        None => None,
+    };
+    let policies: Vec<Policy> = redress::catalog::all()
+        .into_iter()
+        .filter(|p| match region.as_deref() {
+            Some(r) => redress::catalog::covers_region(&p.jurisdiction, r),
+            None => true,
+        })
+        .collect();
+
+    if args.json {
+        let list: Vec<JsonPolicy> = policies.iter().map(json_policy).collect();
+        let mut text = serde_json::to_string_pretty(&list)
+            .map_err(|e| Failure::other(format!("cannot write JSON: {e}")))?;
+        text.push('\n');
+        return print(&text).map(|()| 0);
+    }
+
+    let mut out = String::new();
+    match &region {
+        Some(r) if policies.is_empty() => {
+            let _ = writeln!(
+                out,
+                "No catalog policy covers region {r}. (`redress policies` lists them all.)"
+            );
+        }
+        Some(r) => {
+            let _ = writeln!(
+                out,
+                "{} catalog {} cover{} region {r} (`*` = any region):\n",
+                policies.len(),
+                if policies.len() == 1 {
+                    "policy"
+                } else {
+                    "policies"
+                },
+                if policies.len() == 1 { "s" } else { "" }
+            );
+        }
+        None => {
+            let _ = writeln!(out, "{} catalog policies:\n", policies.len());
+        }
+    }
+    for policy in &policies {
+        let _ = writeln!(out, "{}  [{}]", policy.id, policy.jurisdiction);
+        if policy.title != policy.id {
+            crate::report::wrap(&mut out, "    ", "    ", &policy.title);
+        }
+        let citation = if policy.citation.trim().is_empty() {
+            "(none recorded)"
+        } else {
+            policy.citation.trim()
+        };
+        crate::report::wrap(&mut out, "    Citation:  ", "               ", citation);
+        let _ = writeln!(out, "    In force:  {}", in_force(policy));
+        for version in &policy.versions {
+            if policy.versions.len() < 2 && version.label.is_empty() {
+                break;
+            }
+            let until = match version.effective_until.and_then(|d| d.pred_opt()) {
+                Some(last) => format!("to {last}"),
+                None => "onwards".to_owned(),
+            };
+            let label = if version.label.is_empty() {
+                String::new()
+            } else {
+                format!(": {}", version.label)
+            };
+            let _ = writeln!(
+                out,
+                "               {} {until}{label}",
+                version.effective_from
+            );
+        }
+        let _ = writeln!(out, "    Evidence:  {}", policy.evidence);
+        let _ = writeln!(out);
+    }
+    print(&out).map(|()| 0)
+}
+
+/// "from 2019-04-01", "from 2019-04-01 to 2021-03-31", or "no dated version yet".
+fn in_force(policy: &Policy) -> String {
+    let from = policy.versions.iter().map(|v| v.effective_from).min();
+    let open = policy.versions.iter().any(|v| v.effective_until.is_none());
+    let last = policy
+        .versions
+        .iter()
+        .filter_map(|v| v.effective_until)
+        .max()
+        .and_then(|d| d.pred_opt());
+    match (from, open, last) {
+        (Some(from), true, _) => format!("from {from}"),
+        (Some(from), false, Some(last)) => format!("from {from} to {last}"),
+        _ => "no dated version yet".to_owned(),
+    }
+}
+
+fn json_policy(policy: &Policy) -> JsonPolicy {
+    JsonPolicy {
+        id: policy.id.clone(),
+        title: policy.title.clone(),
+        jurisdiction: policy.jurisdiction.clone(),
+        citation: policy.citation.clone(),
+        evidence: policy.evidence,
+        evidence_text: policy.evidence.to_string(),
+        services: policy.services.iter().map(|s| s.to_string()).collect(),
+        providers: policy.providers.clone(),
+        currency: policy.currency.map(|c| c.code().to_owned()),
+        versions: policy
+            .versions
+            .iter()
+            .map(|v| JsonVersion {
+                effective_from: v.effective_from,
+                effective_until: v.effective_until,
+                label: v.label.clone(),
+            })
+            .collect(),
+    }
+}
+
+/// An ISO 3166-1 or 3166-2 code: letters, then optionally `-` and letters or digits.
+fn check_region(region: &str) -> Result<String, Failure> {
+    let r = region.trim();
+    let (country, sub) = match r.split_once('-') {
+        Some((c, s)) => (c, Some(s)),
+        None => (r, None),
+    };
+    let country_ok = country.len() == 2 && country.chars().all(|c| c.is_ascii_alphabetic());
+    let sub_ok = match sub {
+        Some(s) => (1..=3).contains(&s.len()) && s.chars().all(|c| c.is_ascii_alphanumeric()),
+        None => true,
+    };
+    if country_ok && sub_ok {
+        Ok(r.to_ascii_uppercase())
+    } else {
+        Err(Failure::input(format!(
+            "--region: `{region}` is not an ISO 3166 code such as US-NY, GB-ENG or DE"
+        )))
+    }
+}

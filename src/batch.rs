@@ -1,0 +1,1426 @@
+//! Batch: one incident, many accounts.
+//!
+//! A provider or a regulator working out what a mass outage owes every affected
+//! customer streams accounts through a [`Batch`]: each [`Account`] is matched with
+//! the outages of its area (an [`OutageIndex`] built once), assessed under a list
+//! of policies, and yields one [`PolicyTotal`] per policy. A [`Summary`]
+//! accumulates totals by area and policy, with counts of accounts and errors.
+//!
+//! This module is pure and in memory: it reads no files and knows no CSV. The
+//! parsers ([`Account::parse`], [`AreaOutage::parse`], [`parse_services`]) take the
+//! text of one row's fields, so any reader (the `redress batch` command uses the
+//! `csv` crate) can feed them, and their errors name the column at fault.
+//! Memory stays flat: nothing is kept per account except what the caller keeps.
+//!
+//! # Example
+//! ```
+//! use redress::batch::*;
+//! # let (_, policy) = redress::doc_example_input();
+//! let outage = AreaOutage::parse(&OutageFields {
+//!     area: "rochester-14604",
+//!     services: "internet|tv",
+//!     start: "2024-10-01T06:00:00-04:00",
+//!     end: "2024-10-03T11:00:00-04:00",
+//!     customers_affected: "182000",
+//!     cause: "",
+//! })?;
+//! let mut batch = Batch::new(vec![policy], OutageIndex::from_iter([outage]));
+//! let account = Account::parse(&AccountFields {
+//!     account: "A-000001",
+//!     region: "US-NY",
+//!     area: "rochester-14604",
+//!     currency: "USD",
+//!     time_zone: "America/New_York",
+//!     billing_day: "5",
+//!     services: "internet:79.99|tv:65.00",
+//! })?;
+//! let totals = batch.assess(&account)?;
+//! assert_eq!(totals[0].total.to_string(), "14.50");
+//!
+//! let mut summary = Summary::default();
+//! summary.add(&account.area, &totals);
+//! assert_eq!(summary.accounts(), 1);
+//! # Ok::<(), redress::Error>(())
+//! ```
+
+use std::collections::{BTreeMap, HashMap};
+use std::fmt;
+use std::str::FromStr;
+use std::sync::Arc;
+
+use chrono::{DateTime, FixedOffset};
+use chrono_tz::Tz;
+use rust_decimal::Decimal;
+use serde::de::IntoDeserializer;
+use serde::Deserialize;
+
+use crate::claim_file::{ClaimFile, Customer};
+use crate::error::{Error, FieldPath, Result};
+use crate::money::Currency;
+use crate::outage::{Cause, Outage};
+use crate::plan::{Service, ServiceKind, ServicePlan};
+use crate::policy::Policy;
+
+/// The text of one `accounts.csv` row's fields, by column name. Empty text means
+/// the field was left empty (or the column is absent).
+///
+/// # Example
+/// ```
+/// let fields = redress::batch::AccountFields {
+///     account: "A-1", region: "US-NY", area: "rochester-14604", currency: "USD",
+///     time_zone: "America/New_York", billing_day: "", services: "internet:79.99",
+/// };
+/// assert_eq!(redress::batch::Account::parse(&fields)?.billing_day, 1);
+/// # Ok::<(), redress::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct AccountFields<'a> {
+    /// `account`: the account's id.
+    pub account: &'a str,
+    /// `region`: ISO 3166 code, as in the claim file (may be empty).
+    pub region: &'a str,
+    /// `area`: where the service is delivered; outages are keyed by area.
+    pub area: &'a str,
+    /// `currency`: ISO 4217 code.
+    pub currency: &'a str,
+    /// `time_zone`: IANA zone.
+    pub time_zone: &'a str,
+    /// `billing_day`: 1-31; empty means 1.
+    pub billing_day: &'a str,
+    /// `services`: `kind:monthly_price` pairs separated by `|`.
+    pub services: &'a str,
+}
+
+/// One account of a batch: who, where, and what they pay for.
+///
+/// # Example
+/// ```
+/// use redress::batch::{Account, AccountFields};
+/// let account = Account::parse(&AccountFields {
+///     account: "A-000001", region: "US-NY", area: "rochester-14604", currency: "USD",
+///     time_zone: "America/New_York", billing_day: "5", services: "internet:79.99|tv:65.00",
+/// })?;
+/// assert_eq!(account.services.len(), 2);
+/// assert_eq!(account.billing_day, 5);
+/// # Ok::<(), redress::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Account {
+    /// The account's id.
+    pub id: String,
+    /// The customer's region (ISO 3166-1 or 3166-2), if given.
+    pub region: Option<String>,
+    /// The area the service is delivered in.
+    pub area: String,
+    /// The currency of its prices.
+    pub currency: Currency,
+    /// The service address's zone.
+    pub time_zone: Tz,
+    /// The day of the month each billing period starts.
+    pub billing_day: u8,
+    /// The priced services.
+    pub services: Vec<Service>,
+}
+
+impl Account {
+    /// Reads an account from the text of its fields, checking each.
+    ///
+    /// # Errors
+    /// [`Error::Invalid`] naming the column: an empty `account` or `area`, an
+    /// unknown `currency` or `time_zone`, a `billing_day` outside 1-31, or
+    /// `services` that [`parse_services`] refuses (a negative price, a service
+    /// listed twice).
+    ///
+    /// # Example
+    /// ```
+    /// use redress::batch::{Account, AccountFields};
+    /// let err = Account::parse(&AccountFields {
+    ///     account: "A-1", area: "x", currency: "USD", time_zone: "America/Rochester",
+    ///     services: "internet:79.99", ..Default::default()
+    /// }).unwrap_err();
+    /// assert_eq!(err.to_string(), "time_zone: `America/Rochester` is not an IANA time zone (such as America/New_York)");
+    /// ```
+    pub fn parse(fields: &AccountFields<'_>) -> Result<Account> {
+        let id = required(fields.account, "account")?;
+        let area = required(fields.area, "area")?;
+        let region = match fields.region.trim() {
+            "" => None,
+            region => Some(region.to_owned()),
+        };
+        let currency = parse_currency(fields.currency)?;
+        let time_zone = parse_zone(fields.time_zone)?;
+        let billing_day = match fields.billing_day.trim() {
+            "" => 1,
+            text => text.parse::<u8>().map_err(|_| {
+                Error::invalid(
+                    FieldPath::root("billing_day"),
+                    format!("`{text}` is not a day of the month, 1-31"),
+                )
+            })?,
+        };
+        let services = parse_services(fields.services)?;
+        let account = Account {
+            id: id.to_owned(),
+            region,
+            area: area.to_owned(),
+            currency,
+            time_zone,
+            billing_day,
+            services,
+        };
+        account.plan().validate(&FieldPath::default())?;
+        Ok(account)
+    }
+
+    /// The account's service plan.
+    ///
+    /// # Example
+    /// ```
+    /// # use redress::batch::{Account, AccountFields};
+    /// # let account = Account::parse(&AccountFields {
+    /// #     account: "A-1", area: "x", currency: "USD", time_zone: "UTC",
+    /// #     services: "internet:79.99|tv:65.00", ..Default::default() })?;
+    /// assert_eq!(account.plan().monthly_total()?.to_string(), "144.99 USD");
+    /// # Ok::<(), redress::Error>(())
+    /// ```
+    pub fn plan(&self) -> ServicePlan {
+        let mut plan =
+            ServicePlan::new(self.currency, self.time_zone).with_billing_day(self.billing_day);
+        plan.services = self.services.clone();
+        plan
+    }
+}
+
+fn required<'a>(text: &'a str, column: &str) -> Result<&'a str> {
+    match text.trim() {
+        "" => Err(Error::invalid(FieldPath::root(column), "is empty")),
+        text => Ok(text),
+    }
+}
+
+fn parse_currency(text: &str) -> Result<Currency> {
+    let code = required(text, "currency")?;
+    Currency::new(code).map_err(|e| Error::invalid(FieldPath::root("currency"), e.to_string()))
+}
+
+fn parse_zone(text: &str) -> Result<Tz> {
+    let name = required(text, "time_zone")?;
+    Tz::from_str(name).map_err(|_| {
+        Error::invalid(
+            FieldPath::root("time_zone"),
+            format!("`{name}` is not an IANA time zone (such as America/New_York)"),
+        )
+    })
+}
+
+/// Reads a `services` field: `kind:monthly_price` pairs separated by `|`, such as
+/// `internet:79.99|tv:65.00`. Spaces around names and prices are ignored.
+///
+/// # Errors
+/// [`Error::Invalid`] at `services` (or `services[i]`): an empty field, a pair
+/// without `:`, an empty kind, or a price that is not a decimal number.
+///
+/// # Example
+/// ```
+/// use redress::batch::parse_services;
+/// let services = parse_services("internet:79.99|tv:65.00")?;
+/// assert_eq!(services[1].kind, redress::ServiceKind::Tv);
+/// assert_eq!(services[1].monthly_price.to_string(), "65.00");
+/// let err = parse_services("internet:79,99").unwrap_err();
+/// assert_eq!(err.to_string(), "services[0]: `79,99` is not a price (write it like 79.99)");
+/// # Ok::<(), redress::Error>(())
+/// ```
+pub fn parse_services(text: &str) -> Result<Vec<Service>> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Err(Error::invalid(
+            FieldPath::root("services"),
+            "is empty: list the account's services as kind:monthly_price pairs, such as internet:79.99|tv:65.00",
+        ));
+    }
+    let mut services = Vec::new();
+    for (i, pair) in text.split('|').enumerate() {
+        let path = FieldPath::root("services").index(i);
+        let Some((kind, price)) = pair.split_once(':') else {
+            return Err(Error::invalid(
+                path,
+                format!(
+                    "`{}` is not a kind:monthly_price pair (such as internet:79.99)",
+                    pair.trim()
+                ),
+            ));
+        };
+        let kind = kind.trim();
+        if kind.is_empty() {
+            return Err(Error::invalid(
+                path,
+                format!("`{}` has no service kind", pair.trim()),
+            ));
+        }
+        let price = price.trim();
+        let monthly_price = Decimal::from_str(price).map_err(|_| {
+            Error::invalid(
+                path.clone(),
+                format!("`{price}` is not a price (write it like 79.99)"),
+            )
+        })?;
+        services.push(Service::new(ServiceKind::from(kind), monthly_price));
+    }
+    Ok(services)
+}
+
+/// Reads a list of service kinds separated by `|`, such as `internet|tv`.
+///
+/// # Errors
+/// [`Error::Invalid`] at `services`: an empty field or an empty kind.
+///
+/// # Example
+/// ```
+/// let kinds = redress::batch::parse_service_kinds("internet|tv")?;
+/// assert_eq!(kinds, vec![redress::ServiceKind::Internet, redress::ServiceKind::Tv]);
+/// # Ok::<(), redress::Error>(())
+/// ```
+pub fn parse_service_kinds(text: &str) -> Result<Vec<ServiceKind>> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Err(Error::invalid(
+            FieldPath::root("services"),
+            "is empty: name the kinds lost, such as internet|tv",
+        ));
+    }
+    text.split('|')
+        .enumerate()
+        .map(|(i, kind)| match kind.trim() {
+            "" => Err(Error::invalid(
+                FieldPath::root("services").index(i),
+                "an empty service kind",
+            )),
+            kind => Ok(ServiceKind::from(kind)),
+        })
+        .collect()
+}
+
+/// The text of one `outages.csv` row's fields, by column name. Empty text means
+/// the field was left empty (or the column is absent).
+///
+/// # Example
+/// ```
+/// let fields = redress::batch::OutageFields {
+///     area: "rochester-14604", services: "internet", start: "2024-10-01T06:00:00-04:00",
+///     ..Default::default()
+/// };
+/// assert!(redress::batch::AreaOutage::parse(&fields)?.outage.end.is_none());
+/// # Ok::<(), redress::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct OutageFields<'a> {
+    /// `area`: every account in this area is affected.
+    pub area: &'a str,
+    /// `services`: the kinds lost, `|`-separated.
+    pub services: &'a str,
+    /// `start`: RFC 3339.
+    pub start: &'a str,
+    /// `end`: RFC 3339; empty = ongoing at `as_of`.
+    pub end: &'a str,
+    /// `customers_affected`: optional whole number.
+    pub customers_affected: &'a str,
+    /// `cause`: optional, as in the claim file.
+    pub cause: &'a str,
+}
+
+/// An outage that affects every account in an area.
+///
+/// # Example
+/// ```
+/// use redress::batch::{AreaOutage, OutageFields};
+/// let outage = AreaOutage::parse(&OutageFields {
+///     area: "rochester-14604", services: "internet|tv",
+///     start: "2024-10-01T06:00:00-04:00", end: "2024-10-03T11:00:00-04:00",
+///     customers_affected: "182000", cause: "network",
+/// })?;
+/// assert_eq!(outage.area, "rochester-14604");
+/// assert_eq!(outage.outage.customers_affected, Some(182000));
+/// # Ok::<(), redress::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AreaOutage {
+    /// The area.
+    pub area: String,
+    /// The outage, as a claim file would write it.
+    pub outage: Outage,
+}
+
+impl AreaOutage {
+    /// Reads an area outage from the text of its fields, checking each.
+    ///
+    /// # Errors
+    /// [`Error::Invalid`] naming the column: an empty `area` or `services`, a
+    /// `start` or `end` that is not RFC 3339 or lies outside 1900-2199, an `end`
+    /// not after the `start`, a `customers_affected` that is not a whole number,
+    /// an unknown `cause`.
+    ///
+    /// # Example
+    /// ```
+    /// use redress::batch::{AreaOutage, OutageFields};
+    /// let err = AreaOutage::parse(&OutageFields {
+    ///     area: "a", services: "internet", start: "2024-10-03T00:00:00Z",
+    ///     end: "2024-10-01T00:00:00Z", ..Default::default()
+    /// }).unwrap_err();
+    /// assert_eq!(err.to_string(), "end: 2024-10-01T00:00:00+00:00 is before the start 2024-10-03T00:00:00+00:00");
+    /// ```
+    pub fn parse(fields: &OutageFields<'_>) -> Result<AreaOutage> {
+        let area = required(fields.area, "area")?;
+        let services = parse_service_kinds(fields.services)?;
+        let start = parse_instant(fields.start, "start")?;
+        let mut outage = Outage::new(services, start);
+        if !fields.end.trim().is_empty() {
+            outage.end = Some(parse_instant(fields.end, "end")?);
+        }
+        outage.customers_affected = match fields.customers_affected.trim() {
+            "" => None,
+            text => Some(text.parse::<u64>().map_err(|_| {
+                Error::invalid(
+                    FieldPath::root("customers_affected"),
+                    format!("`{text}` is not a whole number of customers"),
+                )
+            })?),
+        };
+        outage.cause = match fields.cause.trim() {
+            "" => Cause::default(),
+            text => {
+                let de: serde::de::value::StrDeserializer<'_, serde::de::value::Error> =
+                    text.into_deserializer();
+                Cause::deserialize(de)
+                    .map_err(|e| Error::invalid(FieldPath::root("cause"), e.to_string()))?
+            }
+        };
+        let parsed = AreaOutage {
+            area: area.to_owned(),
+            outage,
+        };
+        parsed.validate(None)?;
+        Ok(parsed)
+    }
+
+    /// Checks the outage as a claim file would (dates in range, end after start)
+    /// and, when it is ongoing, that it starts before `as_of`.
+    ///
+    /// # Errors
+    /// [`Error::Invalid`] naming the column (`start`, `end`).
+    ///
+    /// # Example
+    /// ```
+    /// use redress::batch::{AreaOutage, OutageFields};
+    /// let ongoing = AreaOutage::parse(&OutageFields {
+    ///     area: "a", services: "internet", start: "2024-10-03T00:00:00Z", ..Default::default()
+    /// })?;
+    /// let before = chrono::DateTime::parse_from_rfc3339("2024-10-02T00:00:00Z").unwrap();
+    /// assert!(ongoing.validate(Some(before)).is_err());
+    /// # Ok::<(), redress::Error>(())
+    /// ```
+    pub fn validate(&self, as_of: Option<DateTime<FixedOffset>>) -> Result<()> {
+        let mut plan = ServicePlan::new(Currency::USD, chrono_tz::UTC);
+        for kind in &self.outage.services {
+            if plan.service(kind).is_none() {
+                plan.services
+                    .push(Service::new(kind.clone(), Decimal::ZERO));
+            }
+        }
+        let mut file = ClaimFile::new(plan).with_outage(self.outage.clone());
+        file.as_of = as_of;
+        file.validate().map_err(|e| match e {
+            Error::Invalid { path, problem } => {
+                let column = path
+                    .as_str()
+                    .strip_prefix("outages[0].")
+                    .unwrap_or(path.as_str());
+                let column = match column.split_once('[') {
+                    Some(("services", _)) => "services",
+                    _ => column,
+                };
+                Error::invalid(FieldPath::root(column), problem)
+            }
+            other => other,
+        })
+    }
+}
+
+fn parse_instant(text: &str, column: &str) -> Result<DateTime<FixedOffset>> {
+    let text = required(text, column)?;
+    DateTime::parse_from_rfc3339(text).map_err(|e| {
+        Error::invalid(
+            FieldPath::root(column),
+            format!("`{text}` is not an RFC 3339 instant such as 2024-10-01T06:00:00-04:00 ({e})"),
+        )
+    })
+}
+
+/// Outages by area, built once and shared by every account of a batch.
+///
+/// # Example
+/// ```
+/// use redress::batch::{AreaOutage, OutageFields, OutageIndex};
+/// let outage = AreaOutage::parse(&OutageFields {
+///     area: "rochester-14604", services: "internet", start: "2024-10-01T06:00:00-04:00",
+///     ..Default::default()
+/// })?;
+/// let index = OutageIndex::from_iter([outage]);
+/// assert_eq!(index.outages("rochester-14604").len(), 1);
+/// assert!(index.outages("buffalo-14201").is_empty());
+/// # Ok::<(), redress::Error>(())
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct OutageIndex {
+    by_area: HashMap<String, Vec<Outage>>,
+    len: usize,
+}
+
+impl OutageIndex {
+    /// An empty index.
+    ///
+    /// # Example
+    /// ```
+    /// assert!(redress::batch::OutageIndex::new().is_empty());
+    /// ```
+    pub fn new() -> OutageIndex {
+        OutageIndex::default()
+    }
+
+    /// Adds an outage to its area.
+    ///
+    /// # Example
+    /// ```
+    /// # use redress::batch::*;
+    /// let mut index = OutageIndex::new();
+    /// index.insert(AreaOutage::parse(&OutageFields {
+    ///     area: "a", services: "tv", start: "2024-10-01T06:00:00Z", ..Default::default() })?);
+    /// assert_eq!(index.len(), 1);
+    /// # Ok::<(), redress::Error>(())
+    /// ```
+    pub fn insert(&mut self, outage: AreaOutage) {
+        self.by_area
+            .entry(outage.area)
+            .or_default()
+            .push(outage.outage);
+        self.len += 1;
+    }
+
+    /// The outages of an area, in the order they were added (none for an unknown area).
+    pub fn outages(&self, area: &str) -> &[Outage] {
+        self.by_area.get(area).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    /// How many outages the index holds.
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    /// Whether the index holds no outage.
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// How many areas have outages.
+    ///
+    /// # Example
+    /// ```
+    /// assert_eq!(redress::batch::OutageIndex::new().areas(), 0);
+    /// ```
+    pub fn areas(&self) -> usize {
+        self.by_area.len()
+    }
+}
+
+impl FromIterator<AreaOutage> for OutageIndex {
+    fn from_iter<I: IntoIterator<Item = AreaOutage>>(outages: I) -> OutageIndex {
+        let mut index = OutageIndex::new();
+        for outage in outages {
+            index.insert(outage);
+        }
+        index
+    }
+}
+
+/// What one account is owed under one policy.
+///
+/// # Example
+/// ```
+/// # use redress::batch::*;
+/// # let (_, policy) = redress::doc_example_input();
+/// # let mut batch = Batch::new(vec![policy], OutageIndex::new());
+/// # let account = Account::parse(&AccountFields { account: "A-1", area: "quiet", currency: "USD",
+/// #     time_zone: "UTC", services: "internet:50", ..Default::default() })?;
+/// let totals = batch.assess(&account)?;
+/// assert_eq!(&*totals[0].policy, "ny-like");
+/// assert_eq!(totals[0].total.to_string(), "0.00"); // no outage in the area
+/// assert!(!totals[0].automatic);
+/// # Ok::<(), redress::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PolicyTotal {
+    /// The policy's id.
+    pub policy: Arc<str>,
+    /// The currency of the total (the account's).
+    pub currency: Currency,
+    /// What the account is owed, to the currency's minor unit.
+    pub total: Decimal,
+    /// True only when all of it is paid without a request.
+    pub automatic: bool,
+    /// False when the policy cannot apply to the account at all (another
+    /// currency, none of its services); the total is then zero.
+    pub applies: bool,
+}
+
+/// Which policies a batch applies.
+#[derive(Debug, Clone)]
+enum Choice {
+    /// The same policies for every account.
+    Fixed,
+    /// For each account, the catalog policies that [`crate::catalog::select`] finds,
+    /// cached by what the selection depends on.
+    Select(HashMap<SelectionKey, Vec<usize>>),
+}
+
+/// What the catalog's selection depends on, for one account.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+struct SelectionKey {
+    region: Option<String>,
+    area: String,
+    currency: Currency,
+    time_zone: Tz,
+    services: Vec<ServiceKind>,
+}
+
+/// Assesses accounts one at a time against the outages of their area.
+///
+/// Policies are built once and shared; each account is assessed from a claim
+/// file made of its plan, its region and its area's outages (restricted to the
+/// services it has), so an account without one of the lost services is owed
+/// nothing for it.
+///
+/// # Example
+/// ```
+/// # use redress::batch::*;
+/// # let (_, policy) = redress::doc_example_input();
+/// let batch = Batch::new(vec![policy], OutageIndex::new());
+/// assert_eq!(batch.policies().len(), 1);
+/// ```
+#[derive(Debug, Clone)]
+pub struct Batch {
+    policies: Vec<Policy>,
+    ids: Vec<Arc<str>>,
+    choice: Choice,
+    outages: OutageIndex,
+    as_of: Option<DateTime<FixedOffset>>,
+}
+
+impl Batch {
+    /// A batch applying the same policies, in this order, to every account.
+    ///
+    /// # Example
+    /// ```
+    /// # let (_, policy) = redress::doc_example_input();
+    /// let batch = redress::batch::Batch::new(vec![policy], redress::batch::OutageIndex::new());
+    /// assert!(!batch.selects());
+    /// ```
+    pub fn new(policies: Vec<Policy>, outages: OutageIndex) -> Batch {
+        let ids = policies.iter().map(|p| Arc::from(p.id.as_str())).collect();
+        Batch {
+            policies,
+            ids,
+            choice: Choice::Fixed,
+            outages,
+            as_of: None,
+        }
+    }
+
+    /// A batch applying to each account the catalog policies that
+    /// [`crate::catalog::select`] finds for it (its region, currency, services
+    /// and its area's outage dates), in catalog order. The selection is worked
+    /// out once per distinct (region, area, currency, zone, services) and reused.
+    ///
+    /// # Example
+    /// ```
+    /// let batch = redress::batch::Batch::selecting(redress::batch::OutageIndex::new());
+    /// assert!(batch.selects());
+    /// assert_eq!(batch.policies().len(), redress::catalog::ids().len());
+    /// ```
+    pub fn selecting(outages: OutageIndex) -> Batch {
+        let mut batch = Batch::new(crate::catalog::all(), outages);
+        batch.choice = Choice::Select(HashMap::new());
+        batch
+    }
+
+    /// The batch assessed at an instant: ongoing outages run until then.
+    ///
+    /// # Example
+    /// ```
+    /// let t = chrono::DateTime::parse_from_rfc3339("2024-10-05T12:00:00-04:00").unwrap();
+    /// let batch = redress::batch::Batch::selecting(redress::batch::OutageIndex::new()).at(t);
+    /// assert_eq!(batch.as_of(), Some(t));
+    /// ```
+    pub fn at(mut self, as_of: DateTime<FixedOffset>) -> Batch {
+        self.as_of = Some(as_of);
+        self
+    }
+
+    /// The instant ongoing outages are assessed at, if set.
+    pub fn as_of(&self) -> Option<DateTime<FixedOffset>> {
+        self.as_of
+    }
+
+    /// Whether the batch selects catalog policies per account (rather than
+    /// applying a fixed list).
+    pub fn selects(&self) -> bool {
+        matches!(self.choice, Choice::Select(_))
+    }
+
+    /// The policies the batch can apply (all of the catalog when it selects).
+    pub fn policies(&self) -> &[Policy] {
+        &self.policies
+    }
+
+    /// The outage index.
+    pub fn outages(&self) -> &OutageIndex {
+        &self.outages
+    }
+
+    /// Assesses one account: one [`PolicyTotal`] per policy applied, in order.
+    /// With [`Batch::selecting`], an account no catalog policy applies to gets none.
+    ///
+    /// # Errors
+    /// Everything [`crate::assess`] returns except [`Error::PolicyNotApplicable`],
+    /// which yields a zero total with `applies` false; notably [`Error::Invalid`]
+    /// with path `as_of` when the area has an ongoing outage and no `as_of` is set.
+    ///
+    /// # Example
+    /// ```
+    /// # use redress::batch::*;
+    /// # let (_, policy) = redress::doc_example_input();
+    /// # let mut batch = Batch::new(vec![policy], OutageIndex::new());
+    /// # let account = Account::parse(&AccountFields { account: "A-1", area: "quiet",
+    /// #     currency: "USD", time_zone: "UTC", services: "internet:50", ..Default::default() })?;
+    /// assert_eq!(batch.assess(&account)?.len(), 1);
+    /// # Ok::<(), redress::Error>(())
+    /// ```
+    pub fn assess(&mut self, account: &Account) -> Result<Vec<PolicyTotal>> {
+        let mut out = Vec::new();
+        self.assess_into(account, &mut out)?;
+        Ok(out)
+    }
+
+    /// As [`Batch::assess`], writing into `out` (cleared first), so a caller
+    /// streaming many accounts can reuse one buffer.
+    ///
+    /// # Errors
+    /// As [`Batch::assess`]; `out` is left empty on error.
+    ///
+    /// # Example
+    /// ```
+    /// # use redress::batch::*;
+    /// # let (_, policy) = redress::doc_example_input();
+    /// # let mut batch = Batch::new(vec![policy], OutageIndex::new());
+    /// # let account = Account::parse(&AccountFields { account: "A-1", area: "quiet",
+    /// #     currency: "USD", time_zone: "UTC", services: "internet:50", ..Default::default() })?;
+    /// let mut totals = Vec::new();
+    /// batch.assess_into(&account, &mut totals)?;
+    /// batch.assess_into(&account, &mut totals)?;
+    /// assert_eq!(totals.len(), 1);
+    /// # Ok::<(), redress::Error>(())
+    /// ```
+    pub fn assess_into(&mut self, account: &Account, out: &mut Vec<PolicyTotal>) -> Result<()> {
+        out.clear();
+        let file = self.claim_file(account);
+        file.validate()?;
+        let chosen: Vec<usize> = match &mut self.choice {
+            Choice::Fixed => (0..self.policies.len()).collect(),
+            Choice::Select(cache) => {
+                let key = SelectionKey {
+                    region: account.region.clone(),
+                    area: account.area.clone(),
+                    currency: account.currency,
+                    time_zone: account.time_zone,
+                    services: account.services.iter().map(|s| s.kind.clone()).collect(),
+                };
+                match cache.get(&key) {
+                    Some(chosen) => chosen.clone(),
+                    None => {
+                        let selected = crate::catalog::select(&file);
+                        let chosen: Vec<usize> = self
+                            .policies
+                            .iter()
+                            .enumerate()
+                            .filter(|(_, p)| selected.iter().any(|s| s.id == p.id))
+                            .map(|(i, _)| i)
+                            .collect();
+                        cache.insert(key, chosen.clone());
+                        chosen
+                    }
+                }
+            }
+        };
+        for i in chosen {
+            let (Some(policy), Some(id)) = (self.policies.get(i), self.ids.get(i)) else {
+                continue;
+            };
+            let total = match crate::assess::assess_validated(&file, policy) {
+                Ok(claim) => PolicyTotal {
+                    policy: Arc::clone(id),
+                    currency: claim.currency,
+                    total: claim.total,
+                    automatic: claim.automatic,
+                    applies: true,
+                },
+                Err(Error::PolicyNotApplicable { .. }) => {
+                    let mut zero = Decimal::ZERO;
+                    zero.rescale(account.currency.minor_units());
+                    PolicyTotal {
+                        policy: Arc::clone(id),
+                        currency: account.currency,
+                        total: zero,
+                        automatic: false,
+                        applies: false,
+                    }
+                }
+                Err(e) => {
+                    out.clear();
+                    return Err(e);
+                }
+            };
+            out.push(total);
+        }
+        Ok(())
+    }
+
+    /// The claim file an account is assessed from: its plan and region, and its
+    /// area's outages restricted to the services it has.
+    fn claim_file(&self, account: &Account) -> ClaimFile {
+        let mut file = ClaimFile::new(account.plan());
+        file.customer = Some(Customer {
+            account: Some(account.id.clone()),
+            region: account.region.clone(),
+            ..Customer::default()
+        });
+        file.as_of = self.as_of;
+        for outage in self.outages.outages(&account.area) {
+            let services: Vec<ServiceKind> = outage
+                .services
+                .iter()
+                .filter(|kind| account.services.iter().any(|s| &s.kind == *kind))
+                .cloned()
+                .collect();
+            if services.is_empty() {
+                continue;
+            }
+            let mut outage = outage.clone();
+            outage.services = services;
+            file.outages.push(outage);
+        }
+        file
+    }
+}
+
+/// Totals for one (area, policy, currency) of a [`Summary`].
+///
+/// # Example
+/// ```
+/// let group = redress::batch::Group::default();
+/// assert_eq!(group.accounts, 0);
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Group {
+    /// Accounts assessed.
+    pub accounts: u64,
+    /// Accounts owed more than zero.
+    pub owed: u64,
+    /// Accounts owed more than zero, all of it paid automatically.
+    pub automatic: u64,
+    /// Accounts the policy could not apply to (zero total).
+    pub not_applicable: u64,
+    /// The sum owed.
+    pub total: Decimal,
+    /// True when the sum left `Decimal`'s range; `total` then stops short.
+    pub overflowed: bool,
+}
+
+impl Group {
+    fn add_total(&mut self, amount: Decimal) {
+        match self.total.checked_add(amount) {
+            Some(sum) => self.total = sum,
+            None => self.overflowed = true,
+        }
+    }
+
+    fn total_text(&self, currency: Currency) -> String {
+        if self.overflowed {
+            format!("over {} {currency}", self.total)
+        } else {
+            format!("{} {currency}", self.total)
+        }
+    }
+}
+
+/// Totals by area and policy, with counts of accounts and errors: what a batch
+/// reports when it is done. Its size grows with the number of areas and policies,
+/// never with the number of accounts.
+///
+/// `Display` renders a table: one row per (area, policy, currency), then the
+/// totals by policy across areas.
+///
+/// # Example
+/// ```
+/// use redress::batch::{PolicyTotal, Summary};
+/// use redress::Currency;
+/// let mut summary = Summary::default();
+/// let owed = PolicyTotal { policy: "p".into(), currency: Currency::USD,
+///     total: "14.50".parse().unwrap(), automatic: true, applies: true };
+/// summary.add("rochester-14604", &[owed.clone()]);
+/// summary.add("rochester-14604", &[owed]);
+/// summary.add_error("rochester-14604", &["p"]);
+/// assert_eq!((summary.accounts(), summary.errors(), summary.rows()), (3, 1, 3));
+/// assert_eq!(summary.total("p", Currency::USD).to_string(), "29.00");
+/// assert!(summary.to_string().contains("rochester-14604"));
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Summary {
+    accounts: u64,
+    errors: u64,
+    rows: u64,
+    unselected: u64,
+    /// By area, then by (policy, currency): looked up by `&str`, so adding an
+    /// account allocates nothing once its area has been seen.
+    groups: BTreeMap<String, BTreeMap<(Arc<str>, Currency), Group>>,
+    errors_by_area: BTreeMap<String, u64>,
+}
+
+impl Summary {
+    /// Counts one assessed account and adds its totals (one output row each, or
+    /// one row when there are none).
+    pub fn add(&mut self, area: &str, totals: &[PolicyTotal]) {
+        self.accounts += 1;
+        if totals.is_empty() {
+            self.unselected += 1;
+            self.rows += 1;
+            return;
+        }
+        for total in totals {
+            self.rows += 1;
+            if !self.groups.contains_key(area) {
+                self.groups.insert(area.to_owned(), BTreeMap::new());
+            }
+            let Some(by_policy) = self.groups.get_mut(area) else {
+                continue;
+            };
+            let group = by_policy
+                .entry((Arc::clone(&total.policy), total.currency))
+                .or_default();
+            group.accounts += 1;
+            if !total.applies {
+                group.not_applicable += 1;
+            }
+            if !total.total.is_zero() {
+                group.owed += 1;
+                if total.automatic {
+                    group.automatic += 1;
+                }
+            }
+            group.add_total(total.total);
+        }
+    }
+
+    /// Counts one account that could not be read or assessed; `policies` are the
+    /// ids its error rows were written for (none: one row).
+    pub fn add_error(&mut self, area: &str, policies: &[&str]) {
+        self.accounts += 1;
+        self.errors += 1;
+        self.rows += policies.len().max(1) as u64;
+        let area = if area.trim().is_empty() {
+            "(unreadable)"
+        } else {
+            area
+        };
+        *self.errors_by_area.entry(area.to_owned()).or_default() += 1;
+    }
+
+    /// Accounts counted, assessed or not.
+    pub fn accounts(&self) -> u64 {
+        self.accounts
+    }
+
+    /// Accounts that could not be read or assessed.
+    pub fn errors(&self) -> u64 {
+        self.errors
+    }
+
+    /// Output rows the accounts produced (one per account and policy).
+    pub fn rows(&self) -> u64 {
+        self.rows
+    }
+
+    /// Accounts no policy was selected for.
+    pub fn unselected(&self) -> u64 {
+        self.unselected
+    }
+
+    /// The groups, by (area, policy, currency).
+    ///
+    /// # Example
+    /// ```
+    /// let summary = redress::batch::Summary::default();
+    /// assert_eq!(summary.groups().count(), 0);
+    /// ```
+    pub fn groups(&self) -> impl Iterator<Item = (&str, &str, Currency, &Group)> {
+        self.groups.iter().flat_map(|(area, by_policy)| {
+            by_policy
+                .iter()
+                .map(move |((policy, currency), g)| (area.as_str(), &**policy, *currency, g))
+        })
+    }
+
+    /// Accounts with errors, by area (`(unreadable)` when the area itself was not read).
+    pub fn errors_by_area(&self) -> impl Iterator<Item = (&str, u64)> {
+        self.errors_by_area.iter().map(|(a, n)| (a.as_str(), *n))
+    }
+
+    /// What a policy owes in a currency across all areas (stopping short of a sum
+    /// that would leave `Decimal`'s range; [`Group::overflowed`] says when).
+    pub fn total(&self, policy: &str, currency: Currency) -> Decimal {
+        let mut total = Decimal::ZERO;
+        total.rescale(currency.minor_units());
+        for (_, p, c, group) in self.groups() {
+            if p == policy && c == currency {
+                total = total.checked_add(group.total).unwrap_or(total);
+            }
+        }
+        total
+    }
+}
+
+impl fmt::Display for Summary {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(
+            f,
+            "{} account{} read: {} assessed, {} with errors; {} row{} written",
+            self.accounts,
+            if self.accounts == 1 { "" } else { "s" },
+            self.accounts.saturating_sub(self.errors),
+            self.errors,
+            self.rows,
+            if self.rows == 1 { "" } else { "s" }
+        )?;
+        if self.unselected > 0 {
+            writeln!(
+                f,
+                "{} account{} had no applicable catalog policy (owed 0)",
+                self.unselected,
+                if self.unselected == 1 { "" } else { "s" }
+            )?;
+        }
+        if self.groups.is_empty() && self.errors_by_area.is_empty() {
+            return Ok(());
+        }
+        let area_width = self
+            .groups
+            .keys()
+            .map(|a| a.chars().count())
+            .chain(self.errors_by_area.keys().map(|a| a.chars().count()))
+            .chain(["area".len(), "all areas".len()])
+            .max()
+            .unwrap_or(4);
+        let policy_width = self
+            .groups()
+            .map(|(_, p, _, _)| p.chars().count())
+            .chain(["policy".len()])
+            .max()
+            .unwrap_or(6);
+        writeln!(
+            f,
+            "{:<area_width$}  {:<policy_width$}  {:>8}  {:>6}  {:>9}  {:>6}  {:>16}",
+            "area", "policy", "accounts", "owed", "automatic", "errors", "total"
+        )?;
+        let mut by_policy: BTreeMap<(&str, Currency), Group> = BTreeMap::new();
+        let mut areas_listed: Vec<&str> = Vec::new();
+        for (area, policy, currency, group) in self.groups() {
+            let errors = if areas_listed.last() == Some(&area) {
+                String::new()
+            } else {
+                areas_listed.push(area);
+                self.errors_by_area
+                    .get(area)
+                    .map(|n| n.to_string())
+                    .unwrap_or_else(|| "0".to_owned())
+            };
+            writeln!(
+                f,
+                "{:<area_width$}  {:<policy_width$}  {:>8}  {:>6}  {:>9}  {:>6}  {:>16}",
+                area,
+                policy,
+                group.accounts,
+                group.owed,
+                group.automatic,
+                errors,
+                group.total_text(currency)
+            )?;
+            let sum = by_policy.entry((policy, currency)).or_default();
+            sum.accounts += group.accounts;
+            sum.owed += group.owed;
+            sum.automatic += group.automatic;
+            sum.add_total(group.total);
+            sum.overflowed |= group.overflowed;
+        }
+        for (area, n) in &self.errors_by_area {
+            if !areas_listed.contains(&area.as_str()) {
+                writeln!(
+                    f,
+                    "{:<area_width$}  {:<policy_width$}  {:>8}  {:>6}  {:>9}  {:>6}  {:>16}",
+                    area, "", 0, 0, 0, n, ""
+                )?;
+            }
+        }
+        for ((policy, currency), group) in &by_policy {
+            writeln!(
+                f,
+                "{:<area_width$}  {:<policy_width$}  {:>8}  {:>6}  {:>9}  {:>6}  {:>16}",
+                "all areas",
+                policy,
+                group.accounts,
+                group.owed,
+                group.automatic,
+                self.errors,
+                group.total_text(*currency)
+            )?;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn account(id: &str, area: &str, services: &str) -> Account {
+        Account::parse(&AccountFields {
+            account: id,
+            region: "US-NY",
+            area,
+            currency: "USD",
+            time_zone: "America/New_York",
+            billing_day: "5",
+            services,
+        })
+        .unwrap()
+    }
+
+    fn outage(area: &str, services: &str, start: &str, end: &str) -> AreaOutage {
+        AreaOutage::parse(&OutageFields {
+            area,
+            services,
+            start,
+            end,
+            customers_affected: "182000",
+            cause: "",
+        })
+        .unwrap()
+    }
+
+    fn ny_batch() -> Batch {
+        let (_, policy) = crate::doc_example_input();
+        Batch::new(
+            vec![policy],
+            OutageIndex::from_iter([
+                outage(
+                    "rochester-14604",
+                    "internet|tv",
+                    "2024-10-01T06:00:00-04:00",
+                    "2024-10-03T11:00:00-04:00",
+                ),
+                outage("buffalo-14201", "internet", "2024-10-01T08:00:00-04:00", ""),
+            ]),
+        )
+    }
+
+    #[test]
+    fn services_parse_without_regex_and_errors_name_the_pair() {
+        let s = parse_services(" internet : 79.99 | TV:65 ").unwrap();
+        assert_eq!(s[0].kind, ServiceKind::Internet);
+        assert_eq!(s[1].kind, ServiceKind::Tv);
+        assert_eq!(s[1].monthly_price, Decimal::from(65));
+        for (text, message) in [
+            ("", "services: is empty"),
+            (
+                "internet",
+                "services[0]: `internet` is not a kind:monthly_price pair",
+            ),
+            ("internet:79.99|:5", "services[1]: `:5` has no service kind"),
+            ("internet:abc", "services[0]: `abc` is not a price"),
+        ] {
+            let err = parse_services(text).unwrap_err().to_string();
+            assert!(err.starts_with(message), "{text:?}: {err}");
+        }
+    }
+
+    #[test]
+    fn account_fields_are_checked_and_named() {
+        let good = AccountFields {
+            account: "A-1",
+            region: "US-NY",
+            area: "a",
+            currency: "USD",
+            time_zone: "America/New_York",
+            billing_day: "",
+            services: "internet:79.99",
+        };
+        assert_eq!(Account::parse(&good).unwrap().billing_day, 1);
+        assert_eq!(
+            Account::parse(&AccountFields {
+                region: " ",
+                ..good
+            })
+            .unwrap()
+            .region,
+            None
+        );
+        for (fields, message) in [
+            (
+                AccountFields {
+                    account: "",
+                    ..good
+                },
+                "account: is empty",
+            ),
+            (AccountFields { area: " ", ..good }, "area: is empty"),
+            (
+                AccountFields {
+                    currency: "XYZ",
+                    ..good
+                },
+                "currency: unknown currency `XYZ`",
+            ),
+            (
+                AccountFields {
+                    time_zone: "Mars/Olympus",
+                    ..good
+                },
+                "time_zone: `Mars/Olympus`",
+            ),
+            (
+                AccountFields {
+                    billing_day: "32",
+                    ..good
+                },
+                "billing_day: must be a day of the month",
+            ),
+            (
+                AccountFields {
+                    billing_day: "x",
+                    ..good
+                },
+                "billing_day: `x` is not a day",
+            ),
+            (
+                AccountFields {
+                    services: "internet:-1",
+                    ..good
+                },
+                "services[0].monthly_price: a price cannot be negative",
+            ),
+            (
+                AccountFields {
+                    services: "tv:1|tv:2",
+                    ..good
+                },
+                "services[1].kind: `tv` is listed twice",
+            ),
+        ] {
+            let err = Account::parse(&fields).unwrap_err().to_string();
+            assert!(err.starts_with(message), "{fields:?}: {err}");
+        }
+    }
+
+    #[test]
+    fn outage_fields_are_checked_and_named() {
+        let good = OutageFields {
+            area: "a",
+            services: "internet|tv",
+            start: "2024-10-01T06:00:00-04:00",
+            end: "2024-10-03T11:00:00-04:00",
+            customers_affected: "",
+            cause: "severe-weather",
+        };
+        assert_eq!(
+            AreaOutage::parse(&good).unwrap().outage.cause,
+            Cause::SevereWeather
+        );
+        for (fields, message) in [
+            (OutageFields { area: "", ..good }, "area: is empty"),
+            (
+                OutageFields {
+                    services: "",
+                    ..good
+                },
+                "services: is empty",
+            ),
+            (
+                OutageFields {
+                    services: "internet||tv",
+                    ..good
+                },
+                "services[1]: an empty service kind",
+            ),
+            (
+                OutageFields {
+                    start: "2024-10-01 06:00",
+                    ..good
+                },
+                "start: `2024-10-01 06:00` is not an RFC 3339 instant",
+            ),
+            (
+                OutageFields {
+                    end: "2024-09-30T00:00:00Z",
+                    ..good
+                },
+                "end: 2024-09-30T00:00:00+00:00 is before the start",
+            ),
+            (
+                OutageFields {
+                    start: "1800-01-01T00:00:00Z",
+                    ..good
+                },
+                "start: 1800-01-01 is outside the supported years",
+            ),
+            (
+                OutageFields {
+                    customers_affected: "lots",
+                    ..good
+                },
+                "customers_affected: `lots` is not a whole number",
+            ),
+            (
+                OutageFields {
+                    cause: "aliens",
+                    ..good
+                },
+                "cause: unknown variant `aliens`",
+            ),
+        ] {
+            let err = AreaOutage::parse(&fields).unwrap_err().to_string();
+            assert!(err.starts_with(message), "{fields:?}: {err}");
+        }
+    }
+
+    #[test]
+    fn an_account_gets_the_outages_of_its_area_for_the_services_it_has() {
+        let mut batch = ny_batch();
+        let both = batch
+            .assess(&account(
+                "A-1",
+                "rochester-14604",
+                "internet:79.99|tv:65.00",
+            ))
+            .unwrap();
+        assert_eq!(both[0].total.to_string(), "14.50");
+        assert!(both[0].automatic && both[0].applies);
+        let internet_only = batch
+            .assess(&account("A-2", "rochester-14604", "internet:79.99"))
+            .unwrap();
+        assert_eq!(internet_only[0].total.to_string(), "8.00");
+        let phone_only = batch
+            .assess(&account("A-3", "rochester-14604", "phone:30"))
+            .unwrap();
+        assert_eq!(phone_only[0].total.to_string(), "0.00");
+        let elsewhere = batch
+            .assess(&account("A-4", "syracuse-13202", "internet:79.99"))
+            .unwrap();
+        assert_eq!(elsewhere[0].total.to_string(), "0.00");
+    }
+
+    #[test]
+    fn an_ongoing_outage_needs_as_of_and_runs_until_it() {
+        let mut batch = ny_batch();
+        let buffalo = account("B-1", "buffalo-14201", "internet:60.00");
+        let err = batch.assess(&buffalo).unwrap_err();
+        assert!(err.to_string().starts_with("as_of:"), "{err}");
+        let as_of = DateTime::parse_from_rfc3339("2024-10-03T09:00:00-04:00").unwrap();
+        let mut batch = batch.at(as_of);
+        // 49 hours → 3 started 24-hour blocks × 60 / 30.
+        assert_eq!(batch.assess(&buffalo).unwrap()[0].total.to_string(), "6.00");
+    }
+
+    #[test]
+    fn a_policy_in_another_currency_gives_a_zero_that_does_not_apply() {
+        let mut batch = ny_batch();
+        let mut euro = account("E-1", "rochester-14604", "internet:79.99");
+        euro.currency = Currency::EUR;
+        let totals = batch.assess(&euro).unwrap();
+        assert_eq!(totals[0].total.to_string(), "0.00");
+        assert!(!totals[0].applies);
+        assert_eq!(totals[0].currency, Currency::EUR);
+    }
+
+    #[test]
+    fn the_summary_adds_by_area_and_policy_and_counts_rows() {
+        let mut batch =
+            ny_batch().at(DateTime::parse_from_rfc3339("2024-10-03T09:00:00-04:00").unwrap());
+        let mut summary = Summary::default();
+        for a in [
+            account("A-1", "rochester-14604", "internet:79.99|tv:65.00"),
+            account("A-2", "rochester-14604", "internet:79.99"),
+            account("B-1", "buffalo-14201", "internet:60.00"),
+            account("C-1", "syracuse-13202", "internet:60.00"),
+        ] {
+            let totals = batch.assess(&a).unwrap();
+            summary.add(&a.area, &totals);
+        }
+        summary.add_error("rochester-14604", &["ny-like"]);
+        summary.add_error("", &["ny-like"]);
+        assert_eq!(summary.accounts(), 6);
+        assert_eq!(summary.errors(), 2);
+        assert_eq!(summary.rows(), 6);
+        assert_eq!(summary.total("ny-like", Currency::USD).to_string(), "28.50");
+        let rochester = summary
+            .groups()
+            .find(|(area, _, _, _)| *area == "rochester-14604")
+            .unwrap()
+            .3;
+        assert_eq!(
+            (rochester.accounts, rochester.owed, rochester.automatic),
+            (2, 2, 2)
+        );
+        let text = summary.to_string();
+        assert!(
+            text.starts_with("6 accounts read: 4 assessed, 2 with errors; 6 rows written"),
+            "{text}"
+        );
+        assert!(text.contains("(unreadable)"), "{text}");
+        assert!(text.contains("28.50 USD"), "{text}");
+    }
+
+    #[test]
+    fn a_sum_too_large_for_decimal_is_flagged_not_a_panic() {
+        let huge = PolicyTotal {
+            policy: "p".into(),
+            currency: Currency::USD,
+            total: Decimal::MAX,
+            automatic: true,
+            applies: true,
+        };
+        let mut summary = Summary::default();
+        summary.add("a", std::slice::from_ref(&huge));
+        summary.add("a", &[huge]);
+        let group = summary.groups().next().unwrap().3;
+        assert!(group.overflowed);
+        assert!(summary.to_string().contains("over "), "{summary}");
+    }
+
+    #[test]
+    fn selection_is_cached_per_kind_of_account() {
+        let mut batch = Batch::selecting(OutageIndex::new());
+        let a = account("A-1", "rochester-14604", "internet:79.99");
+        let first = batch.assess(&a).unwrap();
+        let second = batch.assess(&a).unwrap();
+        assert_eq!(first, second);
+        if let Choice::Select(cache) = &batch.choice {
+            assert_eq!(cache.len(), 1);
+        }
+    }
+}

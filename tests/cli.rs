@@ -1,0 +1,801 @@
+//! The `redress` example binary, run on the bundled files: what it prints, its JSON
+//! shape, its letter's structure, the batch's accounting and its exit codes.
+//!
+//! These tests check structure, not figures, so they hold whatever the catalog's
+//! amounts are; the figures are checked in `tests/cli_figures.rs`.
+
+mod common;
+
+use common::*;
+use serde_json::Value;
+
+const NY: &str = "examples/claims/ny-cable-outage.toml";
+const DE: &str = "examples/claims/de-tkg.toml";
+const UK: &str = "examples/claims/uk-ofcom-easter.toml";
+const ES: &str = "examples/claims/es-internet.toml";
+const AWS: &str = "examples/claims/aws-region-outage.toml";
+const ACCOUNTS: &str = "examples/claims/batch/accounts.csv";
+const OUTAGES: &str = "examples/claims/batch/outages.csv";
+const BATCH_AS_OF: &str = "2024-10-05T12:00:00-04:00";
+
+fn json(run: &Run) -> Value {
+    assert_eq!(run.code, 0, "stderr: {}", run.stderr);
+    serde_json::from_str(&run.stdout).unwrap_or_else(|e| panic!("not JSON ({e}):\n{}", run.stdout))
+}
+
+/// A decimal string with exactly `scale` digits after the point.
+fn is_money(text: &str, scale: usize) -> bool {
+    let (whole, fraction) = text.split_once('.').unwrap_or((text, ""));
+    !whole.is_empty()
+        && whole.chars().all(|c| c.is_ascii_digit())
+        && fraction.len() == scale
+        && fraction.chars().all(|c| c.is_ascii_digit())
+}
+
+fn write(dir: &std::path::Path, name: &str, text: &str) -> String {
+    let path = dir.join(name);
+    std::fs::write(&path, text).expect("write a scratch file");
+    path.to_string_lossy().into_owned()
+}
+
+/// The NY claim file without its `as_of` (and anything else removed by `edit`).
+fn ny_variant(edit: impl Fn(String) -> String) -> String {
+    let text = std::fs::read_to_string(claims("ny-cable-outage.toml")).expect("read NY");
+    edit(text)
+}
+
+// ---------------------------------------------------------------- claim --json
+
+#[test]
+fn json_has_the_documented_shape_for_every_bundled_file_that_names_its_policy() {
+    for (file, policy, as_of) in [
+        (NY, "us-ny-psc-outage-credit", "2024-10-05T16:00:00Z"),
+        (DE, "de-tkg-58", "2025-03-20T11:00:00Z"),
+        (UK, "uk-ofcom-auto-comp", "2025-05-01T11:00:00Z"),
+        (AWS, "aws-ec2-region", "2025-10-01T12:00:00Z"),
+    ] {
+        let out = json(&redress(["claim", file, "--json"]));
+        assert_eq!(out["as_of"], as_of, "{file}");
+        assert_eq!(out["as_of_source"], "file", "{file}");
+        let claims = out["claims"].as_array().expect("claims is an array");
+        assert_eq!(claims.len(), 1, "{file}");
+        let claim = &claims[0];
+        assert_eq!(claim["policy"], policy, "{file}");
+        for key in ["title", "citation", "currency", "total"] {
+            assert!(claim[key].is_string(), "{file}: {key} is a string: {claim}");
+        }
+        assert!(claim["automatic"].is_boolean(), "{file}");
+        assert!(claim["notes"].is_array(), "{file}");
+        assert!(
+            is_money(claim["total"].as_str().unwrap_or(""), 2),
+            "{file}: {claim}"
+        );
+        for line in claim["lines"].as_array().expect("lines is an array") {
+            assert!(line["description"].is_string(), "{file}: {line}");
+            assert!(line["basis"].is_object(), "{file}: {line}");
+            assert!(
+                is_money(line["amount"].as_str().unwrap_or(""), 2),
+                "{file}: {line}"
+            );
+        }
+    }
+}
+
+#[test]
+fn json_of_a_file_that_names_no_policy_uses_those_that_cover_its_region() {
+    let out = json(&redress(["claim", ES, "--json"]));
+    let catalog = json(&redress(["policies", "--json"]));
+    for claim in out["claims"].as_array().expect("claims") {
+        let id = claim["policy"].as_str().unwrap_or("");
+        let entry = catalog
+            .as_array()
+            .and_then(|all| all.iter().find(|p| p["id"] == id))
+            .unwrap_or_else(|| panic!("{id} is not in the catalog"));
+        let jurisdiction = entry["jurisdiction"].as_str().unwrap_or("");
+        assert!(
+            redress::catalog::covers_region(jurisdiction, "ES-MD"),
+            "{id}: {jurisdiction}"
+        );
+    }
+}
+
+#[test]
+fn policy_flags_override_the_file_and_keep_their_order_without_repeats() {
+    let out = json(&redress([
+        "claim",
+        NY,
+        "--json",
+        "--policy",
+        "us-nj-cable",
+        "--policy",
+        "us-ny-psc-outage-credit",
+        "--policy",
+        "us-nj-cable",
+    ]));
+    let ids: Vec<&str> = out["claims"]
+        .as_array()
+        .expect("claims")
+        .iter()
+        .map(|c| c["policy"].as_str().unwrap_or(""))
+        .collect();
+    assert_eq!(ids, ["us-nj-cable", "us-ny-psc-outage-credit"]);
+}
+
+#[test]
+fn a_policy_that_cannot_apply_still_appears_with_zero_and_a_note() {
+    // The NY plan is in dollars; TKG §58 pays in euros.
+    let out = json(&redress(["claim", NY, "--json", "--policy", "de-tkg-58"]));
+    let claim = &out["claims"][0];
+    assert_eq!(claim["policy"], "de-tkg-58");
+    assert_eq!(claim["total"], "0.00");
+    assert_eq!(claim["automatic"], false);
+    let notes = claim["notes"].to_string();
+    assert!(notes.contains("cannot apply"), "{notes}");
+    assert!(notes.contains("EUR") && notes.contains("USD"), "{notes}");
+}
+
+#[test]
+fn as_of_defaults_to_now_and_says_so() {
+    let dir = scratch("as-of-now");
+    let file = write(
+        &dir,
+        "no-as-of.toml",
+        &ny_variant(|t| t.replace("as_of = \"2024-10-05T12:00:00-04:00\"\n", "")),
+    );
+    let run = redress(["claim", &file, "--json"]);
+    let out = json(&run);
+    assert_eq!(out["as_of_source"], "now");
+    let as_of = chrono::DateTime::parse_from_rfc3339(out["as_of"].as_str().unwrap_or(""))
+        .expect("as_of is RFC 3339");
+    let age = chrono::Utc::now() - as_of.with_timezone(&chrono::Utc);
+    assert!(age.num_seconds().abs() < 300, "as_of {as_of} is not now");
+    assert!(
+        run.stderr.contains("no as_of given; assessing as of now"),
+        "{}",
+        run.stderr
+    );
+
+    let report = redress(["claim", &file]);
+    assert_eq!(report.code, 0);
+    assert!(report
+        .stdout
+        .contains("(the current time: neither --as-of nor the claim file gave one)"));
+}
+
+#[test]
+fn as_of_flag_overrides_the_file() {
+    let out = json(&redress([
+        "claim",
+        NY,
+        "--json",
+        "--as-of",
+        "2024-10-06T00:00:00Z",
+    ]));
+    assert_eq!(out["as_of"], "2024-10-06T00:00:00Z");
+    assert_eq!(out["as_of_source"], "flag");
+}
+
+#[test]
+fn json_files_are_read_like_toml_files() {
+    let dir = scratch("json-input");
+    let claim = serde_json::json!({
+        "policies": ["us-ny-psc-outage-credit"],
+        "as_of": "2024-10-05T12:00:00-04:00",
+        "plan": {
+            "currency": "USD",
+            "time_zone": "America/New_York",
+            "services": [{"kind": "internet", "monthly_price": 79.99}]
+        },
+        "outages": [{"services": ["internet"], "start": "2024-10-01T06:00:00-04:00",
+                     "end": "2024-10-03T11:00:00-04:00", "customers_affected": 4200}]
+    });
+    let file = write(&dir, "claim.json", &claim.to_string());
+    let out = json(&redress(["claim", &file, "--json"]));
+    assert_eq!(out["claims"][0]["policy"], "us-ny-psc-outage-credit");
+}
+
+// ---------------------------------------------------------------- the report
+
+#[test]
+fn the_report_shows_who_what_happened_each_policy_and_how_it_is_paid() {
+    let run = redress(["claim", NY]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let text = &run.stdout;
+    for part in [
+        "Claim file: examples/claims/ny-cable-outage.toml",
+        "Customer:   Jordan Smith, account 8350 1234 5678 (US-NY, residential)",
+        "Plan:       Spectrum, Internet Premier + TV Select: internet 79.99, tv 65.00 USD a month",
+        "As of:      2024-10-05 12:00 EDT (from the claim file)",
+        "What happened",
+        "us-ny-psc-outage-credit — ",
+        "  Total: ",
+        "  → ",
+    ] {
+        assert!(text.contains(part), "missing {part:?}:\n{text}");
+    }
+    assert!(flat(text).contains(
+        "Internet and TV were out from Tuesday 1 October 2024, 06:00 EDT, until Thursday 3 \
+         October 2024, 11:00 EDT (53 hours). Reported on Tuesday 1 October 2024, 07:15 EDT. \
+         The outage affected 4,200 customers."
+    ));
+    assert!(!text.contains("Side by side"), "one policy: no comparison");
+}
+
+#[test]
+fn several_policies_get_a_side_by_side_table() {
+    let run = redress([
+        "claim",
+        ES,
+        "--policy",
+        "es-rd-899-2009",
+        "--policy",
+        "pt-lei-16-2022",
+        "--policy",
+        "it-agcom-347-18",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let table = run
+        .stdout
+        .split("Side by side (3 policies)")
+        .nth(1)
+        .unwrap_or_else(|| panic!("no comparison:\n{}", run.stdout));
+    let rows: Vec<&str> = table.lines().skip(1).take(4).collect();
+    assert!(rows[0].contains("policy") && rows[0].contains("total") && rows[0].contains("payment"));
+    for (row, id) in rows[1..]
+        .iter()
+        .zip(["es-rd-899-2009", "pt-lei-16-2022", "it-agcom-347-18"])
+    {
+        assert!(row.trim_start().starts_with(id), "{row}");
+        assert!(row.contains(" EUR"), "{row}");
+    }
+    // The most generous is marked only when something is owed; totals are never added.
+    let out = json(&redress([
+        "claim",
+        ES,
+        "--json",
+        "--policy",
+        "es-rd-899-2009",
+        "--policy",
+        "pt-lei-16-2022",
+        "--policy",
+        "it-agcom-347-18",
+    ]));
+    let owed = out["claims"]
+        .as_array()
+        .expect("claims")
+        .iter()
+        .any(|c| c["total"] != "0.00");
+    assert_eq!(
+        run.stdout.contains("◀ most generous"),
+        owed,
+        "{}",
+        run.stdout
+    );
+}
+
+// ---------------------------------------------------------------- the letter
+
+#[test]
+fn the_letter_is_from_the_customer_to_the_provider_with_incidents_rule_amount_and_reply_date() {
+    let run = redress(["claim", NY, "--letter", "--date", "2024-10-06"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let text = &run.stdout;
+    assert!(
+        text.starts_with("Jordan Smith\n12 Main St, Rochester, NY 14604\n\n6 October 2024\n"),
+        "{text}"
+    );
+    assert!(
+        text.trim_end()
+            .ends_with("Yours faithfully,\n\n\nJordan Smith"),
+        "{text}"
+    );
+    let flat = flat(text);
+    let catalog = json(&redress(["policies", "--json"]));
+    let title = catalog
+        .as_array()
+        .and_then(|all| all.iter().find(|p| p["id"] == "us-ny-psc-outage-credit"))
+        .and_then(|p| p["title"].as_str())
+        .expect("the NY policy's title")
+        .to_owned();
+    let mut from = 0;
+    for part in [
+        "To: Spectrum, customer service",
+        "Account number: 8350 1234 5678",
+        "Dear Sir or Madam,",
+        "on my account (Internet Premier + TV Select) at 12 Main St, Rochester, NY 14604",
+        "What happened",
+        "1. Internet and TV were out from Tuesday 1 October 2024, 06:00 EDT, until Thursday 3 October 2024, 11:00 EDT (53 hours).",
+        "I reported it on Tuesday 1 October 2024, 07:15 EDT.",
+        "What I am owed",
+        title.as_str(),
+        "Please reply by 20 October 2024, 14 days from the date of this letter",
+        "Yours faithfully,",
+    ] {
+        let at = flat[from..]
+            .find(part)
+            .unwrap_or_else(|| panic!("missing or out of order: {part:?}\n{text}"));
+        from += at + part.len();
+    }
+    assert!(
+        text.lines().all(|l| l.chars().count() <= 76),
+        "lines wrap at 76:\n{text}"
+    );
+    assert!(
+        !run.stderr.contains("placeholders"),
+        "the NY file has every detail"
+    );
+}
+
+#[test]
+fn a_letter_without_customer_details_has_placeholders_and_says_so() {
+    let dir = scratch("letter-placeholders");
+    let text = ny_variant(|t| {
+        let start = t.find("[customer]").expect("[customer]");
+        let end = t.find("[plan]").expect("[plan]");
+        format!("{}{}", &t[..start], &t[end..]).replace("provider = \"Spectrum\"\n", "")
+    });
+    let file = write(&dir, "anonymous.toml", &text);
+    let run = redress(["claim", &file, "--letter", "--date", "2024-10-06"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stdout.starts_with("[your name]\n[your address]\n"));
+    assert!(run.stdout.contains("To: [your provider], customer service"));
+    assert!(run.stdout.contains("Account number: [your account number]"));
+    assert!(
+        run.stderr.contains(
+            "placeholders for customer.name, customer.address, customer.account, plan.provider"
+        ),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn every_bundled_file_makes_a_letter() {
+    for file in [NY, DE, UK, ES, AWS] {
+        let run = redress(["claim", file, "--letter", "--date", "2025-10-02"]);
+        assert_eq!(run.code, 0, "{file}: {}", run.stderr);
+        let text = flat(&run.stdout);
+        assert!(
+            text.contains("What happened 1. "),
+            "{file}:\n{}",
+            run.stdout
+        );
+        assert!(text.contains("Please reply by 16 October 2025"), "{file}");
+        assert!(
+            !text.contains("[your"),
+            "{file} has every detail:\n{}",
+            run.stdout
+        );
+    }
+}
+
+// ---------------------------------------------------------------- policies
+
+#[test]
+fn policies_lists_the_catalog_with_citation_dates_and_evidence() {
+    let run = redress(["policies"]);
+    assert_eq!(run.code, 0);
+    assert!(
+        run.stdout.starts_with("16 catalog policies:"),
+        "{}",
+        run.stdout
+    );
+    for id in redress::catalog::ids() {
+        assert!(run.stdout.contains(&format!("\n{id}  [")), "{id} missing");
+    }
+    assert_eq!(run.stdout.matches("    Citation:  ").count(), 16);
+    assert_eq!(run.stdout.matches("    In force:  ").count(), 16);
+    assert_eq!(run.stdout.matches("    Evidence:  [").count(), 16);
+}
+
+#[test]
+fn policies_json_has_one_object_per_policy() {
+    let out = json(&redress(["policies", "--json"]));
+    let all = out.as_array().expect("an array");
+    assert_eq!(all.len(), 16);
+    for p in all {
+        for key in [
+            "id",
+            "title",
+            "jurisdiction",
+            "citation",
+            "evidence",
+            "evidence_text",
+        ] {
+            assert!(p[key].is_string(), "{key}: {p}");
+        }
+        assert!(p["versions"].is_array(), "{p}");
+    }
+}
+
+#[test]
+fn policies_for_a_region_are_those_whose_jurisdiction_covers_it() {
+    let all = json(&redress(["policies", "--json"]));
+    for region in ["US-NY", "GB-SCT", "de", "ES-MD"] {
+        let listed = json(&redress(["policies", "--json", "--region", region]));
+        let want: Vec<&Value> = all
+            .as_array()
+            .expect("all")
+            .iter()
+            .filter(|p| {
+                redress::catalog::covers_region(p["jurisdiction"].as_str().unwrap_or(""), region)
+            })
+            .map(|p| &p["id"])
+            .collect();
+        let got: Vec<&Value> = listed
+            .as_array()
+            .expect("listed")
+            .iter()
+            .map(|p| &p["id"])
+            .collect();
+        assert_eq!(got, want, "{region}");
+    }
+    let bad = redress(["policies", "--region", "New York"]);
+    assert_eq!(bad.code, 2);
+    assert!(
+        bad.stderr
+            .contains("--region: `New York` is not an ISO 3166 code"),
+        "{}",
+        bad.stderr
+    );
+}
+
+// ---------------------------------------------------------------- batch
+
+/// The rows of a batch's CSV output, without the header.
+fn rows(csv_text: &str) -> Vec<Vec<String>> {
+    let mut reader = csv::Reader::from_reader(csv_text.as_bytes());
+    let header: Vec<String> = reader
+        .headers()
+        .expect("a header")
+        .iter()
+        .map(str::to_owned)
+        .collect();
+    assert_eq!(
+        header,
+        [
+            "account",
+            "policy",
+            "currency",
+            "total",
+            "automatic",
+            "error"
+        ]
+    );
+    reader
+        .records()
+        .map(|r| r.expect("a row").iter().map(str::to_owned).collect())
+        .collect()
+}
+
+/// The account ids of the input, in order.
+fn input_accounts(path: &str) -> Vec<String> {
+    let mut reader = csv::Reader::from_path(root().join(path)).expect("accounts");
+    reader
+        .records()
+        .map(|r| r.expect("a row").get(0).unwrap_or("").to_owned())
+        .collect()
+}
+
+#[test]
+fn batch_writes_one_row_per_account_and_policy_in_input_order_and_keeps_broken_rows() {
+    let run = redress([
+        "batch",
+        "--accounts",
+        ACCOUNTS,
+        "--outages",
+        OUTAGES,
+        "--policy",
+        "us-ny-psc-outage-credit",
+        "--policy",
+        "us-nj-cable",
+        "--as-of",
+        BATCH_AS_OF,
+    ]);
+    // Two rows are broken on purpose: exit 2, but every row is still accounted for.
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    let rows = rows(&run.stdout);
+    let accounts = input_accounts(ACCOUNTS);
+    assert_eq!(accounts.len(), 38);
+    assert_eq!(
+        rows.len(),
+        accounts.len() * 2,
+        "rows in × policies = rows out"
+    );
+    for (i, account) in accounts.iter().enumerate() {
+        assert_eq!(&rows[2 * i][0], account);
+        assert_eq!(&rows[2 * i + 1][0], account);
+        assert_eq!(rows[2 * i][1], "us-ny-psc-outage-credit");
+        assert_eq!(rows[2 * i + 1][1], "us-nj-cable");
+    }
+    let broken: Vec<&Vec<String>> = rows.iter().filter(|r| !r[5].is_empty()).collect();
+    assert_eq!(broken.len(), 4);
+    assert_eq!(broken[0][0], "A-000013");
+    assert_eq!(
+        broken[0][5],
+        "line 14: services[1]: `sixty-five` is not a price (write it like 79.99)"
+    );
+    assert_eq!(broken[2][0], "A-000024");
+    assert!(broken[2][5]
+        .starts_with("line 25: time_zone: `America/Rochester` is not an IANA time zone"));
+    for row in &broken {
+        assert_eq!((row[3].as_str(), row[4].as_str()), ("", ""), "{row:?}");
+    }
+    for row in rows.iter().filter(|r| r[5].is_empty()) {
+        assert_eq!(row[2], "USD");
+        assert!(is_money(&row[3], 2), "{row:?}");
+        assert!(row[4] == "true" || row[4] == "false", "{row:?}");
+    }
+    let stderr = &run.stderr;
+    for part in [
+        "redress: batch as of 2024-10-05T16:00:00Z (from --as-of); 3 outages in 3 areas",
+        "accounts.csv: line 14: services[1]",
+        "accounts.csv: line 25: time_zone",
+        "38 accounts read: 36 assessed, 2 with errors; 76 rows written",
+        "rochester-14604  us-ny-psc-outage-credit",
+        "buffalo-14201    us-nj-cable",
+        "all areas",
+        "2 rows could not be read or assessed",
+    ] {
+        assert!(stderr.contains(part), "missing {part:?}:\n{stderr}");
+    }
+}
+
+#[test]
+fn batch_selecting_policies_still_accounts_for_every_row() {
+    let run = redress([
+        "batch",
+        "--accounts",
+        ACCOUNTS,
+        "--outages",
+        OUTAGES,
+        "--as-of",
+        BATCH_AS_OF,
+    ]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    let rows = rows(&run.stdout);
+    let mut seen: Vec<&str> = rows.iter().map(|r| r[0].as_str()).collect();
+    seen.dedup();
+    assert_eq!(
+        seen,
+        input_accounts(ACCOUNTS),
+        "every account, in input order"
+    );
+    assert!(run
+        .stderr
+        .contains("policies: those of the catalog that apply to each account"));
+}
+
+#[test]
+fn batch_writes_to_out_and_exits_0_when_every_row_is_good() {
+    let dir = scratch("batch-clean");
+    let text = std::fs::read_to_string(root().join(ACCOUNTS)).expect("accounts");
+    let clean: Vec<&str> = text
+        .lines()
+        .filter(|l| !l.contains("sixty-five") && !l.contains("America/Rochester"))
+        .collect();
+    let accounts = write(&dir, "accounts.csv", &(clean.join("\n") + "\n"));
+    let out = dir.join("credits.csv");
+    let run = redress([
+        "batch",
+        "--accounts",
+        &accounts,
+        "--outages",
+        OUTAGES,
+        "--policy",
+        "us-ny-psc-outage-credit",
+        "--as-of",
+        BATCH_AS_OF,
+        "--out",
+        &out.to_string_lossy(),
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stdout.is_empty());
+    let written = std::fs::read_to_string(&out).expect("the output file");
+    assert_eq!(rows(&written).len(), 36);
+    assert!(run
+        .stderr
+        .contains("36 accounts read: 36 assessed, 0 with errors; 36 rows written"));
+}
+
+#[test]
+fn batch_refuses_unusable_inputs_with_exit_2_naming_the_file_and_line() {
+    let dir = scratch("batch-bad");
+    let no_services = write(
+        &dir,
+        "no-services.csv",
+        "account,region,area,currency,time_zone\nA-1,US-NY,a,USD,UTC\n",
+    );
+    let bad_outage = write(
+        &dir,
+        "bad-outages.csv",
+        "area,services,start,end\nrochester-14604,internet,2024-10-01T06:00:00-04:00,\nbuffalo-14201,internet,2024-10-03T06:00:00-04:00,2024-10-01T06:00:00-04:00\n",
+    );
+    let late_ongoing = write(
+        &dir,
+        "late-outages.csv",
+        "area,services,start\nrochester-14604,internet,2024-10-09T06:00:00-04:00\n",
+    );
+    let empty = write(&dir, "empty.csv", "");
+    let missing = dir.join("missing.csv").to_string_lossy().into_owned();
+    let cases: Vec<(Vec<&str>, String)> = vec![
+        (
+            vec!["--accounts", &no_services, "--outages", OUTAGES],
+            "no-services.csv: line 1: the header has no `services` column".to_owned(),
+        ),
+        (
+            vec!["--accounts", ACCOUNTS, "--outages", &bad_outage],
+            "bad-outages.csv: line 3: end: 2024-10-01T06:00:00-04:00 is before the start"
+                .to_owned(),
+        ),
+        (
+            vec![
+                "--accounts",
+                ACCOUNTS,
+                "--outages",
+                &late_ongoing,
+                "--as-of",
+                BATCH_AS_OF,
+            ],
+            "late-outages.csv: line 2: start: the outage is ongoing but starts at or after as_of"
+                .to_owned(),
+        ),
+        (
+            vec!["--accounts", &empty, "--outages", OUTAGES],
+            "empty.csv: the file is empty; it needs a header row".to_owned(),
+        ),
+        (
+            vec!["--accounts", &missing, "--outages", OUTAGES],
+            "missing.csv: cannot read the file".to_owned(),
+        ),
+        (
+            vec![
+                "--accounts",
+                ACCOUNTS,
+                "--outages",
+                OUTAGES,
+                "--policy",
+                "de-tkg-85",
+            ],
+            "--policy: unknown policy `de-tkg-85` (did you mean `de-tkg-58`?)".to_owned(),
+        ),
+        (
+            vec![
+                "--accounts",
+                ACCOUNTS,
+                "--outages",
+                OUTAGES,
+                "--as-of",
+                "yesterday",
+            ],
+            "--as-of: `yesterday` is not an RFC 3339 instant".to_owned(),
+        ),
+    ];
+    for (args, message) in cases {
+        let run = redress(std::iter::once("batch").chain(args.iter().copied()));
+        assert_eq!(run.code, 2, "{args:?}: {}", run.stderr);
+        assert!(
+            run.stderr.contains(&message),
+            "{args:?}: want {message:?}, got:\n{}",
+            run.stderr
+        );
+    }
+}
+
+// ---------------------------------------------------------------- bad input
+
+#[test]
+fn bad_claim_input_exits_2_naming_the_file_the_place_and_the_problem() {
+    let dir = scratch("claim-bad");
+    let syntax = write(&dir, "syntax.toml", "[plan\ncurrency = \"USD\"\n");
+    let unknown_field = write(
+        &dir,
+        "typo.toml",
+        &ny_variant(|t| t.replace("[[outages]]", "[[outage]]")),
+    );
+    let end_before_start = write(
+        &dir,
+        "backwards.toml",
+        &ny_variant(|t| {
+            t.replace(
+                "end = \"2024-10-03T11:00:00-04:00\"",
+                "end = \"2024-09-30T11:00:00-04:00\"",
+            )
+        }),
+    );
+    let unknown_policy = write(
+        &dir,
+        "policy.toml",
+        &ny_variant(|t| {
+            t.replace(
+                "policies = [\"us-ny-psc-outage-credit\"]",
+                "policies = [\"us-ny-psc-outage-credit\", \"de-tkg-85\"]",
+            )
+        }),
+    );
+    let empty_policies = write(
+        &dir,
+        "empty-policies.toml",
+        &ny_variant(|t| t.replace("policies = [\"us-ny-psc-outage-credit\"]", "policies = []")),
+    );
+    let no_region = write(
+        &dir,
+        "no-region.toml",
+        &ny_variant(|t| {
+            t.replace("policies = [\"us-ny-psc-outage-credit\"]\n", "")
+                .replace("region = \"US-NY\"\n", "")
+        }),
+    );
+    let bad_json = write(
+        &dir,
+        "bad.json",
+        "{\n  \"plan\": {\"currency\": \"USD\",}\n}\n",
+    );
+    let wrong_extension = write(&dir, "claim.txt", "");
+    let missing = dir.join("missing.toml").to_string_lossy().into_owned();
+
+    let cases: Vec<(Vec<&str>, Vec<String>)> = vec![
+        (vec![&syntax], vec![format!("redress: {syntax}: line 1, column 6: ")]),
+        (
+            vec![&unknown_field],
+            vec![format!("redress: {unknown_field}: line "), "unknown field `outage`, expected one of".to_owned()],
+        ),
+        (
+            vec![&end_before_start],
+            vec![format!("redress: {end_before_start}: outages[0].end: 2024-09-30T11:00:00-04:00 is before the start")],
+        ),
+        (
+            vec![&unknown_policy],
+            vec![format!("redress: {unknown_policy}: policies[1]: unknown policy `de-tkg-85` (did you mean `de-tkg-58`?)")],
+        ),
+        (vec![&empty_policies], vec![format!("redress: {empty_policies}: policies: the list is empty")]),
+        (
+            vec![&no_region],
+            vec![format!("redress: {no_region}: policies: the file names no policies and gives no [customer] region")],
+        ),
+        (vec![&bad_json], vec![format!("redress: {bad_json}: line 2, column ")]),
+        (vec![&wrong_extension], vec![format!("redress: {wrong_extension}: cannot tell the format")]),
+        (vec![&missing], vec![format!("redress: {missing}: cannot read the file")]),
+        (vec![NY, "--policy", "nope"], vec!["redress: --policy: unknown policy `nope`".to_owned()]),
+        (vec![NY, "--as-of", "2024-10-05"], vec!["redress: --as-of: `2024-10-05` is not an RFC 3339 instant".to_owned()]),
+        (vec![NY, "--letter", "--date", "5/10/2024"], vec!["redress: --date: `5/10/2024` is not a date".to_owned()]),
+        (
+            vec![NY, "--as-of", "1850-01-01T00:00:00Z"],
+            vec![format!("redress: {NY}: as_of: 1850-01-01 is outside the supported years")],
+        ),
+    ];
+    for (args, messages) in cases {
+        let run = redress(std::iter::once("claim").chain(args.iter().copied()));
+        assert_eq!(run.code, 2, "{args:?}: {}", run.stderr);
+        assert!(run.stdout.is_empty(), "{args:?}: nothing on stdout");
+        for message in messages {
+            assert!(
+                run.stderr.contains(&message),
+                "{args:?}: want {message:?}, got:\n{}",
+                run.stderr
+            );
+        }
+        assert_eq!(
+            run.stderr.lines().count(),
+            1,
+            "{args:?}: one line:\n{}",
+            run.stderr
+        );
+    }
+}
+
+#[test]
+fn usage_errors_exit_2_and_help_exits_0() {
+    assert_eq!(redress(["--help"]).code, 0);
+    assert_eq!(redress(["claim", "--help"]).code, 0);
+    assert_eq!(redress(Vec::<&str>::new()).code, 2);
+    assert_eq!(redress(["claim"]).code, 2);
+    assert_eq!(redress(["claim", NY, "--json", "--letter"]).code, 2);
+    assert_eq!(
+        redress(["claim", NY, "--date", "2024-10-06"]).code,
+        2,
+        "--date needs --letter"
+    );
+    assert_eq!(redress(["batch", "--accounts", ACCOUNTS]).code, 2);
+    assert_eq!(redress(["frobnicate"]).code, 2);
+}
