@@ -514,9 +514,10 @@ impl fmt::Display for Claim {
                 "on request"
             };
             writeln!(f, "  {}. {}", i + 1, line.description)?;
-            write!(f, "     {} = {}", line.basis, line.unrounded.normalize())?;
-            if line.unrounded != line.amount {
-                write!(f, " → {}", line.amount)?;
+            if line.unrounded == line.amount {
+                write!(f, "     {} = {}", line.basis, line.amount)?;
+            } else {
+                write!(f, "     {} = {} → {}", line.basis, line.unrounded.normalize(), line.amount)?;
             }
             writeln!(f, " {} [{how}]", self.currency)?;
             for adjustment in &line.adjustments {
