@@ -62,6 +62,16 @@ pub fn assess_each(claim: &ClaimFile, policies: &[&Policy]) -> Result<Vec<Claim>
 
 /// Assesses a claim that has already passed [`ClaimFile::validate`].
 pub(crate) fn assess_validated(claim: &ClaimFile, policy: &Policy) -> Result<Claim> {
+    assess_checked(claim, policy).map_err(|error| match error {
+        Error::Overflow { context } => Error::overflow(format!(
+            "under `{}`, {context}: the plan's prices or the outages' lengths are too large to compute",
+            policy.id
+        )),
+        other => other,
+    })
+}
+
+fn assess_checked(claim: &ClaimFile, policy: &Policy) -> Result<Claim> {
     check_applicable(claim, policy)?;
     let mut settlement = Settlement::new(claim, policy);
     if !policy.segments.is_empty() && !policy.segments.contains(&claim.segment()) {

@@ -517,7 +517,13 @@ impl fmt::Display for Claim {
             if line.unrounded == line.amount {
                 write!(f, "     {} = {}", line.basis, line.amount)?;
             } else {
-                write!(f, "     {} = {} → {}", line.basis, line.unrounded.normalize(), line.amount)?;
+                write!(
+                    f,
+                    "     {} = {} → {}",
+                    line.basis,
+                    line.unrounded.normalize(),
+                    line.amount
+                )?;
             }
             writeln!(f, " {} [{how}]", self.currency)?;
             for adjustment in &line.adjustments {

@@ -68,6 +68,19 @@ pub enum Error {
         /// What is wrong with it.
         problem: String,
     },
+    /// A claim file that does not parse: the field the parser reached, where in the
+    /// text, and what is wrong in plain words. See [`crate::diagnose`].
+    #[error("{}{}{problem}", path_text(.path), place_text(.line, .column))]
+    Parse {
+        /// The field being read (empty at the top of the document).
+        path: FieldPath,
+        /// 1-based line, when the parser knows it.
+        line: Option<usize>,
+        /// 1-based column, when the parser knows it.
+        column: Option<usize>,
+        /// What is wrong.
+        problem: String,
+    },
     /// A currency code that is not a known ISO 4217 code.
     #[error("unknown currency `{code}`: not an ISO 4217 code redress knows")]
     UnknownCurrency {
@@ -114,6 +127,22 @@ pub enum Error {
         /// What is wrong with the rule.
         problem: String,
     },
+}
+
+fn path_text(path: &FieldPath) -> String {
+    if path.as_str().is_empty() {
+        String::new()
+    } else {
+        format!("{path}: ")
+    }
+}
+
+fn place_text(line: &Option<usize>, column: &Option<usize>) -> String {
+    match (line, column) {
+        (Some(l), Some(c)) => format!("line {l}, column {c}: "),
+        (Some(l), None) => format!("line {l}: "),
+        _ => String::new(),
+    }
 }
 
 fn suggestion_text(suggestion: &Option<String>) -> String {

@@ -91,6 +91,7 @@ pub mod calendar;
 pub mod catalog;
 pub mod claim;
 pub mod claim_file;
+pub mod diagnose;
 pub mod error;
 pub mod letter;
 pub mod money;

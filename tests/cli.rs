@@ -122,16 +122,22 @@ fn policy_flags_override_the_file_and_keep_their_order_without_repeats() {
 }
 
 #[test]
-fn a_policy_that_cannot_apply_still_appears_with_zero_and_a_note() {
-    // The NY plan is in dollars; TKG §58 pays in euros.
-    let out = json(&redress(["claim", NY, "--json", "--policy", "de-tkg-58"]));
-    let claim = &out["claims"][0];
-    assert_eq!(claim["policy"], "de-tkg-58");
-    assert_eq!(claim["total"], "0.00");
-    assert_eq!(claim["automatic"], false);
-    let notes = claim["notes"].to_string();
-    assert!(notes.contains("cannot apply"), "{notes}");
-    assert!(notes.contains("EUR") && notes.contains("USD"), "{notes}");
+fn a_named_policy_that_cannot_apply_to_the_plan_is_bad_input() {
+    // The NY plan is in dollars; TKG §58 pays in euros. Issue 6 makes this bad input (exit 2,
+    // saying why); a policy that applies to the plan but not to these dates still appears
+    // with 0.00 and a note.
+    let run = redress(["claim", NY, "--json", "--policy", "de-tkg-58"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("de-tkg-58") && run.stderr.contains("cannot apply"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("EUR") && run.stderr.contains("USD"),
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]

@@ -15,7 +15,6 @@
 use chrono::{DateTime, FixedOffset, Local, SecondsFormat, Utc};
 use redress::policy::Policy;
 use redress::{Claim, ClaimFile, Error};
-use rust_decimal::Decimal;
 use serde::Serialize;
 
 use crate::input::{self, AsOfSource};
@@ -137,27 +136,11 @@ pub fn run(args: &ClaimArgs) -> Result<u8, Failure> {
     Ok(0)
 }
 
-/// Assesses one policy; a policy that cannot apply to the plan becomes a zero
-/// claim with a note saying why (CLAIM-FILE.md: it "still appears").
+/// Assesses one policy. A named policy that cannot apply to the plan at all (another
+/// currency, none of its services) is an error, exit 2, saying why; one that applies
+/// to the plan but owes nothing for these incidents appears with 0.00 and its notes.
 fn assess_one(file: &ClaimFile, policy: &Policy) -> Result<Claim, Error> {
-    match redress::assess(file, policy) {
-        Ok(claim) => Ok(claim),
-        Err(Error::PolicyNotApplicable { reason, .. }) => {
-            let mut total = Decimal::ZERO;
-            total.rescale(file.plan.currency.minor_units());
-            Ok(Claim {
-                policy: policy.id.clone(),
-                title: policy.title.clone(),
-                citation: policy.citation.clone(),
-                currency: file.plan.currency,
-                total,
-                automatic: false,
-                lines: Vec::new(),
-                notes: vec![format!("This policy cannot apply to this plan: {reason}.")],
-            })
-        }
-        Err(e) => Err(e),
-    }
+    redress::assess(file, policy)
 }
 
 /// The local date of an instant in the plan's zone (for the report's "as of").

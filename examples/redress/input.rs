@@ -3,8 +3,9 @@
 use std::path::Path;
 
 use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
+use redress::diagnose::{parse_error, Position};
 use redress::policy::Policy;
-use redress::{ClaimFile, Error};
+use redress::{ClaimFile, Error, FieldPath};
 
 use crate::Failure;
 
@@ -60,37 +61,61 @@ pub fn read_claim_file(path: &Path) -> Result<ClaimFile, Failure> {
     };
     let text = std::fs::read_to_string(path)
         .map_err(|e| Failure::input(format!("{shown}: cannot read the file: {e}")))?;
+    if text.trim().is_empty() {
+        return Err(Failure::input(format!(
+            "{shown}: the file is empty: a claim file needs at least a [plan] table"
+        )));
+    }
+    // serde_path_to_error tracks the field being read, so a bad value is named by its
+    // path (outages[0].start) as well as its line.
+    let failure = |path: &serde_path_to_error::Path, at: Option<Position>, message: &str| {
+        let path = path.to_string();
+        let path = if path == "." {
+            FieldPath::default()
+        } else {
+            FieldPath::root(&path)
+        };
+        Failure::input(format!("{shown}: {}", parse_error(path, at, message)))
+    };
     match format {
-        Format::Toml => toml::from_str::<ClaimFile>(&text).map_err(|e| {
-            // toml's message can span lines ("invalid table header\nexpected `.`, `]`").
-            let message = e
-                .message()
-                .lines()
-                .map(str::trim)
-                .filter(|l| !l.is_empty())
-                .collect::<Vec<_>>()
-                .join(": ");
-            let at = e
-                .span()
-                .map(|span| {
+        Format::Toml => {
+            let deserializer = toml::Deserializer::new(&text);
+            serde_path_to_error::deserialize::<_, ClaimFile>(deserializer).map_err(|e| {
+                let path = e.path().clone();
+                let inner = e.into_inner();
+                // toml's message can span lines ("invalid table header\nexpected `.`, `]`").
+                let message = inner
+                    .message()
+                    .lines()
+                    .map(str::trim)
+                    .filter(|l| !l.is_empty())
+                    .collect::<Vec<_>>()
+                    .join(": ");
+                let at = inner.span().map(|span| {
                     let (line, column) = line_column(&text, span.start);
-                    format!("line {line}, column {column}: ")
-                })
-                .unwrap_or_default();
-            Failure::input(format!("{shown}: {at}{message}"))
-        }),
-        Format::Json => serde_json::from_str::<ClaimFile>(&text).map_err(|e| {
-            let message = e.to_string();
-            // serde_json ends its message with " at line L column C": put the place first.
-            let (message, at) = match message.rfind(" at line ") {
-                Some(i) if e.line() > 0 => (
-                    message[..i].to_owned(),
-                    format!("line {}, column {}: ", e.line(), e.column()),
-                ),
-                _ => (message, String::new()),
-            };
-            Failure::input(format!("{shown}: {at}{message}"))
-        }),
+                    Position { line, column }
+                });
+                failure(&path, at, &message)
+            })
+        }
+        Format::Json => {
+            let mut deserializer = serde_json::Deserializer::from_str(&text);
+            serde_path_to_error::deserialize::<_, ClaimFile>(&mut deserializer).map_err(|e| {
+                let path = e.path().clone();
+                let inner = e.into_inner();
+                let message = inner.to_string();
+                // serde_json ends its message with " at line L column C": the place goes first.
+                let message = match message.rfind(" at line ") {
+                    Some(i) => message.get(..i).unwrap_or(&message).to_owned(),
+                    None => message,
+                };
+                let at = (inner.line() > 0).then(|| Position {
+                    line: inner.line(),
+                    column: inner.column(),
+                });
+                failure(&path, at, &message)
+            })
+        }
     }
 }
 

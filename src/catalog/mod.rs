@@ -112,8 +112,8 @@ pub fn get(id: &str) -> Result<Policy> {
         })
 }
 
-/// The nearest of some names to a word, if it is close (edit distance at most a third
-/// of the word's length, and at least 1 allowed).
+/// The nearest of some names to a word, if it is close (an edit distance of at most a
+/// third of the word's length, rounded up, so `ended` finds `end` and `outage` `outages`).
 ///
 /// # Example
 /// ```
@@ -122,7 +122,7 @@ pub fn get(id: &str) -> Result<Policy> {
 /// assert_eq!(redress::catalog::nearest("zzz", names), None);
 /// ```
 pub fn nearest<'n>(word: &str, names: impl IntoIterator<Item = &'n str>) -> Option<&'n str> {
-    let limit = (word.chars().count() / 3).max(1);
+    let limit = word.chars().count().div_ceil(3).max(1);
     names
         .into_iter()
         .map(|name| (edit_distance(word, name), name))
