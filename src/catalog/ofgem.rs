@@ -67,6 +67,28 @@ pub enum NormalWeatherCap {
     Gbp300,
 }
 
+/// Whether the 24-hour standard of reg. 6, for incidents affecting 5,000 or more premises,
+/// is applied. The claim file gives an incident's size in customers (`customers_affected`),
+/// not premises, and records merged into one outage take the largest size given, so a
+/// larger size would lower a payment; by default the 12-hour standard applies to every
+/// normal-weather outage, in the customer's favour.
+///
+/// # Example
+/// ```
+/// use redress::catalog::ofgem::LargeIncidentStandard;
+/// assert_eq!(LargeIncidentStandard::default(), LargeIncidentStandard::NotApplied);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[non_exhaustive]
+pub enum LargeIncidentStandard {
+    /// Every normal-weather outage has the 12-hour standard (the default).
+    #[default]
+    NotApplied,
+    /// Reg. 6: an incident of 5,000 or more (`customers_affected`) has a 24-hour standard;
+    /// where the size is not given, fewer than 5,000 is assumed, with a note.
+    Applied,
+}
+
 /// The readings [`gsop_with`] can take; [`Default`] is the catalog's.
 ///
 /// # Example
@@ -85,6 +107,8 @@ pub struct GsopOptions {
     pub severe_weather: SevereWeatherCategory,
     /// Whether normal-weather payments are capped at £300.
     pub normal_weather_cap: NormalWeatherCap,
+    /// Whether reg. 6's 24-hour standard for incidents of 5,000 or more premises applies.
+    pub large_incidents: LargeIncidentStandard,
 }
 
 impl Default for GsopOptions {
@@ -93,6 +117,7 @@ impl Default for GsopOptions {
             counting: Counting::Complete,
             severe_weather: SevereWeatherCategory::Category1,
             normal_weather_cap: NormalWeatherCap::Uncapped,
+            large_incidents: LargeIncidentStandard::NotApplied,
         }
     }
 }
@@ -105,8 +130,9 @@ impl Default for GsopOptions {
 /// - *Normal weather* (reg. 5): restore within 12 hours. From 1 September 2023 it pays
 ///   £95 to a domestic and £190 to a non-domestic customer, plus £45 for each further
 ///   complete 12 hours off supply; from 1 April 2015 to 31 August 2023, £75 / £150 plus
-///   £35 per further 12 hours. An incident affecting 5,000 or more premises (reg. 6) has
-///   a 24-hour standard with the same amounts.
+///   £35 per further 12 hours. (Reg. 6 gives an incident affecting 5,000 or more premises
+///   a 24-hour standard with the same amounts; it is applied only as an option, see
+///   [`LargeIncidentStandard`].)
 /// - *Severe weather* (reg. 7, an outage with `cause = "severe-weather"`): restore within
 ///   24 hours (category 1, the default) or 48 hours (category 2). From 1 September 2023,
 ///   £80 plus £40 for each further 6 hours, at most £2,000; before, £70 plus £70 per
@@ -161,7 +187,8 @@ pub fn gsop() -> Policy {
 }
 
 /// `uk-ofgem-gsop` with chosen readings: complete or started further periods, the
-/// severe-weather category, and the £300 normal-weather cap. See [`gsop`] for the rule.
+/// severe-weather category, the £300 normal-weather cap, and reg. 6's standard for large
+/// incidents. See [`gsop`] for the rule.
 ///
 /// # Example
 /// ```
@@ -302,8 +329,8 @@ fn normal(amounts: &Amounts, standard: u32, counting: Counting) -> Rule {
     }
 }
 
-/// Regs. 5–7: severe weather by its category; otherwise the 12-hour standard, or 24 hours
-/// for an incident of 5,000 or more premises.
+/// Regs. 5–7: severe weather by its category; otherwise the 12-hour standard, or, when
+/// reg. 6 is applied, 24 hours for an incident of 5,000 or more premises.
 fn restoration(amounts: &Amounts, options: GsopOptions) -> Provision {
     let category = match options.severe_weather {
         SevereWeatherCategory::Category1 => 24,
@@ -319,13 +346,16 @@ fn restoration(amounts: &Amounts, options: GsopOptions) -> Provision {
             options.counting,
         )),
     };
-    let normal_weather = Rule::When {
-        condition: Condition::CustomersAffectedAtLeast {
-            count: 5000,
-            if_unknown: Assumption::NotMet,
+    let normal_weather = match options.large_incidents {
+        LargeIncidentStandard::NotApplied => normal(amounts, 12, options.counting),
+        LargeIncidentStandard::Applied => Rule::When {
+            condition: Condition::CustomersAffectedAtLeast {
+                count: 5000,
+                if_unknown: Assumption::NotMet,
+            },
+            then: Box::new(normal(amounts, 24, options.counting)),
+            otherwise: Some(Box::new(normal(amounts, 12, options.counting))),
         },
-        then: Box::new(normal(amounts, 24, options.counting)),
-        otherwise: Some(Box::new(normal(amounts, 12, options.counting))),
     };
     Provision::new(
         "supply restoration",
@@ -396,9 +426,17 @@ fn readings(options: GsopOptions) -> Vec<String> {
         "The standard is counted from when supply was lost (the regulations count from when \
          the distributor became aware, which the claim file does not give)."
             .to_owned(),
-        "An incident of 5,000 or more premises (customers_affected) has the 24-hour standard of \
-         reg. 6; where the size is not given, fewer than 5,000 is assumed."
-            .to_owned(),
+        match options.large_incidents {
+            LargeIncidentStandard::NotApplied => {
+                "Every normal-weather outage has the 12-hour standard, whatever the incident's \
+                 size (reg. 6's 24 hours for 5,000 or more premises is not applied)."
+            }
+            LargeIncidentStandard::Applied => {
+                "An incident of 5,000 or more premises (customers_affected) has the 24-hour \
+                 standard of reg. 6; where the size is not given, fewer than 5,000 is assumed."
+            }
+        }
+        .to_owned(),
         "Multiple interruptions (reg. 10: four or more of 3 hours or more in a regulatory year, \
          £75) are assessed only for interruptions before 1 September 2023; the amount since \
          then was not confirmed."
@@ -629,27 +667,29 @@ mod tests {
     }
 
     #[test]
-    fn ofgem_5000_premises_have_a_24_hour_standard() {
+    fn ofgem_5000_premises_have_a_24_hour_standard_as_an_option() {
+        let reg_6 = gsop_with(GsopOptions {
+            large_incidents: LargeIncidentStandard::Applied,
+            ..GsopOptions::default()
+        });
         // Reg. 6: 20 h out in an incident of 6,000 premises → within 24 h → nothing.
-        let big = cut(
-            "2025-01-10T06:00:00Z",
-            20,
-            "residential",
-            "network",
-            Some(6000),
-        );
-        assert_eq!(total(&big, &gsop()), "0.00");
+        let big = |hours| {
+            cut(
+                "2025-01-10T06:00:00Z",
+                hours,
+                "residential",
+                "network",
+                Some(6000),
+            )
+        };
+        assert_eq!(total(&big(20), &reg_6), "0.00");
         // 30 h in that incident: 6 h beyond 24 → £95 (no complete further 12 h).
-        let big_30 = cut(
-            "2025-01-10T06:00:00Z",
-            30,
-            "residential",
-            "network",
-            Some(6000),
-        );
-        assert_eq!(total(&big_30, &gsop()), "95.00");
-        // Size not given: fewer than 5,000 assumed → 12-h standard → 8 h beyond → £95, noted.
-        let unknown = assess(&cut_2025(20, "residential", "network"), &gsop()).unwrap();
+        assert_eq!(total(&big(30), &reg_6), "95.00");
+        // By default the size does not matter: 20 h → 8 h beyond 12 → £95; 30 h → £140.
+        assert_eq!(total(&big(20), &gsop()), "95.00");
+        assert_eq!(total(&big(30), &gsop()), "140.00");
+        // With reg. 6 and no size given: fewer than 5,000 assumed → 12-h standard → £95, noted.
+        let unknown = assess(&cut_2025(20, "residential", "network"), &reg_6).unwrap();
         assert_eq!(unknown.total.to_string(), "95.00");
         assert!(
             has_note(&unknown, "assumed fewer than 5000 customers"),
