@@ -10,7 +10,7 @@ use crate::outage::Cause;
 use crate::plan::ServiceKind;
 use crate::policy::{
     Amount, Clock, Condition, Counting, DayCount, Escalating, Evidence, PerUnit, Policy,
-    PolicyVersion, Provision, Rule, Subject, UnitCount,
+    PolicyVersion, Provision, Rule, ServiceScope, Subject, UnitCount,
 };
 use crate::span::Span;
 
@@ -268,9 +268,9 @@ pub struct RogersOptions {
 /// **The rule.** Every Rogers customer whose wireless or wireline service was lost in the
 /// outage of 8 July 2022 received, automatically on the next statement, a credit equal to
 /// five days of service: for each affected service, 5 × its monthly price ÷ the days of
-/// the month (31 in July). The policy is in force for that incident only: an outage that
-/// began on another local date earns nothing, and the notes say so. One credit per outage
-/// and service; record the incident as one outage.
+/// the month (31 in July). One credit per affected service, however many outage records
+/// the claim gives for that day. The policy is in force for that incident only: outage
+/// time on another local date earns nothing, and the notes say so.
 ///
 /// **Source.** Rogers' announcements of July 2022, as reported by the press; fact sheet
 /// `utilities-cloud-goodwill.md` §4.
@@ -338,7 +338,9 @@ pub fn rogers_2022_with(options: RogersOptions) -> Policy {
     };
     let credit = Provision::new(
         "five days of service",
-        Subject::outages(),
+        Subject::Account {
+            scope: ServiceScope::EachService,
+        },
         Rule::PerUnit(PerUnit::new(
             UnitCount::PerIncident(units),
             Amount::DailyRate(day),
@@ -369,7 +371,8 @@ pub fn rogers_2022_with(options: RogersOptions) -> Policy {
     policy.providers = vec!["Rogers".to_owned()];
     policy.readings = vec![
         reading.to_owned(),
-        "The credit is for the 8 July 2022 outage only, chosen by the local date the outage began."
+        "The credit is for the 8 July 2022 outage only (outage time on that local date), once \
+         per affected service."
             .to_owned(),
     ];
     policy
@@ -630,6 +633,35 @@ mod tests {
         .unwrap();
         assert_eq!(result.total.to_string(), "27.42");
         assert_eq!(result.lines.len(), 2);
+    }
+
+    #[test]
+    fn rogers_pays_once_per_service_however_many_records() {
+        // Two separate records of the mobile outage on 8 July (service back for an hour between)
+        // still earn one credit: 5 × 90 / 31 = CAD 14.52.
+        let claim: ClaimFile = toml::from_str(
+            r#"
+            [plan]
+            provider = "Rogers"
+            currency = "CAD"
+            time_zone = "America/Toronto"
+            [[plan.services]]
+            kind = "mobile"
+            monthly_price = "90"
+            [[outages]]
+            services = ["mobile"]
+            start = "2022-07-08T04:45:00-04:00"
+            end = "2022-07-08T12:00:00-04:00"
+            [[outages]]
+            services = ["mobile"]
+            start = "2022-07-08T13:00:00-04:00"
+            end = "2022-07-08T23:00:00-04:00"
+            "#,
+        )
+        .unwrap();
+        let result = assess(&claim, &rogers_2022()).unwrap();
+        assert_eq!(result.total.to_string(), "14.52");
+        assert_eq!(result.lines.len(), 1);
     }
 
     #[test]
