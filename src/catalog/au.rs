@@ -114,7 +114,7 @@ pub struct CsgOptions {
 /// predecessors of 2011 and 2000 (No. 2), amended 2006); timeframes from ACMA's consumer
 /// page acma.gov.au/customer-service-guarantee; fact sheet `utilities-cloud-goodwill.md` §3.
 ///
-/// **How firm.** Timeframes [P] (ACMA, Telstra). Amounts [S]: a third-party table
+/// **How firm.** Timeframes \[P\] (ACMA, Telstra). Amounts \[S\]: a third-party table
 /// attributed to the Standard, matching the 21 % increase of 31 October 2006. Whether
 /// the 2023 Standard changed them was not confirmed (they are often quoted rounded, as
 /// 14.50 / 24.50 / 48.50); they are applied unchanged from 31 October 2006, and earlier
@@ -345,8 +345,8 @@ pub struct VicGslOptions {
 /// 2020; AusNet Services' compensation page; energy.vic.gov.au customer compensation page;
 /// fact sheet `utilities-cloud-goodwill.md` §2.5.
 ///
-/// **How firm.** Amounts and thresholds [P] (AusNet, Victorian Government page; the ESC
-/// mirror [S]). The old scheme's start (1 January 2016) is inferred from the December 2015
+/// **How firm.** Amounts and thresholds \[P\] (AusNet, Victorian Government page; the ESC
+/// mirror \[S\]). The old scheme's start (1 January 2016) is inferred from the December 2015
 /// review; its definition of a sustained interruption (longer than one minute) is inferred
 /// from the momentary definition (under a minute).
 ///

@@ -118,10 +118,10 @@ fn common_readings() -> Vec<String> {
 /// aws.amazon.com/compute/sla/ (last updated 25 May 2022), and its version of 5 May 2022
 /// at aws.amazon.com/compute/sla/historical/; fact sheet `utilities-cloud-goodwill.md` §1.1.
 ///
-/// **How firm.** The tiers and the credit basis are [P] in the 5 May 2022 text and [S]
-/// (several consistent copies) for the current page; the USD 1 minimum is [P] for other
-/// AWS SLAs on the same template and [S] for compute; the claim deadline and the
-/// exclusions are [S]. Graded [S]. Incidents before 5 May 2022 earn nothing here (the
+/// **How firm.** The tiers and the credit basis are \[P\] in the 5 May 2022 text and \[S\]
+/// (several consistent copies) for the current page; the USD 1 minimum is \[P\] for other
+/// AWS SLAs on the same template and \[S\] for compute; the claim deadline and the
+/// exclusions are \[S\]. Graded \[S\]. Incidents before 5 May 2022 earn nothing here (the
 /// 2018 text's tiers were not read).
 ///
 /// # Example
@@ -169,7 +169,7 @@ pub fn aws_ec2_region() -> Policy {
 /// of a clock hour is not charged for that hour; give the month's charges after that
 /// rule as the plan's price (the credit is on the charges paid).
 ///
-/// **How firm.** [S]: several verbatim copies of the instance-level text.
+/// **How firm.** \[S\]: several verbatim copies of the instance-level text.
 ///
 /// # Example
 /// ```
@@ -290,10 +290,10 @@ pub struct GcpOptions {
 /// and its dated versions (sla-20200113 and later); fact sheet
 /// `utilities-cloud-goodwill.md` §1.3.
 ///
-/// **How firm.** SLOs and definitions [P]. The older table and its 50 % cap [S]
-/// (copies of the template) and partly [M]; the current table and cap are [M/S] and **not
+/// **How firm.** SLOs and definitions \[P\]. The older table and its 50 % cap \[S\]
+/// (copies of the template) and partly \[M\]; the current table and cap are \[M/S\] and **not
 /// confirmed**; the date it took effect is not known and is taken as the 29 August 2023
-/// version, the latest dated version seen; the notice periods are [S]. Graded [M].
+/// version, the latest dated version seen; the notice periods are \[S\]. Graded \[M\].
 /// Incidents before 13 January 2020 (the 99.95 % SLO of November 2017) earn nothing here.
 ///
 /// # Example
@@ -422,13 +422,13 @@ pub fn gcp_compute_multizone_with(options: GcpOptions) -> Policy {
 /// `gcp-compute-single-instance` is not in the catalog's registry; use it directly.
 ///
 /// - From 7 April 2020 (SLO 99.5 %): at least 99.0 % and under 99.5 % → 10 %; 95.0 % to
-///   under 99.0 % → 25 %; under 95.0 % → 50 % (capped at 50 %) [M].
+///   under 99.0 % → 25 %; under 95.0 % → 50 % (capped at 50 %) \[M\].
 /// - From 29 August 2023 (SLO 99.9 %): at least 95.0 % and under 99.9 % → 10 %; 90.0 % to
 ///   under 95.0 % → 25 %; under 90.0 % → 100 % [S, a third party that checked the live
 ///   page]. When the 99.9 % SLO took effect is not known; the same date as the multi-zone
 ///   table is assumed.
 ///
-/// Otherwise as [`gcp_compute_multizone`]. **How firm:** [M].
+/// Otherwise as [`gcp_compute_multizone`]. **How firm:** \[M\].
 ///
 /// # Example
 /// ```
@@ -557,9 +557,9 @@ pub struct AzureVmOptions {
 /// and the general terms of the Microsoft SLA for Online Services; fact sheet
 /// `utilities-cloud-goodwill.md` §1.4.
 ///
-/// **How firm.** The commitments and version history are [P]; the credit tiers are [S]
+/// **How firm.** The commitments and version history are \[P\]; the credit tiers are \[S\]
 /// (consistent with the v1.5 note); the uptime formula, the claim window and the fee cap
-/// are [M] or [S]. Graded [M]. The day of March 2018 v1.8 took effect is not known; the
+/// are \[M\] or \[S\]. Graded \[M\]. The day of March 2018 v1.8 took effect is not known; the
 /// 1st is taken, and earlier incidents earn nothing here.
 ///
 /// # Example

@@ -98,7 +98,7 @@ impl Default for AttGuaranteeOptions {
 /// **Source.** AT&T Guarantee offer terms, att.com (from 9 January 2025); press coverage;
 /// fact sheet `utilities-cloud-goodwill.md` §4.
 ///
-/// **How firm.** [P]: AT&T's own offer terms. The rounding of the daily rate is not stated;
+/// **How firm.** \[P\]: AT&T's own offer terms. The rounding of the daily rate is not stated;
 /// each credit is rounded once, half away from zero, to the cent.
 ///
 /// # Example
@@ -275,7 +275,7 @@ pub struct RogersOptions {
 /// **Source.** Rogers' announcements of July 2022, as reported by the press; fact sheet
 /// `utilities-cloud-goodwill.md` §4.
 ///
-/// **How firm.** [S]: press reports only. Rogers did not publish how a day of service was
+/// **How firm.** \[S\]: press reports only. Rogers did not publish how a day of service was
 /// computed; the days of the month is the default, and a 30-day month (5 × 90 / 30 =
 /// 15.00) or an annualised day (5 × 90 × 12 / 365 = 14.79) are options.
 ///

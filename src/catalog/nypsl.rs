@@ -74,9 +74,9 @@ impl Default for Psl73Options {
 /// 22-M-0159, 22-E-0301) for the definition of widespread; fact sheet
 /// `utilities-cloud-goodwill.md` §2.3.
 ///
-/// **How firm.** The 72 hours and the $25 per 24 hours are [P] (statute). The
-/// widespread thresholds (20,000 electric, 1,500 gas customers) are [S] (press reports of
-/// the PSC's rules), so the policy as a whole is graded [S].
+/// **How firm.** The 72 hours and the $25 per 24 hours are \[P\] (statute). The
+/// widespread thresholds (20,000 electric, 1,500 gas customers) are \[S\] (press reports of
+/// the PSC's rules), so the policy as a whole is graded \[S\].
 ///
 /// # Example
 /// ```

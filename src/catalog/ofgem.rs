@@ -151,7 +151,7 @@ impl Default for GsopOptions {
 /// (legislation.gov.uk/uksi/2015/699), as amended by SI 2023/887 (from 1 September 2023)
 /// and SI 2024/984; fact sheet `utilities-cloud-goodwill.md` §2.1.
 ///
-/// **How firm.** [S]: the schedule of amounts was read only in secondary sources (a
+/// **How firm.** \[S\]: the schedule of amounts was read only in secondary sources (a
 /// distributor's page citing SI 2023/887, Ofgem guidance quoted in the press, older
 /// summaries). The post-2023 multiple-interruption amount was not confirmed, so it is not
 /// assessed from 1 September 2023; the pre-2023 £300 normal-weather total is uncertain
