@@ -665,6 +665,39 @@ mod tests {
     }
 
     #[test]
+    fn rogers_an_earlier_outage_does_not_change_the_month() {
+        // A June outage as well: it earns nothing (and is noted), and July's 31 days still
+        // price the credit: 5 × 90 / 31 = CAD 14.52.
+        let claim: ClaimFile = toml::from_str(
+            r#"
+            [plan]
+            provider = "Rogers"
+            currency = "CAD"
+            time_zone = "America/Toronto"
+            [[plan.services]]
+            kind = "mobile"
+            monthly_price = "90"
+            [[outages]]
+            services = ["mobile"]
+            start = "2022-06-20T10:00:00-04:00"
+            end = "2022-06-20T12:00:00-04:00"
+            [[outages]]
+            services = ["mobile"]
+            start = "2022-07-08T04:45:00-04:00"
+            end = "2022-07-08T23:00:00-04:00"
+            "#,
+        )
+        .unwrap();
+        let result = assess(&claim, &rogers_2022()).unwrap();
+        assert_eq!(result.total.to_string(), "14.52");
+        assert!(
+            has_note(&result, "Outage 1 (2022-06-20) earns nothing"),
+            "{:?}",
+            result.notes
+        );
+    }
+
+    #[test]
     fn rogers_other_dates_earn_nothing_and_say_why() {
         let later = assess(
             &rogers(
