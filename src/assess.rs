@@ -267,7 +267,9 @@ fn spell_date(spell: &Spell, policy: &Policy, zone: chrono_tz::Tz) -> NaiveDate 
 /// The item as a version sees it: an outage, appointment or activation dated within
 /// the version's dates, or a period holding only the outages dated within them (so a
 /// billing period that began before a policy came into force still counts the outages
-/// after it, under the version in force for each); `None` when nothing is left.
+/// after it, under the version in force for each); `None` when nothing is left. A period
+/// that lost earlier outages is anchored (for daily rates and deadlines) at its first
+/// outage the version counts.
 fn in_version<'a>(
     item: Item<'a>,
     version: &PolicyVersion,
@@ -284,15 +286,25 @@ fn in_version<'a>(
                 .filter(|s| version.in_force_on(spell_date(s, policy, zone)))
                 .cloned()
                 .collect();
-            if kept.is_empty() {
-                return None;
-            }
+            let first_kept = kept.iter().map(|s| s.start).min()?;
+            // A daily rate's month (and a deadline's billing period) must not come from an
+            // earlier outage the version does not count: an account-wide item is anchored at
+            // its first outage, which may be months before the version's own.
+            let dropped_earlier = spells
+                .iter()
+                .any(|s| s.start < first_kept && !version.in_force_on(spell_date(s, policy, zone)));
+            let anchor = if dropped_earlier {
+                item.anchor.max(first_kept)
+            } else {
+                item.anchor
+            };
             return Some(Item {
                 what: What::Window {
                     start: *start,
                     end: *end,
                     spells: kept,
                 },
+                anchor,
                 ..item
             });
         }
@@ -999,5 +1011,122 @@ mod tests {
             ]
         );
         assert_eq!(claim.total.to_string(), "3.00");
+    }
+
+    fn date(y: i32, m: u32, d: u32) -> chrono::NaiveDate {
+        chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    /// Pays `amount` when a calendar year holds more than 20 hours of outage.
+    fn yearly(amount: i64) -> Provision {
+        Provision::new(
+            "annual hours",
+            Subject::Years {
+                first_month: 1,
+                scope: ServiceScope::EachService,
+            },
+            Rule::Tiers(Tiers {
+                measure: Measure::Hours,
+                tiers: vec![ThresholdTier {
+                    more_than: 20.into(),
+                    amount: Amount::Fixed(amount.into()),
+                }],
+            }),
+        )
+    }
+
+    /// A version ending mid-period counts only the outages dated before its end, and its
+    /// successor the rest (Victoria's calendar-year scheme to 30 June 2021, then the
+    /// financial-year one): no outage time is paid twice.
+    #[test]
+    fn a_version_ending_mid_period_counts_only_the_outages_before_its_end() {
+        let policy = Policy::new("two-schemes", "two schemes", Currency::AUD)
+            .with_version(
+                PolicyVersion::from_date(date(2016, 1, 1), vec![yearly(120)])
+                    .until(date(2021, 7, 1)),
+            )
+            .with_version(PolicyVersion::from_date(
+                date(2021, 7, 1),
+                vec![yearly(130)],
+            ));
+        let claim = |first: &str, second: &str| -> ClaimFile {
+            toml::from_str(&format!(
+                r#"
+                [plan]
+                currency = "AUD"
+                time_zone = "Australia/Melbourne"
+                [[plan.services]]
+                kind = "electricity"
+                monthly_price = "0"
+                [[outages]]
+                services = ["electricity"]
+                {first}
+                [[outages]]
+                services = ["electricity"]
+                {second}
+                "#
+            ))
+            .unwrap()
+        };
+        // 15 h in March 2021 and 15 h in August 2021: neither scheme sees more than 20 h.
+        let split = claim(
+            "start = \"2021-03-01T00:00:00+11:00\"\nend = \"2021-03-01T15:00:00+11:00\"",
+            "start = \"2021-08-02T00:00:00+10:00\"\nend = \"2021-08-02T15:00:00+10:00\"",
+        );
+        let result = assess(&split, &policy).unwrap();
+        assert_eq!(result.total.to_string(), "0.00", "{result}");
+        // 25 h in June 2021 and 25 h in August 2021: each scheme pays once.
+        let both = claim(
+            "start = \"2021-06-01T00:00:00+10:00\"\nend = \"2021-06-02T01:00:00+10:00\"",
+            "start = \"2021-08-02T00:00:00+10:00\"\nend = \"2021-08-03T01:00:00+10:00\"",
+        );
+        let result = assess(&both, &policy).unwrap();
+        let amounts: Vec<String> = result.lines.iter().map(|l| l.amount.to_string()).collect();
+        assert_eq!(amounts, vec!["120.00", "130.00"], "{result}");
+    }
+
+    /// Regression: an account-wide credit of a version in force for one day took its daily
+    /// rate's month from the account's first outage, even one from an earlier month that
+    /// the version does not count (Rogers' credit for 8 July 2022 priced by June's 30 days).
+    #[test]
+    fn an_account_credit_takes_its_month_from_the_outages_the_version_counts() {
+        let policy = Policy::new("one-day", "one day", Currency::CAD).with_version(
+            PolicyVersion::from_date(
+                date(2022, 7, 8),
+                vec![Provision::new(
+                    "five days",
+                    Subject::Account {
+                        scope: ServiceScope::EachService,
+                    },
+                    Rule::PerUnit(PerUnit::new(
+                        UnitCount::PerIncident(5),
+                        Amount::DailyRate(DayCount::CalendarMonth),
+                    )),
+                )],
+            )
+            .until(date(2022, 7, 9)),
+        );
+        let claim: ClaimFile = toml::from_str(
+            r#"
+            [plan]
+            currency = "CAD"
+            time_zone = "America/Toronto"
+            [[plan.services]]
+            kind = "mobile"
+            monthly_price = "90"
+            [[outages]]
+            services = ["mobile"]
+            start = "2022-06-20T10:00:00-04:00"
+            end = "2022-06-20T12:00:00-04:00"
+            [[outages]]
+            services = ["mobile"]
+            start = "2022-07-08T04:45:00-04:00"
+            end = "2022-07-08T23:00:00-04:00"
+            "#,
+        )
+        .unwrap();
+        // July has 31 days: 5 × 90 / 31 = 14.516 → 14.52 (June's 30 days would give 15.00).
+        let result = assess(&claim, &policy).unwrap();
+        assert_eq!(result.total.to_string(), "14.52", "{result}");
     }
 }

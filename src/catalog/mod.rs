@@ -29,6 +29,7 @@ pub mod de;
 pub mod es;
 pub mod goodwill;
 pub mod it;
+pub mod nypsl;
 pub mod ofgem;
 pub mod pt;
 pub mod uk;
@@ -53,7 +54,7 @@ const ENTRIES: &[Entry] = &[
     ("pt-lei-16-2022", pt::lei_16_2022),
     ("us-ny-psc-outage-credit", us::ny_psc_outage_credit),
     ("us-nj-cable", us::nj_cable),
-    ("us-ny-psl-73", us::ny_psl_73),
+    ("us-ny-psl-73", nypsl::ny_psl_73),
     ("uk-ofgem-gsop", ofgem::gsop),
     ("au-csg", au::csg),
     ("au-vic-gsl", au::vic_gsl),

@@ -655,8 +655,3 @@ mod tests {
         assert_eq!(c.total.to_string(), "2.00", "{c}");
     }
 }
-
-/// STUB: `us-ny-psl-73`.
-pub fn ny_psl_73() -> Policy {
-    Policy::new("us-ny-psl-73", "us-ny-psl-73", Currency::USD)
-}
