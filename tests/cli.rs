@@ -744,7 +744,11 @@ fn bad_claim_input_exits_2_naming_the_file_the_place_and_the_problem() {
         (vec![&syntax], vec![format!("redress: {syntax}: line 1, column 6: ")]),
         (
             vec![&unknown_field],
-            vec![format!("redress: {unknown_field}: line "), "unknown field `outage`, expected one of".to_owned()],
+            vec![
+                format!("redress: {unknown_field}: outage: line "),
+                "unknown field `outage`, expected one of".to_owned(),
+                "(did you mean `outages`?)".to_owned(),
+            ],
         ),
         (
             vec![&end_before_start],
@@ -759,7 +763,7 @@ fn bad_claim_input_exits_2_naming_the_file_the_place_and_the_problem() {
             vec![&no_region],
             vec![format!("redress: {no_region}: policies: the file names no policies and gives no [customer] region")],
         ),
-        (vec![&bad_json], vec![format!("redress: {bad_json}: line 2, column ")]),
+        (vec![&bad_json], vec![format!("redress: {bad_json}: plan: line 2, column ")]),
         (vec![&wrong_extension], vec![format!("redress: {wrong_extension}: cannot tell the format")]),
         (vec![&missing], vec![format!("redress: {missing}: cannot read the file")]),
         (vec![NY, "--policy", "nope"], vec!["redress: --policy: unknown policy `nope`".to_owned()]),

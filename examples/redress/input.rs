@@ -69,8 +69,9 @@ pub fn read_claim_file(path: &Path) -> Result<ClaimFile, Failure> {
     // serde_path_to_error tracks the field being read, so a bad value is named by its
     // path (outages[0].start) as well as its line.
     let failure = |path: &serde_path_to_error::Path, at: Option<Position>, message: &str| {
-        let path = path.to_string();
-        let path = if path == "." {
+        // Segments the parser had not named yet print as `?`: leave them out.
+        let path = path.to_string().replace(".?", "");
+        let path = if path == "." || path == "?" {
             FieldPath::default()
         } else {
             FieldPath::root(&path)

@@ -206,6 +206,7 @@ pub fn select(claim: &ClaimFile) -> Vec<Policy> {
     all()
         .into_iter()
         .filter(|p| covers_region(&p.jurisdiction, region))
+        .filter(|p| !p.excluded_regions.iter().any(|r| covers_region(r, region)))
         .filter(|p| p.currency.is_none_or(|c| c == claim.plan.currency))
         .filter(|p| claim.plan.services.iter().any(|s| p.covers(&s.kind)))
         .filter(|p| {
@@ -276,4 +277,47 @@ pub fn assess_file(claim: &ClaimFile) -> Result<Vec<crate::Claim>> {
         .iter()
         .map(|p| crate::assess::assess_validated(claim, p))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn uk_power_claim(region: &str) -> ClaimFile {
+        toml::from_str(&format!(
+            r#"
+            [customer]
+            region = "{region}"
+            [plan]
+            currency = "GBP"
+            time_zone = "Europe/London"
+            [[plan.services]]
+            kind = "electricity"
+            monthly_price = "0"
+            [[outages]]
+            services = ["electricity"]
+            start = "2025-01-10T06:00:00Z"
+            end = "2025-01-11T12:00:00Z"
+            "#
+        ))
+        .unwrap()
+    }
+
+    #[test]
+    fn ofgem_is_selected_in_great_britain_but_not_northern_ireland() {
+        let ids = |region| {
+            select(&uk_power_claim(region))
+                .into_iter()
+                .map(|p| p.id)
+                .collect::<Vec<_>>()
+        };
+        assert!(ids("GB-SCT").contains(&"uk-ofgem-gsop".to_owned()));
+        assert!(!ids("GB-NIR").contains(&"uk-ofgem-gsop".to_owned()));
+    }
+
+    #[test]
+    fn suggestions_reach_a_third_of_the_word_rounded_up() {
+        assert_eq!(nearest("ended", ["services", "start", "end"]), Some("end"));
+        assert_eq!(nearest("de-tkg-85", ids()), Some("de-tkg-58"));
+    }
 }

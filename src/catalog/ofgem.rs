@@ -264,6 +264,8 @@ pub fn gsop_with(options: GsopOptions) -> Policy {
         .labelled("SI 2023/887 amounts, from 1 September 2023"),
     );
     policy.jurisdiction = "GB".to_owned();
+    // Great Britain's standards: Northern Ireland has its own regulator.
+    policy.excluded_regions = vec!["GB-NIR".to_owned()];
     policy.citation = "The Electricity (Standards of Performance) Regulations 2015, SI 2015/699, \
         regs. 5 (normal weather), 6 (5,000 or more premises), 7 (severe weather) and 10 \
         (multiple interruptions), legislation.gov.uk/uksi/2015/699; as amended by SI 2023/887 \

@@ -123,6 +123,10 @@ pub struct Policy {
     /// The customer segments it covers; empty means every segment.
     #[serde(default)]
     pub segments: Vec<Segment>,
+    /// Regions inside the jurisdiction that it does not cover (Ofgem's standards are
+    /// Great Britain's: `GB` less `GB-NIR`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub excluded_regions: Vec<String>,
     /// The providers it binds (a contract or a goodwill gesture), matched against the
     /// plan's `provider` case-insensitively; empty means any provider (a statute).
     #[serde(default)]
@@ -156,6 +160,7 @@ impl Policy {
             evidence: Evidence::Primary,
             services: Vec::new(),
             segments: Vec::new(),
+            excluded_regions: Vec::new(),
             providers: Vec::new(),
             currency: Some(currency),
             dated_by: Dating::OutageStart,

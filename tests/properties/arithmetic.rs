@@ -135,13 +135,38 @@ fn policy_bounds(case: &Case, claim: &redress::Claim) -> Result<(), String> {
             }
         }
         "uk-ofgem-gsop" => {
-            // Every payment is capped at £2,000 (severe weather, from Sept 2023), and nothing
-            // is owed within the 12-hour normal standard.
-            if let Some(line) = claim.lines.iter().find(|l| l.amount > Decimal::from(2000)) {
-                return Err(format!("a line of {} exceeds £2,000", line.amount));
+            // Severe-weather payments are capped (£2,000 from Sept 2023, £700 before); the
+            // normal-weather standard has no cap in the source. No restoration payment is owed
+            // within the 12-hour standard (the multiple-interruptions payment is not one).
+            let severe = |l: &&redress::CreditLine| {
+                l.outages.iter().all(|&i| {
+                    case.claim
+                        .outages
+                        .get(i)
+                        .is_some_and(|o| o.cause == redress::Cause::SevereWeather)
+                })
+            };
+            if let Some(line) = claim
+                .lines
+                .iter()
+                .filter(severe)
+                .find(|l| l.amount > Decimal::from(2000))
+            {
+                return Err(format!(
+                    "a severe-weather line of {} exceeds £2,000",
+                    line.amount
+                ));
             }
-            if longest <= 12.0 && !outage_total.is_zero() {
-                return Err(format!("paid {outage_total} within 12 hours"));
+            let restoration: Decimal = claim
+                .lines
+                .iter()
+                .filter(|l| matches!(l.basis, redress::claim::Basis::Escalating { .. }))
+                .map(|l| l.amount)
+                .sum();
+            if longest <= 12.0 && !restoration.is_zero() {
+                return Err(format!(
+                    "paid {restoration} for restoration within 12 hours"
+                ));
             }
         }
         "aws-ec2-region" => {
