@@ -32,8 +32,9 @@ use crate::timeline::{local_date, local_day_start, merge, Spell};
 ///
 /// # Example
 /// ```
-/// let claim = redress::doc_example_claim();
+/// let claim = redress::doc_example_claim()?;
 /// assert_eq!(claim.lines.len(), 2);
+/// # Ok::<(), redress::Error>(())
 /// ```
 pub fn assess(claim: &ClaimFile, policy: &Policy) -> Result<Claim> {
     claim.validate()?;

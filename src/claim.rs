@@ -387,10 +387,11 @@ pub struct Window {
 /// # Example
 /// ```
 /// # use redress::*;
-/// # let claim = redress::doc_example_claim();
+/// # let claim = redress::doc_example_claim()?;
 /// let line = &claim.lines[0];
 /// assert_eq!(line.amount.to_string(), "8.00");
 /// assert_eq!(line.service, Some(ServiceKind::Internet));
+/// # Ok::<(), redress::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CreditLine {
@@ -438,11 +439,12 @@ pub struct CreditLine {
 ///
 /// # Example
 /// ```
-/// let claim = redress::doc_example_claim();
+/// let claim = redress::doc_example_claim()?;
 /// assert_eq!(claim.total.to_string(), "14.50");
 /// assert!(claim.automatic);
 /// let text = claim.to_string();
 /// assert!(text.contains("3 started 24h blocks × 79.99 / 30"));
+/// # Ok::<(), redress::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Claim {
@@ -469,8 +471,9 @@ impl Claim {
     ///
     /// # Example
     /// ```
-    /// let claim = redress::doc_example_claim();
+    /// let claim = redress::doc_example_claim()?;
     /// assert_eq!(claim.total_money().to_string(), "14.50 USD");
+    /// # Ok::<(), redress::Error>(())
     /// ```
     pub fn total_money(&self) -> Money {
         Money::new(self.total, self.currency)
@@ -480,8 +483,9 @@ impl Claim {
     ///
     /// # Example
     /// ```
-    /// let claim = redress::doc_example_claim();
+    /// let claim = redress::doc_example_claim()?;
     /// assert!(claim.on_request_total().is_zero());
+    /// # Ok::<(), redress::Error>(())
     /// ```
     pub fn on_request_total(&self) -> Decimal {
         self.lines

@@ -246,7 +246,7 @@ pub fn describe_incidents(claim_file: &ClaimFile, voice: Voice) -> Vec<String> {
 ///     ..Default::default()
 /// });
 /// file.plan.provider = Some("Spectrum".into());
-/// let claim = redress::doc_example_claim();
+/// let claim = redress::doc_example_claim()?;
 /// let today = NaiveDate::from_ymd_opt(2024, 10, 5).unwrap();
 /// let text = redress::letter::letter(&file, &[claim], today);
 /// assert!(text.starts_with("Jordan Smith\n12 Main St, Rochester, NY 14604\n"));
@@ -254,6 +254,7 @@ pub fn describe_incidents(claim_file: &ClaimFile, voice: Voice) -> Vec<String> {
 /// assert!(text.contains("3 started 24h blocks × 79.99 / 30 = 7.999, rounded to 8.00 USD"));
 /// assert!(text.contains("Please reply by 19 October 2024,"));
 /// assert!(text.trim_end().ends_with("Jordan Smith"));
+/// # Ok::<(), redress::Error>(())
 /// ```
 pub fn letter(claim_file: &ClaimFile, claims: &[Claim], today: NaiveDate) -> String {
     let customer = claim_file.customer.as_ref();
@@ -653,7 +654,7 @@ mod tests {
 
     #[test]
     fn a_letter_has_sender_date_recipient_incidents_rule_amount_reply_and_signature() {
-        let mut claim = crate::doc_example_claim();
+        let mut claim = crate::doc_example_claim().unwrap();
         claim.citation = "NY PSC Case 22-M-0180".into();
         let raw = letter(&full_file(), &[claim], date(2024, 10, 5));
         assert!(raw.starts_with("Jordan Smith\n12 Main St, Rochester, NY 14604\n"));
@@ -688,7 +689,11 @@ mod tests {
     #[test]
     fn missing_details_become_placeholders() {
         let (file, _) = crate::doc_example_input();
-        let text = letter(&file, &[crate::doc_example_claim()], date(2024, 10, 5));
+        let text = letter(
+            &file,
+            &[crate::doc_example_claim().unwrap()],
+            date(2024, 10, 5),
+        );
         assert!(text.starts_with("[your name]\n[your address]\n"));
         assert!(text.contains("To: [your provider], customer service"));
         assert!(text.contains("Account number: [your account number]"));
@@ -697,7 +702,7 @@ mod tests {
 
     #[test]
     fn a_claim_owed_on_request_is_claimed_with_its_deadline() {
-        let mut claim = crate::doc_example_claim();
+        let mut claim = crate::doc_example_claim().unwrap();
         for line in &mut claim.lines {
             line.automatic = false;
             line.deadline = Some(date(2024, 11, 30));
@@ -721,8 +726,8 @@ mod tests {
 
     #[test]
     fn several_rules_are_set_out_and_the_larger_asked_for_never_the_sum() {
-        let a = crate::doc_example_claim();
-        let mut b = crate::doc_example_claim();
+        let a = crate::doc_example_claim().unwrap();
+        let mut b = crate::doc_example_claim().unwrap();
         b.policy = "other".into();
         b.title = "Other rule".into();
         b.lines.truncate(1);
@@ -739,7 +744,7 @@ mod tests {
 
     #[test]
     fn nothing_owed_still_sets_out_the_incidents_and_asks_what_credit_applies() {
-        let mut claim = crate::doc_example_claim();
+        let mut claim = crate::doc_example_claim().unwrap();
         claim.lines.clear();
         claim.total = Decimal::new(0, 2);
         let text = flat(&letter(&full_file(), &[claim], date(2024, 10, 5)));
@@ -784,7 +789,7 @@ mod tests {
 
     #[test]
     fn a_fixed_sum_is_not_written_as_an_equation() {
-        let mut claim = crate::doc_example_claim();
+        let mut claim = crate::doc_example_claim().unwrap();
         claim.lines.truncate(1);
         let amount = Decimal::new(3119, 2);
         claim.lines[0].basis = crate::claim::Basis::Fixed {

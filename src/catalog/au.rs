@@ -15,13 +15,7 @@ use crate::policy::{
 };
 use crate::span::Span;
 
-/// A date known to be valid, checked when the constant is compiled.
-const fn ymd(year: i32, month: u32, day: u32) -> NaiveDate {
-    match NaiveDate::from_ymd_opt(year, month, day) {
-        Some(date) => date,
-        None => panic!("not a date"),
-    }
-}
+use super::ymd;
 
 /// The CSG amounts raised by 21 % (Telecommunications (Customer Service Guarantee)
 /// Standard 2000 (No. 2), as amended in 2006).

@@ -18,13 +18,7 @@ use crate::policy::{
     Subject, Tier, UptimeTiers,
 };
 
-/// A date known to be valid, checked when the constant is compiled.
-const fn ymd(year: i32, month: u32, day: u32) -> NaiveDate {
-    match NaiveDate::from_ymd_opt(year, month, day) {
-        Some(date) => date,
-        None => panic!("not a date"),
-    }
-}
+use super::ymd;
 
 /// The AWS compute SLA version of 5 May 2022, the earliest read with today's structure.
 const AWS_2022: NaiveDate = ymd(2022, 5, 5);

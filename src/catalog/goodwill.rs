@@ -14,13 +14,7 @@ use crate::policy::{
 };
 use crate::span::Span;
 
-/// A date known to be valid, checked when the constant is compiled.
-const fn ymd(year: i32, month: u32, day: u32) -> NaiveDate {
-    match NaiveDate::from_ymd_opt(year, month, day) {
-        Some(date) => date,
-        None => panic!("not a date"),
-    }
-}
+use super::ymd;
 
 /// The AT&T Guarantee's start.
 const ATT_START: NaiveDate = ymd(2025, 1, 9);

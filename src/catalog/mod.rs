@@ -42,6 +42,15 @@ use crate::error::{Error, Result};
 use crate::policy::{Dating, Policy};
 use crate::timeline::local_date;
 
+/// A date written in a policy's source, checked when the catalog is compiled: every call
+/// is in a `const` with literal arguments, so a wrong date stops the build, never a run.
+pub(crate) const fn ymd(year: i32, month: u32, day: u32) -> chrono::NaiveDate {
+    match chrono::NaiveDate::from_ymd_opt(year, month, day) {
+        Some(date) => date,
+        None => panic!("not a date"),
+    }
+}
+
 /// A catalog entry: its id and the function that builds it with its default readings.
 type Entry = (&'static str, fn() -> Policy);
 

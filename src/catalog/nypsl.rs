@@ -14,10 +14,7 @@ use crate::policy::{
 use crate::span::Span;
 
 /// §73 in force (L. 2022, effective 21 April 2022).
-const EFFECTIVE: NaiveDate = match NaiveDate::from_ymd_opt(2022, 4, 21) {
-    Some(date) => date,
-    None => panic!("not a date"),
-};
+const EFFECTIVE: NaiveDate = super::ymd(2022, 4, 21);
 
 /// The readings [`ny_psl_73_with`] can take; [`Default`] is the catalog's.
 ///
