@@ -4,13 +4,13 @@
 //! appointment…) → rule evaluation (unrounded lines with working) → settlement
 //! (round each line once, add the rounded lines).
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
 
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use rust_decimal::Decimal;
 
 use crate::calendar::{self, HolidayCalendar};
-use crate::claim::{Claim, CreditLine, Window};
+use crate::claim::{Claim, CreditLine, Description, Totals, Window};
 use crate::claim_file::ClaimFile;
 use crate::error::{Error, FieldPath, Result};
 use crate::outage::Cause;
@@ -60,18 +60,59 @@ pub fn assess_each(claim: &ClaimFile, policies: &[&Policy]) -> Result<Vec<Claim>
         .collect()
 }
 
+/// Assesses a claim under one policy for its figures only: the total and whether it
+/// is all paid automatically, as [`assess`] would give them, without the working.
+///
+/// The evaluation is the same as [`assess`]'s (the same rules, rounding and
+/// settlement), so the figures cannot differ; only the words are skipped: no line
+/// descriptions, no notes. An application crediting many accounts after one outage
+/// calls this per account and [`assess`] for the few it must explain.
+///
+/// # Errors
+/// As [`assess`], the same error for the same input.
+///
+/// # Example
+/// ```
+/// # let (file, policy) = redress::doc_example_input();
+/// let totals = redress::assess_totals(&file, &policy)?;
+/// let claim = redress::assess(&file, &policy)?;
+/// assert_eq!(totals, claim.totals());
+/// assert_eq!(totals.total.to_string(), "14.50");
+/// # Ok::<(), redress::Error>(())
+/// ```
+pub fn assess_totals(claim: &ClaimFile, policy: &Policy) -> Result<Totals> {
+    claim.validate()?;
+    assess_totals_validated(claim, policy)
+}
+
 /// Assesses a claim that has already passed [`ClaimFile::validate`].
 pub(crate) fn assess_validated(claim: &ClaimFile, policy: &Policy) -> Result<Claim> {
+    settle(claim, policy, true)?.finish()
+}
+
+/// [`assess_totals`] for a claim that has already passed [`ClaimFile::validate`].
+pub(crate) fn assess_totals_validated(claim: &ClaimFile, policy: &Policy) -> Result<Totals> {
+    settle(claim, policy, false)?.totals()
+}
+
+/// How a policy's readings are introduced in a claim's notes.
+const READING: &str = "Reading taken: ";
+
+/// The one evaluation behind [`assess`] and [`assess_totals`]: every item priced,
+/// rounded and added up; with `explain`, the lines and notes are kept too.
+fn settle<'p>(claim: &ClaimFile, policy: &'p Policy, explain: bool) -> Result<Settlement<'p>> {
     check_applicable(claim, policy)?;
-    let mut settlement = Settlement::new(claim, policy);
+    let mut settlement = Settlement::new(claim, policy, explain);
     if !policy.segments.is_empty() && !policy.segments.contains(&claim.segment()) {
-        let segments: Vec<String> = policy.segments.iter().map(|s| s.to_string()).collect();
-        settlement.note(format!(
-            "This policy covers {} customers only; the customer is {}.",
-            segments.join(" and "),
-            claim.segment()
-        ));
-        return settlement.finish();
+        settlement.note(|| {
+            let segments: Vec<String> = policy.segments.iter().map(|s| s.to_string()).collect();
+            format!(
+                "This policy covers {} customers only; the customer is {}.",
+                segments.join(" and "),
+                claim.segment()
+            )
+        });
+        return Ok(settlement);
     }
     let zone = claim.plan.time_zone;
     let cycle = claim.plan.billing_cycle()?;
@@ -85,7 +126,7 @@ pub(crate) fn assess_validated(claim: &ClaimFile, policy: &Policy) -> Result<Cla
         None
     };
     if needs_calendar && regional.is_none() {
-        settlement.note(match region {
+        settlement.note(|| match region {
             Some(r) => format!(
                 "No holiday calendar is known for region {r}; working days are Monday to Friday."
             ),
@@ -97,7 +138,9 @@ pub(crate) fn assess_validated(claim: &ClaimFile, policy: &Policy) -> Result<Cla
     }
     let calendar = regional.as_ref().unwrap_or_else(|| weekends_only());
     let as_of = claim.as_of_utc();
-    note_out_of_force(claim, policy, zone, as_of, &mut settlement)?;
+    if explain {
+        note_out_of_force(claim, policy, zone, as_of, &mut settlement);
+    }
     for version in &policy.versions {
         for provision in &version.provisions {
             let ctx = Context {
@@ -107,6 +150,7 @@ pub(crate) fn assess_validated(claim: &ClaimFile, policy: &Policy) -> Result<Cla
                 cycle,
                 calendar,
                 segment: claim.segment(),
+                explain,
             };
             let items = items_for(claim, policy, provision, &ctx, as_of, &mut settlement)?;
             for item in items {
@@ -118,9 +162,14 @@ pub(crate) fn assess_validated(claim: &ClaimFile, policy: &Policy) -> Result<Cla
         }
     }
     for note in &policy.readings {
-        settlement.note(format!("Reading taken: {note}"));
+        settlement.note(|| {
+            let mut text = String::with_capacity(READING.len() + note.len());
+            text.push_str(READING);
+            text.push_str(note);
+            text
+        });
     }
-    settlement.finish()
+    Ok(settlement)
 }
 
 fn check_applicable(claim: &ClaimFile, policy: &Policy) -> Result<()> {
@@ -180,7 +229,7 @@ fn note_out_of_force(
     zone: chrono_tz::Tz,
     as_of: Option<DateTime<Utc>>,
     settlement: &mut Settlement,
-) -> Result<()> {
+) {
     for (i, outage) in claim.outages.iter().enumerate() {
         if !outage.services.iter().any(|s| policy.covers(s)) {
             continue;
@@ -191,25 +240,29 @@ fn note_out_of_force(
         };
         let date = local_date(instant.with_timezone(&Utc), zone);
         if policy.version_on(date).is_none() {
-            settlement.note(format!(
-                "Outage {} ({date}) earns nothing under this policy: it is in force {}.",
-                i + 1,
-                in_force_text(policy)
-            ));
+            settlement.note(|| {
+                format!(
+                    "Outage {} ({date}) earns nothing under this policy: it is in force {}.",
+                    i + 1,
+                    in_force_text(policy)
+                )
+            });
         }
         if outage.end.is_none() {
             if let Some(as_of) = as_of {
-                settlement.note(format!(
-                    "Outage {} is still ongoing; it is assessed as of {}.",
-                    i + 1,
-                    as_of.with_timezone(&zone).format("%Y-%m-%d %H:%M %Z")
-                ));
+                settlement.note(|| {
+                    format!(
+                        "Outage {} is still ongoing; it is assessed as of {}.",
+                        i + 1,
+                        as_of.with_timezone(&zone).format("%Y-%m-%d %H:%M %Z")
+                    )
+                });
             }
         }
     }
     for (i, appointment) in claim.appointments.iter().enumerate() {
         if policy.version_on(appointment.date).is_none() {
-            settlement.note(format!(
+            settlement.note(|| format!(
                 "The appointment of {} (appointment {}) earns nothing under this policy: it is in force {}.",
                 appointment.date,
                 i + 1,
@@ -219,7 +272,7 @@ fn note_out_of_force(
     }
     for (i, activation) in claim.activations.iter().enumerate() {
         if policy.version_on(activation.promised).is_none() {
-            settlement.note(format!(
+            settlement.note(|| format!(
                 "The activation promised for {} (activation {}) earns nothing under this policy: it is in force {}.",
                 activation.promised,
                 i + 1,
@@ -227,7 +280,6 @@ fn note_out_of_force(
             ));
         }
     }
-    Ok(())
 }
 
 fn in_force_text(policy: &Policy) -> String {
@@ -295,6 +347,10 @@ fn covered(policy: &Policy, provision: &Provision, service: &ServiceKind) -> boo
     policy.covers(service) && provision.covers(service)
 }
 
+/// Spells by service, in the order of the services (a plan has a handful: a sorted
+/// `Vec` does what a map would, without a node per service).
+type BySpell = Vec<(ServiceKind, Vec<Spell>)>;
+
 /// The spells a provision counts, per service, merged.
 fn spells_by_service(
     claim: &ClaimFile,
@@ -302,8 +358,8 @@ fn spells_by_service(
     provision: &Provision,
     as_of: Option<DateTime<Utc>>,
     settlement: &mut Settlement,
-) -> Result<BTreeMap<ServiceKind, Vec<Spell>>> {
-    let mut by_service: BTreeMap<ServiceKind, Vec<Spell>> = BTreeMap::new();
+) -> Result<BySpell> {
+    let mut by_service: BySpell = Vec::new();
     for (i, outage) in claim.outages.iter().enumerate() {
         let counted = match provision.counts {
             Severity::FullLoss => !outage.degraded,
@@ -319,12 +375,14 @@ fn spells_by_service(
             continue;
         }
         if provision.excluded_causes.contains(&outage.cause) {
-            settlement.note(format!(
-                "Outage {} earns nothing under “{}”: its cause ({}) is excluded.",
-                i + 1,
-                provision.name,
-                outage.cause
-            ));
+            settlement.note(|| {
+                format!(
+                    "Outage {} earns nothing under “{}”: its cause ({}) is excluded.",
+                    i + 1,
+                    provision.name,
+                    outage.cause
+                )
+            });
             continue;
         }
         let end = match (outage.end, as_of) {
@@ -357,13 +415,17 @@ fn spells_by_service(
             .iter()
             .filter(|s| covered(policy, provision, s))
         {
-            by_service
-                .entry(service.clone())
-                .or_default()
-                .push(spell.clone());
+            match by_service.binary_search_by(|(kind, _)| kind.cmp(service)) {
+                Ok(at) => {
+                    if let Some((_, spells)) = by_service.get_mut(at) {
+                        spells.push(spell.clone());
+                    }
+                }
+                Err(at) => by_service.insert(at, (service.clone(), vec![spell.clone()])),
+            }
         }
     }
-    for spells in by_service.values_mut() {
+    for (_, spells) in by_service.iter_mut() {
         *spells = merge(std::mem::take(spells));
     }
     Ok(by_service)
@@ -378,7 +440,7 @@ fn scoped(
     policy: &Policy,
     provision: &Provision,
     scope: ServiceScope,
-    by_service: BTreeMap<ServiceKind, Vec<Spell>>,
+    by_service: BySpell,
 ) -> Result<Vec<Group>> {
     match scope {
         ServiceScope::EachService => by_service
@@ -407,8 +469,13 @@ fn scoped(
                     .checked_add(service.monthly_price)
                     .ok_or_else(|| Error::overflow("monthly price of the covered services"))?;
             }
-            let kinds: Vec<ServiceKind> = by_service.keys().cloned().collect();
-            let all = merge(by_service.into_values().flatten().collect());
+            let kinds: Vec<ServiceKind> = by_service.iter().map(|(k, _)| k.clone()).collect();
+            let all = merge(
+                by_service
+                    .into_iter()
+                    .flat_map(|(_, spells)| spells)
+                    .collect(),
+            );
             Ok(vec![(kinds, price, all)])
         }
     }
@@ -678,12 +745,14 @@ fn evaluate_best_cause(ctx: &Context<'_>, item: &Item<'_>) -> Result<Outcome> {
     let Some((_, chosen, mut outcome)) = best else {
         return ctx.provision.rule.evaluate(ctx, item);
     };
-    let named: Vec<String> = causes.iter().map(|c| c.to_string()).collect();
-    outcome.notes.push(format!(
-        "{}: the outage records name different causes ({}); it is assessed as {chosen}, which pays the customer most.",
-        item.label(ctx),
-        named.join(", ")
-    ));
+    ctx.note(&mut outcome.notes, || {
+        let named: Vec<String> = causes.iter().map(|c| c.to_string()).collect();
+        format!(
+            "{}: the outage records name different causes ({}); it is assessed as {chosen}, which pays the customer most.",
+            item.label(ctx),
+            named.join(", ")
+        )
+    });
     Ok(outcome)
 }
 
@@ -695,7 +764,7 @@ fn settle_item(
 ) -> Result<()> {
     let mut outcome = evaluate_best_cause(ctx, item)?;
     for note in std::mem::take(&mut outcome.notes) {
-        settlement.note(note);
+        settlement.note(|| note);
     }
     if outcome.drafts.is_empty() {
         return Ok(());
@@ -707,7 +776,7 @@ fn settle_item(
         Payment::AutomaticIf(condition) => {
             let verdict = condition.test(ctx, item, Some(item_total))?;
             for note in verdict.assumptions {
-                settlement.note(note);
+                settlement.note(|| note);
             }
             verdict.holds
         }
@@ -719,7 +788,12 @@ fn settle_item(
     let rounding = version
         .rounding
         .unwrap_or_else(|| ctx.policy_currency_rounding(settlement.currency));
-    let description = describe(ctx, item);
+    if !settlement.explain {
+        for draft in &outcome.drafts {
+            settlement.add(rounding.apply(draft.amount), automatic, deadline);
+        }
+        return Ok(());
+    }
     let service = match item.services.as_slice() {
         [only] => Some(only.clone()),
         _ => None,
@@ -747,8 +821,16 @@ fn settle_item(
         What::Activation { index, .. } => (Vec::new(), None, Some(*index), None),
     };
     for draft in outcome.drafts {
+        let amount = rounding.apply(draft.amount);
+        settlement.add(amount, automatic, deadline);
         settlement.lines.push(CreditLine {
-            description: description.clone(),
+            description: Description::from_parts(
+                &ctx.provision.name,
+                &ctx.provision.clause,
+                &item.services,
+                item.described(),
+                ctx.zone,
+            ),
             provision: ctx.provision.name.clone(),
             clause: ctx.provision.clause.clone(),
             service: service.clone(),
@@ -756,7 +838,7 @@ fn settle_item(
             appointment,
             activation,
             period,
-            amount: rounding.apply(draft.amount),
+            amount,
             unrounded: draft.amount,
             basis: draft.basis,
             adjustments: draft.adjustments,
@@ -765,36 +847,6 @@ fn settle_item(
         });
     }
     Ok(())
-}
-
-fn describe(ctx: &Context<'_>, item: &Item<'_>) -> String {
-    let mut name = ctx.provision.name.clone();
-    if let Some(first) = name.get(0..1) {
-        let upper = first.to_uppercase();
-        name.replace_range(0..1, &upper);
-    }
-    let clause = if ctx.provision.clause.is_empty() {
-        String::new()
-    } else {
-        format!(" ({})", ctx.provision.clause)
-    };
-    let what = match &item.what {
-        What::Incident(spell) => {
-            let ongoing = if spell.ongoing { " (still out)" } else { "" };
-            format!(
-                "{} outage {} → {}{ongoing}",
-                item.services
-                    .iter()
-                    .map(ServiceKind::as_str)
-                    .collect::<Vec<_>>()
-                    .join(" and "),
-                ctx.local_text(spell.start),
-                ctx.local_text(spell.end)
-            )
-        }
-        _ => item.label(ctx),
-    };
-    format!("{name}{clause}: {what}")
 }
 
 fn deadline_date(deadline: ClaimDeadline, ctx: &Context<'_>, item: &Item<'_>) -> Result<NaiveDate> {
@@ -824,64 +876,99 @@ impl Context<'_> {
     }
 }
 
-/// Lines and notes gathered for one policy, settled into a [`Claim`].
-struct Settlement {
-    policy: String,
-    title: String,
-    citation: String,
+/// What one policy owes, added up as each line is settled; with `explain`, the lines
+/// and notes too, settled into a [`Claim`].
+struct Settlement<'p> {
+    policy: &'p Policy,
     currency: crate::money::Currency,
+    explain: bool,
     lines: Vec<CreditLine>,
     notes: Vec<String>,
-    seen: HashSet<String>,
+    /// The sum of the rounded amounts so far.
+    total: Decimal,
+    /// The sum left `Decimal`'s range: the claim total is an overflow error.
+    overflowed: bool,
+    /// Some line has an amount.
+    owed: bool,
+    /// Every line with an amount is paid automatically.
+    all_automatic: bool,
+    /// The earliest deadline of a line with an amount owed on request.
+    request_deadline: Option<NaiveDate>,
 }
 
-impl Settlement {
-    fn new(claim: &ClaimFile, policy: &Policy) -> Settlement {
+impl<'p> Settlement<'p> {
+    fn new(claim: &ClaimFile, policy: &'p Policy, explain: bool) -> Settlement<'p> {
         Settlement {
-            policy: policy.id.clone(),
-            title: policy.title.clone(),
-            citation: policy.citation.clone(),
+            policy,
             currency: claim.plan.currency,
+            explain,
             lines: Vec::new(),
             notes: Vec::new(),
-            seen: HashSet::new(),
+            total: Decimal::ZERO,
+            overflowed: false,
+            owed: false,
+            all_automatic: true,
+            request_deadline: None,
         }
     }
 
-    fn note(&mut self, note: String) {
-        if self.seen.insert(note.clone()) {
+    /// Adds a note once (formatting it only when the assessment explains itself).
+    fn note(&mut self, text: impl FnOnce() -> String) {
+        if !self.explain {
+            return;
+        }
+        let note = text();
+        if !self.notes.contains(&note) {
             self.notes.push(note);
         }
     }
 
-    fn finish(self) -> Result<Claim> {
-        let mut total = Decimal::ZERO;
-        for line in &self.lines {
-            total = total
-                .checked_add(line.amount)
-                .ok_or_else(|| Error::overflow("claim total"))?;
+    /// Adds one rounded line's amount.
+    fn add(&mut self, amount: Decimal, automatic: bool, deadline: Option<NaiveDate>) {
+        match self.total.checked_add(amount) {
+            Some(sum) => self.total = sum,
+            None => self.overflowed = true,
         }
+        if amount.is_zero() {
+            return;
+        }
+        self.owed = true;
+        self.all_automatic &= automatic;
+        if let (false, Some(deadline)) = (automatic, deadline) {
+            self.request_deadline =
+                Some(self.request_deadline.map_or(deadline, |d| d.min(deadline)));
+        }
+    }
+
+    /// The total (to the currency's minor units) and whether it is all automatic.
+    fn totals(&self) -> Result<Totals> {
+        if self.overflowed {
+            return Err(Error::overflow("claim total"));
+        }
+        let mut total = self.total;
         total.rescale(self.currency.minor_units());
-        let owed: Vec<&CreditLine> = self.lines.iter().filter(|l| !l.amount.is_zero()).collect();
-        let automatic = !owed.is_empty() && owed.iter().all(|l| l.automatic);
+        Ok(Totals {
+            currency: self.currency,
+            total,
+            automatic: self.owed && self.all_automatic,
+        })
+    }
+
+    fn finish(self) -> Result<Claim> {
+        let totals = self.totals()?;
         let mut notes = self.notes;
-        if let Some(deadline) = owed
-            .iter()
-            .filter(|l| !l.automatic)
-            .filter_map(|l| l.deadline)
-            .min()
-        {
+        if let Some(deadline) = self.request_deadline {
             notes.push(format!(
                 "Lines owed on request must be claimed by {deadline}."
             ));
         }
         Ok(Claim {
-            policy: self.policy,
-            title: self.title,
-            citation: self.citation,
-            currency: self.currency,
-            total,
-            automatic,
+            policy: self.policy.id.clone(),
+            title: self.policy.title.clone(),
+            citation: self.policy.citation.clone(),
+            currency: totals.currency,
+            total: totals.total,
+            automatic: totals.automatic,
             lines: self.lines,
             notes,
         })

@@ -6,7 +6,7 @@ use rust_decimal::Decimal;
 
 use super::{DayCount, Policy, Provision};
 use crate::calendar::HolidayCalendar;
-use crate::claim::{Adjustment, Basis, Figure};
+use crate::claim::{write_label, write_local, Adjustment, Basis, Described, Figure};
 use crate::claim_file::Segment;
 use crate::error::{Error, Result};
 use crate::outage::{Activation, Appointment, Cause};
@@ -21,6 +21,9 @@ pub(crate) struct Context<'a> {
     pub cycle: BillingCycle,
     pub calendar: &'a HolidayCalendar,
     pub segment: Segment,
+    /// Whether the assessment explains itself (notes, descriptions). When only totals
+    /// are wanted, no note is formatted; the figures are the same either way.
+    pub explain: bool,
 }
 
 impl Context<'_> {
@@ -32,12 +35,19 @@ impl Context<'_> {
         }
     }
 
+    /// Adds a note, formatting it only when the assessment explains itself.
+    pub fn note(&self, notes: &mut Vec<String>, text: impl FnOnce() -> String) {
+        if self.explain {
+            notes.push(text());
+        }
+    }
+
     /// An instant as local wall-clock text, for notes.
     pub fn local_text(&self, instant: DateTime<Utc>) -> String {
-        instant
-            .with_timezone(&self.zone)
-            .format("%Y-%m-%d %H:%M %Z")
-            .to_string()
+        let mut text = String::new();
+        // Writing to a String cannot fail.
+        let _ = write_local(&mut text, instant, self.zone);
+        text
     }
 
     /// The number of days a daily rate divides by, for an item.
@@ -119,33 +129,33 @@ impl Item<'_> {
         self.spells().first().map(|s| s.cause)
     }
 
+    /// What the item is, as a description or a note names it.
+    pub fn described(&self) -> Described {
+        match &self.what {
+            What::Incident(spell) => Described::Outage {
+                start: spell.start,
+                end: spell.end,
+                ongoing: spell.ongoing,
+            },
+            What::Window { start, end, .. } => Described::Period {
+                start: *start,
+                end: *end,
+            },
+            What::Appointment { appointment, .. } => Described::Appointment {
+                date: appointment.date,
+            },
+            What::Activation { activation, .. } => Described::Activation {
+                promised: activation.promised,
+            },
+        }
+    }
+
     /// A short name for notes: "internet outage from 2024-10-01 06:00 EDT".
     pub fn label(&self, ctx: &Context<'_>) -> String {
-        let services: Vec<&str> = self.services.iter().map(ServiceKind::as_str).collect();
-        let services = services.join(" and ");
-        match &self.what {
-            What::Incident(spell) => {
-                format!("{services} outage from {}", ctx.local_text(spell.start))
-            }
-            What::Window { start, end, .. } => {
-                let last = end
-                    .with_timezone(&ctx.zone)
-                    .date_naive()
-                    .pred_opt()
-                    .unwrap_or_else(|| end.with_timezone(&ctx.zone).date_naive());
-                format!(
-                    "{services} outages in the period {} to {}",
-                    start.with_timezone(&ctx.zone).date_naive(),
-                    last
-                )
-            }
-            What::Appointment { appointment, .. } => {
-                format!("missed appointment on {}", appointment.date)
-            }
-            What::Activation { activation, .. } => {
-                format!("activation promised for {}", activation.promised)
-            }
-        }
+        let mut text = String::new();
+        // Writing to a String cannot fail.
+        let _ = write_label(&mut text, &self.services, &self.described(), ctx.zone);
+        text
     }
 }
 

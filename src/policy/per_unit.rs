@@ -272,7 +272,7 @@ impl PerUnit {
                 let clock = clock_start(&self.clock, ctx, item, &mut outcome.notes)?;
                 let from = compensable_from(self.grace, clock, ctx)?;
                 if spell.end <= from {
-                    outcome.notes.push(format!(
+                    ctx.note(&mut outcome.notes, || format!(
                         "{}: service was back by {}, within the grace period; nothing is owed for it.",
                         item.label(ctx),
                         ctx.local_text(from)
@@ -444,16 +444,17 @@ pub(crate) fn clock_start(
     let What::Incident(spell) = &item.what else {
         return Err(ctx.invalid_rule("a clock needs an outage"));
     };
-    spell_clock_start(clock, ctx, spell, &item.label(ctx), notes)
+    spell_clock_start(clock, ctx, spell, &|| item.label(ctx), notes)
 }
 
 /// Where the clock starts for one outage (or the part of it inside a period),
-/// `label` naming it in notes. Never before the spell's own start.
+/// `label` naming it in notes (called only when a note is written). Never before the
+/// spell's own start.
 pub(crate) fn spell_clock_start(
     clock: &Clock,
     ctx: &Context<'_>,
     spell: &Spell,
-    label: &str,
+    label: &dyn Fn() -> String,
     notes: &mut Vec<String>,
 ) -> Result<DateTime<Utc>> {
     let mut start = match clock.start {
@@ -461,10 +462,13 @@ pub(crate) fn spell_clock_start(
         ClockStart::Report => match spell.reported {
             Some(reported) => reported.max(spell.start),
             None => {
-                notes.push(format!(
-                    "{label}: no report time was given; the clock starts when the outage began ({}).",
-                    ctx.local_text(spell.start)
-                ));
+                ctx.note(notes, || {
+                    format!(
+                        "{}: no report time was given; the clock starts when the outage began ({}).",
+                        label(),
+                        ctx.local_text(spell.start)
+                    )
+                });
                 spell.start
             }
         },
@@ -476,18 +480,24 @@ pub(crate) fn spell_clock_start(
                     .checked_add_signed(delay.as_delta())
                     .ok_or_else(|| Error::overflow("power restoration + delay"))?;
                 if after > start {
-                    notes.push(format!(
-                        "{label}: commercial power returned at {}; the credit period starts {} later, at {}.",
-                        ctx.local_text(restored),
-                        delay,
-                        ctx.local_text(after)
-                    ));
+                    ctx.note(notes, || {
+                        format!(
+                            "{}: commercial power returned at {}; the credit period starts {} later, at {}.",
+                            label(),
+                            ctx.local_text(restored),
+                            delay,
+                            ctx.local_text(after)
+                        )
+                    });
                     start = after;
                 }
             }
-            None => notes.push(format!(
-                "{label}: the cause is commercial power but no power_restored time was given; the clock starts when the outage began."
-            )),
+            None => ctx.note(notes, || {
+                format!(
+                    "{}: the cause is commercial power but no power_restored time was given; the clock starts when the outage began.",
+                    label()
+                )
+            }),
         }
     }
     Ok(start)
