@@ -159,7 +159,8 @@ impl Account {
             })?,
         };
         let services = parse_services(fields.services)?;
-        let account = Account {
+        crate::plan::validate_plan_parts(billing_day, &services, &FieldPath::default())?;
+        Ok(Account {
             id: id.to_owned(),
             region,
             area: area.to_owned(),
@@ -167,9 +168,7 @@ impl Account {
             time_zone,
             billing_day,
             services,
-        };
-        account.plan().validate(&FieldPath::default())?;
-        Ok(account)
+        })
     }
 
     /// The account's service plan.
@@ -612,6 +611,9 @@ pub struct Batch {
     choice: Choice,
     outages: OutageIndex,
     as_of: Option<DateTime<FixedOffset>>,
+    /// The claim file each account is assessed from, refilled for every account so
+    /// its buffers are reused: a steady batch allocates nothing per account here.
+    scratch: ClaimFile,
 }
 
 impl Batch {
@@ -631,6 +633,7 @@ impl Batch {
             choice: Choice::Fixed,
             outages,
             as_of: None,
+            scratch: ClaimFile::new(ServicePlan::new(Currency::USD, chrono_tz::UTC)),
         }
     }
 
@@ -730,10 +733,12 @@ impl Batch {
     /// ```
     pub fn assess_into(&mut self, account: &Account, out: &mut Vec<PolicyTotal>) -> Result<()> {
         out.clear();
-        let file = self.claim_file(account);
+        fill_claim_file(&mut self.scratch, account, &self.outages, self.as_of);
+        let file = &self.scratch;
         file.validate()?;
-        let chosen: Vec<usize> = match &mut self.choice {
-            Choice::Fixed => (0..self.policies.len()).collect(),
+        // The policies to apply: all of them in order, or the catalog's selection.
+        let selected: Option<&[usize]> = match &mut self.choice {
+            Choice::Fixed => None,
             Choice::Select(cache) => {
                 let key = SelectionKey {
                     region: account.region.clone(),
@@ -742,33 +747,36 @@ impl Batch {
                     time_zone: account.time_zone,
                     services: account.services.iter().map(|s| s.kind.clone()).collect(),
                 };
-                match cache.get(&key) {
-                    Some(chosen) => chosen.clone(),
-                    None => {
-                        let selected = crate::catalog::select(&file);
-                        let chosen: Vec<usize> = self
-                            .policies
-                            .iter()
-                            .enumerate()
-                            .filter(|(_, p)| selected.iter().any(|s| s.id == p.id))
-                            .map(|(i, _)| i)
-                            .collect();
-                        cache.insert(key, chosen.clone());
-                        chosen
-                    }
-                }
+                Some(cache.entry(key).or_insert_with(|| {
+                    let selected = crate::catalog::select(file);
+                    self.policies
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, p)| selected.iter().any(|s| s.id == p.id))
+                        .map(|(i, _)| i)
+                        .collect()
+                }))
             }
         };
-        for i in chosen {
+        let count = selected.map_or(self.policies.len(), <[usize]>::len);
+        for n in 0..count {
+            let i = match selected {
+                None => n,
+                Some(chosen) => match chosen.get(n) {
+                    Some(i) => *i,
+                    None => continue,
+                },
+            };
             let (Some(policy), Some(id)) = (self.policies.get(i), self.ids.get(i)) else {
                 continue;
             };
-            let total = match crate::assess::assess_validated(&file, policy) {
-                Ok(claim) => PolicyTotal {
+            // The figures only: the same evaluation as `assess`, without the words.
+            let total = match crate::assess::assess_totals_validated(file, policy) {
+                Ok(totals) => PolicyTotal {
                     policy: Arc::clone(id),
-                    currency: claim.currency,
-                    total: claim.total,
-                    automatic: claim.automatic,
+                    currency: totals.currency,
+                    total: totals.total,
+                    automatic: totals.automatic,
                     applies: true,
                 },
                 Err(Error::PolicyNotApplicable { .. }) => {
@@ -791,33 +799,61 @@ impl Batch {
         }
         Ok(())
     }
+}
 
-    /// The claim file an account is assessed from: its plan and region, and its
-    /// area's outages restricted to the services it has.
-    fn claim_file(&self, account: &Account) -> ClaimFile {
-        let mut file = ClaimFile::new(account.plan());
-        file.customer = Some(Customer {
-            account: Some(account.id.clone()),
-            region: account.region.clone(),
-            ..Customer::default()
-        });
-        file.as_of = self.as_of;
-        for outage in self.outages.outages(&account.area) {
-            let services: Vec<ServiceKind> = outage
-                .services
-                .iter()
-                .filter(|kind| account.services.iter().any(|s| &s.kind == *kind))
-                .cloned()
-                .collect();
-            if services.is_empty() {
-                continue;
-            }
-            let mut outage = outage.clone();
-            outage.services = services;
-            file.outages.push(outage);
-        }
-        file
+/// Refills `file` as the claim file an account is assessed from: its plan and
+/// region, and its area's outages restricted to the services it has. Every buffer
+/// of `file` is reused (a `Vec` cleared and refilled keeps its capacity), so once
+/// the first accounts have grown them, refilling allocates nothing.
+fn fill_claim_file(
+    file: &mut ClaimFile,
+    account: &Account,
+    outages: &OutageIndex,
+    as_of: Option<DateTime<FixedOffset>>,
+) {
+    file.plan.currency = account.currency;
+    file.plan.time_zone = account.time_zone;
+    file.plan.billing_day = account.billing_day;
+    file.plan.services.clone_from(&account.services);
+    let customer = file.customer.get_or_insert_with(Customer::default);
+    match (&mut customer.region, &account.region) {
+        (Some(region), Some(given)) => given.clone_into(region),
+        (region, given) => region.clone_from(given),
     }
+    file.as_of = as_of;
+    let mut kept = 0;
+    for outage in outages.outages(&account.area) {
+        let has = |kind: &ServiceKind| account.services.iter().any(|s| &s.kind == kind);
+        if !outage.services.iter().any(has) {
+            continue;
+        }
+        if kept == file.outages.len() {
+            file.outages.push(outage.clone());
+        }
+        if let Some(slot) = file.outages.get_mut(kept) {
+            let Outage {
+                services,
+                start,
+                end,
+                reported,
+                customers_affected,
+                cause,
+                power_restored,
+                degraded,
+            } = slot;
+            services.clear();
+            services.extend(outage.services.iter().filter(|k| has(k)).cloned());
+            *start = outage.start;
+            *end = outage.end;
+            *reported = outage.reported;
+            *customers_affected = outage.customers_affected;
+            *cause = outage.cause;
+            *power_restored = outage.power_restored;
+            *degraded = outage.degraded;
+        }
+        kept += 1;
+    }
+    file.outages.truncate(kept);
 }
 
 /// Totals for one (area, policy, currency) of a [`Summary`].
@@ -1410,6 +1446,142 @@ mod tests {
         let group = summary.groups().next().unwrap().3;
         assert!(group.overflowed);
         assert!(summary.to_string().contains("over "), "{summary}");
+    }
+
+    /// The claim file an account is assessed from, built afresh as the batch built it
+    /// before it reused one: the reference the reused file must match.
+    fn reference_file(batch: &Batch, account: &Account) -> ClaimFile {
+        let mut file = ClaimFile::new(account.plan());
+        file.customer = Some(Customer {
+            account: Some(account.id.clone()),
+            region: account.region.clone(),
+            ..Customer::default()
+        });
+        file.as_of = batch.as_of;
+        for outage in batch.outages.outages(&account.area) {
+            let services: Vec<ServiceKind> = outage
+                .services
+                .iter()
+                .filter(|kind| account.services.iter().any(|s| &s.kind == *kind))
+                .cloned()
+                .collect();
+            if !services.is_empty() {
+                let mut outage = outage.clone();
+                outage.services = services;
+                file.outages.push(outage);
+            }
+        }
+        file
+    }
+
+    mod reuse {
+        use super::*;
+        use proptest::prelude::*;
+
+        const KINDS: [&str; 4] = ["internet", "tv", "phone", "mobile"];
+
+        fn kinds(mask: u8) -> Vec<&'static str> {
+            KINDS
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| mask & (1 << i) != 0)
+                .map(|(_, k)| *k)
+                .collect()
+        }
+
+        prop_compose! {
+            fn arb_outage()(
+                area in 0usize..3,
+                mask in 1u8..16,
+                start in 0i64..400,
+                hours in 1i64..200,
+                ongoing in proptest::bool::weighted(0.2),
+                customers in proptest::option::of(0u64..300),
+                cause in 0usize..3,
+            ) -> AreaOutage {
+                let start = DateTime::parse_from_rfc3339("2024-09-01T00:00:00-04:00").unwrap()
+                    + chrono::Duration::hours(start);
+                let end = start + chrono::Duration::hours(hours);
+                AreaOutage::parse(&OutageFields {
+                    area: &format!("area-{area}"),
+                    services: &kinds(mask).join("|"),
+                    start: &start.to_rfc3339(),
+                    end: &if ongoing { String::new() } else { end.to_rfc3339() },
+                    customers_affected: &customers.map(|c| c.to_string()).unwrap_or_default(),
+                    cause: ["", "power", "severe-weather"][cause],
+                })
+                .unwrap()
+            }
+        }
+
+        prop_compose! {
+            fn arb_account()(
+                area in 0usize..4,
+                mask in 1u8..16,
+                cents in proptest::collection::vec(0u32..20_000, 4),
+                region in proptest::option::of(0usize..2),
+                day in 1u8..=31,
+            ) -> Account {
+                let services: Vec<String> = kinds(mask)
+                    .iter()
+                    .zip(&cents)
+                    .map(|(k, c)| format!("{k}:{}.{:02}", c / 100, c % 100))
+                    .collect();
+                Account::parse(&AccountFields {
+                    account: "A-1",
+                    region: region.map(|r| ["US-NY", "GB-ENG"][r]).unwrap_or(""),
+                    area: &format!("area-{area}"),
+                    currency: "USD",
+                    time_zone: "America/New_York",
+                    billing_day: &day.to_string(),
+                    services: &services.join("|"),
+                })
+                .unwrap()
+            }
+        }
+
+        proptest! {
+            /// One batch assessing a run of accounts (its claim file refilled for each)
+            /// gives, account by account, the figures `assess` gives for a claim file
+            /// built afresh, under fixed policies and under the catalog's selection.
+            #[test]
+            fn a_reused_claim_file_gives_the_figures_of_a_fresh_one(
+                outages in proptest::collection::vec(arb_outage(), 0..6),
+                accounts in proptest::collection::vec(arb_account(), 1..12),
+            ) {
+                let as_of = DateTime::parse_from_rfc3339("2024-10-20T00:00:00-04:00").unwrap();
+                let index = OutageIndex::from_iter(outages);
+                let policies: Vec<Policy> = ["us-ny-psc-outage-credit", "us-nj-cable", "att-guarantee-2025"]
+                    .iter()
+                    .map(|id| crate::catalog::get(id).unwrap())
+                    .collect();
+                let mut fixed = Batch::new(policies.clone(), index.clone()).at(as_of);
+                let mut selecting = Batch::selecting(index).at(as_of);
+                for account in &accounts {
+                    let file = reference_file(&fixed, account);
+                    let totals = fixed.assess(account).unwrap();
+                    prop_assert_eq!(totals.len(), policies.len());
+                    for (total, policy) in totals.iter().zip(&policies) {
+                        match crate::assess(&file, policy) {
+                            Ok(claim) => {
+                                prop_assert!(total.applies);
+                                prop_assert_eq!((total.total, total.automatic), (claim.total, claim.automatic));
+                            }
+                            Err(Error::PolicyNotApplicable { .. }) => prop_assert!(!total.applies),
+                            Err(e) => prop_assert!(false, "{e}"),
+                        }
+                    }
+                    let selected = selecting.assess(account).unwrap();
+                    let expected: Vec<Policy> = crate::catalog::select(&file);
+                    prop_assert_eq!(selected.len(), expected.len());
+                    for (total, policy) in selected.iter().zip(&expected) {
+                        prop_assert_eq!(&*total.policy, policy.id.as_str());
+                        let claim = crate::assess(&file, policy).unwrap();
+                        prop_assert_eq!((total.total, total.automatic), (claim.total, claim.automatic));
+                    }
+                }
+            }
+        }
     }
 
     #[test]
