@@ -4,6 +4,7 @@
 //! appointment…) → rule evaluation (unrounded lines with working) → settlement
 //! (round each line once, add the rounded lines).
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
@@ -152,7 +153,13 @@ fn settle<'p>(claim: &ClaimFile, policy: &'p Policy, explain: bool) -> Result<Se
                 segment: claim.segment(),
                 explain,
             };
-            let items = items_for(claim, policy, provision, &ctx, as_of, &mut settlement)?;
+            // The spells are built once per provision and the items borrow them (and
+            // the claim's service kinds), so an item costs no copy of either.
+            let by_service = match provision.subject {
+                Subject::Appointments | Subject::Activations => Vec::new(),
+                _ => spells_by_service(claim, policy, provision, as_of, &mut settlement)?,
+            };
+            let items = items_for(claim, policy, provision, &ctx, as_of, &by_service)?;
             for item in items {
                 let Some(item) = in_version(item, version, policy, zone) else {
                     continue;
@@ -297,13 +304,30 @@ fn in_force_text(policy: &Policy) -> String {
     }
 }
 
-/// The date of an outage that picks the version in force for it.
-fn spell_date(spell: &Spell, policy: &Policy, zone: chrono_tz::Tz) -> NaiveDate {
+/// Whether a version is in force for an outage: on the local date of its start (or
+/// of its report, for a policy dated by reports).
+///
+/// A zone's offset from UTC is less than a day either way, so the local date is the
+/// UTC date or a day either side: when those three days all fall inside the version,
+/// so does the local date, and the zone need not be consulted.
+fn spell_in_force(
+    spell: &Spell,
+    version: &PolicyVersion,
+    policy: &Policy,
+    zone: chrono_tz::Tz,
+) -> bool {
     let instant = match (policy.dated_by, spell.reported) {
         (Dating::Report, Some(reported)) => reported,
         _ => spell.start,
     };
-    local_date(instant, zone)
+    let utc = instant.date_naive();
+    let after_start = utc
+        .pred_opt()
+        .is_some_and(|day| version.effective_from <= day);
+    let before_end = version
+        .effective_until
+        .is_none_or(|until| utc.succ_opt().is_some_and(|day| day < until));
+    (after_start && before_end) || version.in_force_on(local_date(instant, zone))
 }
 
 /// The item as a version sees it: an outage, appointment or activation dated within
@@ -317,13 +341,15 @@ fn in_version<'a>(
     zone: chrono_tz::Tz,
 ) -> Option<Item<'a>> {
     let date = match &item.what {
-        What::Incident(spell) => spell_date(spell, policy, zone),
+        What::Incident(spell) => {
+            return spell_in_force(spell, version, policy, zone).then_some(item);
+        }
         What::Appointment { appointment, .. } => appointment.date,
         What::Activation { activation, .. } => activation.promised,
         What::Window { start, end, spells } => {
             let kept: Vec<Spell> = spells
                 .iter()
-                .filter(|s| version.in_force_on(spell_date(s, policy, zone)))
+                .filter(|s| spell_in_force(s, version, policy, zone))
                 .cloned()
                 .collect();
             if kept.is_empty() {
@@ -347,19 +373,19 @@ fn covered(policy: &Policy, provision: &Provision, service: &ServiceKind) -> boo
     policy.covers(service) && provision.covers(service)
 }
 
-/// Spells by service, in the order of the services (a plan has a handful: a sorted
-/// `Vec` does what a map would, without a node per service).
-type BySpell = Vec<(ServiceKind, Vec<Spell>)>;
+/// Spells by service (the claim's own kinds), in the order of the services (a plan
+/// has a handful: a sorted `Vec` does what a map would, without a node per service).
+type BySpell<'c> = Vec<(&'c ServiceKind, Vec<Spell>)>;
 
 /// The spells a provision counts, per service, merged.
-fn spells_by_service(
-    claim: &ClaimFile,
+fn spells_by_service<'c>(
+    claim: &'c ClaimFile,
     policy: &Policy,
     provision: &Provision,
     as_of: Option<DateTime<Utc>>,
     settlement: &mut Settlement,
-) -> Result<BySpell> {
-    let mut by_service: BySpell = Vec::new();
+) -> Result<BySpell<'c>> {
+    let mut by_service: BySpell<'c> = Vec::new();
     for (i, outage) in claim.outages.iter().enumerate() {
         let counted = match provision.counts {
             Severity::FullLoss => !outage.degraded,
@@ -398,7 +424,7 @@ fn spells_by_service(
                 ))
             }
         };
-        let spell = Spell {
+        let mut spell = Spell {
             start: outage.start.with_timezone(&Utc),
             end,
             ongoing: outage.end.is_none(),
@@ -410,18 +436,25 @@ fn spells_by_service(
             degraded: outage.degraded,
             sources: vec![i],
         };
-        for service in outage
+        let mut services = outage
             .services
             .iter()
             .filter(|s| covered(policy, provision, s))
-        {
-            match by_service.binary_search_by(|(kind, _)| kind.cmp(service)) {
+            .peekable();
+        while let Some(service) = services.next() {
+            // The last service takes the spell itself; the others a copy.
+            let spell = if services.peek().is_some() {
+                spell.clone()
+            } else {
+                std::mem::replace(&mut spell, Spell::between(end, end))
+            };
+            match by_service.binary_search_by(|(kind, _)| (*kind).cmp(service)) {
                 Ok(at) => {
                     if let Some((_, spells)) = by_service.get_mut(at) {
-                        spells.push(spell.clone());
+                        spells.push(spell);
                     }
                 }
-                Err(at) => by_service.insert(at, (service.clone(), vec![spell.clone()])),
+                Err(at) => by_service.insert(at, (service, vec![spell])),
             }
         }
     }
@@ -431,29 +464,31 @@ fn spells_by_service(
     Ok(by_service)
 }
 
-/// The services a group of spells concerns, their monthly price, and the spells.
-type Group = (Vec<ServiceKind>, Decimal, Vec<Spell>);
+/// The services a group of spells concerns, their monthly price, and the spells:
+/// borrowed for one service, merged (owned) for services taken together.
+type Group<'b> = (Cow<'b, [ServiceKind]>, Decimal, Cow<'b, [Spell]>);
 
 /// Groups of spells by the provision's service scope.
-fn scoped(
+fn scoped<'b>(
     claim: &ClaimFile,
     policy: &Policy,
     provision: &Provision,
     scope: ServiceScope,
-    by_service: BySpell,
-) -> Result<Vec<Group>> {
+    by_service: &'b BySpell<'_>,
+) -> Result<Vec<Group<'b>>> {
     match scope {
-        ServiceScope::EachService => by_service
-            .into_iter()
+        ServiceScope::EachService => Ok(by_service
+            .iter()
             .map(|(kind, spells)| {
                 let price = claim
                     .plan
-                    .service(&kind)
+                    .service(kind)
                     .map(|s| s.monthly_price)
                     .unwrap_or_default();
-                Ok((vec![kind], price, spells))
+                let kinds = Cow::Borrowed(std::slice::from_ref(*kind));
+                (kinds, price, Cow::Borrowed(spells.as_slice()))
             })
-            .collect(),
+            .collect()),
         ServiceScope::Together => {
             if by_service.is_empty() {
                 return Ok(Vec::new());
@@ -469,14 +504,14 @@ fn scoped(
                     .checked_add(service.monthly_price)
                     .ok_or_else(|| Error::overflow("monthly price of the covered services"))?;
             }
-            let kinds: Vec<ServiceKind> = by_service.iter().map(|(k, _)| k.clone()).collect();
+            let kinds: Vec<ServiceKind> = by_service.iter().map(|(k, _)| (*k).clone()).collect();
             let all = merge(
                 by_service
-                    .into_iter()
-                    .flat_map(|(_, spells)| spells)
+                    .iter()
+                    .flat_map(|(_, spells)| spells.iter().cloned())
                     .collect(),
             );
-            Ok(vec![(kinds, price, all)])
+            Ok(vec![(Cow::Owned(kinds), price, Cow::Owned(all))])
         }
     }
 }
@@ -500,7 +535,7 @@ fn items_for<'a>(
     provision: &Provision,
     ctx: &Context<'_>,
     as_of: Option<DateTime<Utc>>,
-    settlement: &mut Settlement,
+    by_service: &'a BySpell<'_>,
 ) -> Result<Vec<Item<'a>>> {
     let zone = ctx.zone;
     let mut items = Vec::new();
@@ -518,7 +553,7 @@ fn items_for<'a>(
                 }
                 items.push(Item {
                     monthly_price: price_of(claim, policy, provision, &services)?,
-                    services,
+                    services: Cow::Owned(services),
                     anchor: local_day_start(appointment.date, zone)?,
                     what: What::Appointment { index, appointment },
                 });
@@ -550,7 +585,7 @@ fn items_for<'a>(
                 };
                 items.push(Item {
                     monthly_price: price_of(claim, policy, provision, &services)?,
-                    services,
+                    services: Cow::Owned(services),
                     anchor: local_day_start(activation.promised, zone)?,
                     what: What::Activation {
                         index,
@@ -561,11 +596,10 @@ fn items_for<'a>(
             }
         }
         Subject::Outages { scope } => {
-            let by_service = spells_by_service(claim, policy, provision, as_of, settlement)?;
             for (kinds, price, spells) in scoped(claim, policy, provision, scope, by_service)? {
-                for spell in spells {
+                let mut push = |spell: Cow<'a, Spell>| {
                     let services = if kinds.len() > 1 {
-                        services_of(claim, &spell, &kinds)
+                        Cow::Owned(services_of(claim, &spell, &kinds))
                     } else {
                         kinds.clone()
                     };
@@ -575,15 +609,18 @@ fn items_for<'a>(
                         anchor: spell.start,
                         what: What::Incident(spell),
                     });
+                };
+                match spells {
+                    Cow::Borrowed(spells) => spells.iter().map(Cow::Borrowed).for_each(&mut push),
+                    Cow::Owned(spells) => spells.into_iter().map(Cow::Owned).for_each(&mut push),
                 }
             }
         }
         Subject::BillingPeriods { scope } => {
-            let by_service = spells_by_service(claim, policy, provision, as_of, settlement)?;
             for (kinds, price, spells) in scoped(claim, policy, provision, scope, by_service)? {
                 let mut periods: BTreeMap<DateTime<Utc>, (DateTime<Utc>, Vec<Spell>)> =
                     BTreeMap::new();
-                for spell in &spells {
+                for spell in spells.iter() {
                     for period in ctx.cycle.periods_between(spell.start, spell.end)? {
                         if let Some(piece) = spell.clip(period.start, period.end) {
                             periods
@@ -600,11 +637,10 @@ fn items_for<'a>(
             }
         }
         Subject::Years { first_month, scope } => {
-            let by_service = spells_by_service(claim, policy, provision, as_of, settlement)?;
             for (kinds, price, spells) in scoped(claim, policy, provision, scope, by_service)? {
                 let mut years: BTreeMap<DateTime<Utc>, (DateTime<Utc>, Vec<Spell>)> =
                     BTreeMap::new();
-                for spell in &spells {
+                for spell in spells.iter() {
                     let mut year_start = year_start_containing(spell.start, first_month, zone)?;
                     loop {
                         let next = year_start_after(year_start, first_month, zone)?;
@@ -627,7 +663,6 @@ fn items_for<'a>(
             }
         }
         Subject::Account { scope } => {
-            let by_service = spells_by_service(claim, policy, provision, as_of, settlement)?;
             for (kinds, price, spells) in scoped(claim, policy, provision, scope, by_service)? {
                 let (Some(first), Some(last)) = (
                     spells.iter().map(|s| s.start).min(),
@@ -635,7 +670,7 @@ fn items_for<'a>(
                 ) else {
                     continue;
                 };
-                items.push(window_item(&kinds, price, first, last, spells));
+                items.push(window_item(&kinds, price, first, last, spells.into_owned()));
             }
         }
     }
@@ -643,14 +678,14 @@ fn items_for<'a>(
 }
 
 fn window_item<'a>(
-    kinds: &[ServiceKind],
+    kinds: &Cow<'a, [ServiceKind]>,
     price: Decimal,
     start: DateTime<Utc>,
     end: DateTime<Utc>,
     spells: Vec<Spell>,
 ) -> Item<'a> {
     Item {
-        services: kinds.to_vec(),
+        services: kinds.clone(),
         monthly_price: price,
         anchor: start,
         what: What::Window { start, end, spells },
@@ -727,11 +762,11 @@ fn evaluate_best_cause(ctx: &Context<'_>, item: &Item<'_>) -> Result<Outcome> {
         .collect();
     let mut best: Option<(Decimal, Cause, Outcome)> = None;
     for cause in &causes {
-        let mut variant = spell.clone();
+        let mut variant = Spell::clone(spell);
         variant.cause = *cause;
         variant.other_causes.clear();
         let candidate = Item {
-            what: What::Incident(variant),
+            what: What::Incident(Cow::Owned(variant)),
             services: item.services.clone(),
             monthly_price: item.monthly_price,
             anchor: item.anchor,
@@ -794,7 +829,7 @@ fn settle_item(
         }
         return Ok(());
     }
-    let service = match item.services.as_slice() {
+    let service = match &*item.services {
         [only] => Some(only.clone()),
         _ => None,
     };
@@ -979,6 +1014,44 @@ impl<'p> Settlement<'p> {
 mod tests {
     use crate::policy::*;
     use crate::{assess, ClaimFile, Currency};
+
+    /// The shortcut that skips the zone when the UTC date is a day clear of a
+    /// version's ends agrees with the local date, hour by hour across both ends, in
+    /// the zones furthest ahead of and behind UTC.
+    #[test]
+    fn a_version_is_in_force_on_the_local_date_with_or_without_the_zone() {
+        use chrono::{Duration, NaiveDate, TimeZone, Utc};
+        let from = NaiveDate::from_ymd_opt(2023, 1, 19).unwrap();
+        let until = NaiveDate::from_ymd_opt(2024, 3, 10).unwrap();
+        let policy = Policy::new("t", "t", Currency::USD);
+        for version in [
+            PolicyVersion::from_date(from, vec![]),
+            PolicyVersion::from_date(from, vec![]).until(until),
+        ] {
+            for zone in [
+                chrono_tz::Pacific::Kiritimati,
+                chrono_tz::Pacific::Pago_Pago,
+                chrono_tz::America::New_York,
+                chrono_tz::Asia::Kathmandu,
+                chrono_tz::UTC,
+            ] {
+                for day in [from, until] {
+                    let midnight = Utc.from_utc_datetime(&day.and_hms_opt(0, 0, 0).unwrap());
+                    for quarter in -4 * 60..4 * 60 {
+                        let start = midnight + Duration::minutes(15 * quarter);
+                        let spell = crate::timeline::Spell::between(start, start);
+                        let expected =
+                            version.in_force_on(crate::timeline::local_date(start, zone));
+                        assert_eq!(
+                            super::spell_in_force(&spell, &version, &policy, zone),
+                            expected,
+                            "{start} in {zone}"
+                        );
+                    }
+                }
+            }
+        }
+    }
 
     /// A policy in force from 14 Nov 2022 over billing periods starting on the 1st:
     /// the November 2022 period began before it, but its outage of 20 Nov is after it

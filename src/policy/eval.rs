@@ -1,5 +1,7 @@
 //! What rules evaluate over: the context of one assessment and one item.
 
+use std::borrow::Cow;
+
 use chrono::{DateTime, NaiveDate, TimeDelta, Utc};
 use chrono_tz::Tz;
 use rust_decimal::Decimal;
@@ -69,8 +71,8 @@ impl Context<'_> {
 /// One thing a provision prices.
 pub(crate) struct Item<'a> {
     pub what: What<'a>,
-    /// The services concerned (one, for a per-service item).
-    pub services: Vec<ServiceKind>,
+    /// The services concerned (one, for a per-service item), borrowed where they can be.
+    pub services: Cow<'a, [ServiceKind]>,
     /// Their monthly price, added up.
     pub monthly_price: Decimal,
     /// The instant that picks a billing period or month for daily rates.
@@ -78,8 +80,8 @@ pub(crate) struct Item<'a> {
 }
 
 pub(crate) enum What<'a> {
-    /// One outage (merged).
-    Incident(Spell),
+    /// One outage (merged), borrowed from the provision's spells where it can be.
+    Incident(Cow<'a, Spell>),
     /// A period (billing period, year, the whole account) and the outages inside it, clipped.
     Window {
         start: DateTime<Utc>,
@@ -101,7 +103,7 @@ pub(crate) enum What<'a> {
 impl Item<'_> {
     pub fn spells(&self) -> &[Spell] {
         match &self.what {
-            What::Incident(spell) => std::slice::from_ref(spell),
+            What::Incident(spell) => std::slice::from_ref(spell.as_ref()),
             What::Window { spells, .. } => spells,
             _ => &[],
         }
@@ -215,10 +217,7 @@ impl Figure {
                 monthly_price,
                 days,
                 ..
-            } => monthly_price
-                .checked_mul(units)
-                .and_then(|x| x.checked_div(Decimal::from(*days)))
-                .ok_or_else(overflow),
+            } => super::amount::daily_rate_times(*monthly_price, *days, units),
             Figure::GreaterOf { options, .. } => {
                 let mut best: Option<Decimal> = None;
                 for option in options {

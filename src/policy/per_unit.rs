@@ -317,19 +317,31 @@ impl PerUnit {
             return Ok(outcome);
         }
         let mut amount = Decimal::ZERO;
-        let mut uses = Vec::with_capacity(self.bands.len());
-        for (units_here, band) in band_split(&self.bands, units, ctx)? {
-            let figure = band.rate.figure(ctx, item)?;
-            let subtotal = figure.times(Decimal::from(units_here))?;
+        // The bands used are the line's working: kept only when the assessment explains.
+        let mut uses = Vec::new();
+        let mut price_band = |units_here: u64, band: &Band| -> Result<()> {
+            let units = Decimal::from(units_here);
+            let subtotal = if ctx.explain {
+                let figure = band.rate.figure(ctx, item)?;
+                let subtotal = figure.times(units)?;
+                uses.push(BandUse {
+                    units: units_here,
+                    rate: figure,
+                    amount: subtotal,
+                });
+                subtotal
+            } else {
+                band.rate.times(ctx, item, units)?
+            };
             amount = amount
                 .checked_add(subtotal)
                 .ok_or_else(|| Error::overflow("sum of per-unit bands"))?;
-            uses.push(BandUse {
-                units: units_here,
-                rate: figure,
-                amount: subtotal,
-            });
-        }
+            Ok(())
+        };
+        // The split is checked whole before any band is priced, so a malformed rule
+        // is reported as such whatever its rates.
+        band_split(&self.bands, units, ctx, &mut |_, _| Ok(()))?;
+        band_split(&self.bands, units, ctx, &mut price_band)?;
         outcome.drafts.push(Draft::new(
             amount,
             Basis::PerUnit {
@@ -406,17 +418,18 @@ fn days_after(
     }
 }
 
-/// Splits `units` over the bands: (units paid at the band's rate, band).
-fn band_split<'b>(
-    bands: &'b [Band],
+/// Splits `units` over the bands, calling `each` with (units paid at the band's rate,
+/// band) in order.
+fn band_split(
+    bands: &[Band],
     units: u64,
     ctx: &Context<'_>,
-) -> Result<Vec<(u64, &'b Band)>> {
+    each: &mut dyn FnMut(u64, &Band) -> Result<()>,
+) -> Result<()> {
     match bands.first() {
         Some(first) if first.from_unit == 1 => {}
         _ => return Err(ctx.invalid_rule("the first band must start at unit 1")),
     }
-    let mut split = Vec::with_capacity(bands.len());
     for (i, band) in bands.iter().enumerate() {
         let start = u64::from(band.from_unit);
         if start > units {
@@ -429,9 +442,9 @@ fn band_split<'b>(
             Some(next) => (u64::from(next.from_unit) - 1).min(units),
             None => units,
         };
-        split.push((end - start + 1, band));
+        each(end - start + 1, band)?;
     }
-    Ok(split)
+    Ok(())
 }
 
 /// Where the clock starts for an incident.
@@ -509,17 +522,18 @@ pub(crate) fn compensable_from(
     clock: DateTime<Utc>,
     ctx: &Context<'_>,
 ) -> Result<DateTime<Utc>> {
-    let day = local_date(clock, ctx.zone);
+    let day = || local_date(clock, ctx.zone);
     match grace {
         Grace::None => Ok(clock),
         Grace::Elapsed(span) => clock
             .checked_add_signed(span.as_delta())
             .ok_or_else(|| Error::overflow("clock + grace period")),
         Grace::CalendarDays(n) => {
-            let last = crate::timeline::add_days(day, i64::from(n))?;
+            let last = crate::timeline::add_days(day(), i64::from(n))?;
             next_day_start(last, ctx.zone)
         }
         Grace::WorkingDays(n) => {
+            let day = day();
             let last = ctx
                 .calendar
                 .add_working_days(day, n)
