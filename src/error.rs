@@ -97,28 +97,27 @@ impl FieldPath {
 
     /// The path to one element of a list.
     pub fn index(&self, index: usize) -> Self {
-        let mut path = self.clone();
-        let mut digits = [0u8; 20];
-        let mut at = digits.len();
+        // "[", up to 20 digits, "]", written right to left, pushed at once.
+        let mut text = [b']'; 22];
+        let mut at = text.len() - 1;
         let mut n = index;
         loop {
-            at -= 1;
-            if let Some(d) = digits.get_mut(at) {
-                *d = b'0' + (n % 10) as u8;
+            at = at.saturating_sub(1);
+            if let Some(digit) = text.get_mut(at) {
+                *digit = b'0' + (n % 10) as u8;
             }
             n /= 10;
-            if n == 0 || at == 0 {
+            if n == 0 {
                 break;
             }
         }
-        path.0.push("[");
-        path.0.push(
-            digits
-                .get(at..)
-                .and_then(|d| std::str::from_utf8(d).ok())
-                .unwrap_or_default(),
-        );
-        path.0.push("]");
+        at = at.saturating_sub(1);
+        if let Some(open) = text.get_mut(at) {
+            *open = b'[';
+        }
+        let mut path = self.clone();
+        let digits = text.get(at..).and_then(|t| std::str::from_utf8(t).ok());
+        path.0.push(digits.unwrap_or_default());
         path
     }
 
@@ -231,9 +230,9 @@ fn suggestion_text(suggestion: &Option<String>) -> String {
 
 impl Error {
     /// Shorthand for [`Error::Invalid`].
-    pub fn invalid(path: FieldPath, problem: impl Into<String>) -> Self {
+    pub fn invalid(path: impl Into<FieldPath>, problem: impl Into<String>) -> Self {
         Error::Invalid {
-            path,
+            path: path.into(),
             problem: problem.into(),
         }
     }

@@ -86,6 +86,7 @@
 #![deny(missing_docs)]
 
 mod assess;
+mod at;
 pub mod batch;
 pub mod calendar;
 pub mod catalog;
