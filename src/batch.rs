@@ -104,6 +104,9 @@ pub struct AccountFields<'a> {
 /// assert_eq!(account.billing_day, 5);
 /// # Ok::<(), redress::Error>(())
 /// ```
+///
+/// `Account::default()` is an empty account (no id, no services, US dollars, UTC)
+/// to parse rows into with [`Account::parse_into`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Account {
     /// The account's id.
@@ -120,6 +123,20 @@ pub struct Account {
     pub billing_day: u8,
     /// The priced services.
     pub services: Vec<Service>,
+}
+
+impl Default for Account {
+    fn default() -> Account {
+        Account {
+            id: String::new(),
+            region: None,
+            area: String::new(),
+            currency: Currency::USD,
+            time_zone: chrono_tz::UTC,
+            billing_day: 1,
+            services: Vec::new(),
+        }
+    }
 }
 
 impl Account {
@@ -141,12 +158,32 @@ impl Account {
     /// assert_eq!(err.to_string(), "time_zone: `America/Rochester` is not an IANA time zone (such as America/New_York)");
     /// ```
     pub fn parse(fields: &AccountFields<'_>) -> Result<Account> {
+        let mut account = Account::default();
+        account.parse_into(fields)?;
+        Ok(account)
+    }
+
+    /// As [`Account::parse`], into this account, reusing its buffers (the id, area,
+    /// region and services keep their capacity): a reader streaming many rows parses
+    /// each into the same account and allocates nothing once they have grown.
+    ///
+    /// # Errors
+    /// As [`Account::parse`]; the account is then left partly read.
+    ///
+    /// # Example
+    /// ```
+    /// use redress::batch::{Account, AccountFields};
+    /// let mut account = Account::default();
+    /// for (id, services) in [("A-1", "internet:79.99|tv:65.00"), ("A-2", "phone:30")] {
+    ///     account.parse_into(&AccountFields { account: id, area: "x", currency: "USD",
+    ///         time_zone: "UTC", services, ..Default::default() })?;
+    /// }
+    /// assert_eq!((account.id.as_str(), account.services.len()), ("A-2", 1));
+    /// # Ok::<(), redress::Error>(())
+    /// ```
+    pub fn parse_into(&mut self, fields: &AccountFields<'_>) -> Result<()> {
         let id = required(fields.account, "account")?;
         let area = required(fields.area, "area")?;
-        let region = match fields.region.trim() {
-            "" => None,
-            region => Some(region.to_owned()),
-        };
         let currency = parse_currency(fields.currency)?;
         let time_zone = parse_zone(fields.time_zone)?;
         let billing_day = match fields.billing_day.trim() {
@@ -158,17 +195,19 @@ impl Account {
                 )
             })?,
         };
-        let services = parse_services(fields.services)?;
-        crate::plan::validate_plan_parts(billing_day, &services, &FieldPath::default())?;
-        Ok(Account {
-            id: id.to_owned(),
-            region,
-            area: area.to_owned(),
-            currency,
-            time_zone,
-            billing_day,
-            services,
-        })
+        parse_services_into(fields.services, &mut self.services)?;
+        crate::plan::validate_plan_parts(billing_day, &self.services, &FieldPath::default())?;
+        id.clone_into(&mut self.id);
+        area.clone_into(&mut self.area);
+        match (fields.region.trim(), &mut self.region) {
+            ("", region) => *region = None,
+            (given, Some(region)) => given.clone_into(region),
+            (given, region) => *region = Some(given.to_owned()),
+        }
+        self.currency = currency;
+        self.time_zone = time_zone;
+        self.billing_day = billing_day;
+        Ok(())
     }
 
     /// The account's service plan.
@@ -230,6 +269,15 @@ fn parse_zone(text: &str) -> Result<Tz> {
 /// # Ok::<(), redress::Error>(())
 /// ```
 pub fn parse_services(text: &str) -> Result<Vec<Service>> {
+    let mut services = Vec::new();
+    parse_services_into(text, &mut services)?;
+    Ok(services)
+}
+
+/// [`parse_services`] into a list it clears first, keeping its capacity. The error
+/// paths (`services[i]`) are built only for an error.
+fn parse_services_into(text: &str, services: &mut Vec<Service>) -> Result<()> {
+    services.clear();
     let text = text.trim();
     if text.is_empty() {
         return Err(Error::invalid(
@@ -237,12 +285,11 @@ pub fn parse_services(text: &str) -> Result<Vec<Service>> {
             "is empty: list the account's services as kind:monthly_price pairs, such as internet:79.99|tv:65.00",
         ));
     }
-    let mut services = Vec::new();
     for (i, pair) in text.split('|').enumerate() {
-        let path = FieldPath::root("services").index(i);
+        let path = || FieldPath::root("services").index(i);
         let Some((kind, price)) = pair.split_once(':') else {
             return Err(Error::invalid(
-                path,
+                path(),
                 format!(
                     "`{}` is not a kind:monthly_price pair (such as internet:79.99)",
                     pair.trim()
@@ -252,20 +299,20 @@ pub fn parse_services(text: &str) -> Result<Vec<Service>> {
         let kind = kind.trim();
         if kind.is_empty() {
             return Err(Error::invalid(
-                path,
+                path(),
                 format!("`{}` has no service kind", pair.trim()),
             ));
         }
         let price = price.trim();
         let monthly_price = Decimal::from_str(price).map_err(|_| {
             Error::invalid(
-                path.clone(),
+                path(),
                 format!("`{price}` is not a price (write it like 79.99)"),
             )
         })?;
         services.push(Service::new(ServiceKind::from(kind), monthly_price));
     }
-    Ok(services)
+    Ok(())
 }
 
 /// Reads a list of service kinds separated by `|`, such as `internet|tv`.
@@ -923,10 +970,42 @@ pub struct Summary {
     errors: u64,
     rows: u64,
     unselected: u64,
-    /// By area, then by (policy, currency): looked up by `&str`, so adding an
-    /// account allocates nothing once its area has been seen.
-    groups: BTreeMap<String, BTreeMap<(Arc<str>, Currency), Group>>,
+    /// By area (one hash lookup by `&str` per account, allocation-free once the area
+    /// has been seen), then by (policy, currency) in a small sorted `Vec`. Sorted by
+    /// area only when read.
+    groups: HashMap<String, Vec<(PolicyKey, Group)>>,
     errors_by_area: BTreeMap<String, u64>,
+}
+
+/// A policy id and a currency: what a group of an area is for.
+type PolicyKey = (Arc<str>, Currency);
+
+/// Adds one account's total to the groups of its area.
+fn add_to(groups: &mut Vec<(PolicyKey, Group)>, total: &PolicyTotal) {
+    let at = match groups
+        .binary_search_by(|((p, c), _)| (&**p, *c).cmp(&(&*total.policy, total.currency)))
+    {
+        Ok(at) => at,
+        Err(at) => {
+            let key = (Arc::clone(&total.policy), total.currency);
+            groups.insert(at, (key, Group::default()));
+            at
+        }
+    };
+    let Some((_, group)) = groups.get_mut(at) else {
+        return;
+    };
+    group.accounts += 1;
+    if !total.applies {
+        group.not_applicable += 1;
+    }
+    if !total.total.is_zero() {
+        group.owed += 1;
+        if total.automatic {
+            group.automatic += 1;
+        }
+    }
+    group.add_total(total.total);
 }
 
 impl Summary {
@@ -934,33 +1013,67 @@ impl Summary {
     /// one row when there are none).
     pub fn add(&mut self, area: &str, totals: &[PolicyTotal]) {
         self.accounts += 1;
+        self.rows += totals.len().max(1) as u64;
         if totals.is_empty() {
             self.unselected += 1;
-            self.rows += 1;
             return;
         }
-        for total in totals {
-            self.rows += 1;
-            if !self.groups.contains_key(area) {
-                self.groups.insert(area.to_owned(), BTreeMap::new());
+        if let Some(groups) = self.groups.get_mut(area) {
+            for total in totals {
+                add_to(groups, total);
             }
-            let Some(by_policy) = self.groups.get_mut(area) else {
-                continue;
-            };
-            let group = by_policy
-                .entry((Arc::clone(&total.policy), total.currency))
-                .or_default();
-            group.accounts += 1;
-            if !total.applies {
-                group.not_applicable += 1;
+        } else {
+            let mut groups = Vec::with_capacity(totals.len());
+            for total in totals {
+                add_to(&mut groups, total);
             }
-            if !total.total.is_zero() {
-                group.owed += 1;
-                if total.automatic {
-                    group.automatic += 1;
+            self.groups.insert(area.to_owned(), groups);
+        }
+    }
+
+    /// Adds another summary's counts and totals to this one: a batch split over
+    /// threads sums each thread's summary.
+    ///
+    /// # Example
+    /// ```
+    /// use redress::batch::{PolicyTotal, Summary};
+    /// let owed = PolicyTotal { policy: "p".into(), currency: redress::Currency::USD,
+    ///     total: "14.50".parse().unwrap(), automatic: true, applies: true };
+    /// let (mut a, mut b, mut both) = (Summary::default(), Summary::default(), Summary::default());
+    /// a.add("x", std::slice::from_ref(&owed));
+    /// b.add("x", std::slice::from_ref(&owed));
+    /// b.add_error("y", &["p"]);
+    /// both.add("x", std::slice::from_ref(&owed));
+    /// both.add("x", std::slice::from_ref(&owed));
+    /// both.add_error("y", &["p"]);
+    /// a.merge(b);
+    /// assert_eq!(a, both);
+    /// ```
+    pub fn merge(&mut self, other: Summary) {
+        self.accounts += other.accounts;
+        self.errors += other.errors;
+        self.rows += other.rows;
+        self.unselected += other.unselected;
+        for (area, groups) in other.groups {
+            let mine = self.groups.entry(area).or_default();
+            for (key, group) in groups {
+                match mine.binary_search_by(|(k, _)| k.cmp(&key)) {
+                    Ok(at) => {
+                        if let Some((_, into)) = mine.get_mut(at) {
+                            into.accounts += group.accounts;
+                            into.owed += group.owed;
+                            into.automatic += group.automatic;
+                            into.not_applicable += group.not_applicable;
+                            into.add_total(group.total);
+                            into.overflowed |= group.overflowed;
+                        }
+                    }
+                    Err(at) => mine.insert(at, (key, group)),
                 }
             }
-            group.add_total(total.total);
+        }
+        for (area, n) in other.errors_by_area {
+            *self.errors_by_area.entry(area).or_default() += n;
         }
     }
 
@@ -1006,7 +1119,9 @@ impl Summary {
     /// assert_eq!(summary.groups().count(), 0);
     /// ```
     pub fn groups(&self) -> impl Iterator<Item = (&str, &str, Currency, &Group)> {
-        self.groups.iter().flat_map(|(area, by_policy)| {
+        let mut areas: Vec<(&String, &Vec<(PolicyKey, Group)>)> = self.groups.iter().collect();
+        areas.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        areas.into_iter().flat_map(|(area, by_policy)| {
             by_policy
                 .iter()
                 .map(move |((policy, currency), g)| (area.as_str(), &**policy, *currency, g))

@@ -75,18 +75,29 @@ impl ServiceKind {
 
 impl From<&str> for ServiceKind {
     fn from(name: &str) -> Self {
-        let lower = name.trim().to_ascii_lowercase();
-        match lower.as_str() {
-            "internet" => ServiceKind::Internet,
-            "tv" => ServiceKind::Tv,
-            "phone" => ServiceKind::Phone,
-            "mobile" => ServiceKind::Mobile,
-            "electricity" => ServiceKind::Electricity,
-            "gas" => ServiceKind::Gas,
-            "water" => ServiceKind::Water,
-            "compute" => ServiceKind::Compute,
-            "storage" => ServiceKind::Storage,
-            _ => ServiceKind::Other(lower),
+        let name = name.trim();
+        // The known kinds are matched without allocating; only another word is copied.
+        let known = |word: &str| name.eq_ignore_ascii_case(word);
+        if known("internet") {
+            ServiceKind::Internet
+        } else if known("tv") {
+            ServiceKind::Tv
+        } else if known("phone") {
+            ServiceKind::Phone
+        } else if known("mobile") {
+            ServiceKind::Mobile
+        } else if known("electricity") {
+            ServiceKind::Electricity
+        } else if known("gas") {
+            ServiceKind::Gas
+        } else if known("water") {
+            ServiceKind::Water
+        } else if known("compute") {
+            ServiceKind::Compute
+        } else if known("storage") {
+            ServiceKind::Storage
+        } else {
+            ServiceKind::Other(name.to_ascii_lowercase())
         }
     }
 }
