@@ -86,6 +86,12 @@ fn one_account_per_family(c: &mut Criterion) {
             b.iter(|| redress::assess(black_box(&claim), black_box(&policy)))
         });
     }
+    // The figures only (what the batch path computes), for the same NY account.
+    let claim = file(NY);
+    let policy = catalog::get("us-ny-psc-outage-credit").expect("catalog id");
+    group.bench_function("NY PSC blocks, totals only", |b| {
+        b.iter(|| redress::assess_totals(black_box(&claim), black_box(&policy)))
+    });
     group.finish();
 }
 

@@ -4,13 +4,14 @@
 //! appointment…) → rule evaluation (unrounded lines with working) → settlement
 //! (round each line once, add the rounded lines).
 
-use std::collections::{BTreeMap, HashSet};
+use std::borrow::Cow;
+use std::collections::BTreeMap;
 
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use rust_decimal::Decimal;
 
 use crate::calendar::{self, HolidayCalendar};
-use crate::claim::{Claim, CreditLine, Window};
+use crate::claim::{Claim, CreditLine, Description, Totals, Window};
 use crate::claim_file::ClaimFile;
 use crate::error::{Error, FieldPath, Result};
 use crate::outage::Cause;
@@ -61,28 +62,74 @@ pub fn assess_each(claim: &ClaimFile, policies: &[&Policy]) -> Result<Vec<Claim>
         .collect()
 }
 
+/// Assesses a claim under one policy for its figures only: the total and whether it
+/// is all paid automatically, as [`assess`] would give them, without the working.
+///
+/// The evaluation is the same as [`assess`]'s (the same rules, rounding and
+/// settlement), so the figures cannot differ; only the words are skipped: no line
+/// descriptions, no notes. An application crediting many accounts after one outage
+/// calls this per account and [`assess`] for the few it must explain.
+///
+/// # Errors
+/// As [`assess`], the same error for the same input.
+///
+/// # Example
+/// ```
+/// # let (file, policy) = redress::doc_example_input();
+/// let totals = redress::assess_totals(&file, &policy)?;
+/// let claim = redress::assess(&file, &policy)?;
+/// assert_eq!(totals, claim.totals());
+/// assert_eq!(totals.total.to_string(), "14.50");
+/// # Ok::<(), redress::Error>(())
+/// ```
+pub fn assess_totals(claim: &ClaimFile, policy: &Policy) -> Result<Totals> {
+    claim.validate()?;
+    assess_totals_validated(claim, policy)
+}
+
 /// Assesses a claim that has already passed [`ClaimFile::validate`].
 pub(crate) fn assess_validated(claim: &ClaimFile, policy: &Policy) -> Result<Claim> {
-    assess_checked(claim, policy).map_err(|error| match error {
+    settle(claim, policy, true)
+        .and_then(Settlement::finish)
+        .map_err(|e| name_the_policy(e, policy))
+}
+
+/// [`assess_totals`] for a claim that has already passed [`ClaimFile::validate`].
+pub(crate) fn assess_totals_validated(claim: &ClaimFile, policy: &Policy) -> Result<Totals> {
+    settle(claim, policy, false)
+        .and_then(|s| s.totals())
+        .map_err(|e| name_the_policy(e, policy))
+}
+
+/// An overflow says which policy it happened under and what the user can change.
+fn name_the_policy(error: Error, policy: &Policy) -> Error {
+    match error {
         Error::Overflow { context } => Error::overflow(format!(
             "under `{}`, {context}: the plan's prices or the outages' lengths are too large to compute",
             policy.id
         )),
         other => other,
-    })
+    }
 }
 
-fn assess_checked(claim: &ClaimFile, policy: &Policy) -> Result<Claim> {
+/// How a policy's readings are introduced in a claim's notes.
+const READING: &str = "Reading taken: ";
+
+/// The one evaluation behind [`assess`] and [`assess_totals`]: every item priced,
+/// rounded and added up; with `explain`, the lines and notes are kept too.
+fn settle<'p>(claim: &ClaimFile, policy: &'p Policy, explain: bool) -> Result<Settlement<'p>> {
     check_applicable(claim, policy)?;
-    let mut settlement = Settlement::new(claim, policy);
+    let mut settlement = Settlement::new(claim, policy, explain);
     if !policy.segments.is_empty() && !policy.segments.contains(&claim.segment()) {
-        let segments: Vec<String> = policy.segments.iter().map(|s| s.to_string()).collect();
-        settlement.note(format!(
-            "This policy covers {} customers only; the customer is {}.",
-            segments.join(" and "),
-            claim.segment()
-        ));
-        return settlement.finish();
+        settlement.note(|| {
+            let segments: Vec<String> = policy.segments.iter().map(|s| s.to_string()).collect();
+            format!(
+                "This policy covers {} customers only; the customer is {}.",
+                segments.join(" and "),
+                claim.segment()
+            )
+        });
+        return Ok(settlement);
     }
     let zone = claim.plan.time_zone;
     let cycle = claim.plan.billing_cycle()?;
@@ -96,7 +143,7 @@ fn assess_checked(claim: &ClaimFile, policy: &Policy) -> Result<Claim> {
         None
     };
     if needs_calendar && regional.is_none() {
-        settlement.note(match region {
+        settlement.note(|| match region {
             Some(r) => format!(
                 "No holiday calendar is known for region {r}; working days are Monday to Friday."
             ),
@@ -108,7 +155,9 @@ fn assess_checked(claim: &ClaimFile, policy: &Policy) -> Result<Claim> {
     }
     let calendar = regional.as_ref().unwrap_or_else(|| weekends_only());
     let as_of = claim.as_of_utc();
-    note_out_of_force(claim, policy, zone, as_of, &mut settlement)?;
+    if explain {
+        note_out_of_force(claim, policy, zone, as_of, &mut settlement);
+    }
     for version in &policy.versions {
         for provision in &version.provisions {
             let ctx = Context {
@@ -118,8 +167,15 @@ fn assess_checked(claim: &ClaimFile, policy: &Policy) -> Result<Claim> {
                 cycle,
                 calendar,
                 segment: claim.segment(),
+                explain,
             };
-            let items = items_for(claim, policy, provision, &ctx, as_of, &mut settlement)?;
+            // The spells are built once per provision and the items borrow them (and
+            // the claim's service kinds), so an item costs no copy of either.
+            let by_service = match provision.subject {
+                Subject::Appointments | Subject::Activations => Vec::new(),
+                _ => spells_by_service(claim, policy, provision, as_of, &mut settlement)?,
+            };
+            let items = items_for(claim, policy, provision, &ctx, as_of, &by_service)?;
             for item in items {
                 let Some(item) = in_version(item, version, policy, zone) else {
                     continue;
@@ -129,9 +185,14 @@ fn assess_checked(claim: &ClaimFile, policy: &Policy) -> Result<Claim> {
         }
     }
     for note in &policy.readings {
-        settlement.note(format!("Reading taken: {note}"));
+        settlement.note(|| {
+            let mut text = String::with_capacity(READING.len() + note.len());
+            text.push_str(READING);
+            text.push_str(note);
+            text
+        });
     }
-    settlement.finish()
+    Ok(settlement)
 }
 
 fn check_applicable(claim: &ClaimFile, policy: &Policy) -> Result<()> {
@@ -191,7 +252,7 @@ fn note_out_of_force(
     zone: chrono_tz::Tz,
     as_of: Option<DateTime<Utc>>,
     settlement: &mut Settlement,
-) -> Result<()> {
+) {
     for (i, outage) in claim.outages.iter().enumerate() {
         if !outage.services.iter().any(|s| policy.covers(s)) {
             continue;
@@ -202,25 +263,29 @@ fn note_out_of_force(
         };
         let date = local_date(instant.with_timezone(&Utc), zone);
         if policy.version_on(date).is_none() {
-            settlement.note(format!(
-                "Outage {} ({date}) earns nothing under this policy: it is in force {}.",
-                i + 1,
-                in_force_text(policy)
-            ));
+            settlement.note(|| {
+                format!(
+                    "Outage {} ({date}) earns nothing under this policy: it is in force {}.",
+                    i + 1,
+                    in_force_text(policy)
+                )
+            });
         }
         if outage.end.is_none() {
             if let Some(as_of) = as_of {
-                settlement.note(format!(
-                    "Outage {} is still ongoing; it is assessed as of {}.",
-                    i + 1,
-                    as_of.with_timezone(&zone).format("%Y-%m-%d %H:%M %Z")
-                ));
+                settlement.note(|| {
+                    format!(
+                        "Outage {} is still ongoing; it is assessed as of {}.",
+                        i + 1,
+                        as_of.with_timezone(&zone).format("%Y-%m-%d %H:%M %Z")
+                    )
+                });
             }
         }
     }
     for (i, appointment) in claim.appointments.iter().enumerate() {
         if policy.version_on(appointment.date).is_none() {
-            settlement.note(format!(
+            settlement.note(|| format!(
                 "The appointment of {} (appointment {}) earns nothing under this policy: it is in force {}.",
                 appointment.date,
                 i + 1,
@@ -230,7 +295,7 @@ fn note_out_of_force(
     }
     for (i, activation) in claim.activations.iter().enumerate() {
         if policy.version_on(activation.promised).is_none() {
-            settlement.note(format!(
+            settlement.note(|| format!(
                 "The activation promised for {} (activation {}) earns nothing under this policy: it is in force {}.",
                 activation.promised,
                 i + 1,
@@ -238,7 +303,6 @@ fn note_out_of_force(
             ));
         }
     }
-    Ok(())
 }
 
 fn in_force_text(policy: &Policy) -> String {
@@ -256,13 +320,30 @@ fn in_force_text(policy: &Policy) -> String {
     }
 }
 
-/// The date of an outage that picks the version in force for it.
-fn spell_date(spell: &Spell, policy: &Policy, zone: chrono_tz::Tz) -> NaiveDate {
+/// Whether a version is in force for an outage: on the local date of its start (or
+/// of its report, for a policy dated by reports).
+///
+/// A zone's offset from UTC is less than a day either way, so the local date is the
+/// UTC date or a day either side: when those three days all fall inside the version,
+/// so does the local date, and the zone need not be consulted.
+fn spell_in_force(
+    spell: &Spell,
+    version: &PolicyVersion,
+    policy: &Policy,
+    zone: chrono_tz::Tz,
+) -> bool {
     let instant = match (policy.dated_by, spell.reported) {
         (Dating::Report, Some(reported)) => reported,
         _ => spell.start,
     };
-    local_date(instant, zone)
+    let utc = instant.date_naive();
+    let after_start = utc
+        .pred_opt()
+        .is_some_and(|day| version.effective_from <= day);
+    let before_end = version
+        .effective_until
+        .is_none_or(|until| utc.succ_opt().is_some_and(|day| day < until));
+    (after_start && before_end) || version.in_force_on(local_date(instant, zone))
 }
 
 /// The item as a version sees it: an outage, appointment or activation dated within
@@ -278,13 +359,15 @@ fn in_version<'a>(
     zone: chrono_tz::Tz,
 ) -> Option<Item<'a>> {
     let date = match &item.what {
-        What::Incident(spell) => spell_date(spell, policy, zone),
+        What::Incident(spell) => {
+            return spell_in_force(spell, version, policy, zone).then_some(item);
+        }
         What::Appointment { appointment, .. } => appointment.date,
         What::Activation { activation, .. } => activation.promised,
         What::Window { start, end, spells } => {
             let kept: Vec<Spell> = spells
                 .iter()
-                .filter(|s| version.in_force_on(spell_date(s, policy, zone)))
+                .filter(|s| spell_in_force(s, version, policy, zone))
                 .cloned()
                 .collect();
             let first_kept = kept.iter().map(|s| s.start).min()?;
@@ -293,7 +376,7 @@ fn in_version<'a>(
             // its first outage, which may be months before the version's own.
             let dropped_earlier = spells
                 .iter()
-                .any(|s| s.start < first_kept && !version.in_force_on(spell_date(s, policy, zone)));
+                .any(|s| s.start < first_kept && !spell_in_force(s, version, policy, zone));
             let anchor = if dropped_earlier {
                 item.anchor.max(first_kept)
             } else {
@@ -318,15 +401,19 @@ fn covered(policy: &Policy, provision: &Provision, service: &ServiceKind) -> boo
     policy.covers(service) && provision.covers(service)
 }
 
+/// Spells by service (the claim's own kinds), in the order of the services (a plan
+/// has a handful: a sorted `Vec` does what a map would, without a node per service).
+type BySpell<'c> = Vec<(&'c ServiceKind, Vec<Spell>)>;
+
 /// The spells a provision counts, per service, merged.
-fn spells_by_service(
-    claim: &ClaimFile,
+fn spells_by_service<'c>(
+    claim: &'c ClaimFile,
     policy: &Policy,
     provision: &Provision,
     as_of: Option<DateTime<Utc>>,
     settlement: &mut Settlement,
-) -> Result<BTreeMap<ServiceKind, Vec<Spell>>> {
-    let mut by_service: BTreeMap<ServiceKind, Vec<Spell>> = BTreeMap::new();
+) -> Result<BySpell<'c>> {
+    let mut by_service: BySpell<'c> = Vec::new();
     for (i, outage) in claim.outages.iter().enumerate() {
         let counted = match provision.counts {
             Severity::FullLoss => !outage.degraded,
@@ -342,12 +429,14 @@ fn spells_by_service(
             continue;
         }
         if provision.excluded_causes.contains(&outage.cause) {
-            settlement.note(format!(
-                "Outage {} earns nothing under “{}”: its cause ({}) is excluded.",
-                i + 1,
-                provision.name,
-                outage.cause
-            ));
+            settlement.note(|| {
+                format!(
+                    "Outage {} earns nothing under “{}”: its cause ({}) is excluded.",
+                    i + 1,
+                    provision.name,
+                    outage.cause
+                )
+            });
             continue;
         }
         let end = match (outage.end, as_of) {
@@ -363,7 +452,7 @@ fn spells_by_service(
                 ))
             }
         };
-        let spell = Spell {
+        let mut spell = Spell {
             start: outage.start.with_timezone(&Utc),
             end,
             ongoing: outage.end.is_none(),
@@ -375,46 +464,59 @@ fn spells_by_service(
             degraded: outage.degraded,
             sources: vec![i],
         };
-        for service in outage
+        let mut services = outage
             .services
             .iter()
             .filter(|s| covered(policy, provision, s))
-        {
-            by_service
-                .entry(service.clone())
-                .or_default()
-                .push(spell.clone());
+            .peekable();
+        while let Some(service) = services.next() {
+            // The last service takes the spell itself; the others a copy.
+            let spell = if services.peek().is_some() {
+                spell.clone()
+            } else {
+                std::mem::replace(&mut spell, Spell::between(end, end))
+            };
+            match by_service.binary_search_by(|(kind, _)| (*kind).cmp(service)) {
+                Ok(at) => {
+                    if let Some((_, spells)) = by_service.get_mut(at) {
+                        spells.push(spell);
+                    }
+                }
+                Err(at) => by_service.insert(at, (service, vec![spell])),
+            }
         }
     }
-    for spells in by_service.values_mut() {
+    for (_, spells) in by_service.iter_mut() {
         *spells = merge(std::mem::take(spells));
     }
     Ok(by_service)
 }
 
-/// The services a group of spells concerns, their monthly price, and the spells.
-type Group = (Vec<ServiceKind>, Decimal, Vec<Spell>);
+/// The services a group of spells concerns, their monthly price, and the spells:
+/// borrowed for one service, merged (owned) for services taken together.
+type Group<'b> = (Cow<'b, [ServiceKind]>, Decimal, Cow<'b, [Spell]>);
 
 /// Groups of spells by the provision's service scope.
-fn scoped(
+fn scoped<'b>(
     claim: &ClaimFile,
     policy: &Policy,
     provision: &Provision,
     scope: ServiceScope,
-    by_service: BTreeMap<ServiceKind, Vec<Spell>>,
-) -> Result<Vec<Group>> {
+    by_service: &'b BySpell<'_>,
+) -> Result<Vec<Group<'b>>> {
     match scope {
-        ServiceScope::EachService => by_service
-            .into_iter()
+        ServiceScope::EachService => Ok(by_service
+            .iter()
             .map(|(kind, spells)| {
                 let price = claim
                     .plan
-                    .service(&kind)
+                    .service(kind)
                     .map(|s| s.monthly_price)
                     .unwrap_or_default();
-                Ok((vec![kind], price, spells))
+                let kinds = Cow::Borrowed(std::slice::from_ref(*kind));
+                (kinds, price, Cow::Borrowed(spells.as_slice()))
             })
-            .collect(),
+            .collect()),
         ServiceScope::Together => {
             if by_service.is_empty() {
                 return Ok(Vec::new());
@@ -430,9 +532,14 @@ fn scoped(
                     .checked_add(service.monthly_price)
                     .ok_or_else(|| Error::overflow("monthly price of the covered services"))?;
             }
-            let kinds: Vec<ServiceKind> = by_service.keys().cloned().collect();
-            let all = merge(by_service.into_values().flatten().collect());
-            Ok(vec![(kinds, price, all)])
+            let kinds: Vec<ServiceKind> = by_service.iter().map(|(k, _)| (*k).clone()).collect();
+            let all = merge(
+                by_service
+                    .iter()
+                    .flat_map(|(_, spells)| spells.iter().cloned())
+                    .collect(),
+            );
+            Ok(vec![(Cow::Owned(kinds), price, Cow::Owned(all))])
         }
     }
 }
@@ -456,7 +563,7 @@ fn items_for<'a>(
     provision: &Provision,
     ctx: &Context<'_>,
     as_of: Option<DateTime<Utc>>,
-    settlement: &mut Settlement,
+    by_service: &'a BySpell<'_>,
 ) -> Result<Vec<Item<'a>>> {
     let zone = ctx.zone;
     let mut items = Vec::new();
@@ -474,7 +581,7 @@ fn items_for<'a>(
                 }
                 items.push(Item {
                     monthly_price: price_of(claim, policy, provision, &services)?,
-                    services,
+                    services: Cow::Owned(services),
                     anchor: local_day_start(appointment.date, zone)?,
                     what: What::Appointment { index, appointment },
                 });
@@ -506,7 +613,7 @@ fn items_for<'a>(
                 };
                 items.push(Item {
                     monthly_price: price_of(claim, policy, provision, &services)?,
-                    services,
+                    services: Cow::Owned(services),
                     anchor: local_day_start(activation.promised, zone)?,
                     what: What::Activation {
                         index,
@@ -517,11 +624,10 @@ fn items_for<'a>(
             }
         }
         Subject::Outages { scope } => {
-            let by_service = spells_by_service(claim, policy, provision, as_of, settlement)?;
             for (kinds, price, spells) in scoped(claim, policy, provision, scope, by_service)? {
-                for spell in spells {
+                let mut push = |spell: Cow<'a, Spell>| {
                     let services = if kinds.len() > 1 {
-                        services_of(claim, &spell, &kinds)
+                        Cow::Owned(services_of(claim, &spell, &kinds))
                     } else {
                         kinds.clone()
                     };
@@ -531,15 +637,18 @@ fn items_for<'a>(
                         anchor: spell.start,
                         what: What::Incident(spell),
                     });
+                };
+                match spells {
+                    Cow::Borrowed(spells) => spells.iter().map(Cow::Borrowed).for_each(&mut push),
+                    Cow::Owned(spells) => spells.into_iter().map(Cow::Owned).for_each(&mut push),
                 }
             }
         }
         Subject::BillingPeriods { scope } => {
-            let by_service = spells_by_service(claim, policy, provision, as_of, settlement)?;
             for (kinds, price, spells) in scoped(claim, policy, provision, scope, by_service)? {
                 let mut periods: BTreeMap<DateTime<Utc>, (DateTime<Utc>, Vec<Spell>)> =
                     BTreeMap::new();
-                for spell in &spells {
+                for spell in spells.iter() {
                     for period in ctx.cycle.periods_between(spell.start, spell.end)? {
                         if let Some(piece) = spell.clip(period.start, period.end) {
                             periods
@@ -556,11 +665,10 @@ fn items_for<'a>(
             }
         }
         Subject::Years { first_month, scope } => {
-            let by_service = spells_by_service(claim, policy, provision, as_of, settlement)?;
             for (kinds, price, spells) in scoped(claim, policy, provision, scope, by_service)? {
                 let mut years: BTreeMap<DateTime<Utc>, (DateTime<Utc>, Vec<Spell>)> =
                     BTreeMap::new();
-                for spell in &spells {
+                for spell in spells.iter() {
                     let mut year_start = year_start_containing(spell.start, first_month, zone)?;
                     loop {
                         let next = year_start_after(year_start, first_month, zone)?;
@@ -583,7 +691,6 @@ fn items_for<'a>(
             }
         }
         Subject::Account { scope } => {
-            let by_service = spells_by_service(claim, policy, provision, as_of, settlement)?;
             for (kinds, price, spells) in scoped(claim, policy, provision, scope, by_service)? {
                 let (Some(first), Some(last)) = (
                     spells.iter().map(|s| s.start).min(),
@@ -591,7 +698,7 @@ fn items_for<'a>(
                 ) else {
                     continue;
                 };
-                items.push(window_item(&kinds, price, first, last, spells));
+                items.push(window_item(&kinds, price, first, last, spells.into_owned()));
             }
         }
     }
@@ -599,14 +706,14 @@ fn items_for<'a>(
 }
 
 fn window_item<'a>(
-    kinds: &[ServiceKind],
+    kinds: &Cow<'a, [ServiceKind]>,
     price: Decimal,
     start: DateTime<Utc>,
     end: DateTime<Utc>,
     spells: Vec<Spell>,
 ) -> Item<'a> {
     Item {
-        services: kinds.to_vec(),
+        services: kinds.clone(),
         monthly_price: price,
         anchor: start,
         what: What::Window { start, end, spells },
@@ -683,11 +790,11 @@ fn evaluate_best_cause(ctx: &Context<'_>, item: &Item<'_>) -> Result<Outcome> {
         .collect();
     let mut best: Option<(Decimal, Cause, Outcome)> = None;
     for cause in &causes {
-        let mut variant = spell.clone();
+        let mut variant = Spell::clone(spell);
         variant.cause = *cause;
         variant.other_causes.clear();
         let candidate = Item {
-            what: What::Incident(variant),
+            what: What::Incident(Cow::Owned(variant)),
             services: item.services.clone(),
             monthly_price: item.monthly_price,
             anchor: item.anchor,
@@ -701,12 +808,14 @@ fn evaluate_best_cause(ctx: &Context<'_>, item: &Item<'_>) -> Result<Outcome> {
     let Some((_, chosen, mut outcome)) = best else {
         return ctx.provision.rule.evaluate(ctx, item);
     };
-    let named: Vec<String> = causes.iter().map(|c| c.to_string()).collect();
-    outcome.notes.push(format!(
-        "{}: the outage records name different causes ({}); it is assessed as {chosen}, which pays the customer most.",
-        item.label(ctx),
-        named.join(", ")
-    ));
+    ctx.note(&mut outcome.notes, || {
+        let named: Vec<String> = causes.iter().map(|c| c.to_string()).collect();
+        format!(
+            "{}: the outage records name different causes ({}); it is assessed as {chosen}, which pays the customer most.",
+            item.label(ctx),
+            named.join(", ")
+        )
+    });
     Ok(outcome)
 }
 
@@ -718,7 +827,7 @@ fn settle_item(
 ) -> Result<()> {
     let mut outcome = evaluate_best_cause(ctx, item)?;
     for note in std::mem::take(&mut outcome.notes) {
-        settlement.note(note);
+        settlement.note(|| note);
     }
     if outcome.drafts.is_empty() {
         return Ok(());
@@ -730,7 +839,7 @@ fn settle_item(
         Payment::AutomaticIf(condition) => {
             let verdict = condition.test(ctx, item, Some(item_total))?;
             for note in verdict.assumptions {
-                settlement.note(note);
+                settlement.note(|| note);
             }
             verdict.holds
         }
@@ -742,8 +851,13 @@ fn settle_item(
     let rounding = version
         .rounding
         .unwrap_or_else(|| ctx.policy_currency_rounding(settlement.currency));
-    let description = describe(ctx, item);
-    let service = match item.services.as_slice() {
+    if !settlement.explain {
+        for draft in &outcome.drafts {
+            settlement.add(rounding.apply(draft.amount), automatic, deadline);
+        }
+        return Ok(());
+    }
+    let service = match &*item.services {
         [only] => Some(only.clone()),
         _ => None,
     };
@@ -770,8 +884,16 @@ fn settle_item(
         What::Activation { index, .. } => (Vec::new(), None, Some(*index), None),
     };
     for draft in outcome.drafts {
+        let amount = rounding.apply(draft.amount);
+        settlement.add(amount, automatic, deadline);
         settlement.lines.push(CreditLine {
-            description: description.clone(),
+            description: Description::from_parts(
+                &ctx.provision.name,
+                &ctx.provision.clause,
+                &item.services,
+                item.described(),
+                ctx.zone,
+            ),
             provision: ctx.provision.name.clone(),
             clause: ctx.provision.clause.clone(),
             service: service.clone(),
@@ -779,7 +901,7 @@ fn settle_item(
             appointment,
             activation,
             period,
-            amount: rounding.apply(draft.amount),
+            amount,
             unrounded: draft.amount,
             basis: draft.basis,
             adjustments: draft.adjustments,
@@ -788,36 +910,6 @@ fn settle_item(
         });
     }
     Ok(())
-}
-
-fn describe(ctx: &Context<'_>, item: &Item<'_>) -> String {
-    let mut name = ctx.provision.name.clone();
-    if let Some(first) = name.get(0..1) {
-        let upper = first.to_uppercase();
-        name.replace_range(0..1, &upper);
-    }
-    let clause = if ctx.provision.clause.is_empty() {
-        String::new()
-    } else {
-        format!(" ({})", ctx.provision.clause)
-    };
-    let what = match &item.what {
-        What::Incident(spell) => {
-            let ongoing = if spell.ongoing { " (still out)" } else { "" };
-            format!(
-                "{} outage {} → {}{ongoing}",
-                item.services
-                    .iter()
-                    .map(ServiceKind::as_str)
-                    .collect::<Vec<_>>()
-                    .join(" and "),
-                ctx.local_text(spell.start),
-                ctx.local_text(spell.end)
-            )
-        }
-        _ => item.label(ctx),
-    };
-    format!("{name}{clause}: {what}")
 }
 
 fn deadline_date(deadline: ClaimDeadline, ctx: &Context<'_>, item: &Item<'_>) -> Result<NaiveDate> {
@@ -847,64 +939,99 @@ impl Context<'_> {
     }
 }
 
-/// Lines and notes gathered for one policy, settled into a [`Claim`].
-struct Settlement {
-    policy: String,
-    title: String,
-    citation: String,
+/// What one policy owes, added up as each line is settled; with `explain`, the lines
+/// and notes too, settled into a [`Claim`].
+struct Settlement<'p> {
+    policy: &'p Policy,
     currency: crate::money::Currency,
+    explain: bool,
     lines: Vec<CreditLine>,
     notes: Vec<String>,
-    seen: HashSet<String>,
+    /// The sum of the rounded amounts so far.
+    total: Decimal,
+    /// The sum left `Decimal`'s range: the claim total is an overflow error.
+    overflowed: bool,
+    /// Some line has an amount.
+    owed: bool,
+    /// Every line with an amount is paid automatically.
+    all_automatic: bool,
+    /// The earliest deadline of a line with an amount owed on request.
+    request_deadline: Option<NaiveDate>,
 }
 
-impl Settlement {
-    fn new(claim: &ClaimFile, policy: &Policy) -> Settlement {
+impl<'p> Settlement<'p> {
+    fn new(claim: &ClaimFile, policy: &'p Policy, explain: bool) -> Settlement<'p> {
         Settlement {
-            policy: policy.id.clone(),
-            title: policy.title.clone(),
-            citation: policy.citation.clone(),
+            policy,
             currency: claim.plan.currency,
+            explain,
             lines: Vec::new(),
             notes: Vec::new(),
-            seen: HashSet::new(),
+            total: Decimal::ZERO,
+            overflowed: false,
+            owed: false,
+            all_automatic: true,
+            request_deadline: None,
         }
     }
 
-    fn note(&mut self, note: String) {
-        if self.seen.insert(note.clone()) {
+    /// Adds a note once (formatting it only when the assessment explains itself).
+    fn note(&mut self, text: impl FnOnce() -> String) {
+        if !self.explain {
+            return;
+        }
+        let note = text();
+        if !self.notes.contains(&note) {
             self.notes.push(note);
         }
     }
 
-    fn finish(self) -> Result<Claim> {
-        let mut total = Decimal::ZERO;
-        for line in &self.lines {
-            total = total
-                .checked_add(line.amount)
-                .ok_or_else(|| Error::overflow("claim total"))?;
+    /// Adds one rounded line's amount.
+    fn add(&mut self, amount: Decimal, automatic: bool, deadline: Option<NaiveDate>) {
+        match self.total.checked_add(amount) {
+            Some(sum) => self.total = sum,
+            None => self.overflowed = true,
         }
+        if amount.is_zero() {
+            return;
+        }
+        self.owed = true;
+        self.all_automatic &= automatic;
+        if let (false, Some(deadline)) = (automatic, deadline) {
+            self.request_deadline =
+                Some(self.request_deadline.map_or(deadline, |d| d.min(deadline)));
+        }
+    }
+
+    /// The total (to the currency's minor units) and whether it is all automatic.
+    fn totals(&self) -> Result<Totals> {
+        if self.overflowed {
+            return Err(Error::overflow("claim total"));
+        }
+        let mut total = self.total;
         total.rescale(self.currency.minor_units());
-        let owed: Vec<&CreditLine> = self.lines.iter().filter(|l| !l.amount.is_zero()).collect();
-        let automatic = !owed.is_empty() && owed.iter().all(|l| l.automatic);
+        Ok(Totals {
+            currency: self.currency,
+            total,
+            automatic: self.owed && self.all_automatic,
+        })
+    }
+
+    fn finish(self) -> Result<Claim> {
+        let totals = self.totals()?;
         let mut notes = self.notes;
-        if let Some(deadline) = owed
-            .iter()
-            .filter(|l| !l.automatic)
-            .filter_map(|l| l.deadline)
-            .min()
-        {
+        if let Some(deadline) = self.request_deadline {
             notes.push(format!(
                 "Lines owed on request must be claimed by {deadline}."
             ));
         }
         Ok(Claim {
-            policy: self.policy,
-            title: self.title,
-            citation: self.citation,
-            currency: self.currency,
-            total,
-            automatic,
+            policy: self.policy.id.clone(),
+            title: self.policy.title.clone(),
+            citation: self.policy.citation.clone(),
+            currency: totals.currency,
+            total: totals.total,
+            automatic: totals.automatic,
             lines: self.lines,
             notes,
         })
@@ -915,6 +1042,44 @@ impl Settlement {
 mod tests {
     use crate::policy::*;
     use crate::{assess, ClaimFile, Currency};
+
+    /// The shortcut that skips the zone when the UTC date is a day clear of a
+    /// version's ends agrees with the local date, hour by hour across both ends, in
+    /// the zones furthest ahead of and behind UTC.
+    #[test]
+    fn a_version_is_in_force_on_the_local_date_with_or_without_the_zone() {
+        use chrono::{Duration, NaiveDate, TimeZone, Utc};
+        let from = NaiveDate::from_ymd_opt(2023, 1, 19).unwrap();
+        let until = NaiveDate::from_ymd_opt(2024, 3, 10).unwrap();
+        let policy = Policy::new("t", "t", Currency::USD);
+        for version in [
+            PolicyVersion::from_date(from, vec![]),
+            PolicyVersion::from_date(from, vec![]).until(until),
+        ] {
+            for zone in [
+                chrono_tz::Pacific::Kiritimati,
+                chrono_tz::Pacific::Pago_Pago,
+                chrono_tz::America::New_York,
+                chrono_tz::Asia::Kathmandu,
+                chrono_tz::UTC,
+            ] {
+                for day in [from, until] {
+                    let midnight = Utc.from_utc_datetime(&day.and_hms_opt(0, 0, 0).unwrap());
+                    for quarter in -4 * 60..4 * 60 {
+                        let start = midnight + Duration::minutes(15 * quarter);
+                        let spell = crate::timeline::Spell::between(start, start);
+                        let expected =
+                            version.in_force_on(crate::timeline::local_date(start, zone));
+                        assert_eq!(
+                            super::spell_in_force(&spell, &version, &policy, zone),
+                            expected,
+                            "{start} in {zone}"
+                        );
+                    }
+                }
+            }
+        }
+    }
 
     /// A policy in force from 14 Nov 2022 over billing periods starting on the 1st:
     /// the November 2022 period began before it, but its outage of 20 Nov is after it

@@ -104,6 +104,9 @@ pub struct AccountFields<'a> {
 /// assert_eq!(account.billing_day, 5);
 /// # Ok::<(), redress::Error>(())
 /// ```
+///
+/// `Account::default()` is an empty account (no id, no services, US dollars, UTC)
+/// to parse rows into with [`Account::parse_into`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Account {
     /// The account's id.
@@ -120,6 +123,20 @@ pub struct Account {
     pub billing_day: u8,
     /// The priced services.
     pub services: Vec<Service>,
+}
+
+impl Default for Account {
+    fn default() -> Account {
+        Account {
+            id: String::new(),
+            region: None,
+            area: String::new(),
+            currency: Currency::USD,
+            time_zone: chrono_tz::UTC,
+            billing_day: 1,
+            services: Vec::new(),
+        }
+    }
 }
 
 impl Account {
@@ -141,12 +158,32 @@ impl Account {
     /// assert_eq!(err.to_string(), "time_zone: `America/Rochester` is not an IANA time zone (such as America/New_York)");
     /// ```
     pub fn parse(fields: &AccountFields<'_>) -> Result<Account> {
+        let mut account = Account::default();
+        account.parse_into(fields)?;
+        Ok(account)
+    }
+
+    /// As [`Account::parse`], into this account, reusing its buffers (the id, area,
+    /// region and services keep their capacity): a reader streaming many rows parses
+    /// each into the same account and allocates nothing once they have grown.
+    ///
+    /// # Errors
+    /// As [`Account::parse`]; the account is then left partly read.
+    ///
+    /// # Example
+    /// ```
+    /// use redress::batch::{Account, AccountFields};
+    /// let mut account = Account::default();
+    /// for (id, services) in [("A-1", "internet:79.99|tv:65.00"), ("A-2", "phone:30")] {
+    ///     account.parse_into(&AccountFields { account: id, area: "x", currency: "USD",
+    ///         time_zone: "UTC", services, ..Default::default() })?;
+    /// }
+    /// assert_eq!((account.id.as_str(), account.services.len()), ("A-2", 1));
+    /// # Ok::<(), redress::Error>(())
+    /// ```
+    pub fn parse_into(&mut self, fields: &AccountFields<'_>) -> Result<()> {
         let id = required(fields.account, "account")?;
         let area = required(fields.area, "area")?;
-        let region = match fields.region.trim() {
-            "" => None,
-            region => Some(region.to_owned()),
-        };
         let currency = parse_currency(fields.currency)?;
         let time_zone = parse_zone(fields.time_zone)?;
         let billing_day = match fields.billing_day.trim() {
@@ -158,18 +195,19 @@ impl Account {
                 )
             })?,
         };
-        let services = parse_services(fields.services)?;
-        let account = Account {
-            id: id.to_owned(),
-            region,
-            area: area.to_owned(),
-            currency,
-            time_zone,
-            billing_day,
-            services,
-        };
-        account.plan().validate(&FieldPath::default())?;
-        Ok(account)
+        parse_services_into(fields.services, &mut self.services)?;
+        crate::plan::validate_plan_parts(billing_day, &self.services, &FieldPath::default())?;
+        id.clone_into(&mut self.id);
+        area.clone_into(&mut self.area);
+        match (fields.region.trim(), &mut self.region) {
+            ("", region) => *region = None,
+            (given, Some(region)) => given.clone_into(region),
+            (given, region) => *region = Some(given.to_owned()),
+        }
+        self.currency = currency;
+        self.time_zone = time_zone;
+        self.billing_day = billing_day;
+        Ok(())
     }
 
     /// The account's service plan.
@@ -231,6 +269,15 @@ fn parse_zone(text: &str) -> Result<Tz> {
 /// # Ok::<(), redress::Error>(())
 /// ```
 pub fn parse_services(text: &str) -> Result<Vec<Service>> {
+    let mut services = Vec::new();
+    parse_services_into(text, &mut services)?;
+    Ok(services)
+}
+
+/// [`parse_services`] into a list it clears first, keeping its capacity. The error
+/// paths (`services[i]`) are built only for an error.
+fn parse_services_into(text: &str, services: &mut Vec<Service>) -> Result<()> {
+    services.clear();
     let text = text.trim();
     if text.is_empty() {
         return Err(Error::invalid(
@@ -238,12 +285,11 @@ pub fn parse_services(text: &str) -> Result<Vec<Service>> {
             "is empty: list the account's services as kind:monthly_price pairs, such as internet:79.99|tv:65.00",
         ));
     }
-    let mut services = Vec::new();
     for (i, pair) in text.split('|').enumerate() {
-        let path = FieldPath::root("services").index(i);
+        let path = || FieldPath::root("services").index(i);
         let Some((kind, price)) = pair.split_once(':') else {
             return Err(Error::invalid(
-                path,
+                path(),
                 format!(
                     "`{}` is not a kind:monthly_price pair (such as internet:79.99)",
                     pair.trim()
@@ -253,20 +299,20 @@ pub fn parse_services(text: &str) -> Result<Vec<Service>> {
         let kind = kind.trim();
         if kind.is_empty() {
             return Err(Error::invalid(
-                path,
+                path(),
                 format!("`{}` has no service kind", pair.trim()),
             ));
         }
         let price = price.trim();
         let monthly_price = Decimal::from_str(price).map_err(|_| {
             Error::invalid(
-                path.clone(),
+                path(),
                 format!("`{price}` is not a price (write it like 79.99)"),
             )
         })?;
         services.push(Service::new(ServiceKind::from(kind), monthly_price));
     }
-    Ok(services)
+    Ok(())
 }
 
 /// Reads a list of service kinds separated by `|`, such as `internet|tv`.
@@ -612,6 +658,9 @@ pub struct Batch {
     choice: Choice,
     outages: OutageIndex,
     as_of: Option<DateTime<FixedOffset>>,
+    /// The claim file each account is assessed from, refilled for every account so
+    /// its buffers are reused: a steady batch allocates nothing per account here.
+    scratch: ClaimFile,
 }
 
 impl Batch {
@@ -631,6 +680,7 @@ impl Batch {
             choice: Choice::Fixed,
             outages,
             as_of: None,
+            scratch: ClaimFile::new(ServicePlan::new(Currency::USD, chrono_tz::UTC)),
         }
     }
 
@@ -730,10 +780,12 @@ impl Batch {
     /// ```
     pub fn assess_into(&mut self, account: &Account, out: &mut Vec<PolicyTotal>) -> Result<()> {
         out.clear();
-        let file = self.claim_file(account);
+        fill_claim_file(&mut self.scratch, account, &self.outages, self.as_of);
+        let file = &self.scratch;
         file.validate()?;
-        let chosen: Vec<usize> = match &mut self.choice {
-            Choice::Fixed => (0..self.policies.len()).collect(),
+        // The policies to apply: all of them in order, or the catalog's selection.
+        let selected: Option<&[usize]> = match &mut self.choice {
+            Choice::Fixed => None,
             Choice::Select(cache) => {
                 let key = SelectionKey {
                     region: account.region.clone(),
@@ -742,33 +794,36 @@ impl Batch {
                     time_zone: account.time_zone,
                     services: account.services.iter().map(|s| s.kind.clone()).collect(),
                 };
-                match cache.get(&key) {
-                    Some(chosen) => chosen.clone(),
-                    None => {
-                        let selected = crate::catalog::select(&file);
-                        let chosen: Vec<usize> = self
-                            .policies
-                            .iter()
-                            .enumerate()
-                            .filter(|(_, p)| selected.iter().any(|s| s.id == p.id))
-                            .map(|(i, _)| i)
-                            .collect();
-                        cache.insert(key, chosen.clone());
-                        chosen
-                    }
-                }
+                Some(cache.entry(key).or_insert_with(|| {
+                    let selected = crate::catalog::select(file);
+                    self.policies
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, p)| selected.iter().any(|s| s.id == p.id))
+                        .map(|(i, _)| i)
+                        .collect()
+                }))
             }
         };
-        for i in chosen {
+        let count = selected.map_or(self.policies.len(), <[usize]>::len);
+        for n in 0..count {
+            let i = match selected {
+                None => n,
+                Some(chosen) => match chosen.get(n) {
+                    Some(i) => *i,
+                    None => continue,
+                },
+            };
             let (Some(policy), Some(id)) = (self.policies.get(i), self.ids.get(i)) else {
                 continue;
             };
-            let total = match crate::assess::assess_validated(&file, policy) {
-                Ok(claim) => PolicyTotal {
+            // The figures only: the same evaluation as `assess`, without the words.
+            let total = match crate::assess::assess_totals_validated(file, policy) {
+                Ok(totals) => PolicyTotal {
                     policy: Arc::clone(id),
-                    currency: claim.currency,
-                    total: claim.total,
-                    automatic: claim.automatic,
+                    currency: totals.currency,
+                    total: totals.total,
+                    automatic: totals.automatic,
                     applies: true,
                 },
                 Err(Error::PolicyNotApplicable { .. }) => {
@@ -791,33 +846,61 @@ impl Batch {
         }
         Ok(())
     }
+}
 
-    /// The claim file an account is assessed from: its plan and region, and its
-    /// area's outages restricted to the services it has.
-    fn claim_file(&self, account: &Account) -> ClaimFile {
-        let mut file = ClaimFile::new(account.plan());
-        file.customer = Some(Customer {
-            account: Some(account.id.clone()),
-            region: account.region.clone(),
-            ..Customer::default()
-        });
-        file.as_of = self.as_of;
-        for outage in self.outages.outages(&account.area) {
-            let services: Vec<ServiceKind> = outage
-                .services
-                .iter()
-                .filter(|kind| account.services.iter().any(|s| &s.kind == *kind))
-                .cloned()
-                .collect();
-            if services.is_empty() {
-                continue;
-            }
-            let mut outage = outage.clone();
-            outage.services = services;
-            file.outages.push(outage);
-        }
-        file
+/// Refills `file` as the claim file an account is assessed from: its plan and
+/// region, and its area's outages restricted to the services it has. Every buffer
+/// of `file` is reused (a `Vec` cleared and refilled keeps its capacity), so once
+/// the first accounts have grown them, refilling allocates nothing.
+fn fill_claim_file(
+    file: &mut ClaimFile,
+    account: &Account,
+    outages: &OutageIndex,
+    as_of: Option<DateTime<FixedOffset>>,
+) {
+    file.plan.currency = account.currency;
+    file.plan.time_zone = account.time_zone;
+    file.plan.billing_day = account.billing_day;
+    file.plan.services.clone_from(&account.services);
+    let customer = file.customer.get_or_insert_with(Customer::default);
+    match (&mut customer.region, &account.region) {
+        (Some(region), Some(given)) => given.clone_into(region),
+        (region, given) => region.clone_from(given),
     }
+    file.as_of = as_of;
+    let mut kept = 0;
+    for outage in outages.outages(&account.area) {
+        let has = |kind: &ServiceKind| account.services.iter().any(|s| &s.kind == kind);
+        if !outage.services.iter().any(has) {
+            continue;
+        }
+        if kept == file.outages.len() {
+            file.outages.push(outage.clone());
+        }
+        if let Some(slot) = file.outages.get_mut(kept) {
+            let Outage {
+                services,
+                start,
+                end,
+                reported,
+                customers_affected,
+                cause,
+                power_restored,
+                degraded,
+            } = slot;
+            services.clear();
+            services.extend(outage.services.iter().filter(|k| has(k)).cloned());
+            *start = outage.start;
+            *end = outage.end;
+            *reported = outage.reported;
+            *customers_affected = outage.customers_affected;
+            *cause = outage.cause;
+            *power_restored = outage.power_restored;
+            *degraded = outage.degraded;
+        }
+        kept += 1;
+    }
+    file.outages.truncate(kept);
 }
 
 /// Totals for one (area, policy, currency) of a [`Summary`].
@@ -887,10 +970,42 @@ pub struct Summary {
     errors: u64,
     rows: u64,
     unselected: u64,
-    /// By area, then by (policy, currency): looked up by `&str`, so adding an
-    /// account allocates nothing once its area has been seen.
-    groups: BTreeMap<String, BTreeMap<(Arc<str>, Currency), Group>>,
+    /// By area (one hash lookup by `&str` per account, allocation-free once the area
+    /// has been seen), then by (policy, currency) in a small sorted `Vec`. Sorted by
+    /// area only when read.
+    groups: HashMap<String, Vec<(PolicyKey, Group)>>,
     errors_by_area: BTreeMap<String, u64>,
+}
+
+/// A policy id and a currency: what a group of an area is for.
+type PolicyKey = (Arc<str>, Currency);
+
+/// Adds one account's total to the groups of its area.
+fn add_to(groups: &mut Vec<(PolicyKey, Group)>, total: &PolicyTotal) {
+    let at = match groups
+        .binary_search_by(|((p, c), _)| (&**p, *c).cmp(&(&*total.policy, total.currency)))
+    {
+        Ok(at) => at,
+        Err(at) => {
+            let key = (Arc::clone(&total.policy), total.currency);
+            groups.insert(at, (key, Group::default()));
+            at
+        }
+    };
+    let Some((_, group)) = groups.get_mut(at) else {
+        return;
+    };
+    group.accounts += 1;
+    if !total.applies {
+        group.not_applicable += 1;
+    }
+    if !total.total.is_zero() {
+        group.owed += 1;
+        if total.automatic {
+            group.automatic += 1;
+        }
+    }
+    group.add_total(total.total);
 }
 
 impl Summary {
@@ -898,33 +1013,67 @@ impl Summary {
     /// one row when there are none).
     pub fn add(&mut self, area: &str, totals: &[PolicyTotal]) {
         self.accounts += 1;
+        self.rows += totals.len().max(1) as u64;
         if totals.is_empty() {
             self.unselected += 1;
-            self.rows += 1;
             return;
         }
-        for total in totals {
-            self.rows += 1;
-            if !self.groups.contains_key(area) {
-                self.groups.insert(area.to_owned(), BTreeMap::new());
+        if let Some(groups) = self.groups.get_mut(area) {
+            for total in totals {
+                add_to(groups, total);
             }
-            let Some(by_policy) = self.groups.get_mut(area) else {
-                continue;
-            };
-            let group = by_policy
-                .entry((Arc::clone(&total.policy), total.currency))
-                .or_default();
-            group.accounts += 1;
-            if !total.applies {
-                group.not_applicable += 1;
+        } else {
+            let mut groups = Vec::with_capacity(totals.len());
+            for total in totals {
+                add_to(&mut groups, total);
             }
-            if !total.total.is_zero() {
-                group.owed += 1;
-                if total.automatic {
-                    group.automatic += 1;
+            self.groups.insert(area.to_owned(), groups);
+        }
+    }
+
+    /// Adds another summary's counts and totals to this one: a batch split over
+    /// threads sums each thread's summary.
+    ///
+    /// # Example
+    /// ```
+    /// use redress::batch::{PolicyTotal, Summary};
+    /// let owed = PolicyTotal { policy: "p".into(), currency: redress::Currency::USD,
+    ///     total: "14.50".parse().unwrap(), automatic: true, applies: true };
+    /// let (mut a, mut b, mut both) = (Summary::default(), Summary::default(), Summary::default());
+    /// a.add("x", std::slice::from_ref(&owed));
+    /// b.add("x", std::slice::from_ref(&owed));
+    /// b.add_error("y", &["p"]);
+    /// both.add("x", std::slice::from_ref(&owed));
+    /// both.add("x", std::slice::from_ref(&owed));
+    /// both.add_error("y", &["p"]);
+    /// a.merge(b);
+    /// assert_eq!(a, both);
+    /// ```
+    pub fn merge(&mut self, other: Summary) {
+        self.accounts += other.accounts;
+        self.errors += other.errors;
+        self.rows += other.rows;
+        self.unselected += other.unselected;
+        for (area, groups) in other.groups {
+            let mine = self.groups.entry(area).or_default();
+            for (key, group) in groups {
+                match mine.binary_search_by(|(k, _)| k.cmp(&key)) {
+                    Ok(at) => {
+                        if let Some((_, into)) = mine.get_mut(at) {
+                            into.accounts += group.accounts;
+                            into.owed += group.owed;
+                            into.automatic += group.automatic;
+                            into.not_applicable += group.not_applicable;
+                            into.add_total(group.total);
+                            into.overflowed |= group.overflowed;
+                        }
+                    }
+                    Err(at) => mine.insert(at, (key, group)),
                 }
             }
-            group.add_total(total.total);
+        }
+        for (area, n) in other.errors_by_area {
+            *self.errors_by_area.entry(area).or_default() += n;
         }
     }
 
@@ -970,7 +1119,9 @@ impl Summary {
     /// assert_eq!(summary.groups().count(), 0);
     /// ```
     pub fn groups(&self) -> impl Iterator<Item = (&str, &str, Currency, &Group)> {
-        self.groups.iter().flat_map(|(area, by_policy)| {
+        let mut areas: Vec<(&String, &Vec<(PolicyKey, Group)>)> = self.groups.iter().collect();
+        areas.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        areas.into_iter().flat_map(|(area, by_policy)| {
             by_policy
                 .iter()
                 .map(move |((policy, currency), g)| (area.as_str(), &**policy, *currency, g))
@@ -1410,6 +1561,142 @@ mod tests {
         let group = summary.groups().next().unwrap().3;
         assert!(group.overflowed);
         assert!(summary.to_string().contains("over "), "{summary}");
+    }
+
+    /// The claim file an account is assessed from, built afresh as the batch built it
+    /// before it reused one: the reference the reused file must match.
+    fn reference_file(batch: &Batch, account: &Account) -> ClaimFile {
+        let mut file = ClaimFile::new(account.plan());
+        file.customer = Some(Customer {
+            account: Some(account.id.clone()),
+            region: account.region.clone(),
+            ..Customer::default()
+        });
+        file.as_of = batch.as_of;
+        for outage in batch.outages.outages(&account.area) {
+            let services: Vec<ServiceKind> = outage
+                .services
+                .iter()
+                .filter(|kind| account.services.iter().any(|s| &s.kind == *kind))
+                .cloned()
+                .collect();
+            if !services.is_empty() {
+                let mut outage = outage.clone();
+                outage.services = services;
+                file.outages.push(outage);
+            }
+        }
+        file
+    }
+
+    mod reuse {
+        use super::*;
+        use proptest::prelude::*;
+
+        const KINDS: [&str; 4] = ["internet", "tv", "phone", "mobile"];
+
+        fn kinds(mask: u8) -> Vec<&'static str> {
+            KINDS
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| mask & (1 << i) != 0)
+                .map(|(_, k)| *k)
+                .collect()
+        }
+
+        prop_compose! {
+            fn arb_outage()(
+                area in 0usize..3,
+                mask in 1u8..16,
+                start in 0i64..400,
+                hours in 1i64..200,
+                ongoing in proptest::bool::weighted(0.2),
+                customers in proptest::option::of(0u64..300),
+                cause in 0usize..3,
+            ) -> AreaOutage {
+                let start = DateTime::parse_from_rfc3339("2024-09-01T00:00:00-04:00").unwrap()
+                    + chrono::Duration::hours(start);
+                let end = start + chrono::Duration::hours(hours);
+                AreaOutage::parse(&OutageFields {
+                    area: &format!("area-{area}"),
+                    services: &kinds(mask).join("|"),
+                    start: &start.to_rfc3339(),
+                    end: &if ongoing { String::new() } else { end.to_rfc3339() },
+                    customers_affected: &customers.map(|c| c.to_string()).unwrap_or_default(),
+                    cause: ["", "power", "severe-weather"][cause],
+                })
+                .unwrap()
+            }
+        }
+
+        prop_compose! {
+            fn arb_account()(
+                area in 0usize..4,
+                mask in 1u8..16,
+                cents in proptest::collection::vec(0u32..20_000, 4),
+                region in proptest::option::of(0usize..2),
+                day in 1u8..=31,
+            ) -> Account {
+                let services: Vec<String> = kinds(mask)
+                    .iter()
+                    .zip(&cents)
+                    .map(|(k, c)| format!("{k}:{}.{:02}", c / 100, c % 100))
+                    .collect();
+                Account::parse(&AccountFields {
+                    account: "A-1",
+                    region: region.map(|r| ["US-NY", "GB-ENG"][r]).unwrap_or(""),
+                    area: &format!("area-{area}"),
+                    currency: "USD",
+                    time_zone: "America/New_York",
+                    billing_day: &day.to_string(),
+                    services: &services.join("|"),
+                })
+                .unwrap()
+            }
+        }
+
+        proptest! {
+            /// One batch assessing a run of accounts (its claim file refilled for each)
+            /// gives, account by account, the figures `assess` gives for a claim file
+            /// built afresh, under fixed policies and under the catalog's selection.
+            #[test]
+            fn a_reused_claim_file_gives_the_figures_of_a_fresh_one(
+                outages in proptest::collection::vec(arb_outage(), 0..6),
+                accounts in proptest::collection::vec(arb_account(), 1..12),
+            ) {
+                let as_of = DateTime::parse_from_rfc3339("2024-10-20T00:00:00-04:00").unwrap();
+                let index = OutageIndex::from_iter(outages);
+                let policies: Vec<Policy> = ["us-ny-psc-outage-credit", "us-nj-cable", "att-guarantee-2025"]
+                    .iter()
+                    .map(|id| crate::catalog::get(id).unwrap())
+                    .collect();
+                let mut fixed = Batch::new(policies.clone(), index.clone()).at(as_of);
+                let mut selecting = Batch::selecting(index).at(as_of);
+                for account in &accounts {
+                    let file = reference_file(&fixed, account);
+                    let totals = fixed.assess(account).unwrap();
+                    prop_assert_eq!(totals.len(), policies.len());
+                    for (total, policy) in totals.iter().zip(&policies) {
+                        match crate::assess(&file, policy) {
+                            Ok(claim) => {
+                                prop_assert!(total.applies);
+                                prop_assert_eq!((total.total, total.automatic), (claim.total, claim.automatic));
+                            }
+                            Err(Error::PolicyNotApplicable { .. }) => prop_assert!(!total.applies),
+                            Err(e) => prop_assert!(false, "{e}"),
+                        }
+                    }
+                    let selected = selecting.assess(account).unwrap();
+                    let expected: Vec<Policy> = crate::catalog::select(&file);
+                    prop_assert_eq!(selected.len(), expected.len());
+                    for (total, policy) in selected.iter().zip(&expected) {
+                        prop_assert_eq!(&*total.policy, policy.id.as_str());
+                        let claim = crate::assess(&file, policy).unwrap();
+                        prop_assert_eq!((total.total, total.automatic), (claim.total, claim.automatic));
+                    }
+                }
+            }
+        }
     }
 
     #[test]

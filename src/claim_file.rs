@@ -10,6 +10,7 @@ use std::fmt;
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
+use crate::at::At;
 use crate::error::{Error, FieldPath, Result};
 use crate::outage::{Activation, Appointment, Outage};
 use crate::plan::{ServiceKind, ServicePlan};
@@ -221,7 +222,7 @@ impl ClaimFile {
     pub fn validate(&self) -> Result<()> {
         self.plan.validate(&FieldPath::root("plan"))?;
         if let Some(as_of) = self.as_of {
-            check_year(as_of.date_naive(), &FieldPath::root("as_of"))?;
+            check_year(as_of.date_naive(), &At::root("as_of"))?;
         }
         if let Some(policies) = &self.policies {
             for (i, id) in policies.iter().enumerate() {
@@ -234,15 +235,15 @@ impl ClaimFile {
             }
         }
         for (i, outage) in self.outages.iter().enumerate() {
-            self.validate_outage(outage, &FieldPath::root("outages").index(i))?;
+            self.validate_outage(outage, &At::item("outages", i))?;
         }
         for (i, appointment) in self.appointments.iter().enumerate() {
-            let path = FieldPath::root("appointments").index(i);
+            let path = At::item("appointments", i);
             check_year(appointment.date, &path.field("date"))?;
             self.check_services(&appointment.services, &path, false)?;
         }
         for (i, activation) in self.activations.iter().enumerate() {
-            let path = FieldPath::root("activations").index(i);
+            let path = At::item("activations", i);
             check_year(activation.promised, &path.field("promised"))?;
             if let Some(delivered) = activation.delivered {
                 check_year(delivered, &path.field("delivered"))?;
@@ -252,7 +253,7 @@ impl ClaimFile {
         Ok(())
     }
 
-    fn validate_outage(&self, outage: &Outage, path: &FieldPath) -> Result<()> {
+    fn validate_outage(&self, outage: &Outage, path: &At<'_>) -> Result<()> {
         self.check_services(&outage.services, path, true)?;
         check_year(outage.start.date_naive(), &path.field("start"))?;
         if let Some(end) = outage.end {
@@ -313,7 +314,7 @@ impl ClaimFile {
     fn check_services(
         &self,
         services: &[ServiceKind],
-        path: &FieldPath,
+        path: &At<'_>,
         required: bool,
     ) -> Result<()> {
         if required && services.is_empty() {
@@ -347,7 +348,7 @@ impl ClaimFile {
     }
 }
 
-fn check_year(date: NaiveDate, path: &FieldPath) -> Result<()> {
+fn check_year(date: NaiveDate, path: &At<'_>) -> Result<()> {
     if (FIRST_SUPPORTED_YEAR..=LAST_SUPPORTED_YEAR).contains(&date.year()) {
         Ok(())
     } else {

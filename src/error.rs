@@ -8,43 +8,148 @@ use std::fmt;
 
 /// A place in the claim input, written as a path such as `plan.services[1].monthly_price`.
 ///
+/// Validation builds a path for every field it checks; a path of up to 46 bytes (nearly
+/// all of them) is kept inline, so building one allocates nothing.
+///
 /// # Example
 /// ```
 /// use redress::FieldPath;
 /// let path = FieldPath::root("outages").index(2).field("end");
 /// assert_eq!(path.to_string(), "outages[2].end");
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
-pub struct FieldPath(String);
+#[derive(Clone, Default)]
+pub struct FieldPath(PathText);
+
+/// The text of a path: inline while it fits, else on the heap.
+#[derive(Clone)]
+enum PathText {
+    Inline { len: u8, bytes: [u8; INLINE] },
+    Heap(String),
+}
+
+const INLINE: usize = 46;
+
+impl Default for PathText {
+    fn default() -> Self {
+        PathText::Inline {
+            len: 0,
+            bytes: [0; INLINE],
+        }
+    }
+}
+
+impl PathText {
+    fn as_str(&self) -> &str {
+        match self {
+            // Only whole `&str`s are ever copied in, so the bytes are UTF-8.
+            PathText::Inline { len, bytes } => bytes
+                .get(..usize::from(*len))
+                .and_then(|b| std::str::from_utf8(b).ok())
+                .unwrap_or_default(),
+            PathText::Heap(text) => text,
+        }
+    }
+
+    fn is_empty(&self) -> bool {
+        match self {
+            PathText::Inline { len, .. } => *len == 0,
+            PathText::Heap(text) => text.is_empty(),
+        }
+    }
+
+    fn push(&mut self, piece: &str) {
+        match self {
+            PathText::Inline { len, bytes } => {
+                let start = usize::from(*len);
+                let end = start + piece.len();
+                if let Some(slot) = bytes.get_mut(start..end) {
+                    slot.copy_from_slice(piece.as_bytes());
+                    *len = end as u8;
+                } else {
+                    let mut text = String::with_capacity(end + 16);
+                    text.push_str(self.as_str());
+                    text.push_str(piece);
+                    *self = PathText::Heap(text);
+                }
+            }
+            PathText::Heap(text) => text.push_str(piece),
+        }
+    }
+}
 
 impl FieldPath {
     /// A path that starts at a top-level field.
     pub fn root(name: &str) -> Self {
-        FieldPath(name.to_owned())
+        let mut path = FieldPath::default();
+        path.0.push(name);
+        path
     }
 
     /// The path one field deeper.
     pub fn field(&self, name: &str) -> Self {
-        if self.0.is_empty() {
-            return FieldPath(name.to_owned());
+        let mut path = self.clone();
+        if !self.0.is_empty() {
+            path.0.push(".");
         }
-        FieldPath(format!("{}.{}", self.0, name))
+        path.0.push(name);
+        path
     }
 
     /// The path to one element of a list.
     pub fn index(&self, index: usize) -> Self {
-        FieldPath(format!("{}[{}]", self.0, index))
+        // "[", up to 20 digits, "]", written right to left, pushed at once.
+        let mut text = [b']'; 22];
+        let mut at = text.len() - 1;
+        let mut n = index;
+        loop {
+            at = at.saturating_sub(1);
+            if let Some(digit) = text.get_mut(at) {
+                *digit = b'0' + (n % 10) as u8;
+            }
+            n /= 10;
+            if n == 0 {
+                break;
+            }
+        }
+        at = at.saturating_sub(1);
+        if let Some(open) = text.get_mut(at) {
+            *open = b'[';
+        }
+        let mut path = self.clone();
+        let digits = text.get(at..).and_then(|t| std::str::from_utf8(t).ok());
+        path.0.push(digits.unwrap_or_default());
+        path
     }
 
     /// The path as text.
     pub fn as_str(&self) -> &str {
-        &self.0
+        self.0.as_str()
+    }
+}
+
+impl PartialEq for FieldPath {
+    fn eq(&self, other: &FieldPath) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl Eq for FieldPath {}
+
+impl std::hash::Hash for FieldPath {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.as_str().hash(state);
+    }
+}
+
+impl fmt::Debug for FieldPath {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_tuple("FieldPath").field(&self.as_str()).finish()
     }
 }
 
 impl fmt::Display for FieldPath {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
+        f.write_str(self.as_str())
     }
 }
 
@@ -154,9 +259,9 @@ fn suggestion_text(suggestion: &Option<String>) -> String {
 
 impl Error {
     /// Shorthand for [`Error::Invalid`].
-    pub fn invalid(path: FieldPath, problem: impl Into<String>) -> Self {
+    pub fn invalid(path: impl Into<FieldPath>, problem: impl Into<String>) -> Self {
         Error::Invalid {
-            path,
+            path: path.into(),
             problem: problem.into(),
         }
     }
@@ -171,3 +276,27 @@ impl Error {
 
 /// The result type of redress.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[cfg(test)]
+mod tests {
+    use super::FieldPath;
+
+    #[test]
+    fn paths_read_the_same_inline_and_on_the_heap() {
+        let short = FieldPath::root("outages").index(12).field("end");
+        assert_eq!(short.as_str(), "outages[12].end");
+        assert_eq!(format!("{short:?}"), "FieldPath(\"outages[12].end\")");
+        let long = FieldPath::root("a_field_name_long_enough_to_leave_the_inline")
+            .index(usize::MAX)
+            .field("é");
+        assert_eq!(
+            long.to_string(),
+            format!(
+                "a_field_name_long_enough_to_leave_the_inline[{}].é",
+                usize::MAX
+            )
+        );
+        assert_eq!(FieldPath::default().field("x"), FieldPath::root("x"));
+        assert_eq!(FieldPath::root("x").index(0).as_str(), "x[0]");
+    }
+}

@@ -405,7 +405,7 @@ fn write_claim(out: &mut String, claim: &Claim, today: NaiveDate) {
         number += 1;
         let lead = format!("  {number}. ");
         let rest = " ".repeat(lead.chars().count());
-        fill(out, &lead, &rest, &line.description);
+        fill(out, &lead, &rest, &line.description.to_string());
         let basis = line.basis.to_string();
         let mut arithmetic = String::new();
         if line.unrounded == line.amount {

@@ -86,6 +86,7 @@
 #![deny(missing_docs)]
 
 mod assess;
+mod at;
 pub mod batch;
 pub mod calendar;
 pub mod catalog;
@@ -101,8 +102,8 @@ pub mod policy;
 pub mod span;
 pub mod timeline;
 
-pub use assess::{assess, assess_each};
-pub use claim::{Claim, CreditLine};
+pub use assess::{assess, assess_each, assess_totals};
+pub use claim::{Claim, CreditLine, Totals};
 pub use claim_file::{ClaimFile, Customer, Segment};
 pub use error::{Error, FieldPath, Result};
 pub use money::{Currency, Money, Rounding, RoundingMode};

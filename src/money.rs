@@ -12,7 +12,8 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::error::{Error, Result};
 
-/// ISO 4217 codes redress knows, with their minor units (digits after the point).
+/// ISO 4217 codes redress knows, with their minor units (digits after the point),
+/// sorted by code so a lookup is a binary search.
 const CURRENCIES: &[(&str, u32)] = &[
     ("AED", 2),
     ("ARS", 2),
@@ -120,10 +121,12 @@ impl Currency {
     /// # Ok::<(), redress::Error>(())
     /// ```
     pub fn new(code: &str) -> Result<Currency> {
-        let wanted = code.trim().to_ascii_uppercase();
+        // Compared letter by letter in upper case: no allocation, a binary search.
+        let wanted = code.trim().bytes().map(|b| b.to_ascii_uppercase());
         CURRENCIES
-            .iter()
-            .find(|(c, _)| *c == wanted)
+            .binary_search_by(|(c, _)| c.bytes().cmp(wanted.clone()))
+            .ok()
+            .and_then(|at| CURRENCIES.get(at))
             .map(|&(code, minor_units)| Currency { code, minor_units })
             .ok_or_else(|| Error::UnknownCurrency {
                 code: code.to_owned(),
@@ -505,6 +508,27 @@ pub fn allocate(total: Decimal, weights: &[Decimal], scale: u32) -> Result<Vec<D
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_currency_table_is_sorted_for_its_binary_search() {
+        assert!(super::CURRENCIES.windows(2).all(|w| w[0].0 < w[1].0));
+        for (code, _) in super::CURRENCIES {
+            assert_eq!(
+                super::Currency::new(code).map(|c| c.code()).ok(),
+                Some(*code)
+            );
+            let lower = code.to_ascii_lowercase();
+            assert_eq!(
+                super::Currency::new(&format!(" {lower} "))
+                    .map(|c| c.code())
+                    .ok(),
+                Some(*code)
+            );
+        }
+        assert!(super::Currency::new("US").is_err());
+        assert!(super::Currency::new("USDX").is_err());
+        assert!(super::Currency::new("").is_err());
+    }
+
     use super::*;
 
     fn d(s: &str) -> Decimal {

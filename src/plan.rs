@@ -75,18 +75,29 @@ impl ServiceKind {
 
 impl From<&str> for ServiceKind {
     fn from(name: &str) -> Self {
-        let lower = name.trim().to_ascii_lowercase();
-        match lower.as_str() {
-            "internet" => ServiceKind::Internet,
-            "tv" => ServiceKind::Tv,
-            "phone" => ServiceKind::Phone,
-            "mobile" => ServiceKind::Mobile,
-            "electricity" => ServiceKind::Electricity,
-            "gas" => ServiceKind::Gas,
-            "water" => ServiceKind::Water,
-            "compute" => ServiceKind::Compute,
-            "storage" => ServiceKind::Storage,
-            _ => ServiceKind::Other(lower),
+        let name = name.trim();
+        // The known kinds are matched without allocating; only another word is copied.
+        let known = |word: &str| name.eq_ignore_ascii_case(word);
+        if known("internet") {
+            ServiceKind::Internet
+        } else if known("tv") {
+            ServiceKind::Tv
+        } else if known("phone") {
+            ServiceKind::Phone
+        } else if known("mobile") {
+            ServiceKind::Mobile
+        } else if known("electricity") {
+            ServiceKind::Electricity
+        } else if known("gas") {
+            ServiceKind::Gas
+        } else if known("water") {
+            ServiceKind::Water
+        } else if known("compute") {
+            ServiceKind::Compute
+        } else if known("storage") {
+            ServiceKind::Storage
+        } else {
+            ServiceKind::Other(name.to_ascii_lowercase())
         }
     }
 }
@@ -292,35 +303,43 @@ impl ServicePlan {
     /// assert_eq!(err.to_string(), "plan.services[0].monthly_price: a price cannot be negative (got -1)");
     /// ```
     pub fn validate(&self, path: &FieldPath) -> Result<()> {
-        if !(1..=31).contains(&self.billing_day) {
+        validate_plan_parts(self.billing_day, &self.services, path)
+    }
+}
+
+/// [`ServicePlan::validate`] over the parts it checks, so a caller holding them
+/// separately (a batch account) need not build a plan to check them.
+pub(crate) fn validate_plan_parts(
+    billing_day: u8,
+    services: &[Service],
+    path: &FieldPath,
+) -> Result<()> {
+    if !(1..=31).contains(&billing_day) {
+        return Err(Error::invalid(
+            path.field("billing_day"),
+            format!("must be a day of the month, 1-31 (got {billing_day})"),
+        ));
+    }
+    // The path is built only for an error: validating a plan allocates nothing.
+    let here = |i: usize| path.field("services").index(i);
+    for (i, service) in services.iter().enumerate() {
+        if service.monthly_price.is_sign_negative() && !service.monthly_price.is_zero() {
             return Err(Error::invalid(
-                path.field("billing_day"),
+                here(i).field("monthly_price"),
+                format!("a price cannot be negative (got {})", service.monthly_price),
+            ));
+        }
+        if services.iter().take(i).any(|s| s.kind == service.kind) {
+            return Err(Error::invalid(
+                here(i).field("kind"),
                 format!(
-                    "must be a day of the month, 1-31 (got {})",
-                    self.billing_day
+                    "`{}` is listed twice; give each service once with its price",
+                    service.kind
                 ),
             ));
         }
-        for (i, service) in self.services.iter().enumerate() {
-            let here = path.field("services").index(i);
-            if service.monthly_price.is_sign_negative() && !service.monthly_price.is_zero() {
-                return Err(Error::invalid(
-                    here.field("monthly_price"),
-                    format!("a price cannot be negative (got {})", service.monthly_price),
-                ));
-            }
-            if self.services.iter().take(i).any(|s| s.kind == service.kind) {
-                return Err(Error::invalid(
-                    here.field("kind"),
-                    format!(
-                        "`{}` is listed twice; give each service once with its price",
-                        service.kind
-                    ),
-                ));
-            }
-        }
-        Ok(())
     }
+    Ok(())
 }
 
 /// Splits a bundle's monthly price into priced services by weights, so that the

@@ -604,6 +604,105 @@ fn batch_writes_to_out_and_exits_0_when_every_row_is_good() {
         .contains("36 accounts read: 36 assessed, 0 with errors; 36 rows written"));
 }
 
+/// Thousands of rows cross several chunks and worker threads: the output keeps the
+/// input's order row for row, quotes the account ids that need it, trims fields as
+/// before, and gives every row the figures a batch of that row alone gives.
+#[test]
+fn a_long_batch_keeps_input_order_and_quotes_what_needs_it() {
+    let dir = scratch("batch-long");
+    let templates = [
+        ("rochester-14604", " internet:79.99|tv:65.00 ", "14.50"),
+        ("rochester-14607", "internet:59.99|tv:45.00|phone:29.99", ""),
+        ("buffalo-14201", "internet:60.00", ""),
+        ("syracuse-13202", "internet:60.00", "0.00"),
+    ];
+    let as_of = BATCH_AS_OF;
+    let single = |area: &str, services: &str| -> String {
+        let one = write(
+            &dir,
+            "one.csv",
+            &format!(
+                "account,region,area,currency,time_zone,billing_day,services
+X,US-NY,{area},USD,America/New_York,5,\"{services}\"\n"
+            ),
+        );
+        let run = redress([
+            "batch",
+            "--accounts",
+            &one,
+            "--outages",
+            OUTAGES,
+            "--policy",
+            "us-ny-psc-outage-credit",
+            "--as-of",
+            as_of,
+        ]);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        rows(&run.stdout)[0][3].clone()
+    };
+    let expected: Vec<String> = templates
+        .iter()
+        .map(|(area, services, known)| {
+            let total = single(area, services);
+            if !known.is_empty() {
+                assert_eq!(&total, known);
+            }
+            total
+        })
+        .collect();
+    let mut text = String::from("account,region,area,currency,time_zone,billing_day,services\n");
+    let mut ids = Vec::new();
+    for n in 0..5000 {
+        let (area, services, _) = templates[n % templates.len()];
+        let id = match n % 7 {
+            0 => format!("A-{n}, \"quoted\""),
+            _ => format!("A-{n}"),
+        };
+        let broken = n % 1000 == 999;
+        text.push_str(&format!(
+            "\"{}\", US-NY ,{area},USD,America/New_York,{},\"{services}\"\n",
+            id.replace('"', "\"\""),
+            if broken { "32" } else { "5" },
+        ));
+        ids.push((id, n % templates.len(), broken));
+    }
+    let accounts = write(&dir, "accounts.csv", &text);
+    let run = redress([
+        "batch",
+        "--accounts",
+        &accounts,
+        "--outages",
+        OUTAGES,
+        "--policy",
+        "us-ny-psc-outage-credit",
+        "--as-of",
+        as_of,
+    ]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    let out = rows(&run.stdout);
+    assert_eq!(out.len(), ids.len());
+    for (row, (id, template, broken)) in out.iter().zip(&ids) {
+        assert_eq!(&row[0], id);
+        assert_eq!(row[1], "us-ny-psc-outage-credit");
+        if *broken {
+            assert_eq!(row[3], "");
+            assert!(
+                row[5].starts_with("line ") && row[5].contains("billing_day"),
+                "{row:?}"
+            );
+        } else {
+            assert_eq!(row[3], expected[*template], "{row:?}");
+            assert_eq!(row[5], "");
+        }
+    }
+    assert!(
+        run.stderr
+            .contains("5000 accounts read: 4995 assessed, 5 with errors; 5000 rows written"),
+        "{}",
+        run.stderr
+    );
+}
+
 #[test]
 fn batch_refuses_unusable_inputs_with_exit_2_naming_the_file_and_line() {
     let dir = scratch("batch-bad");

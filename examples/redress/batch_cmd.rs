@@ -12,9 +12,11 @@
 //! output is still complete: every row accounted for) or when an input cannot be
 //! used at all (a missing column, a broken outage row, an unknown policy).
 
+use std::collections::BTreeMap;
 use std::fs::File;
 use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::Path;
+use std::sync::{mpsc, Arc, Mutex};
 
 use chrono::{DateTime, FixedOffset, SecondsFormat, Utc};
 use csv::{ByteRecord, ReaderBuilder};
@@ -146,28 +148,26 @@ impl Columns {
     }
 }
 
-/// One field of a record as text ("" when the column is absent or the row short).
+/// One field of a record as text, without surrounding ASCII whitespace ("" when the
+/// column is absent or the row short). Trimmed here rather than by the reader, whose
+/// trimming copies every record into a new one.
 fn field(record: &ByteRecord, index: Option<usize>) -> Result<&str, String> {
     match index.and_then(|i| record.get(i)) {
         None => Ok(""),
-        Some(bytes) => {
-            std::str::from_utf8(bytes).map_err(|_| "a field is not valid UTF-8".to_owned())
-        }
+        Some(bytes) => std::str::from_utf8(bytes.trim_ascii())
+            .map_err(|_| "a field is not valid UTF-8".to_owned()),
     }
 }
 
 fn open_reader(path: &Path) -> Result<(csv::Reader<File>, Columns), Failure> {
     let file = File::open(path)
         .map_err(|e| Failure::input(format!("{}: cannot read the file: {e}", path.display())))?;
-    let mut reader = ReaderBuilder::new()
-        .flexible(true)
-        .trim(csv::Trim::All)
-        .from_reader(file);
+    let mut reader = ReaderBuilder::new().flexible(true).from_reader(file);
     let header = reader
         .byte_headers()
         .map_err(|e| Failure::input(format!("{}: cannot read the header: {e}", path.display())))?
         .clone();
-    if header.is_empty() || header.iter().all(|f| f.is_empty()) {
+    if header.is_empty() || header.iter().all(|f| f.trim_ascii().is_empty()) {
         return Err(Failure::input(format!(
             "{}: the file is empty; it needs a header row",
             path.display()
@@ -251,7 +251,16 @@ fn progress_bar(path: &Path) -> Option<ProgressBar> {
     Some(bar)
 }
 
-/// Streams the accounts: read a row, assess it, write its rows.
+/// Rows per chunk handed to a worker.
+const CHUNK_ROWS: usize = 2048;
+
+/// Streams the accounts: read rows, assess them, write their rows, in input order.
+///
+/// The main thread reads `accounts.csv` into chunks of raw records and writes the
+/// finished chunks' output in order; one worker per core (each with its own clone of
+/// the batch) parses, assesses and formats a chunk into a byte buffer. Chunks, their
+/// records and their buffers are recycled, and at most a few chunks per worker are in
+/// flight, so memory stays flat however many accounts stream through.
 fn stream_accounts(args: &BatchArgs, batch: &mut Batch) -> Result<Summary, Failure> {
     let path = args.accounts.as_path();
     let (mut reader, columns) = open_reader(path)?;
@@ -262,6 +271,9 @@ fn stream_accounts(args: &BatchArgs, batch: &mut Batch) -> Result<Summary, Failu
     let (region, billing_day) = (columns.find("region"), columns.find("billing_day"));
     let mut writer = csv::WriterBuilder::new().from_writer(output(args.out.as_deref())?);
     writer.write_record(OUTPUT_COLUMNS).map_err(csv_failure)?;
+    let mut writer = writer
+        .into_inner()
+        .map_err(|e| Failure::output(e.into_error()))?;
 
     let bar = progress_bar(path);
     let ids: Vec<String> = if batch.selects() {
@@ -269,116 +281,346 @@ fn stream_accounts(args: &BatchArgs, batch: &mut Batch) -> Result<Summary, Failu
     } else {
         batch.policies().iter().map(|p| p.id.clone()).collect()
     };
-    let id_refs: Vec<&str> = ids.iter().map(String::as_str).collect();
-    let mut summary = Summary::default();
-    let mut record = ByteRecord::new();
-    let mut totals: Vec<PolicyTotal> = Vec::new();
-    let mut amount = String::new();
-    loop {
-        let more = reader
-            .read_byte_record(&mut record)
-            .map_err(|e| Failure::input(format!("{}: {e}", path.display())))?;
-        if !more {
-            break;
+    let rows = Rows {
+        columns: AccountColumns {
+            account,
+            region,
+            area,
+            currency,
+            time_zone,
+            billing_day,
+            services,
+        },
+        ids: ids.iter().map(String::as_str).collect(),
+    };
+    let workers = std::thread::available_parallelism().map_or(1, |n| n.get().clamp(1, 8));
+    let in_flight_limit = 4 * workers;
+
+    std::thread::scope(|scope| {
+        let (work_tx, work_rx) = mpsc::sync_channel::<Chunk>(in_flight_limit);
+        let work_rx = Arc::new(Mutex::new(work_rx));
+        let (done_tx, done_rx) = mpsc::channel::<Done>();
+        let handles: Vec<_> = (0..workers)
+            .map(|_| {
+                let work_rx = Arc::clone(&work_rx);
+                let done_tx = done_tx.clone();
+                let mut batch = batch.clone();
+                let rows = &rows;
+                scope.spawn(move || rows.work(&mut batch, &work_rx, &done_tx))
+            })
+            .collect();
+        drop(done_tx);
+
+        let mut summary = Summary::default();
+        let mut errors_seen: u64 = 0;
+        let mut free: Vec<Chunk> = Vec::new();
+        let mut pending: BTreeMap<u64, Done> = BTreeMap::new();
+        let (mut sent, mut written) = (0u64, 0u64);
+        let mut failure: Option<Failure> = None;
+        let mut write_ready = |pending: &mut BTreeMap<u64, Done>,
+                               written: &mut u64,
+                               free: &mut Vec<Chunk>|
+         -> Result<(), Failure> {
+            while let Some(done) = pending.remove(written) {
+                writer.write_all(&done.chunk.out).map_err(Failure::output)?;
+                for error in &done.errors {
+                    errors_seen += 1;
+                    let message = if errors_seen <= ERRORS_SHOWN {
+                        format!("redress: {}: {error}", path.display())
+                    } else if errors_seen == ERRORS_SHOWN + 1 {
+                        format!(
+                            "redress: {}: further errors are only in the output's error column",
+                            path.display()
+                        )
+                    } else {
+                        continue;
+                    };
+                    match &bar {
+                        Some(bar) => bar.println(message),
+                        None => eprintln!("{message}"),
+                    }
+                }
+                if let Some(bar) = &bar {
+                    bar.set_position(done.chunk.position);
+                    bar.set_message(format!("{} accounts", done.chunk.end_count));
+                }
+                *written += 1;
+                free.push(done.chunk);
+            }
+            Ok(())
+        };
+        let mut accounts: u64 = 0;
+        'read: loop {
+            let mut chunk = free.pop().unwrap_or_default();
+            chunk.seq = sent;
+            chunk.len = 0;
+            while chunk.len < CHUNK_ROWS {
+                if chunk.records.len() == chunk.len {
+                    chunk.records.push(ByteRecord::new());
+                }
+                let Some(record) = chunk.records.get_mut(chunk.len) else {
+                    break;
+                };
+                match reader.read_byte_record(record) {
+                    Ok(true) => chunk.len += 1,
+                    Ok(false) => break,
+                    Err(e) => {
+                        failure = Some(Failure::input(format!("{}: {e}", path.display())));
+                        break;
+                    }
+                }
+            }
+            accounts += chunk.len as u64;
+            chunk.end_count = accounts;
+            chunk.position = reader.position().byte();
+            let last = chunk.len < CHUNK_ROWS;
+            if chunk.len > 0 {
+                if work_tx.send(chunk).is_err() {
+                    break 'read;
+                }
+                sent += 1;
+            }
+            // Write what is ready; wait while too many chunks are in flight.
+            loop {
+                let wait = sent - written >= in_flight_limit as u64 || (last && written < sent);
+                let done = if wait {
+                    match done_rx.recv() {
+                        Ok(done) => Some(done),
+                        Err(_) => break 'read,
+                    }
+                } else {
+                    done_rx.try_recv().ok()
+                };
+                let Some(done) = done else { break };
+                pending.insert(done.chunk.seq, done);
+                if let Err(e) = write_ready(&mut pending, &mut written, &mut free) {
+                    failure = failure.or(Some(e));
+                    break 'read;
+                }
+            }
+            if last {
+                break;
+            }
         }
+        drop(work_tx);
+        for handle in handles {
+            match handle.join() {
+                Ok(part) => summary.merge(part),
+                Err(_) => {
+                    failure = failure.or(Some(Failure::other("a batch worker thread failed")))
+                }
+            }
+        }
+        if let Some(failure) = failure {
+            return Err(failure);
+        }
+        if written < sent {
+            return Err(Failure::other("a batch worker thread failed"));
+        }
+        writer.flush().map_err(Failure::output)?;
+        if let Some(bar) = bar {
+            bar.finish_and_clear();
+        }
+        Ok(summary)
+    })
+}
+
+/// Raw account records for a worker, and the output it made of them.
+#[derive(Default)]
+struct Chunk {
+    /// The chunk's place in the input.
+    seq: u64,
+    /// Records read (only the first `len` are this chunk's; the rest are kept for reuse).
+    records: Vec<ByteRecord>,
+    len: usize,
+    /// Accounts read up to the end of this chunk, and the input's byte position there.
+    end_count: u64,
+    position: u64,
+    /// The chunk's output rows, as CSV.
+    out: Vec<u8>,
+}
+
+/// A chunk a worker has finished: its output, and its row errors for stderr, in order.
+struct Done {
+    chunk: Chunk,
+    errors: Vec<String>,
+}
+
+/// Where the account columns are.
+struct AccountColumns {
+    account: usize,
+    region: Option<usize>,
+    area: usize,
+    currency: usize,
+    time_zone: usize,
+    billing_day: Option<usize>,
+    services: usize,
+}
+
+/// What every worker shares: the columns and the policy ids of error rows.
+struct Rows<'a> {
+    columns: AccountColumns,
+    ids: Vec<&'a str>,
+}
+
+impl Rows<'_> {
+    /// A worker: takes chunks until there are none, returns its summary.
+    fn work(
+        &self,
+        batch: &mut Batch,
+        work: &Mutex<mpsc::Receiver<Chunk>>,
+        done: &mpsc::Sender<Done>,
+    ) -> Summary {
+        let mut worker = Worker {
+            rows: self,
+            batch,
+            account: Account::default(),
+            totals: Vec::new(),
+            amount: String::new(),
+            summary: Summary::default(),
+        };
+        loop {
+            let next = match work.lock() {
+                Ok(receiver) => receiver.recv(),
+                Err(_) => break,
+            };
+            let Ok(mut chunk) = next else { break };
+            let mut out = std::mem::take(&mut chunk.out);
+            out.clear();
+            let mut errors = Vec::new();
+            for record in chunk.records.iter().take(chunk.len) {
+                if let Err(error) = worker.row(record, &mut out) {
+                    errors.push(error);
+                }
+            }
+            chunk.out = out;
+            if done.send(Done { chunk, errors }).is_err() {
+                break;
+            }
+        }
+        worker.summary
+    }
+}
+
+/// One worker's state, reused from row to row.
+struct Worker<'w> {
+    rows: &'w Rows<'w>,
+    batch: &'w mut Batch,
+    account: Account,
+    totals: Vec<PolicyTotal>,
+    amount: String,
+    summary: Summary,
+}
+
+impl Worker<'_> {
+    /// Reads, assesses and writes one account row to `out`; a row error is written to
+    /// the output and returned, as "line N: reason", for stderr.
+    fn row(&mut self, record: &ByteRecord, out: &mut Vec<u8>) -> Result<(), String> {
+        let c = &self.rows.columns;
         let line = record.position().map_or(0, |p| p.line());
         let read = || -> Result<AccountFields<'_>, String> {
             Ok(AccountFields {
-                account: field(&record, Some(account))?,
-                region: field(&record, region)?,
-                area: field(&record, Some(area))?,
-                currency: field(&record, Some(currency))?,
-                time_zone: field(&record, Some(time_zone))?,
-                billing_day: field(&record, billing_day)?,
-                services: field(&record, Some(services))?,
+                account: field(record, Some(c.account))?,
+                region: field(record, c.region)?,
+                area: field(record, Some(c.area))?,
+                currency: field(record, Some(c.currency))?,
+                time_zone: field(record, Some(c.time_zone))?,
+                billing_day: field(record, c.billing_day)?,
+                services: field(record, Some(c.services))?,
             })
         };
+        let (account, totals) = (&mut self.account, &mut self.totals);
         let outcome = read().and_then(|fields| {
-            let parsed = Account::parse(&fields).map_err(|e| e.to_string())?;
-            batch
-                .assess_into(&parsed, &mut totals)
-                .map_err(|e| e.to_string())?;
-            Ok(parsed)
+            account.parse_into(&fields).map_err(|e| e.to_string())?;
+            self.batch
+                .assess_into(account, totals)
+                .map_err(|e| e.to_string())
         });
         match outcome {
-            Ok(parsed) => {
-                if totals.is_empty() {
+            Ok(()) => {
+                let amount = &mut self.amount;
+                let parsed = &self.account;
+                if self.totals.is_empty() {
                     amount.clear();
                     amount.push_str(&zero(parsed.currency));
-                    writer
-                        .write_record([
+                    write_row(
+                        out,
+                        [
                             parsed.id.as_str(),
                             "",
                             parsed.currency.code(),
-                            &amount,
+                            amount.as_str(),
                             "false",
                             "",
-                        ])
-                        .map_err(csv_failure)?;
+                        ],
+                    );
                 }
-                for total in &totals {
+                for total in &self.totals {
                     amount.clear();
                     use std::fmt::Write as _;
                     let _ = write!(amount, "{}", total.total);
-                    writer
-                        .write_record([
+                    write_row(
+                        out,
+                        [
                             parsed.id.as_str(),
                             &total.policy,
                             total.currency.code(),
-                            &amount,
+                            amount.as_str(),
                             if total.automatic { "true" } else { "false" },
                             "",
-                        ])
-                        .map_err(csv_failure)?;
+                        ],
+                    );
                 }
-                summary.add(&parsed.area, &totals);
+                self.summary.add(&parsed.area, &self.totals);
+                Ok(())
             }
             Err(reason) => {
                 let error = format!("line {line}: {reason}");
-                let raw_account = field(&record, Some(account)).unwrap_or("");
-                let raw_area = field(&record, Some(area)).unwrap_or("");
-                let raw_currency = field(&record, Some(currency))
+                let raw_account = field(record, Some(c.account)).unwrap_or("");
+                let raw_area = field(record, Some(c.area)).unwrap_or("");
+                let raw_currency = field(record, Some(c.currency))
                     .ok()
                     .and_then(|c| redress::Currency::new(c).ok())
                     .map(|c| c.code())
                     .unwrap_or("");
-                let policies: &[&str] = if id_refs.is_empty() { &[""] } else { &id_refs };
+                let ids = &self.rows.ids;
+                let policies: &[&str] = if ids.is_empty() { &[""] } else { ids };
                 for policy in policies {
-                    writer
-                        .write_record([raw_account, policy, raw_currency, "", "", &error])
-                        .map_err(csv_failure)?;
+                    write_row(out, [raw_account, policy, raw_currency, "", "", &error]);
                 }
-                summary.add_error(raw_area, &id_refs);
-                if summary.errors() <= ERRORS_SHOWN {
-                    let message = format!("redress: {}: {error}", path.display());
-                    match &bar {
-                        Some(bar) => bar.println(message),
-                        None => eprintln!("{message}"),
-                    }
-                } else if summary.errors() == ERRORS_SHOWN + 1 {
-                    let message = format!(
-                        "redress: {}: further errors are only in the output's error column",
-                        path.display()
-                    );
-                    match &bar {
-                        Some(bar) => bar.println(message),
-                        None => eprintln!("{message}"),
-                    }
-                }
-            }
-        }
-        if let Some(bar) = &bar {
-            if summary.accounts() % 4096 == 0 {
-                bar.set_position(record.position().map_or(0, |p| p.byte()));
-                bar.set_message(format!("{} accounts", summary.accounts()));
+                self.summary.add_error(raw_area, ids);
+                Err(error)
             }
         }
     }
-    writer.flush().map_err(Failure::output)?;
-    if let Some(bar) = bar {
-        bar.finish_and_clear();
+}
+
+/// Appends one output row as CSV, as the `csv` crate's writer writes it by default: a
+/// field holding a comma, a quote or a line break is quoted, its quotes doubled;
+/// rows end with `\n`. Written straight into the chunk's buffer, field by field.
+fn write_row(out: &mut Vec<u8>, fields: [&str; 6]) {
+    for (i, field) in fields.iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        let bytes = field.as_bytes();
+        if bytes
+            .iter()
+            .any(|&b| matches!(b, b',' | b'"' | b'\r' | b'\n'))
+        {
+            out.push(b'"');
+            for &b in bytes {
+                if b == b'"' {
+                    out.push(b'"');
+                }
+                out.push(b);
+            }
+            out.push(b'"');
+        } else {
+            out.extend_from_slice(bytes);
+        }
     }
-    Ok(summary)
+    out.push(b'\n');
 }
 
 /// "0.00" in a currency's minor units.

@@ -115,6 +115,43 @@ impl Amount {
             }
         }
     }
+
+    /// The amount for `units` units: [`Amount::figure`]'s figure times the units, with
+    /// the same arithmetic. A daily rate is worked out without building its figure
+    /// (whose unit rate, a division, only the working shows).
+    pub(crate) fn times(
+        &self,
+        ctx: &Context<'_>,
+        item: &Item<'_>,
+        units: Decimal,
+    ) -> Result<Decimal> {
+        match self {
+            Amount::DailyRate(count) => {
+                let days = ctx.days_for(*count, item)?;
+                daily_rate_times(item.monthly_price, days, units)
+            }
+            other => other.figure(ctx, item)?.times(units),
+        }
+    }
+}
+
+/// `units` days of a monthly price divided into `days`, multiplied before it divides
+/// (3 × 65 / 30, not 3 × 2.1666…).
+pub(crate) fn daily_rate_times(
+    monthly_price: Decimal,
+    days: u32,
+    units: Decimal,
+) -> Result<Decimal> {
+    monthly_price
+        .checked_mul(units)
+        .and_then(|x| x.checked_div(Decimal::from(days)))
+        .ok_or_else(|| {
+            // Named as the figure names it: units × the daily rate.
+            let rate = monthly_price
+                .checked_div(Decimal::from(days))
+                .unwrap_or_default();
+            Error::overflow(format!("{units} × {rate}"))
+        })
 }
 
 #[cfg(test)]

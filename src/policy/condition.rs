@@ -125,7 +125,7 @@ impl Condition {
             Condition::DurationAtLeast(span) => item.duration()? >= span.as_delta(),
             Condition::DurationMoreThan(span) => item.duration()? > span.as_delta(),
             Condition::TimeAfterClockAtLeast { clock, at_least } => {
-                let label = item.label(ctx);
+                let label = || item.label(ctx);
                 let mut total = TimeDelta::zero();
                 for spell in item.spells() {
                     let from = spell_clock_start(clock, ctx, spell, &label, notes)?;
@@ -142,10 +142,12 @@ impl Condition {
                     Some(n) => n >= *count,
                     None => {
                         let met = *if_unknown == Assumption::Met;
-                        notes.push(format!(
-                        "The incident's size was not given; assumed {} {count} customers were affected.",
-                        if met { "at least" } else { "fewer than" }
-                    ));
+                        ctx.note(notes, || {
+                            format!(
+                                "The incident's size was not given; assumed {} {count} customers were affected.",
+                                if met { "at least" } else { "fewer than" }
+                            )
+                        });
                         met
                     }
                 }

@@ -62,11 +62,13 @@ impl Escalating {
         let elapsed = (spell.end - clock).num_seconds();
         let beyond = elapsed - self.standard.as_seconds();
         if beyond <= 0 {
-            outcome.notes.push(format!(
-                "{}: restored within the {} standard; nothing is owed for it.",
-                item.label(ctx),
-                self.standard
-            ));
+            ctx.note(&mut outcome.notes, || {
+                format!(
+                    "{}: restored within the {} standard; nothing is owed for it.",
+                    item.label(ctx),
+                    self.standard
+                )
+            });
             return Ok(outcome);
         }
         let whole = beyond / every;

@@ -1,12 +1,14 @@
 //! What rules evaluate over: the context of one assessment and one item.
 
+use std::borrow::Cow;
+
 use chrono::{DateTime, NaiveDate, TimeDelta, Utc};
 use chrono_tz::Tz;
 use rust_decimal::Decimal;
 
 use super::{DayCount, Policy, Provision};
 use crate::calendar::HolidayCalendar;
-use crate::claim::{Adjustment, Basis, Figure};
+use crate::claim::{write_label, write_local, Adjustment, Basis, Described, Figure};
 use crate::claim_file::Segment;
 use crate::error::{Error, Result};
 use crate::outage::{Activation, Appointment, Cause};
@@ -21,6 +23,9 @@ pub(crate) struct Context<'a> {
     pub cycle: BillingCycle,
     pub calendar: &'a HolidayCalendar,
     pub segment: Segment,
+    /// Whether the assessment explains itself (notes, descriptions). When only totals
+    /// are wanted, no note is formatted; the figures are the same either way.
+    pub explain: bool,
 }
 
 impl Context<'_> {
@@ -32,12 +37,19 @@ impl Context<'_> {
         }
     }
 
+    /// Adds a note, formatting it only when the assessment explains itself.
+    pub fn note(&self, notes: &mut Vec<String>, text: impl FnOnce() -> String) {
+        if self.explain {
+            notes.push(text());
+        }
+    }
+
     /// An instant as local wall-clock text, for notes.
     pub fn local_text(&self, instant: DateTime<Utc>) -> String {
-        instant
-            .with_timezone(&self.zone)
-            .format("%Y-%m-%d %H:%M %Z")
-            .to_string()
+        let mut text = String::new();
+        // Writing to a String cannot fail.
+        let _ = write_local(&mut text, instant, self.zone);
+        text
     }
 
     /// The number of days a daily rate divides by, for an item.
@@ -59,8 +71,8 @@ impl Context<'_> {
 /// One thing a provision prices.
 pub(crate) struct Item<'a> {
     pub what: What<'a>,
-    /// The services concerned (one, for a per-service item).
-    pub services: Vec<ServiceKind>,
+    /// The services concerned (one, for a per-service item), borrowed where they can be.
+    pub services: Cow<'a, [ServiceKind]>,
     /// Their monthly price, added up.
     pub monthly_price: Decimal,
     /// The instant that picks a billing period or month for daily rates.
@@ -68,8 +80,8 @@ pub(crate) struct Item<'a> {
 }
 
 pub(crate) enum What<'a> {
-    /// One outage (merged).
-    Incident(Spell),
+    /// One outage (merged), borrowed from the provision's spells where it can be.
+    Incident(Cow<'a, Spell>),
     /// A period (billing period, year, the whole account) and the outages inside it, clipped.
     Window {
         start: DateTime<Utc>,
@@ -91,7 +103,7 @@ pub(crate) enum What<'a> {
 impl Item<'_> {
     pub fn spells(&self) -> &[Spell] {
         match &self.what {
-            What::Incident(spell) => std::slice::from_ref(spell),
+            What::Incident(spell) => std::slice::from_ref(spell.as_ref()),
             What::Window { spells, .. } => spells,
             _ => &[],
         }
@@ -119,33 +131,33 @@ impl Item<'_> {
         self.spells().first().map(|s| s.cause)
     }
 
+    /// What the item is, as a description or a note names it.
+    pub fn described(&self) -> Described {
+        match &self.what {
+            What::Incident(spell) => Described::Outage {
+                start: spell.start,
+                end: spell.end,
+                ongoing: spell.ongoing,
+            },
+            What::Window { start, end, .. } => Described::Period {
+                start: *start,
+                end: *end,
+            },
+            What::Appointment { appointment, .. } => Described::Appointment {
+                date: appointment.date,
+            },
+            What::Activation { activation, .. } => Described::Activation {
+                promised: activation.promised,
+            },
+        }
+    }
+
     /// A short name for notes: "internet outage from 2024-10-01 06:00 EDT".
     pub fn label(&self, ctx: &Context<'_>) -> String {
-        let services: Vec<&str> = self.services.iter().map(ServiceKind::as_str).collect();
-        let services = services.join(" and ");
-        match &self.what {
-            What::Incident(spell) => {
-                format!("{services} outage from {}", ctx.local_text(spell.start))
-            }
-            What::Window { start, end, .. } => {
-                let last = end
-                    .with_timezone(&ctx.zone)
-                    .date_naive()
-                    .pred_opt()
-                    .unwrap_or_else(|| end.with_timezone(&ctx.zone).date_naive());
-                format!(
-                    "{services} outages in the period {} to {}",
-                    start.with_timezone(&ctx.zone).date_naive(),
-                    last
-                )
-            }
-            What::Appointment { appointment, .. } => {
-                format!("missed appointment on {}", appointment.date)
-            }
-            What::Activation { activation, .. } => {
-                format!("activation promised for {}", activation.promised)
-            }
-        }
+        let mut text = String::new();
+        // Writing to a String cannot fail.
+        let _ = write_label(&mut text, &self.services, &self.described(), ctx.zone);
+        text
     }
 }
 
@@ -205,10 +217,7 @@ impl Figure {
                 monthly_price,
                 days,
                 ..
-            } => monthly_price
-                .checked_mul(units)
-                .and_then(|x| x.checked_div(Decimal::from(*days)))
-                .ok_or_else(overflow),
+            } => super::amount::daily_rate_times(*monthly_price, *days, units),
             Figure::GreaterOf { options, .. } => {
                 let mut best: Option<Decimal> = None;
                 for option in options {

@@ -272,7 +272,7 @@ impl PerUnit {
                 let clock = clock_start(&self.clock, ctx, item, &mut outcome.notes)?;
                 let from = compensable_from(self.grace, clock, ctx)?;
                 if spell.end <= from {
-                    outcome.notes.push(format!(
+                    ctx.note(&mut outcome.notes, || format!(
                         "{}: service was back by {}, within the grace period; nothing is owed for it.",
                         item.label(ctx),
                         ctx.local_text(from)
@@ -317,19 +317,31 @@ impl PerUnit {
             return Ok(outcome);
         }
         let mut amount = Decimal::ZERO;
-        let mut uses = Vec::with_capacity(self.bands.len());
-        for (units_here, band) in band_split(&self.bands, units, ctx)? {
-            let figure = band.rate.figure(ctx, item)?;
-            let subtotal = figure.times(Decimal::from(units_here))?;
+        // The bands used are the line's working: kept only when the assessment explains.
+        let mut uses = Vec::new();
+        let mut price_band = |units_here: u64, band: &Band| -> Result<()> {
+            let units = Decimal::from(units_here);
+            let subtotal = if ctx.explain {
+                let figure = band.rate.figure(ctx, item)?;
+                let subtotal = figure.times(units)?;
+                uses.push(BandUse {
+                    units: units_here,
+                    rate: figure,
+                    amount: subtotal,
+                });
+                subtotal
+            } else {
+                band.rate.times(ctx, item, units)?
+            };
             amount = amount
                 .checked_add(subtotal)
                 .ok_or_else(|| Error::overflow("sum of per-unit bands"))?;
-            uses.push(BandUse {
-                units: units_here,
-                rate: figure,
-                amount: subtotal,
-            });
-        }
+            Ok(())
+        };
+        // The split is checked whole before any band is priced, so a malformed rule
+        // is reported as such whatever its rates.
+        band_split(&self.bands, units, ctx, &mut |_, _| Ok(()))?;
+        band_split(&self.bands, units, ctx, &mut price_band)?;
         outcome.drafts.push(Draft::new(
             amount,
             Basis::PerUnit {
@@ -406,17 +418,18 @@ fn days_after(
     }
 }
 
-/// Splits `units` over the bands: (units paid at the band's rate, band).
-fn band_split<'b>(
-    bands: &'b [Band],
+/// Splits `units` over the bands, calling `each` with (units paid at the band's rate,
+/// band) in order.
+fn band_split(
+    bands: &[Band],
     units: u64,
     ctx: &Context<'_>,
-) -> Result<Vec<(u64, &'b Band)>> {
+    each: &mut dyn FnMut(u64, &Band) -> Result<()>,
+) -> Result<()> {
     match bands.first() {
         Some(first) if first.from_unit == 1 => {}
         _ => return Err(ctx.invalid_rule("the first band must start at unit 1")),
     }
-    let mut split = Vec::with_capacity(bands.len());
     for (i, band) in bands.iter().enumerate() {
         let start = u64::from(band.from_unit);
         if start > units {
@@ -429,9 +442,9 @@ fn band_split<'b>(
             Some(next) => (u64::from(next.from_unit) - 1).min(units),
             None => units,
         };
-        split.push((end - start + 1, band));
+        each(end - start + 1, band)?;
     }
-    Ok(split)
+    Ok(())
 }
 
 /// Where the clock starts for an incident.
@@ -444,16 +457,17 @@ pub(crate) fn clock_start(
     let What::Incident(spell) = &item.what else {
         return Err(ctx.invalid_rule("a clock needs an outage"));
     };
-    spell_clock_start(clock, ctx, spell, &item.label(ctx), notes)
+    spell_clock_start(clock, ctx, spell, &|| item.label(ctx), notes)
 }
 
 /// Where the clock starts for one outage (or the part of it inside a period),
-/// `label` naming it in notes. Never before the spell's own start.
+/// `label` naming it in notes (called only when a note is written). Never before the
+/// spell's own start.
 pub(crate) fn spell_clock_start(
     clock: &Clock,
     ctx: &Context<'_>,
     spell: &Spell,
-    label: &str,
+    label: &dyn Fn() -> String,
     notes: &mut Vec<String>,
 ) -> Result<DateTime<Utc>> {
     let mut start = match clock.start {
@@ -461,10 +475,13 @@ pub(crate) fn spell_clock_start(
         ClockStart::Report => match spell.reported {
             Some(reported) => reported.max(spell.start),
             None => {
-                notes.push(format!(
-                    "{label}: no report time was given; the clock starts when the outage began ({}).",
-                    ctx.local_text(spell.start)
-                ));
+                ctx.note(notes, || {
+                    format!(
+                        "{}: no report time was given; the clock starts when the outage began ({}).",
+                        label(),
+                        ctx.local_text(spell.start)
+                    )
+                });
                 spell.start
             }
         },
@@ -476,18 +493,24 @@ pub(crate) fn spell_clock_start(
                     .checked_add_signed(delay.as_delta())
                     .ok_or_else(|| Error::overflow("power restoration + delay"))?;
                 if after > start {
-                    notes.push(format!(
-                        "{label}: commercial power returned at {}; the credit period starts {} later, at {}.",
-                        ctx.local_text(restored),
-                        delay,
-                        ctx.local_text(after)
-                    ));
+                    ctx.note(notes, || {
+                        format!(
+                            "{}: commercial power returned at {}; the credit period starts {} later, at {}.",
+                            label(),
+                            ctx.local_text(restored),
+                            delay,
+                            ctx.local_text(after)
+                        )
+                    });
                     start = after;
                 }
             }
-            None => notes.push(format!(
-                "{label}: the cause is commercial power but no power_restored time was given; the clock starts when the outage began."
-            )),
+            None => ctx.note(notes, || {
+                format!(
+                    "{}: the cause is commercial power but no power_restored time was given; the clock starts when the outage began.",
+                    label()
+                )
+            }),
         }
     }
     Ok(start)
@@ -499,17 +522,18 @@ pub(crate) fn compensable_from(
     clock: DateTime<Utc>,
     ctx: &Context<'_>,
 ) -> Result<DateTime<Utc>> {
-    let day = local_date(clock, ctx.zone);
+    let day = || local_date(clock, ctx.zone);
     match grace {
         Grace::None => Ok(clock),
         Grace::Elapsed(span) => clock
             .checked_add_signed(span.as_delta())
             .ok_or_else(|| Error::overflow("clock + grace period")),
         Grace::CalendarDays(n) => {
-            let last = crate::timeline::add_days(day, i64::from(n))?;
+            let last = crate::timeline::add_days(day(), i64::from(n))?;
             next_day_start(last, ctx.zone)
         }
         Grace::WorkingDays(n) => {
+            let day = day();
             let last = ctx
                 .calendar
                 .add_working_days(day, n)

@@ -108,7 +108,7 @@ impl ProRata {
                 // Each outage in the period is credited from its own clock (its report,
                 // or after power returned); the grace period is not applied here, since
                 // an outage clipped to a period would restart it in every period.
-                let label = item.label(ctx);
+                let label = || item.label(ctx);
                 let mut pieces = Vec::with_capacity(spells.len());
                 for spell in spells {
                     let from =

@@ -164,11 +164,13 @@ impl Rule {
                     otherwise.evaluate(ctx, item)?
                 } else {
                     let mut none = Outcome::default();
-                    none.notes.push(format!(
-                        "{}: nothing is owed under this rule, which needs {}.",
-                        item.label(ctx),
-                        condition.describe()
-                    ));
+                    ctx.note(&mut none.notes, || {
+                        format!(
+                            "{}: nothing is owed under this rule, which needs {}.",
+                            item.label(ctx),
+                            condition.describe()
+                        )
+                    });
                     none
                 };
                 outcome.notes.splice(0..0, verdict.assumptions);
@@ -185,12 +187,14 @@ impl Rule {
                         });
                         draft.amount = Decimal::ZERO;
                     }
-                    outcome.notes.push(format!(
-                        "{}: a credit of {} is not paid; only credits of more than {} are.",
-                        item.label(ctx),
-                        total.normalize(),
-                        more_than
-                    ));
+                    ctx.note(&mut outcome.notes, || {
+                        format!(
+                            "{}: a credit of {} is not paid; only credits of more than {} are.",
+                            item.label(ctx),
+                            total.normalize(),
+                            more_than
+                        )
+                    });
                 }
                 Ok(outcome)
             }
@@ -214,15 +218,17 @@ fn max_of(rules: &[Rule], ctx: &Context<'_>, item: &Item<'_>) -> Result<Outcome>
         return Err(ctx.invalid_rule("max-of needs at least one rule"));
     };
     if totals.len() > 1 {
-        let listed: Vec<String> = totals
-            .iter()
-            .map(|t| t.round_dp(4).normalize().to_string())
-            .collect();
-        outcome.notes.push(format!(
-            "{}: the greater of {} is paid.",
-            item.label(ctx),
-            listed.join(" and ")
-        ));
+        ctx.note(&mut outcome.notes, || {
+            let listed: Vec<String> = totals
+                .iter()
+                .map(|t| t.round_dp(4).normalize().to_string())
+                .collect();
+            format!(
+                "{}: the greater of {} is paid.",
+                item.label(ctx),
+                listed.join(" and ")
+            )
+        });
     }
     Ok(outcome)
 }

@@ -135,11 +135,13 @@ impl UptimeTiers {
             .checked_div(minutes)
             .ok_or_else(|| Error::overflow("uptime percentage"))?;
         let Some(tier) = self.tiers.iter().find(|t| t.contains_ratio(up, minutes)) else {
-            outcome.notes.push(format!(
-                "{}: uptime {}% earns no credit.",
-                item.label(ctx),
-                uptime_percent.round_dp(5)
-            ));
+            ctx.note(&mut outcome.notes, || {
+                format!(
+                    "{}: uptime {}% earns no credit.",
+                    item.label(ctx),
+                    uptime_percent.round_dp(5)
+                )
+            });
             return Ok(outcome);
         };
         let amount = item

@@ -12,3 +12,4 @@ mod harm;
 mod order;
 mod price;
 mod time;
+mod totals;
