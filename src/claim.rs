@@ -464,10 +464,11 @@ pub(crate) fn write_label(
 ///
 /// # Example
 /// ```
-/// let claim = redress::doc_example_claim();
+/// let claim = redress::doc_example_claim()?;
 /// let words = claim.lines[0].description.to_string();
 /// assert!(words.starts_with("Outage credit"), "{words}");
 /// assert_eq!(claim.lines[0].description, redress::claim::Description::from(words));
+/// # Ok::<(), redress::Error>(())
 /// ```
 #[derive(Clone)]
 pub struct Description(DescriptionRepr);
@@ -678,10 +679,11 @@ pub struct Claim {
 ///
 /// # Example
 /// ```
-/// let claim = redress::doc_example_claim();
+/// let claim = redress::doc_example_claim()?;
 /// let totals = claim.totals();
 /// assert_eq!(totals.total.to_string(), "14.50");
 /// assert!(totals.automatic);
+/// # Ok::<(), redress::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Totals {
