@@ -7,6 +7,8 @@
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 
+use smallvec::SmallVec;
+
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use rust_decimal::Decimal;
 
@@ -156,7 +158,7 @@ fn settle<'p>(claim: &ClaimFile, policy: &'p Policy, explain: bool) -> Result<Se
             // The spells are built once per provision and the items borrow them (and
             // the claim's service kinds), so an item costs no copy of either.
             let by_service = match provision.subject {
-                Subject::Appointments | Subject::Activations => Vec::new(),
+                Subject::Appointments | Subject::Activations => SmallVec::new(),
                 _ => spells_by_service(claim, policy, provision, as_of, &mut settlement)?,
             };
             let items = items_for(claim, policy, provision, &ctx, as_of, &by_service)?;
@@ -373,9 +375,10 @@ fn covered(policy: &Policy, provision: &Provision, service: &ServiceKind) -> boo
     policy.covers(service) && provision.covers(service)
 }
 
-/// Spells by service (the claim's own kinds), in the order of the services (a plan
-/// has a handful: a sorted `Vec` does what a map would, without a node per service).
-type BySpell<'c> = Vec<(&'c ServiceKind, Vec<Spell>)>;
+/// Spells by service (the claim's own kinds), in the order of the services. A plan has
+/// a handful of services and a service usually one spell: small vectors kept inline do
+/// what a map of vectors would, without allocating for them.
+type BySpell<'c> = SmallVec<[(&'c ServiceKind, SmallVec<[Spell; 1]>); 3]>;
 
 /// The spells a provision counts, per service, merged.
 fn spells_by_service<'c>(
@@ -385,7 +388,7 @@ fn spells_by_service<'c>(
     as_of: Option<DateTime<Utc>>,
     settlement: &mut Settlement,
 ) -> Result<BySpell<'c>> {
-    let mut by_service: BySpell<'c> = Vec::new();
+    let mut by_service: BySpell<'c> = SmallVec::new();
     for (i, outage) in claim.outages.iter().enumerate() {
         let counted = match provision.counts {
             Severity::FullLoss => !outage.degraded,
@@ -454,12 +457,14 @@ fn spells_by_service<'c>(
                         spells.push(spell);
                     }
                 }
-                Err(at) => by_service.insert(at, (service, vec![spell])),
+                Err(at) => by_service.insert(at, (service, smallvec::smallvec![spell])),
             }
         }
     }
     for (_, spells) in by_service.iter_mut() {
-        *spells = merge(std::mem::take(spells));
+        if spells.len() > 1 {
+            *spells = SmallVec::from_vec(merge(spells.drain(..).collect()));
+        }
     }
     Ok(by_service)
 }
@@ -475,7 +480,7 @@ fn scoped<'b>(
     provision: &Provision,
     scope: ServiceScope,
     by_service: &'b BySpell<'_>,
-) -> Result<Vec<Group<'b>>> {
+) -> Result<SmallVec<[Group<'b>; 3]>> {
     match scope {
         ServiceScope::EachService => Ok(by_service
             .iter()
@@ -491,7 +496,7 @@ fn scoped<'b>(
             .collect()),
         ServiceScope::Together => {
             if by_service.is_empty() {
-                return Ok(Vec::new());
+                return Ok(SmallVec::new());
             }
             let mut price = Decimal::ZERO;
             for service in claim
@@ -511,7 +516,11 @@ fn scoped<'b>(
                     .flat_map(|(_, spells)| spells.iter().cloned())
                     .collect(),
             );
-            Ok(vec![(Cow::Owned(kinds), price, Cow::Owned(all))])
+            Ok(smallvec::smallvec![(
+                Cow::Owned(kinds),
+                price,
+                Cow::Owned(all)
+            )])
         }
     }
 }
@@ -536,9 +545,9 @@ fn items_for<'a>(
     ctx: &Context<'_>,
     as_of: Option<DateTime<Utc>>,
     by_service: &'a BySpell<'_>,
-) -> Result<Vec<Item<'a>>> {
+) -> Result<SmallVec<[Item<'a>; 2]>> {
     let zone = ctx.zone;
-    let mut items = Vec::new();
+    let mut items = SmallVec::new();
     match provision.subject {
         Subject::Appointments => {
             for (index, appointment) in claim.appointments.iter().enumerate() {
