@@ -5,7 +5,8 @@
 //! (round each line once, add the rounded lines).
 
 use std::borrow::Cow;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
+use std::sync::{Arc, OnceLock, RwLock};
 
 use smallvec::SmallVec;
 
@@ -124,7 +125,7 @@ fn settle<'p>(claim: &ClaimFile, policy: &'p Policy, explain: bool) -> Result<Se
     // building a calendar.
     let needs_calendar = uses_working_days(policy);
     let regional = if needs_calendar {
-        region.and_then(calendar::for_region)
+        region.and_then(regional_calendar)
     } else {
         None
     };
@@ -139,7 +140,7 @@ fn settle<'p>(claim: &ClaimFile, policy: &'p Policy, explain: bool) -> Result<Se
             }
         });
     }
-    let calendar = regional.as_ref().unwrap_or_else(|| weekends_only());
+    let calendar: &HolidayCalendar = regional.as_deref().unwrap_or_else(|| weekends_only());
     let as_of = claim.as_of_utc();
     if explain {
         note_out_of_force(claim, policy, zone, as_of, &mut settlement);
@@ -218,9 +219,28 @@ fn check_applicable(claim: &ClaimFile, policy: &Policy) -> Result<()> {
     Ok(())
 }
 
+/// A region's holiday calendar, built once per process and shared: building one
+/// (its rules, names and dated days) costs more than the assessment that uses it.
+/// Only known regions are kept, so the cache is as small as the list of regions,
+/// whatever codes the input holds; an unusable lock only means building afresh.
+fn regional_calendar(region: &str) -> Option<Arc<HolidayCalendar>> {
+    type Cache = RwLock<HashMap<String, Arc<HolidayCalendar>>>;
+    static CACHE: OnceLock<Cache> = OnceLock::new();
+    let cache = CACHE.get_or_init(Cache::default);
+    let code = region.trim().to_ascii_uppercase();
+    if let Some(found) = cache.read().ok().and_then(|c| c.get(&code).cloned()) {
+        return Some(found);
+    }
+    let built = Arc::new(calendar::for_region(&code)?);
+    if let Ok(mut c) = cache.write() {
+        c.insert(code, Arc::clone(&built));
+    }
+    Some(built)
+}
+
 /// The calendar used where a region has none: Monday to Friday, no holidays.
 fn weekends_only() -> &'static HolidayCalendar {
-    static WEEKENDS: std::sync::OnceLock<HolidayCalendar> = std::sync::OnceLock::new();
+    static WEEKENDS: OnceLock<HolidayCalendar> = OnceLock::new();
     WEEKENDS.get_or_init(|| HolidayCalendar::new("weekends", "Weekends only, no holidays"))
 }
 
