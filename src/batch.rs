@@ -184,8 +184,18 @@ impl Account {
     pub fn parse_into(&mut self, fields: &AccountFields<'_>) -> Result<()> {
         let id = required(fields.account, "account")?;
         let area = required(fields.area, "area")?;
-        let currency = parse_currency(fields.currency)?;
-        let time_zone = parse_zone(fields.time_zone)?;
+        // Rows of a batch mostly repeat the previous row's currency and zone: the same
+        // text gives the same value without another table lookup.
+        let currency = match fields.currency.trim() {
+            same if !same.is_empty() && same.eq_ignore_ascii_case(self.currency.code()) => {
+                self.currency
+            }
+            _ => parse_currency(fields.currency)?,
+        };
+        let time_zone = match fields.time_zone.trim() {
+            same if same == self.time_zone.name() => self.time_zone,
+            _ => parse_zone(fields.time_zone)?,
+        };
         let billing_day = match fields.billing_day.trim() {
             "" => 1,
             text => text.parse::<u8>().map_err(|_| {
@@ -1696,6 +1706,48 @@ mod tests {
                     }
                 }
             }
+        }
+    }
+
+    #[test]
+    fn parsing_into_a_reused_account_equals_parsing_afresh() {
+        let rows = [
+            (
+                "A-1",
+                "US-NY",
+                "USD",
+                "America/New_York",
+                "5",
+                "internet:79.99|tv:65",
+            ),
+            ("A-2", "", "usd", "America/New_York", "", "phone:30"),
+            (
+                "A-3",
+                "GB-ENG",
+                "GBP",
+                "Europe/London",
+                "31",
+                "internet:30|satellite:5",
+            ),
+            ("A-4", "GB-ENG", "GBP", "europe/london", "1", "internet:30"),
+            ("A-5", "DE", "EUR", "UTC", "1", "internet:30|tv:1|phone:2"),
+            ("A-6", "DE", "XYZ", "UTC", "1", "internet:30"),
+            ("A-7", "US-NY", "USD", "America/New_York", "5", "tv:1"),
+        ];
+        let mut reused = Account::default();
+        for (account, region, currency, time_zone, billing_day, services) in rows {
+            let fields = AccountFields {
+                account,
+                region,
+                area: "a",
+                currency,
+                time_zone,
+                billing_day,
+                services,
+            };
+            let fresh = Account::parse(&fields);
+            let again = reused.parse_into(&fields).map(|()| reused.clone());
+            assert_eq!(again, fresh, "{account}");
         }
     }
 
