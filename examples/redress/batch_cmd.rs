@@ -518,15 +518,27 @@ impl Worker<'_> {
     fn row(&mut self, record: &ByteRecord, out: &mut Vec<u8>) -> Result<(), String> {
         let c = &self.rows.columns;
         let line = record.position().map_or(0, |p| p.line());
+        // The record's text is checked for UTF-8 once; a field is then a slice of it,
+        // and `field` (with its error) is asked only when that slice is not text.
+        let whole = std::str::from_utf8(record.as_slice()).ok();
+        let text = |index: Option<usize>| -> Result<&str, String> {
+            let slice = index
+                .and_then(|i| Some((whole?, record.range(i)?)))
+                .and_then(|(whole, range)| whole.get(range));
+            match slice {
+                Some(text) => Ok(text.trim_ascii()),
+                None => field(record, index),
+            }
+        };
         let read = || -> Result<AccountFields<'_>, String> {
             Ok(AccountFields {
-                account: field(record, Some(c.account))?,
-                region: field(record, c.region)?,
-                area: field(record, Some(c.area))?,
-                currency: field(record, Some(c.currency))?,
-                time_zone: field(record, Some(c.time_zone))?,
-                billing_day: field(record, c.billing_day)?,
-                services: field(record, Some(c.services))?,
+                account: text(Some(c.account))?,
+                region: text(c.region)?,
+                area: text(Some(c.area))?,
+                currency: text(Some(c.currency))?,
+                time_zone: text(Some(c.time_zone))?,
+                billing_day: text(c.billing_day)?,
+                services: text(Some(c.services))?,
             })
         };
         let (account, totals) = (&mut self.account, &mut self.totals);
