@@ -5,7 +5,10 @@
 //! (round each line once, add the rounded lines).
 
 use std::borrow::Cow;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
+use std::sync::{Arc, OnceLock, RwLock};
+
+use smallvec::SmallVec;
 
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use rust_decimal::Decimal;
@@ -138,7 +141,7 @@ fn settle<'p>(claim: &ClaimFile, policy: &'p Policy, explain: bool) -> Result<Se
     // building a calendar.
     let needs_calendar = uses_working_days(policy);
     let regional = if needs_calendar {
-        region.and_then(calendar::for_region)
+        region.and_then(regional_calendar)
     } else {
         None
     };
@@ -153,7 +156,7 @@ fn settle<'p>(claim: &ClaimFile, policy: &'p Policy, explain: bool) -> Result<Se
             }
         });
     }
-    let calendar = regional.as_ref().unwrap_or_else(|| weekends_only());
+    let calendar: &HolidayCalendar = regional.as_deref().unwrap_or_else(|| weekends_only());
     let as_of = claim.as_of_utc();
     if explain {
         note_out_of_force(claim, policy, zone, as_of, &mut settlement);
@@ -172,7 +175,7 @@ fn settle<'p>(claim: &ClaimFile, policy: &'p Policy, explain: bool) -> Result<Se
             // The spells are built once per provision and the items borrow them (and
             // the claim's service kinds), so an item costs no copy of either.
             let by_service = match provision.subject {
-                Subject::Appointments | Subject::Activations => Vec::new(),
+                Subject::Appointments | Subject::Activations => SmallVec::new(),
                 _ => spells_by_service(claim, policy, provision, as_of, &mut settlement)?,
             };
             let items = items_for(claim, policy, provision, &ctx, as_of, &by_service)?;
@@ -232,9 +235,28 @@ fn check_applicable(claim: &ClaimFile, policy: &Policy) -> Result<()> {
     Ok(())
 }
 
+/// A region's holiday calendar, built once per process and shared: building one
+/// (its rules, names and dated days) costs more than the assessment that uses it.
+/// Only known regions are kept, so the cache is as small as the list of regions,
+/// whatever codes the input holds; an unusable lock only means building afresh.
+fn regional_calendar(region: &str) -> Option<Arc<HolidayCalendar>> {
+    type Cache = RwLock<HashMap<String, Arc<HolidayCalendar>>>;
+    static CACHE: OnceLock<Cache> = OnceLock::new();
+    let cache = CACHE.get_or_init(Cache::default);
+    let code = region.trim().to_ascii_uppercase();
+    if let Some(found) = cache.read().ok().and_then(|c| c.get(&code).cloned()) {
+        return Some(found);
+    }
+    let built = Arc::new(calendar::for_region(&code)?);
+    if let Ok(mut c) = cache.write() {
+        c.insert(code, Arc::clone(&built));
+    }
+    Some(built)
+}
+
 /// The calendar used where a region has none: Monday to Friday, no holidays.
 fn weekends_only() -> &'static HolidayCalendar {
-    static WEEKENDS: std::sync::OnceLock<HolidayCalendar> = std::sync::OnceLock::new();
+    static WEEKENDS: OnceLock<HolidayCalendar> = OnceLock::new();
     WEEKENDS.get_or_init(|| HolidayCalendar::new("weekends", "Weekends only, no holidays"))
 }
 
@@ -401,9 +423,10 @@ fn covered(policy: &Policy, provision: &Provision, service: &ServiceKind) -> boo
     policy.covers(service) && provision.covers(service)
 }
 
-/// Spells by service (the claim's own kinds), in the order of the services (a plan
-/// has a handful: a sorted `Vec` does what a map would, without a node per service).
-type BySpell<'c> = Vec<(&'c ServiceKind, Vec<Spell>)>;
+/// Spells by service (the claim's own kinds), in the order of the services. A plan has
+/// a handful of services and a service usually one spell: small vectors kept inline do
+/// what a map of vectors would, without allocating for them.
+type BySpell<'c> = SmallVec<[(&'c ServiceKind, SmallVec<[Spell; 1]>); 3]>;
 
 /// The spells a provision counts, per service, merged.
 fn spells_by_service<'c>(
@@ -413,7 +436,7 @@ fn spells_by_service<'c>(
     as_of: Option<DateTime<Utc>>,
     settlement: &mut Settlement,
 ) -> Result<BySpell<'c>> {
-    let mut by_service: BySpell<'c> = Vec::new();
+    let mut by_service: BySpell<'c> = SmallVec::new();
     for (i, outage) in claim.outages.iter().enumerate() {
         let counted = match provision.counts {
             Severity::FullLoss => !outage.degraded,
@@ -482,12 +505,14 @@ fn spells_by_service<'c>(
                         spells.push(spell);
                     }
                 }
-                Err(at) => by_service.insert(at, (service, vec![spell])),
+                Err(at) => by_service.insert(at, (service, smallvec::smallvec![spell])),
             }
         }
     }
     for (_, spells) in by_service.iter_mut() {
-        *spells = merge(std::mem::take(spells));
+        if spells.len() > 1 {
+            *spells = SmallVec::from_vec(merge(spells.drain(..).collect()));
+        }
     }
     Ok(by_service)
 }
@@ -503,7 +528,7 @@ fn scoped<'b>(
     provision: &Provision,
     scope: ServiceScope,
     by_service: &'b BySpell<'_>,
-) -> Result<Vec<Group<'b>>> {
+) -> Result<SmallVec<[Group<'b>; 3]>> {
     match scope {
         ServiceScope::EachService => Ok(by_service
             .iter()
@@ -519,7 +544,7 @@ fn scoped<'b>(
             .collect()),
         ServiceScope::Together => {
             if by_service.is_empty() {
-                return Ok(Vec::new());
+                return Ok(SmallVec::new());
             }
             let mut price = Decimal::ZERO;
             for service in claim
@@ -539,7 +564,11 @@ fn scoped<'b>(
                     .flat_map(|(_, spells)| spells.iter().cloned())
                     .collect(),
             );
-            Ok(vec![(Cow::Owned(kinds), price, Cow::Owned(all))])
+            Ok(smallvec::smallvec![(
+                Cow::Owned(kinds),
+                price,
+                Cow::Owned(all)
+            )])
         }
     }
 }
@@ -564,9 +593,9 @@ fn items_for<'a>(
     ctx: &Context<'_>,
     as_of: Option<DateTime<Utc>>,
     by_service: &'a BySpell<'_>,
-) -> Result<Vec<Item<'a>>> {
+) -> Result<SmallVec<[Item<'a>; 2]>> {
     let zone = ctx.zone;
-    let mut items = Vec::new();
+    let mut items = SmallVec::new();
     match provision.subject {
         Subject::Appointments => {
             for (index, appointment) in claim.appointments.iter().enumerate() {

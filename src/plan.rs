@@ -75,7 +75,11 @@ impl ServiceKind {
 
 impl From<&str> for ServiceKind {
     fn from(name: &str) -> Self {
-        let name = name.trim();
+        let name = match (name.as_bytes().first(), name.as_bytes().last()) {
+            // Nothing to trim: starts and ends with a visible ASCII character.
+            (Some(a), Some(b)) if a.is_ascii_graphic() && b.is_ascii_graphic() => name,
+            _ => name.trim(),
+        };
         // The known kinds are matched without allocating; only another word is copied.
         let known = |word: &str| name.eq_ignore_ascii_case(word);
         if known("internet") {

@@ -703,6 +703,38 @@ X,US-NY,{area},USD,America/New_York,5,\"{services}\"\n"
     );
 }
 
+/// A row with a field that is not UTF-8 gets its error row, whether the bad bytes sit
+/// inside one field or a character is split across two; the rows around it are read.
+#[test]
+fn a_field_that_is_not_utf8_is_a_row_error() {
+    let dir = scratch("batch-utf8");
+    let mut bytes = b"account,region,area,currency,time_zone,billing_day,services\n".to_vec();
+    bytes.extend_from_slice(b"A-1,US-NY,rochester-14604,USD,America/New_York,5,internet:79.99\n");
+    bytes.extend_from_slice(b"A-2,US-NY,rochester-14604,USD,America/New_York,5,internet:7\xff\n");
+    bytes.extend_from_slice(b"A-3\xc3,\xa9US-NY,rochester-14604,USD,America/New_York,5,tv:65\n");
+    bytes.extend_from_slice(b"A-\xc3\xa9,US-NY,rochester-14604,USD,America/New_York,5,tv:65.00\n");
+    let accounts = dir.join("accounts.csv");
+    std::fs::write(&accounts, bytes).expect("write accounts");
+    let run = redress([
+        "batch",
+        "--accounts",
+        &accounts.to_string_lossy(),
+        "--outages",
+        OUTAGES,
+        "--policy",
+        "us-ny-psc-outage-credit",
+        "--as-of",
+        BATCH_AS_OF,
+    ]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    let out = rows(&run.stdout);
+    assert_eq!(out.len(), 4);
+    assert_eq!((out[0][3].as_str(), out[0][5].as_str()), ("8.00", ""));
+    assert_eq!(out[1][5], "line 3: a field is not valid UTF-8");
+    assert_eq!(out[2][5], "line 4: a field is not valid UTF-8");
+    assert_eq!((out[3][0].as_str(), out[3][3].as_str()), ("A-é", "6.50"));
+}
+
 #[test]
 fn batch_refuses_unusable_inputs_with_exit_2_naming_the_file_and_line() {
     let dir = scratch("batch-bad");

@@ -2,6 +2,8 @@
 
 use std::borrow::Cow;
 
+use smallvec::SmallVec;
+
 use chrono::{DateTime, NaiveDate, TimeDelta, Utc};
 use chrono_tz::Tz;
 use rust_decimal::Decimal;
@@ -179,17 +181,18 @@ impl Draft {
     }
 }
 
-/// What a rule yields for one item: lines and notes.
+/// What a rule yields for one item: lines and notes. Most rules yield one line, kept
+/// inline (no allocation per item).
 #[derive(Debug, Default)]
 pub(crate) struct Outcome {
-    pub drafts: Vec<Draft>,
+    pub drafts: SmallVec<[Draft; 1]>,
     pub notes: Vec<String>,
 }
 
 impl Outcome {
     pub fn from_draft(draft: Draft) -> Outcome {
         Outcome {
-            drafts: vec![draft],
+            drafts: smallvec::smallvec![draft],
             notes: Vec::new(),
         }
     }
