@@ -536,9 +536,17 @@ fn parse_instant(text: &str, column: &str) -> Result<DateTime<FixedOffset>> {
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct OutageIndex {
-    by_area: HashMap<String, Vec<Outage>>,
+    /// Each area's place in `by_area`.
+    areas: HashMap<String, usize, Hasher>,
+    by_area: Vec<Vec<Outage>>,
     len: usize,
 }
+
+/// The hasher of a batch's maps: keys are areas and shapes from the input, hashed once
+/// per account, so a fast hash matters; foldhash is several times faster than the
+/// standard SipHash on short keys and is still seeded per process, so crafted area
+/// names cannot make lookups collide.
+type Hasher = foldhash::fast::RandomState;
 
 impl OutageIndex {
     /// An empty index.
@@ -563,16 +571,31 @@ impl OutageIndex {
     /// # Ok::<(), redress::Error>(())
     /// ```
     pub fn insert(&mut self, outage: AreaOutage) {
-        self.by_area
-            .entry(outage.area)
-            .or_default()
-            .push(outage.outage);
+        let next = self.by_area.len();
+        let at = *self.areas.entry(outage.area).or_insert(next);
+        if at == next {
+            self.by_area.push(Vec::new());
+        }
+        if let Some(outages) = self.by_area.get_mut(at) {
+            outages.push(outage.outage);
+        }
         self.len += 1;
     }
 
     /// The outages of an area, in the order they were added (none for an unknown area).
     pub fn outages(&self, area: &str) -> &[Outage] {
-        self.by_area.get(area).map(Vec::as_slice).unwrap_or(&[])
+        self.outages_at(self.place(area))
+    }
+
+    /// An area's place in the index: `None` for an area without outages.
+    fn place(&self, area: &str) -> Option<usize> {
+        self.areas.get(area).copied()
+    }
+
+    fn outages_at(&self, place: Option<usize>) -> &[Outage] {
+        place
+            .and_then(|at| self.by_area.get(at))
+            .map_or(&[], Vec::as_slice)
     }
 
     /// How many outages the index holds.
@@ -592,7 +615,7 @@ impl OutageIndex {
     /// assert_eq!(redress::batch::OutageIndex::new().areas(), 0);
     /// ```
     pub fn areas(&self) -> usize {
-        self.by_area.len()
+        self.areas.len()
     }
 }
 
@@ -643,7 +666,7 @@ enum Choice {
     Fixed,
     /// For each account, the catalog policies that [`crate::catalog::select`] finds,
     /// cached by what the selection depends on.
-    Select(HashMap<SelectionKey, Vec<usize>>),
+    Select(HashMap<SelectionKey, Vec<usize>, Hasher>),
 }
 
 /// What the catalog's selection depends on, for one account.
@@ -716,7 +739,7 @@ impl Batch {
     /// ```
     pub fn selecting(outages: OutageIndex) -> Batch {
         let mut batch = Batch::new(crate::catalog::all(), outages);
-        batch.choice = Choice::Select(HashMap::new());
+        batch.choice = Choice::Select(HashMap::default());
         batch
     }
 
@@ -814,11 +837,10 @@ impl Batch {
                     services: account.services.iter().map(|s| s.kind.clone()).collect(),
                 };
                 Some(cache.entry(key).or_insert_with(|| {
-                    let selected = crate::catalog::select(file);
                     self.policies
                         .iter()
                         .enumerate()
-                        .filter(|(_, p)| selected.iter().any(|s| s.id == p.id))
+                        .filter(|(_, p)| crate::catalog::selects(p, file))
                         .map(|(i, _)| i)
                         .collect()
                 }))
@@ -992,7 +1014,7 @@ pub struct Summary {
     /// By area (one hash lookup by `&str` per account, allocation-free once the area
     /// has been seen), then by (policy, currency) in a small sorted `Vec`. Sorted by
     /// area only when read.
-    groups: HashMap<String, Vec<(PolicyKey, Group)>>,
+    groups: HashMap<String, Vec<(PolicyKey, Group)>, Hasher>,
     errors_by_area: BTreeMap<String, u64>,
 }
 

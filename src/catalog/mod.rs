@@ -202,51 +202,57 @@ pub fn covers_region(jurisdiction: &str, region: &str) -> bool {
 /// assert_eq!(ids, vec!["de-tkg-58"]);
 /// ```
 pub fn select(claim: &ClaimFile) -> Vec<Policy> {
+    all().into_iter().filter(|p| selects(p, claim)).collect()
+}
+
+/// Whether [`select`] picks a policy for a claim: it covers the customer's region (not
+/// one of its exclusions), pays in the plan's currency, covers one of its services,
+/// names the provider if it is a provider's own, and is in force on the date of an
+/// outage, appointment or activation of the claim that it covers.
+pub(crate) fn selects(p: &Policy, claim: &ClaimFile) -> bool {
     let Some(region) = claim.region() else {
-        return Vec::new();
+        return false;
     };
     let zone = claim.plan.time_zone;
-    let provider = claim
-        .plan
-        .provider
-        .as_deref()
-        .unwrap_or("")
-        .to_ascii_lowercase();
-    all()
-        .into_iter()
-        .filter(|p| covers_region(&p.jurisdiction, region))
-        .filter(|p| !p.excluded_regions.iter().any(|r| covers_region(r, region)))
-        .filter(|p| p.currency.is_none_or(|c| c == claim.plan.currency))
-        .filter(|p| claim.plan.services.iter().any(|s| p.covers(&s.kind)))
-        .filter(|p| {
-            p.providers.is_empty()
-                || (!provider.is_empty()
-                    && p.providers
-                        .iter()
-                        .any(|name| provider.contains(&name.to_ascii_lowercase())))
+    let outage_dates = || {
+        claim
+            .outages
+            .iter()
+            .filter(|o| o.services.iter().any(|s| p.covers(s)))
+            .map(|o| {
+                let instant = match (p.dated_by, o.reported) {
+                    (Dating::Report, Some(r)) => r,
+                    _ => o.start,
+                };
+                local_date(instant.with_timezone(&Utc), zone)
+            })
+    };
+    let other_dates = || {
+        claim
+            .appointments
+            .iter()
+            .map(|a| a.date)
+            .chain(claim.activations.iter().map(|a| a.promised))
+    };
+    covers_region(&p.jurisdiction, region)
+        && !p.excluded_regions.iter().any(|r| covers_region(r, region))
+        && p.currency.is_none_or(|c| c == claim.plan.currency)
+        && claim.plan.services.iter().any(|s| p.covers(&s.kind))
+        && (p.providers.is_empty() || {
+            let provider = claim
+                .plan
+                .provider
+                .as_deref()
+                .unwrap_or("")
+                .to_ascii_lowercase();
+            !provider.is_empty()
+                && p.providers
+                    .iter()
+                    .any(|name| provider.contains(&name.to_ascii_lowercase()))
         })
-        .filter(|p| {
-            let outage_dates = claim
-                .outages
-                .iter()
-                .filter(|o| o.services.iter().any(|s| p.covers(s)))
-                .map(|o| {
-                    let instant = match (p.dated_by, o.reported) {
-                        (Dating::Report, Some(r)) => r,
-                        _ => o.start,
-                    };
-                    local_date(instant.with_timezone(&Utc), zone)
-                });
-            let other_dates = claim
-                .appointments
-                .iter()
-                .map(|a| a.date)
-                .chain(claim.activations.iter().map(|a| a.promised));
-            outage_dates
-                .chain(other_dates)
-                .any(|d| p.version_on(d).is_some())
-        })
-        .collect()
+        && outage_dates()
+            .chain(other_dates())
+            .any(|d| p.version_on(d).is_some())
 }
 
 /// Assesses a claim file under the policies it names, or, when it names none, under

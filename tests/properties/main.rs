@@ -8,6 +8,7 @@
 mod gen;
 
 mod arithmetic;
+mod batch;
 mod harm;
 mod order;
 mod price;
