@@ -485,7 +485,7 @@ fn spells_by_service<'c>(
             other_causes: Vec::new(),
             power_restored: outage.power_restored.map(|t| t.with_timezone(&Utc)),
             degraded: outage.degraded,
-            sources: vec![i],
+            sources: smallvec::smallvec![i],
         };
         let mut services = outage
             .services
@@ -891,7 +891,7 @@ fn settle_item(
         _ => None,
     };
     let (outages, appointment, activation, period) = match &item.what {
-        What::Incident(spell) => (spell.sources.clone(), None, None, None),
+        What::Incident(spell) => (spell.sources.to_vec(), None, None, None),
         What::Window { start, end, spells } => {
             let mut sources: Vec<usize> = spells
                 .iter()

@@ -703,6 +703,11 @@ pub struct Batch {
     /// The claim file each account is assessed from, refilled for every account so
     /// its buffers are reused: a steady batch allocates nothing per account here.
     scratch: ClaimFile,
+    /// For each area of the index (by its place), whether its outages pass the claim
+    /// file's checks at `as_of`, once an account of the area has asked: an account's
+    /// claim file holds those outages (restricted to its services, which changes none of
+    /// the checks), so it then needs only its plan checked.
+    outages_checked: Vec<Option<bool>>,
 }
 
 impl Batch {
@@ -723,6 +728,7 @@ impl Batch {
             outages,
             as_of: None,
             scratch: ClaimFile::new(ServicePlan::new(Currency::USD, chrono_tz::UTC)),
+            outages_checked: Vec::new(),
         }
     }
 
@@ -753,6 +759,7 @@ impl Batch {
     /// ```
     pub fn at(mut self, as_of: DateTime<FixedOffset>) -> Batch {
         self.as_of = Some(as_of);
+        self.outages_checked.clear();
         self
     }
 
@@ -775,6 +782,30 @@ impl Batch {
     /// The outage index.
     pub fn outages(&self) -> &OutageIndex {
         &self.outages
+    }
+
+    /// Whether the outages of the area at `place` pass the claim file's checks at
+    /// `as_of` (worked out once per area).
+    fn outages_valid(&mut self, place: usize) -> bool {
+        if let Some(Some(known)) = self.outages_checked.get(place) {
+            return *known;
+        }
+        let as_of = self.as_of;
+        let valid = self.outages.outages_at(Some(place)).iter().all(|outage| {
+            AreaOutage {
+                area: String::new(),
+                outage: outage.clone(),
+            }
+            .validate(as_of)
+            .is_ok()
+        });
+        if self.outages_checked.len() <= place {
+            self.outages_checked.resize(place + 1, None);
+        }
+        if let Some(slot) = self.outages_checked.get_mut(place) {
+            *slot = Some(valid);
+        }
+        valid
     }
 
     /// Assesses one account: one [`PolicyTotal`] per policy applied, in order.
@@ -822,9 +853,23 @@ impl Batch {
     /// ```
     pub fn assess_into(&mut self, account: &Account, out: &mut Vec<PolicyTotal>) -> Result<()> {
         out.clear();
-        fill_claim_file(&mut self.scratch, account, &self.outages, self.as_of);
+        let place = self.outages.place(&account.area);
+        fill_claim_file(
+            &mut self.scratch,
+            account,
+            self.outages.outages_at(place),
+            self.as_of,
+        );
+        let outages_valid = match place {
+            Some(at) => self.outages_valid(at),
+            None => false,
+        };
         let file = &self.scratch;
-        file.validate()?;
+        if outages_valid {
+            file.plan.validate(&FieldPath::root("plan"))?;
+        } else {
+            file.validate()?;
+        }
         // The policies to apply: all of them in order, or the catalog's selection.
         let selected: Option<&[usize]> = match &mut self.choice {
             Choice::Fixed => None,
@@ -896,7 +941,7 @@ impl Batch {
 fn fill_claim_file(
     file: &mut ClaimFile,
     account: &Account,
-    outages: &OutageIndex,
+    outages: &[Outage],
     as_of: Option<DateTime<FixedOffset>>,
 ) {
     file.plan.currency = account.currency;
@@ -910,7 +955,7 @@ fn fill_claim_file(
     }
     file.as_of = as_of;
     let mut kept = 0;
-    for outage in outages.outages(&account.area) {
+    for outage in outages {
         let has = |kind: &ServiceKind| account.services.iter().any(|s| &s.kind == kind);
         if !outage.services.iter().any(has) {
             continue;
@@ -1780,6 +1825,45 @@ mod tests {
             let again = reused.parse_into(&fields).map(|()| reused.clone());
             assert_eq!(again, fresh, "{account}");
         }
+    }
+
+    /// An area's outages are checked once and the result reused; an area whose outage
+    /// the claim file refuses gives every account of it the claim file's own error, and
+    /// a bad plan is still named before the outages, as the claim file checks it first.
+    #[test]
+    fn an_areas_outages_are_checked_once_with_the_claim_files_errors() {
+        let mut broken = outage("bad", "internet", "2024-10-03T00:00:00Z", "");
+        broken.outage.end = chrono::DateTime::parse_from_rfc3339("2024-10-01T00:00:00Z").ok();
+        let index = OutageIndex::from_iter([
+            broken,
+            outage(
+                "good",
+                "internet",
+                "2024-10-01T06:00:00-04:00",
+                "2024-10-03T11:00:00-04:00",
+            ),
+        ]);
+        let mut batch = Batch::new(vec![crate::catalog::us::ny_psc_outage_credit()], index);
+        for _ in 0..2 {
+            let err = batch
+                .assess(&account("A-1", "bad", "internet:79.99"))
+                .unwrap_err();
+            assert!(err.to_string().starts_with("outages[0].end: "), "{err}");
+            let mut negative = account("A-2", "good", "internet:79.99");
+            negative.services[0].monthly_price = Decimal::new(-1, 0);
+            let err = batch.assess(&negative).unwrap_err();
+            assert!(
+                err.to_string()
+                    .starts_with("plan.services[0].monthly_price: "),
+                "{err}"
+            );
+            // 53 h from 06:00 on the 1st: three started 24-hour blocks, 3 × 79.99 / 30 = 7.999 → 8.00.
+            let owed = batch
+                .assess(&account("A-3", "good", "internet:79.99"))
+                .unwrap();
+            assert_eq!(owed[0].total.to_string(), "8.00");
+        }
+        assert_eq!(batch.outages_checked, vec![Some(false), Some(true)]);
     }
 
     #[test]

@@ -8,6 +8,7 @@
 use chrono::{DateTime, LocalResult, NaiveDate, NaiveTime, TimeDelta, TimeZone, Utc};
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
+use smallvec::SmallVec;
 
 use crate::error::{Error, Result};
 use crate::outage::Cause;
@@ -124,8 +125,9 @@ pub struct Spell {
     pub power_restored: Option<DateTime<Utc>>,
     /// True when the service was impaired rather than lost throughout.
     pub degraded: bool,
-    /// Indices of the claim's outage records merged into this spell.
-    pub sources: Vec<usize>,
+    /// Indices of the claim's outage records merged into this spell: most spells are
+    /// one record, kept inline (no allocation per spell).
+    pub sources: SmallVec<[usize; 2]>,
 }
 
 impl Spell {
@@ -148,7 +150,7 @@ impl Spell {
             other_causes: Vec::new(),
             power_restored: None,
             degraded: false,
-            sources: Vec::new(),
+            sources: SmallVec::new(),
         }
     }
 
@@ -414,11 +416,11 @@ mod tests {
     fn merging_keeps_the_earliest_report_and_all_sources() {
         let mut a = Spell::between(utc(2024, 10, 1, 6, 0), utc(2024, 10, 1, 9, 0));
         a.reported = Some(utc(2024, 10, 1, 7, 0));
-        a.sources = vec![0];
+        a.sources = smallvec::smallvec![0];
         let mut b = Spell::between(utc(2024, 10, 1, 8, 0), utc(2024, 10, 2, 9, 0));
         b.reported = Some(utc(2024, 10, 1, 6, 30));
         b.customers_affected = Some(250);
-        b.sources = vec![1];
+        b.sources = smallvec::smallvec![1];
         let merged = merge(vec![b, a]);
         assert_eq!(merged.len(), 1);
         let m = &merged[0];
@@ -428,7 +430,7 @@ mod tests {
         );
         assert_eq!(m.reported, Some(utc(2024, 10, 1, 6, 30)));
         assert_eq!(m.customers_affected, Some(250));
-        assert_eq!(m.sources, vec![0, 1]);
+        assert_eq!(m.sources.as_slice(), &[0, 1]);
     }
 
     #[test]
