@@ -940,3 +940,198 @@ fn usage_errors_exit_2_and_help_exits_0() {
     assert_eq!(redress(["batch", "--accounts", ACCOUNTS]).code, 2);
     assert_eq!(redress(["frobnicate"]).code, 2);
 }
+
+// ---------------------------------------------------------------- batch: reading rows
+
+/// A batch run with `REDRESS_BATCH_BLOCK_BYTES` set (the size of the blocks the command
+/// cuts `accounts.csv` into), or left to its default when `None`.
+fn batch_with_blocks(block_bytes: Option<usize>, args: &[&str]) -> Run {
+    let mut command = std::process::Command::new(binary());
+    command.current_dir(root()).arg("batch").args(args);
+    match block_bytes {
+        Some(n) => command.env("REDRESS_BATCH_BLOCK_BYTES", n.to_string()),
+        None => command.env_remove("REDRESS_BATCH_BLOCK_BYTES"),
+    };
+    let output = command.output().expect("run redress");
+    Run {
+        code: output.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+    }
+}
+
+/// An accounts file with everything the CSV reader must get right: quoted fields with
+/// commas, doubled quotes and line breaks, quotes inside unquoted fields, `\n`, `\r\n`
+/// and lone `\r` line ends, empty lines of each kind, surrounding spaces, short and long
+/// rows, a byte order mark inside a row, a field that is not UTF-8, and a last line
+/// without a line end. Returns the file and, per record, whether it is meant to be a row
+/// error and which of `templates` it uses.
+fn tricky_accounts(templates: &[(&str, &str)]) -> (Vec<u8>, Vec<(bool, usize)>) {
+    let mut bytes = b"account,region,area,currency,time_zone,billing_day,services\r\n".to_vec();
+    let mut meant = Vec::new();
+    let count = 6000;
+    for n in 0..count {
+        let id = match n % 9 {
+            0 => format!("A-{n}"),
+            1 => format!("\"A-{n}, with a comma\""),
+            2 => format!("\"A-{n} \"\"quoted\"\"\""),
+            3 => format!("\"A-{n}\nsecond line\""),
+            4 => format!("\"A-{n}\r\nsecond line\r\""),
+            5 => format!("  A-{n}\t"),
+            6 => format!("A-{n}\"inch"),
+            7 => format!("\"A-{n}\"after"),
+            _ => format!("\u{feff}A-{n}"),
+        };
+        let template = n % templates.len();
+        let (area, services) = templates[template];
+        let area = if n % 101 == 7 {
+            format!("{area}\u{0}")
+        } else {
+            area.to_owned()
+        };
+        let billing_day = if n % 5 == 0 { "32" } else { "5" };
+        let services = if n % 3 == 0 {
+            format!("\"{services}\"")
+        } else {
+            services.to_owned()
+        };
+        let mut row = if n % 97 == 3 {
+            format!("{id},US-NY,{area}").into_bytes()
+        } else {
+            format!("{id}, US-NY ,{area},USD,America/New_York,{billing_day},{services}")
+                .into_bytes()
+        };
+        if n % 101 == 7 {
+            // Not UTF-8: the area's last byte.
+            if let Some(last) = row.iter().rposition(|&b| b == 0) {
+                row[last] = 0xff;
+            }
+        }
+        if n % 7 == 1 {
+            row.extend_from_slice(b",extra,\"x,\ny\"");
+        }
+        bytes.extend_from_slice(&row);
+        if n + 1 < count {
+            bytes.extend_from_slice([&b"\n"[..], b"\r\n", b"\r", b"\n"][n % 4]);
+        }
+        for (every, blank) in [(11, &b"\n"[..]), (13, b"\r\n\r\n"), (17, b"\r")] {
+            if n % every == 0 && n + 1 < count {
+                bytes.extend_from_slice(blank);
+            }
+        }
+        let broken = n % 5 == 0 || n % 97 == 3 || n % 101 == 7;
+        meant.push((broken, template));
+    }
+    (bytes, meant)
+}
+
+/// However the rows are laid out and however the file is cut into blocks, the command
+/// reads the records the `csv` crate reads, with the same fields and the same line
+/// numbers in its errors, and writes the same output.
+#[test]
+fn batch_reads_rows_as_the_csv_crate_does_whatever_the_block_size() {
+    let dir = scratch("batch-reading");
+    let templates = [
+        ("rochester-14604", "internet:79.99|tv:65.00"),
+        ("buffalo-14201", "internet:60.00"),
+    ];
+    let (bytes, meant) = tricky_accounts(&templates);
+    let accounts = dir.join("accounts.csv");
+    std::fs::write(&accounts, &bytes).expect("write accounts");
+    let accounts = accounts.to_string_lossy().into_owned();
+    let args = [
+        "--accounts",
+        &accounts,
+        "--outages",
+        OUTAGES,
+        "--policy",
+        "us-ny-psc-outage-credit",
+        "--as-of",
+        BATCH_AS_OF,
+    ];
+
+    // What the csv crate reads: each record's account and line.
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(true)
+        .from_reader(bytes.as_slice());
+    let expected: Vec<(String, u64)> = reader
+        .byte_records()
+        .map(|r| {
+            let record = r.expect("a record");
+            let account = std::str::from_utf8(record.get(0).unwrap_or_default().trim_ascii())
+                .unwrap_or("")
+                .to_owned();
+            (account, record.position().map_or(0, |p| p.line()))
+        })
+        .collect();
+    assert_eq!(
+        expected.len(),
+        meant.len(),
+        "the file has the records meant"
+    );
+
+    // The total of each template's row alone.
+    let totals: Vec<String> = templates
+        .iter()
+        .map(|(area, services)| {
+            let one = write(
+                &dir,
+                "one.csv",
+                &format!(
+                    "account,region,area,currency,time_zone,billing_day,services\nX,US-NY,{area},USD,America/New_York,5,{services}\n"
+                ),
+            );
+            let run = redress([
+                "batch",
+                "--accounts",
+                &one,
+                "--outages",
+                OUTAGES,
+                "--policy",
+                "us-ny-psc-outage-credit",
+                "--as-of",
+                BATCH_AS_OF,
+            ]);
+            assert_eq!(run.code, 0, "{}", run.stderr);
+            rows(&run.stdout)[0][3].clone()
+        })
+        .collect();
+
+    let whole = batch_with_blocks(None, &args);
+    assert_eq!(whole.code, 2, "{}", whole.stderr);
+    let out = rows(&whole.stdout);
+    assert_eq!(out.len(), expected.len());
+    for (i, ((row, (account, line)), (broken, template))) in
+        out.iter().zip(&expected).zip(&meant).enumerate()
+    {
+        assert_eq!(&row[0], account, "record {i}");
+        if *broken {
+            assert!(
+                row[5].starts_with(&format!("line {line}: ")),
+                "record {i}: want line {line}: {row:?}"
+            );
+        } else {
+            assert_eq!((&row[3], &row[5]), (&totals[*template], &String::new()));
+        }
+    }
+    let errors = meant.iter().filter(|(broken, _)| *broken).count();
+    assert!(
+        whole.stderr.contains(&format!(
+            "6000 accounts read: {} assessed, {errors} with errors; 6000 rows written",
+            6000 - errors
+        )),
+        "{}",
+        whole.stderr
+    );
+
+    // Cut into blocks of every size, the output and the messages are the same.
+    for block_bytes in [1, 2, 7, 64, 1000, 65536] {
+        let cut = batch_with_blocks(Some(block_bytes), &args);
+        assert_eq!(cut.code, whole.code, "blocks of {block_bytes}");
+        assert!(
+            cut.stdout == whole.stdout,
+            "blocks of {block_bytes}: the output differs"
+        );
+        assert_eq!(cut.stderr, whole.stderr, "blocks of {block_bytes}");
+    }
+}

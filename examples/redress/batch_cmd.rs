@@ -12,9 +12,12 @@
 //! output is still complete: every row accounted for) or when an input cannot be
 //! used at all (a missing column, a broken outage row, an unknown policy).
 
+mod blocks;
+mod rows;
+
 use std::collections::BTreeMap;
 use std::fs::File;
-use std::io::{self, BufWriter, IsTerminal, Write};
+use std::io::{self, BufWriter, IsTerminal, Read, Write};
 use std::path::Path;
 use std::sync::{mpsc, Arc, Mutex};
 
@@ -25,6 +28,8 @@ use redress::batch::{
     Account, AccountFields, AreaOutage, Batch, OutageFields, OutageIndex, PolicyTotal, Summary,
 };
 
+use self::blocks::{Block, Blocks, Recorded};
+use self::rows::{Record, Splitter};
 use crate::input::{self, AsOfSource};
 use crate::{note, BatchArgs, Failure};
 
@@ -159,10 +164,18 @@ fn field(record: &ByteRecord, index: Option<usize>) -> Result<&str, String> {
     }
 }
 
+fn open(path: &Path) -> Result<File, Failure> {
+    File::open(path)
+        .map_err(|e| Failure::input(format!("{}: cannot read the file: {e}", path.display())))
+}
+
 fn open_reader(path: &Path) -> Result<(csv::Reader<File>, Columns), Failure> {
-    let file = File::open(path)
-        .map_err(|e| Failure::input(format!("{}: cannot read the file: {e}", path.display())))?;
-    let mut reader = ReaderBuilder::new().flexible(true).from_reader(file);
+    read_header(path, open(path)?)
+}
+
+/// A reader of `source` that has read the header row, and the columns it names.
+fn read_header<R: Read>(path: &Path, source: R) -> Result<(csv::Reader<R>, Columns), Failure> {
+    let mut reader = ReaderBuilder::new().flexible(true).from_reader(source);
     let header = reader
         .byte_headers()
         .map_err(|e| Failure::input(format!("{}: cannot read the header: {e}", path.display())))?
@@ -251,19 +264,32 @@ fn progress_bar(path: &Path) -> Option<ProgressBar> {
     Some(bar)
 }
 
-/// Rows per chunk handed to a worker.
-const CHUNK_ROWS: usize = 2048;
+/// The bytes of `accounts.csv` per chunk handed to a worker (more when one record is
+/// longer): large enough that handing over costs little, small enough that the workers
+/// finish close together.
+const BLOCK_BYTES: usize = 256 * 1024;
+
+/// `BLOCK_BYTES`, or the value of the environment variable `REDRESS_BATCH_BLOCK_BYTES`
+/// (tests set it small so that records cross many blocks).
+fn block_bytes() -> usize {
+    std::env::var("REDRESS_BATCH_BLOCK_BYTES")
+        .ok()
+        .and_then(|text| text.parse::<usize>().ok())
+        .filter(|&n| n > 0)
+        .unwrap_or(BLOCK_BYTES)
+}
 
 /// Streams the accounts: read rows, assess them, write their rows, in input order.
 ///
-/// The main thread reads `accounts.csv` into chunks of raw records and writes the
-/// finished chunks' output in order; one worker per core (each with its own clone of
-/// the batch) parses, assesses and formats a chunk into a byte buffer. Chunks, their
-/// records and their buffers are recycled, and at most a few chunks per worker are in
-/// flight, so memory stays flat however many accounts stream through.
+/// The main thread only reads `accounts.csv`, in blocks of raw bytes cut at record
+/// boundaries, and writes the finished chunks' output in order; one worker per core
+/// (each with its own clone of the batch) splits a block into records, parses, assesses
+/// and formats them into a byte buffer. Chunks and their buffers are recycled, and at
+/// most a few chunks per worker are in flight, so memory stays flat however many
+/// accounts stream through.
 fn stream_accounts(args: &BatchArgs, batch: &mut Batch) -> Result<Summary, Failure> {
     let path = args.accounts.as_path();
-    let (mut reader, columns) = open_reader(path)?;
+    let (reader, columns) = read_header(path, Recorded::new(open(path)?))?;
     let [account, area, currency, time_zone, services] = columns.require(
         path,
         ["account", "area", "currency", "time_zone", "services"],
@@ -293,6 +319,7 @@ fn stream_accounts(args: &BatchArgs, batch: &mut Batch) -> Result<Summary, Failu
         },
         ids: ids.iter().map(String::as_str).collect(),
     };
+    let mut blocks = Blocks::after_header(reader, block_bytes());
     let workers = std::thread::available_parallelism().map_or(1, |n| n.get().clamp(1, 8));
     let in_flight_limit = 4 * workers;
 
@@ -317,6 +344,7 @@ fn stream_accounts(args: &BatchArgs, batch: &mut Batch) -> Result<Summary, Failu
         let mut pending: BTreeMap<u64, Done> = BTreeMap::new();
         let (mut sent, mut written) = (0u64, 0u64);
         let mut failure: Option<Failure> = None;
+        let mut accounts: u64 = 0;
         let mut write_ready = |pending: &mut BTreeMap<u64, Done>,
                                written: &mut u64,
                                free: &mut Vec<Chunk>|
@@ -340,41 +368,25 @@ fn stream_accounts(args: &BatchArgs, batch: &mut Batch) -> Result<Summary, Failu
                         None => eprintln!("{message}"),
                     }
                 }
+                accounts += done.chunk.records;
                 if let Some(bar) = &bar {
-                    bar.set_position(done.chunk.position);
-                    bar.set_message(format!("{} accounts", done.chunk.end_count));
+                    bar.set_position(done.chunk.block.end);
+                    bar.set_message(format!("{accounts} accounts"));
                 }
                 *written += 1;
                 free.push(done.chunk);
             }
             Ok(())
         };
-        let mut accounts: u64 = 0;
         'read: loop {
             let mut chunk = free.pop().unwrap_or_default();
             chunk.seq = sent;
-            chunk.len = 0;
-            while chunk.len < CHUNK_ROWS {
-                if chunk.records.len() == chunk.len {
-                    chunk.records.push(ByteRecord::new());
-                }
-                let Some(record) = chunk.records.get_mut(chunk.len) else {
-                    break;
-                };
-                match reader.read_byte_record(record) {
-                    Ok(true) => chunk.len += 1,
-                    Ok(false) => break,
-                    Err(e) => {
-                        failure = Some(Failure::input(format!("{}: {e}", path.display())));
-                        break;
-                    }
-                }
-            }
-            accounts += chunk.len as u64;
-            chunk.end_count = accounts;
-            chunk.position = reader.position().byte();
-            let last = chunk.len < CHUNK_ROWS;
-            if chunk.len > 0 {
+            let more = blocks.next(&mut chunk.block).unwrap_or_else(|e| {
+                failure = Some(Failure::input(format!("{}: {e}", path.display())));
+                false
+            });
+            let last = !more;
+            if more {
                 if work_tx.send(chunk).is_err() {
                     break 'read;
                 }
@@ -425,17 +437,14 @@ fn stream_accounts(args: &BatchArgs, batch: &mut Batch) -> Result<Summary, Failu
     })
 }
 
-/// Raw account records for a worker, and the output it made of them.
+/// A block of raw account records for a worker, and the output it made of them.
 #[derive(Default)]
 struct Chunk {
     /// The chunk's place in the input.
     seq: u64,
-    /// Records read (only the first `len` are this chunk's; the rest are kept for reuse).
-    records: Vec<ByteRecord>,
-    len: usize,
-    /// Accounts read up to the end of this chunk, and the input's byte position there.
-    end_count: u64,
-    position: u64,
+    block: Block,
+    /// The records the block held.
+    records: u64,
     /// The chunk's output rows, as CSV.
     out: Vec<u8>,
 }
@@ -479,6 +488,7 @@ impl Rows<'_> {
             amount: String::new(),
             summary: Summary::default(),
         };
+        let mut splitter = Splitter::new();
         loop {
             let next = match work.lock() {
                 Ok(receiver) => receiver.recv(),
@@ -488,11 +498,14 @@ impl Rows<'_> {
             let mut out = std::mem::take(&mut chunk.out);
             out.clear();
             let mut errors = Vec::new();
-            for record in chunk.records.iter().take(chunk.len) {
-                if let Err(error) = worker.row(record, &mut out) {
+            let mut records = 0;
+            splitter.split(chunk.block.bytes(), chunk.block.lines, |record, line| {
+                records += 1;
+                if let Err(error) = worker.row(record, line, &mut out) {
                     errors.push(error);
                 }
-            }
+            });
+            chunk.records = records;
             chunk.out = out;
             if done.send(Done { chunk, errors }).is_err() {
                 break;
@@ -515,30 +528,17 @@ struct Worker<'w> {
 impl Worker<'_> {
     /// Reads, assesses and writes one account row to `out`; a row error is written to
     /// the output and returned, as "line N: reason", for stderr.
-    fn row(&mut self, record: &ByteRecord, out: &mut Vec<u8>) -> Result<(), String> {
+    fn row(&mut self, record: &Record<'_>, line: u64, out: &mut Vec<u8>) -> Result<(), String> {
         let c = &self.rows.columns;
-        let line = record.position().map_or(0, |p| p.line());
-        // The record's text is checked for UTF-8 once; a field is then a slice of it,
-        // and `field` (with its error) is asked only when that slice is not text.
-        let whole = std::str::from_utf8(record.as_slice()).ok();
-        let text = |index: Option<usize>| -> Result<&str, String> {
-            let slice = index
-                .and_then(|i| Some((whole?, record.range(i)?)))
-                .and_then(|(whole, range)| whole.get(range));
-            match slice {
-                Some(text) => Ok(text.trim_ascii()),
-                None => field(record, index),
-            }
-        };
         let read = || -> Result<AccountFields<'_>, String> {
             Ok(AccountFields {
-                account: text(Some(c.account))?,
-                region: text(c.region)?,
-                area: text(Some(c.area))?,
-                currency: text(Some(c.currency))?,
-                time_zone: text(Some(c.time_zone))?,
-                billing_day: text(c.billing_day)?,
-                services: text(Some(c.services))?,
+                account: record.field(Some(c.account))?,
+                region: record.field(c.region)?,
+                area: record.field(Some(c.area))?,
+                currency: record.field(Some(c.currency))?,
+                time_zone: record.field(Some(c.time_zone))?,
+                billing_day: record.field(c.billing_day)?,
+                services: record.field(Some(c.services))?,
             })
         };
         let (account, totals) = (&mut self.account, &mut self.totals);
@@ -587,9 +587,10 @@ impl Worker<'_> {
             }
             Err(reason) => {
                 let error = format!("line {line}: {reason}");
-                let raw_account = field(record, Some(c.account)).unwrap_or("");
-                let raw_area = field(record, Some(c.area)).unwrap_or("");
-                let raw_currency = field(record, Some(c.currency))
+                let raw_account = record.field(Some(c.account)).unwrap_or("");
+                let raw_area = record.field(Some(c.area)).unwrap_or("");
+                let raw_currency = record
+                    .field(Some(c.currency))
                     .ok()
                     .and_then(|c| redress::Currency::new(c).ok())
                     .map(|c| c.code())
