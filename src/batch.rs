@@ -510,30 +510,37 @@ impl AreaOutage {
     /// # Ok::<(), redress::Error>(())
     /// ```
     pub fn validate(&self, as_of: Option<DateTime<FixedOffset>>) -> Result<()> {
-        let mut plan = ServicePlan::new(Currency::USD, chrono_tz::UTC);
-        for kind in &self.outage.services {
-            if plan.service(kind).is_none() {
-                plan.services
-                    .push(Service::new(kind.clone(), Decimal::ZERO));
-            }
-        }
-        let mut file = ClaimFile::new(plan).with_outage(self.outage.clone());
-        file.as_of = as_of;
-        file.validate().map_err(|e| match e {
-            Error::Invalid { path, problem } => {
-                let column = path
-                    .as_str()
-                    .strip_prefix("outages[0].")
-                    .unwrap_or(path.as_str());
-                let column = match column.split_once('[') {
-                    Some(("services", _)) => "services",
-                    _ => column,
-                };
-                Error::invalid(FieldPath::root(column), problem)
-            }
-            other => other,
-        })
+        check_outage(&self.outage, as_of)
     }
+}
+
+/// [`AreaOutage::validate`] for an outage however it is held: the claim file's checks
+/// of a file holding only this outage (and a plan of its services), errors named by
+/// column.
+fn check_outage(outage: &Outage, as_of: Option<DateTime<FixedOffset>>) -> Result<()> {
+    let mut plan = ServicePlan::new(Currency::USD, chrono_tz::UTC);
+    for kind in &outage.services {
+        if plan.service(kind).is_none() {
+            plan.services
+                .push(Service::new(kind.clone(), Decimal::ZERO));
+        }
+    }
+    let mut file = ClaimFile::new(plan).with_outage(outage.clone());
+    file.as_of = as_of;
+    file.validate().map_err(|e| match e {
+        Error::Invalid { path, problem } => {
+            let column = path
+                .as_str()
+                .strip_prefix("outages[0].")
+                .unwrap_or(path.as_str());
+            let column = match column.split_once('[') {
+                Some(("services", _)) => "services",
+                _ => column,
+            };
+            Error::invalid(FieldPath::root(column), problem)
+        }
+        other => other,
+    })
 }
 
 fn parse_instant(text: &str, column: &str) -> Result<DateTime<FixedOffset>> {
@@ -817,14 +824,11 @@ impl Batch {
             return *known;
         }
         let as_of = self.as_of;
-        let valid = self.outages.outages_at(Some(place)).iter().all(|outage| {
-            AreaOutage {
-                area: String::new(),
-                outage: outage.clone(),
-            }
-            .validate(as_of)
-            .is_ok()
-        });
+        let valid = self
+            .outages
+            .outages_at(Some(place))
+            .iter()
+            .all(|outage| check_outage(outage, as_of).is_ok());
         if self.outages_checked.len() <= place {
             self.outages_checked.resize(place + 1, None);
         }

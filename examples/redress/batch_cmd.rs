@@ -159,9 +159,13 @@ impl Columns {
 fn field(record: &ByteRecord, index: Option<usize>) -> Result<&str, String> {
     match index.and_then(|i| record.get(i)) {
         None => Ok(""),
-        Some(bytes) => std::str::from_utf8(bytes.trim_ascii())
-            .map_err(|_| "a field is not valid UTF-8".to_owned()),
+        Some(bytes) => field_text(bytes),
     }
+}
+
+/// A field's bytes as text without surrounding ASCII whitespace, or the row error.
+fn field_text(bytes: &[u8]) -> Result<&str, String> {
+    std::str::from_utf8(bytes.trim_ascii()).map_err(|_| "a field is not valid UTF-8".to_owned())
 }
 
 fn open(path: &Path) -> Result<File, Failure> {

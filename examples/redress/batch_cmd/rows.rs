@@ -27,8 +27,7 @@ impl<'a> Record<'a> {
         if let Some(text) = self.text.and_then(|text| text.get(start..end)) {
             return Ok(text.trim_ascii());
         }
-        let bytes = self.bytes.get(start..end).unwrap_or_default();
-        std::str::from_utf8(bytes.trim_ascii()).map_err(|_| "a field is not valid UTF-8".to_owned())
+        super::field_text(self.bytes.get(start..end).unwrap_or_default())
     }
 }
 
