@@ -18,12 +18,13 @@ use crate::claim::{Claim, CreditLine, Description, Totals, Window};
 use crate::claim_file::ClaimFile;
 use crate::error::{Error, FieldPath, Result};
 use crate::outage::Cause;
-use crate::plan::ServiceKind;
+use crate::plan::{KindSet, ServiceKind};
 use crate::policy::eval::{Context, Item, Outcome, What};
 use crate::policy::{
     ClaimDeadline, Dating, Payment, Policy, PolicyVersion, Provision, ServiceScope, Severity,
     Subject,
 };
+use crate::reprice::{PriceProgram, Recording};
 use crate::timeline::{local_date, local_day_start, merge, Spell};
 
 /// Assesses a claim under one policy.
@@ -92,16 +93,41 @@ pub fn assess_totals(claim: &ClaimFile, policy: &Policy) -> Result<Totals> {
 
 /// Assesses a claim that has already passed [`ClaimFile::validate`].
 pub(crate) fn assess_validated(claim: &ClaimFile, policy: &Policy) -> Result<Claim> {
-    settle(claim, policy, true)
+    settle(claim, policy, Detail::Explained)
         .and_then(Settlement::finish)
         .map_err(|e| name_the_policy(e, policy))
 }
 
 /// [`assess_totals`] for a claim that has already passed [`ClaimFile::validate`].
 pub(crate) fn assess_totals_validated(claim: &ClaimFile, policy: &Policy) -> Result<Totals> {
-    settle(claim, policy, false)
+    settle(claim, policy, Detail::Totals)
         .and_then(|s| s.totals())
         .map_err(|e| name_the_policy(e, policy))
+}
+
+/// [`assess_totals_validated`], with the assessment's lines recorded as a
+/// [`PriceProgram`] when they can be repriced (see [`crate::reprice`]).
+pub(crate) fn assess_totals_recorded(
+    claim: &ClaimFile,
+    policy: &Policy,
+) -> Result<(Totals, Option<PriceProgram>)> {
+    settle(claim, policy, Detail::Recorded)
+        .and_then(|s| {
+            let totals = s.totals()?;
+            Ok((totals, s.recording.and_then(Recording::finish)))
+        })
+        .map_err(|e| name_the_policy(e, policy))
+}
+
+/// How much of its working an assessment keeps.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Detail {
+    /// The figures only.
+    Totals,
+    /// The figures, and each line as a formula of the prices.
+    Recorded,
+    /// Every line with its working, and the notes.
+    Explained,
 }
 
 /// An overflow says which policy it happened under and what the user can change.
@@ -120,9 +146,10 @@ const READING: &str = "Reading taken: ";
 
 /// The one evaluation behind [`assess`] and [`assess_totals`]: every item priced,
 /// rounded and added up; with `explain`, the lines and notes are kept too.
-fn settle<'p>(claim: &ClaimFile, policy: &'p Policy, explain: bool) -> Result<Settlement<'p>> {
+fn settle<'p>(claim: &ClaimFile, policy: &'p Policy, detail: Detail) -> Result<Settlement<'p>> {
     check_applicable(claim, policy)?;
-    let mut settlement = Settlement::new(claim, policy, explain);
+    let explain = detail == Detail::Explained;
+    let mut settlement = Settlement::new(claim, policy, detail);
     if !policy.segments.is_empty() && !policy.segments.contains(&claim.segment()) {
         settlement.note(|| {
             let segments: Vec<String> = policy.segments.iter().map(|s| s.to_string()).collect();
@@ -171,6 +198,7 @@ fn settle<'p>(claim: &ClaimFile, policy: &'p Policy, explain: bool) -> Result<Se
                 calendar,
                 segment: claim.segment(),
                 explain,
+                working: detail != Detail::Totals,
             };
             // The spells are built once per provision and the items borrow them (and
             // the claim's service kinds), so an item costs no copy of either.
@@ -517,9 +545,15 @@ fn spells_by_service<'c>(
     Ok(by_service)
 }
 
-/// The services a group of spells concerns, their monthly price, and the spells:
-/// borrowed for one service, merged (owned) for services taken together.
-type Group<'b> = (Cow<'b, [ServiceKind]>, Decimal, Cow<'b, [Spell]>);
+/// The services a group of spells concerns, their monthly price (and the kinds whose
+/// prices it adds up), and the spells: borrowed for one service, merged (owned) for
+/// services taken together.
+type Group<'b> = (
+    Cow<'b, [ServiceKind]>,
+    Decimal,
+    Option<KindSet>,
+    Cow<'b, [Spell]>,
+);
 
 /// Groups of spells by the provision's service scope.
 fn scoped<'b>(
@@ -539,7 +573,7 @@ fn scoped<'b>(
                     .map(|s| s.monthly_price)
                     .unwrap_or_default();
                 let kinds = Cow::Borrowed(std::slice::from_ref(*kind));
-                (kinds, price, Cow::Borrowed(spells.as_slice()))
+                (kinds, price, kind.bit(), Cow::Borrowed(spells.as_slice()))
             })
             .collect()),
         ServiceScope::Together => {
@@ -547,6 +581,7 @@ fn scoped<'b>(
                 return Ok(SmallVec::new());
             }
             let mut price = Decimal::ZERO;
+            let mut priced_from = Some(0);
             for service in claim
                 .plan
                 .services
@@ -556,6 +591,9 @@ fn scoped<'b>(
                 price = price
                     .checked_add(service.monthly_price)
                     .ok_or_else(|| Error::overflow("monthly price of the covered services"))?;
+                priced_from = priced_from
+                    .zip(service.kind.bit())
+                    .map(|(set, bit)| set | bit);
             }
             let kinds: Vec<ServiceKind> = by_service.iter().map(|(k, _)| (*k).clone()).collect();
             let all = merge(
@@ -567,6 +605,7 @@ fn scoped<'b>(
             Ok(smallvec::smallvec![(
                 Cow::Owned(kinds),
                 price,
+                priced_from,
                 Cow::Owned(all)
             )])
         }
@@ -610,6 +649,7 @@ fn items_for<'a>(
                 }
                 items.push(Item {
                     monthly_price: price_of(claim, policy, provision, &services)?,
+                    priced_from: None,
                     services: Cow::Owned(services),
                     anchor: local_day_start(appointment.date, zone)?,
                     what: What::Appointment { index, appointment },
@@ -642,6 +682,7 @@ fn items_for<'a>(
                 };
                 items.push(Item {
                     monthly_price: price_of(claim, policy, provision, &services)?,
+                    priced_from: None,
                     services: Cow::Owned(services),
                     anchor: local_day_start(activation.promised, zone)?,
                     what: What::Activation {
@@ -653,7 +694,9 @@ fn items_for<'a>(
             }
         }
         Subject::Outages { scope } => {
-            for (kinds, price, spells) in scoped(claim, policy, provision, scope, by_service)? {
+            for (kinds, price, priced_from, spells) in
+                scoped(claim, policy, provision, scope, by_service)?
+            {
                 let mut push = |spell: Cow<'a, Spell>| {
                     let services = if kinds.len() > 1 {
                         Cow::Owned(services_of(claim, &spell, &kinds))
@@ -663,6 +706,7 @@ fn items_for<'a>(
                     items.push(Item {
                         services,
                         monthly_price: price,
+                        priced_from,
                         anchor: spell.start,
                         what: What::Incident(spell),
                     });
@@ -674,7 +718,9 @@ fn items_for<'a>(
             }
         }
         Subject::BillingPeriods { scope } => {
-            for (kinds, price, spells) in scoped(claim, policy, provision, scope, by_service)? {
+            for (kinds, price, priced_from, spells) in
+                scoped(claim, policy, provision, scope, by_service)?
+            {
                 let mut periods: BTreeMap<DateTime<Utc>, (DateTime<Utc>, Vec<Spell>)> =
                     BTreeMap::new();
                 for spell in spells.iter() {
@@ -689,12 +735,20 @@ fn items_for<'a>(
                     }
                 }
                 for (start, (end, spells)) in periods {
-                    items.push(window_item(&kinds, price, start, end, spells));
+                    items.push(window_item(
+                        &kinds,
+                        (price, priced_from),
+                        start,
+                        end,
+                        spells,
+                    ));
                 }
             }
         }
         Subject::Years { first_month, scope } => {
-            for (kinds, price, spells) in scoped(claim, policy, provision, scope, by_service)? {
+            for (kinds, price, priced_from, spells) in
+                scoped(claim, policy, provision, scope, by_service)?
+            {
                 let mut years: BTreeMap<DateTime<Utc>, (DateTime<Utc>, Vec<Spell>)> =
                     BTreeMap::new();
                 for spell in spells.iter() {
@@ -715,19 +769,33 @@ fn items_for<'a>(
                     }
                 }
                 for (start, (end, spells)) in years {
-                    items.push(window_item(&kinds, price, start, end, spells));
+                    items.push(window_item(
+                        &kinds,
+                        (price, priced_from),
+                        start,
+                        end,
+                        spells,
+                    ));
                 }
             }
         }
         Subject::Account { scope } => {
-            for (kinds, price, spells) in scoped(claim, policy, provision, scope, by_service)? {
+            for (kinds, price, priced_from, spells) in
+                scoped(claim, policy, provision, scope, by_service)?
+            {
                 let (Some(first), Some(last)) = (
                     spells.iter().map(|s| s.start).min(),
                     spells.iter().map(|s| s.end).max(),
                 ) else {
                     continue;
                 };
-                items.push(window_item(&kinds, price, first, last, spells.into_owned()));
+                items.push(window_item(
+                    &kinds,
+                    (price, priced_from),
+                    first,
+                    last,
+                    spells.into_owned(),
+                ));
             }
         }
     }
@@ -736,7 +804,7 @@ fn items_for<'a>(
 
 fn window_item<'a>(
     kinds: &Cow<'a, [ServiceKind]>,
-    price: Decimal,
+    (price, priced_from): (Decimal, Option<KindSet>),
     start: DateTime<Utc>,
     end: DateTime<Utc>,
     spells: Vec<Spell>,
@@ -744,6 +812,7 @@ fn window_item<'a>(
     Item {
         services: kinds.clone(),
         monthly_price: price,
+        priced_from,
         anchor: start,
         what: What::Window { start, end, spells },
     }
@@ -826,6 +895,7 @@ fn evaluate_best_cause(ctx: &Context<'_>, item: &Item<'_>) -> Result<Outcome> {
             what: What::Incident(Cow::Owned(variant)),
             services: item.services.clone(),
             monthly_price: item.monthly_price,
+            priced_from: item.priced_from,
             anchor: item.anchor,
         };
         let outcome = ctx.provision.rule.evaluate(ctx, &candidate)?;
@@ -854,6 +924,12 @@ fn settle_item(
     item: &Item<'_>,
     settlement: &mut Settlement,
 ) -> Result<()> {
+    if let (Some(recording), What::Incident(spell)) = (&mut settlement.recording, &item.what) {
+        // Which cause is assessed depends on what each pays.
+        if !spell.other_causes.is_empty() {
+            recording.unpriceable();
+        }
+    }
     let mut outcome = evaluate_best_cause(ctx, item)?;
     for note in std::mem::take(&mut outcome.notes) {
         settlement.note(|| note);
@@ -883,6 +959,9 @@ fn settle_item(
     if !settlement.explain {
         for draft in &outcome.drafts {
             settlement.add(rounding.apply(draft.amount), automatic, deadline);
+        }
+        if let Some(recording) = &mut settlement.recording {
+            recording.record(item.priced_from, &outcome.drafts, automatic, rounding);
         }
         return Ok(());
     }
@@ -976,31 +1055,24 @@ struct Settlement<'p> {
     explain: bool,
     lines: Vec<CreditLine>,
     notes: Vec<String>,
-    /// The sum of the rounded amounts so far.
-    total: Decimal,
-    /// The sum left `Decimal`'s range: the claim total is an overflow error.
-    overflowed: bool,
-    /// Some line has an amount.
-    owed: bool,
-    /// Every line with an amount is paid automatically.
-    all_automatic: bool,
+    tally: Tally,
     /// The earliest deadline of a line with an amount owed on request.
     request_deadline: Option<NaiveDate>,
+    /// The lines as formulas of the prices, when they are recorded.
+    recording: Option<Recording>,
 }
 
 impl<'p> Settlement<'p> {
-    fn new(claim: &ClaimFile, policy: &'p Policy, explain: bool) -> Settlement<'p> {
+    fn new(claim: &ClaimFile, policy: &'p Policy, detail: Detail) -> Settlement<'p> {
         Settlement {
             policy,
             currency: claim.plan.currency,
-            explain,
+            explain: detail == Detail::Explained,
             lines: Vec::new(),
             notes: Vec::new(),
-            total: Decimal::ZERO,
-            overflowed: false,
-            owed: false,
-            all_automatic: true,
+            tally: Tally::default(),
             request_deadline: None,
+            recording: (detail == Detail::Recorded).then(Recording::default),
         }
     }
 
@@ -1017,16 +1089,8 @@ impl<'p> Settlement<'p> {
 
     /// Adds one rounded line's amount.
     fn add(&mut self, amount: Decimal, automatic: bool, deadline: Option<NaiveDate>) {
-        match self.total.checked_add(amount) {
-            Some(sum) => self.total = sum,
-            None => self.overflowed = true,
-        }
-        if amount.is_zero() {
-            return;
-        }
-        self.owed = true;
-        self.all_automatic &= automatic;
-        if let (false, Some(deadline)) = (automatic, deadline) {
+        self.tally.add(amount, automatic);
+        if let (false, false, Some(deadline)) = (amount.is_zero(), automatic, deadline) {
             self.request_deadline =
                 Some(self.request_deadline.map_or(deadline, |d| d.min(deadline)));
         }
@@ -1034,16 +1098,7 @@ impl<'p> Settlement<'p> {
 
     /// The total (to the currency's minor units) and whether it is all automatic.
     fn totals(&self) -> Result<Totals> {
-        if self.overflowed {
-            return Err(Error::overflow("claim total"));
-        }
-        let mut total = self.total;
-        total.rescale(self.currency.minor_units());
-        Ok(Totals {
-            currency: self.currency,
-            total,
-            automatic: self.owed && self.all_automatic,
-        })
+        self.tally.totals(self.currency)
     }
 
     fn finish(self) -> Result<Claim> {
@@ -1063,6 +1118,49 @@ impl<'p> Settlement<'p> {
             automatic: totals.automatic,
             lines: self.lines,
             notes,
+        })
+    }
+}
+
+/// Rounded line amounts added up: the one place a claim's total and its "all
+/// automatic" are worked out, for an assessment and for a repriced one alike.
+#[derive(Debug, Default)]
+pub(crate) struct Tally {
+    /// The sum of the rounded amounts so far.
+    total: Decimal,
+    /// The sum left `Decimal`'s range: the claim total is an overflow error.
+    overflowed: bool,
+    /// Some line has an amount.
+    owed: bool,
+    /// Some line with an amount is owed only on request.
+    some_on_request: bool,
+}
+
+impl Tally {
+    /// Adds one rounded line's amount.
+    pub(crate) fn add(&mut self, amount: Decimal, automatic: bool) {
+        match self.total.checked_add(amount) {
+            Some(sum) => self.total = sum,
+            None => self.overflowed = true,
+        }
+        if amount.is_zero() {
+            return;
+        }
+        self.owed = true;
+        self.some_on_request |= !automatic;
+    }
+
+    /// The total (to the currency's minor units) and whether it is all automatic.
+    pub(crate) fn totals(&self, currency: crate::money::Currency) -> Result<Totals> {
+        if self.overflowed {
+            return Err(Error::overflow("claim total"));
+        }
+        let mut total = self.total;
+        total.rescale(currency.minor_units());
+        Ok(Totals {
+            currency,
+            total,
+            automatic: self.owed && !self.some_on_request,
         })
     }
 }

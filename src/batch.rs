@@ -12,6 +12,14 @@
 //! `csv` crate) can feed them, and their errors name the column at fault.
 //! Memory stays flat: nothing is kept per account except what the caller keeps.
 //!
+//! Accounts of one shape (area, zone, currency, service kinds, and the billing day
+//! where the policy counts billing periods) differ only in their prices. Under a
+//! policy whose choices never look at a price, the batch assesses the first account
+//! of a shape in full, keeps its lines as formulas of the prices, and prices the
+//! next accounts of that shape by them: the same figures, rounding and totals, for
+//! a fraction of the work. A property test holds the two ways equal for every
+//! catalog policy. The shapes kept are bounded ([`Batch`] says how).
+//!
 //! # Example
 //! ```
 //! use redress::batch::*;
@@ -54,12 +62,14 @@ use rust_decimal::Decimal;
 use serde::de::IntoDeserializer;
 use serde::Deserialize;
 
+use crate::claim::Totals;
 use crate::claim_file::{ClaimFile, Customer};
 use crate::error::{Error, FieldPath, Result};
 use crate::money::Currency;
 use crate::outage::{Cause, Outage};
-use crate::plan::{Service, ServiceKind, ServicePlan};
+use crate::plan::{kind_set, validate_plan_parts, KindSet, Service, ServiceKind, ServicePlan};
 use crate::policy::Policy;
+use crate::reprice::{repriceable, Needs, PriceProgram};
 
 /// The text of one `accounts.csv` row's fields, by column name. Empty text means
 /// the field was left empty (or the column is absent).
@@ -712,12 +722,45 @@ struct SelectionKey {
     services: Vec<ServiceKind>,
 }
 
+/// What an assessment of an account depends on besides its prices, under a policy
+/// whose choices never look at a price (see [`crate::reprice`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+struct Shape {
+    policy: usize,
+    /// The area's place in the outage index.
+    place: usize,
+    zone: Tz,
+    currency: Currency,
+    kinds: KindSet,
+    /// The billing day where the policy counts billing periods; 0 otherwise.
+    billing_day: u8,
+}
+
+/// What the batch learned from the first account of a shape.
+#[derive(Debug, Clone)]
+enum Priced {
+    /// Its lines, to price the next accounts by.
+    Program(PriceProgram),
+    /// The policy cannot apply (another currency, none of the services).
+    NotApplicable,
+    /// Its lines cannot be repriced: each account is assessed in full.
+    Afresh,
+}
+
+/// At most this many shapes are kept per batch (about 250 bytes each); past it the
+/// batch forgets them all and starts again, so memory stays bounded whatever the
+/// input. A provider's accounts have far fewer: an area's accounts share a few zones
+/// and service bundles.
+const SHAPES_KEPT: usize = 1 << 17;
+
 /// Assesses accounts one at a time against the outages of their area.
 ///
 /// Policies are built once and shared; each account is assessed from a claim
 /// file made of its plan, its region and its area's outages (restricted to the
 /// services it has), so an account without one of the lost services is owed
-/// nothing for it.
+/// nothing for it. Accounts of a shape already seen are priced by that shape's
+/// lines where the policy allows (see the [module docs](self)); at most
+/// 131,072 shapes are kept.
 ///
 /// # Example
 /// ```
@@ -741,6 +784,10 @@ pub struct Batch {
     /// claim file holds those outages (restricted to its services, which changes none of
     /// the checks), so it then needs only its plan checked.
     outages_checked: Vec<Option<bool>>,
+    /// For each policy, whether its assessments can be repriced, and what they need.
+    repriceable: Vec<Option<Needs>>,
+    /// What the first account of each shape gave.
+    shapes: HashMap<Shape, Priced, Hasher>,
 }
 
 impl Batch {
@@ -754,7 +801,10 @@ impl Batch {
     /// ```
     pub fn new(policies: Vec<Policy>, outages: OutageIndex) -> Batch {
         let ids = policies.iter().map(|p| Arc::from(p.id.as_str())).collect();
+        let repriceable = policies.iter().map(repriceable).collect();
         Batch {
+            repriceable,
+            shapes: HashMap::default(),
             policies,
             ids,
             choice: Choice::Fixed,
@@ -793,6 +843,7 @@ impl Batch {
     pub fn at(mut self, as_of: DateTime<FixedOffset>) -> Batch {
         self.as_of = Some(as_of);
         self.outages_checked.clear();
+        self.shapes.clear();
         self
     }
 
@@ -884,6 +935,22 @@ impl Batch {
     pub fn assess_into(&mut self, account: &Account, out: &mut Vec<PolicyTotal>) -> Result<()> {
         out.clear();
         let place = self.outages.place(&account.area);
+        if let (Some(at), Choice::Fixed, Some(kinds)) = (
+            place,
+            &self.choice,
+            kind_set(account.services.iter().map(|s| &s.kind)),
+        ) {
+            if self.outages_valid(at) {
+                // The area's outages pass the claim file's checks: only the plan is
+                // left to check, as `ClaimFile::validate` checks it.
+                validate_plan_parts(
+                    account.billing_day,
+                    &account.services,
+                    &FieldPath::root("plan"),
+                )?;
+                return self.assess_by_shape(account, at, kinds, out);
+            }
+        }
         fill_claim_file(
             &mut self.scratch,
             account,
@@ -934,33 +1001,131 @@ impl Batch {
                 continue;
             };
             // The figures only: the same evaluation as `assess`, without the words.
-            let total = match crate::assess::assess_totals_validated(file, policy) {
-                Ok(totals) => PolicyTotal {
-                    policy: Arc::clone(id),
-                    currency: totals.currency,
-                    total: totals.total,
-                    automatic: totals.automatic,
-                    applies: true,
-                },
-                Err(Error::PolicyNotApplicable { .. }) => {
-                    let mut zero = Decimal::ZERO;
-                    zero.rescale(account.currency.minor_units());
-                    PolicyTotal {
-                        policy: Arc::clone(id),
-                        currency: account.currency,
-                        total: zero,
-                        automatic: false,
-                        applies: false,
-                    }
-                }
+            let result = crate::assess::assess_totals_validated(file, policy);
+            match policy_total(id, account, result) {
+                Ok(total) => out.push(total),
                 Err(e) => {
                     out.clear();
                     return Err(e);
                 }
-            };
-            out.push(total);
+            }
         }
         Ok(())
+    }
+
+    /// [`Batch::assess_into`] for an account whose area's outages and plan have been
+    /// checked, and whose services are all of named kinds: each policy that allows it
+    /// prices the account by its shape's lines, learned from the shape's first account.
+    fn assess_by_shape(
+        &mut self,
+        account: &Account,
+        place: usize,
+        kinds: KindSet,
+        out: &mut Vec<PolicyTotal>,
+    ) -> Result<()> {
+        let mut filled = false;
+        for (policy_index, (policy, id)) in self.policies.iter().zip(&self.ids).enumerate() {
+            let shape = self
+                .repriceable
+                .get(policy_index)
+                .copied()
+                .flatten()
+                .map(|needs| Shape {
+                    policy: policy_index,
+                    place,
+                    zone: account.time_zone,
+                    currency: account.currency,
+                    kinds,
+                    billing_day: if needs.billing_day {
+                        account.billing_day
+                    } else {
+                        0
+                    },
+                });
+            let known = shape.and_then(|shape| self.shapes.get(&shape));
+            let repriced = match known {
+                Some(Priced::Program(program)) => program
+                    .totals(&account.services, account.currency)
+                    .map(|totals| applied(id, &totals)),
+                Some(Priced::NotApplicable) => Some(not_applicable(id, account)),
+                Some(Priced::Afresh) | None => None,
+            };
+            if let Some(total) = repriced {
+                out.push(total);
+                continue;
+            }
+            let learn = known.is_none();
+            if !filled {
+                fill_claim_file(
+                    &mut self.scratch,
+                    account,
+                    self.outages.outages_at(Some(place)),
+                    self.as_of,
+                );
+                filled = true;
+            }
+            let result = match shape {
+                Some(shape) if learn => {
+                    let recorded = crate::assess::assess_totals_recorded(&self.scratch, policy);
+                    let priced = match &recorded {
+                        Ok((_, Some(program))) => Some(Priced::Program(program.clone())),
+                        Ok((_, None)) => Some(Priced::Afresh),
+                        Err(Error::PolicyNotApplicable { .. }) => Some(Priced::NotApplicable),
+                        Err(_) => None,
+                    };
+                    if let Some(priced) = priced {
+                        if self.shapes.len() >= SHAPES_KEPT {
+                            self.shapes.clear();
+                        }
+                        self.shapes.insert(shape, priced);
+                    }
+                    recorded.map(|(totals, _)| totals)
+                }
+                _ => crate::assess::assess_totals_validated(&self.scratch, policy),
+            };
+            match policy_total(id, account, result) {
+                Ok(total) => out.push(total),
+                Err(e) => {
+                    out.clear();
+                    return Err(e);
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+/// An account's total under one policy, from its assessment: a policy that cannot
+/// apply gives a zero total; any other error is the account's.
+fn policy_total(id: &Arc<str>, account: &Account, result: Result<Totals>) -> Result<PolicyTotal> {
+    match result {
+        Ok(totals) => Ok(applied(id, &totals)),
+        Err(Error::PolicyNotApplicable { .. }) => Ok(not_applicable(id, account)),
+        Err(e) => Err(e),
+    }
+}
+
+/// The total of a policy that applies.
+fn applied(id: &Arc<str>, totals: &Totals) -> PolicyTotal {
+    PolicyTotal {
+        policy: Arc::clone(id),
+        currency: totals.currency,
+        total: totals.total,
+        automatic: totals.automatic,
+        applies: true,
+    }
+}
+
+/// The zero total of a policy that cannot apply to the account.
+fn not_applicable(id: &Arc<str>, account: &Account) -> PolicyTotal {
+    let mut zero = Decimal::ZERO;
+    zero.rescale(account.currency.minor_units());
+    PolicyTotal {
+        policy: Arc::clone(id),
+        currency: account.currency,
+        total: zero,
+        automatic: false,
+        applies: false,
     }
 }
 

@@ -99,6 +99,7 @@ pub mod money;
 pub mod outage;
 pub mod plan;
 pub mod policy;
+mod reprice;
 pub mod span;
 pub mod timeline;
 

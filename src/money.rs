@@ -256,28 +256,36 @@ impl RoundingMode {
     fn round_by_division(self, value: Decimal, scale: u32) -> Option<Decimal> {
         let dropped = value.scale().checked_sub(scale).filter(|d| *d > 0)?;
         let factor = 10i128.checked_pow(dropped)?;
-        let mantissa = value.mantissa();
-        let truncated = mantissa / factor;
-        // |remainder| < factor ≤ 10^28, so twice it cannot overflow.
-        let remainder = (mantissa - truncated * factor).unsigned_abs();
-        let factor = factor.unsigned_abs();
-        let away = match self {
-            RoundingMode::TowardZero => false,
-            RoundingMode::AwayFromZero => remainder != 0,
-            RoundingMode::HalfAwayFromZero => remainder * 2 >= factor,
-            RoundingMode::HalfEven => {
-                remainder * 2 > factor || (remainder * 2 == factor && truncated % 2 != 0)
-            }
-        };
-        let rounded = if away {
-            truncated + mantissa.signum()
-        } else {
-            truncated
-        };
+        let rounded = self.round_quotient(value.mantissa(), factor)?;
         if rounded == 0 {
             return None;
         }
         Decimal::try_from_i128_with_scale(rounded, scale).ok()
+    }
+
+    /// `dividend / divisor` rounded to an integer by the mode: the one place a
+    /// dropped remainder is resolved. `divisor` must be positive (`None` otherwise).
+    fn round_quotient(self, dividend: i128, divisor: i128) -> Option<i128> {
+        if divisor <= 0 {
+            return None;
+        }
+        let truncated = dividend / divisor;
+        // |remainder| < divisor, so twice it cannot overflow an u128.
+        let remainder = (dividend - truncated * divisor).unsigned_abs();
+        let divisor = divisor.unsigned_abs();
+        let away = match self {
+            RoundingMode::TowardZero => false,
+            RoundingMode::AwayFromZero => remainder != 0,
+            RoundingMode::HalfAwayFromZero => remainder * 2 >= divisor,
+            RoundingMode::HalfEven => {
+                remainder * 2 > divisor || (remainder * 2 == divisor && truncated % 2 != 0)
+            }
+        };
+        Some(if away {
+            truncated + dividend.signum()
+        } else {
+            truncated
+        })
     }
 }
 
@@ -311,6 +319,40 @@ impl Rounding {
     /// ```
     pub fn apply(&self, value: Decimal) -> Decimal {
         self.mode.round(value, self.scale)
+    }
+
+    /// `self.apply(dividend / divisor)`, for `Decimal`'s own division, worked out as
+    /// one exact integer division where that is known to give the same result, and
+    /// `None` elsewhere (the caller then divides and applies the rule).
+    ///
+    /// `Decimal` divides to 28 or more significant digits. Where the quotient is below
+    /// 10¹² and `divisor × 10^(dividend's scale + this scale) ≤ 10¹⁴`, its error is
+    /// below 10⁻¹⁶, while an exact quotient that is not on a rounding boundary (a
+    /// multiple of half a unit of this scale) is at least 1 / (2 × 10¹⁴) from one:
+    /// both round the same way, and a quotient on a boundary has few enough digits to
+    /// be exact. A zero result is left to `apply`, which keeps `Decimal`'s sign of zero.
+    pub(crate) fn apply_quotient(&self, dividend: Decimal, divisor: u32) -> Option<Decimal> {
+        const BOUNDARY_LIMIT: i128 = 100_000_000_000_000; // 10^14
+        let divisor = i128::from(divisor);
+        let dividend_scale = 10i128.checked_pow(dividend.scale())?;
+        let this_scale = 10i128.checked_pow(self.scale)?;
+        // The exact quotient is mantissa / (divisor × 10^dividend's scale).
+        let denominator = divisor.checked_mul(dividend_scale).filter(|d| *d > 0)?;
+        denominator
+            .checked_mul(this_scale)
+            .filter(|spacing| *spacing <= BOUNDARY_LIMIT)?;
+        let mantissa = dividend.mantissa();
+        let quotient_limit = denominator.checked_mul(1_000_000_000_000)?; // 10^12
+        if mantissa.unsigned_abs() >= quotient_limit.unsigned_abs() {
+            return None;
+        }
+        let rounded = self
+            .mode
+            .round_quotient(mantissa.checked_mul(this_scale)?, denominator)?;
+        if rounded == 0 {
+            return None;
+        }
+        Decimal::try_from_i128_with_scale(rounded, self.scale).ok()
     }
 }
 
@@ -577,6 +619,67 @@ mod tests {
                         to
                     );
                     prop_assert_eq!(got.scale(), expected.scale());
+                }
+                Ok(())
+            })
+            .unwrap();
+    }
+
+    /// Rounding an exact quotient gives what dividing with `Decimal` and rounding
+    /// gives (value, scale and sign), wherever it answers: for random quotients, and
+    /// for quotients exactly on a rounding boundary or a hair either side of one.
+    #[test]
+    fn rounding_a_quotient_is_rounding_decimals_division() {
+        use proptest::prelude::*;
+        let mut runner = proptest::test_runner::TestRunner::new(proptest::test_runner::Config {
+            cases: 20_000,
+            ..Default::default()
+        });
+        let modes = [
+            RoundingMode::HalfAwayFromZero,
+            RoundingMode::HalfEven,
+            RoundingMode::TowardZero,
+            RoundingMode::AwayFromZero,
+        ];
+        // (divisor, rounding scale, dividend scale, the dividend's mantissa or, for a
+        // boundary, the multiple of half a unit the quotient is, and a nudge).
+        let cases = (
+            prop_oneof![1u32..=31, 1u32..=1_000_000],
+            0u32..=6,
+            0u32..=8,
+            prop_oneof![
+                (-(1i128 << 60)..(1i128 << 60)).prop_map(|m| (m, None)),
+                ((-10_000_000i128..10_000_000), -1i128..=1).prop_map(|(k, n)| (k, Some(n))),
+            ],
+        );
+        runner
+            .run(&cases, |(divisor, scale, dividend_scale, (m, boundary))| {
+                // On a boundary: dividend = divisor × (k / (2 × 10^scale)), at a scale
+                // that holds it exactly, nudged by one unit of that scale when asked.
+                let dividend = match boundary {
+                    None => Decimal::from_i128_with_scale(m, dividend_scale),
+                    Some(nudge) => {
+                        let exact_scale = scale + 1;
+                        let mantissa = m * i128::from(divisor) * 5 + nudge;
+                        Decimal::from_i128_with_scale(mantissa, exact_scale)
+                    }
+                };
+                for mode in modes {
+                    let rounding = Rounding { scale, mode };
+                    let Some(got) = rounding.apply_quotient(dividend, divisor) else {
+                        continue;
+                    };
+                    let quotient = dividend.checked_div(Decimal::from(divisor));
+                    let expected = quotient.map(|q| rounding.apply(q));
+                    prop_assert_eq!(
+                        Some(got.to_string()),
+                        expected.map(|e| e.to_string()),
+                        "{:?} {} / {} at {}",
+                        mode,
+                        dividend,
+                        divisor,
+                        scale
+                    );
                 }
                 Ok(())
             })

@@ -71,6 +71,34 @@ impl ServiceKind {
             ServiceKind::Other(name) => name,
         }
     }
+
+    /// The kind as one bit of a [`KindSet`]; `None` for [`ServiceKind::Other`], whose
+    /// names are open-ended.
+    pub(crate) fn bit(&self) -> Option<KindSet> {
+        let index = match self {
+            ServiceKind::Internet => 0,
+            ServiceKind::Tv => 1,
+            ServiceKind::Phone => 2,
+            ServiceKind::Mobile => 3,
+            ServiceKind::Electricity => 4,
+            ServiceKind::Gas => 5,
+            ServiceKind::Water => 6,
+            ServiceKind::Compute => 7,
+            ServiceKind::Storage => 8,
+            ServiceKind::Other(_) => return None,
+        };
+        Some(1 << index)
+    }
+}
+
+/// A set of the named service kinds, one bit each (see [`ServiceKind::bit`]).
+pub(crate) type KindSet = u16;
+
+/// The set of the kinds given; `None` when one is [`ServiceKind::Other`].
+pub(crate) fn kind_set<'k>(kinds: impl IntoIterator<Item = &'k ServiceKind>) -> Option<KindSet> {
+    kinds
+        .into_iter()
+        .try_fold(0, |set, kind| Some(set | kind.bit()?))
 }
 
 impl From<&str> for ServiceKind {

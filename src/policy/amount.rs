@@ -67,43 +67,17 @@ impl Amount {
     pub(crate) fn figure(&self, ctx: &Context<'_>, item: &Item<'_>) -> Result<Figure> {
         match self {
             Amount::Fixed(amount) => Ok(Figure::Fixed { amount: *amount }),
-            Amount::ShareOfMonthly(share) => {
-                let amount = item
-                    .monthly_price
-                    .checked_mul(*share)
-                    .ok_or_else(|| Error::overflow(format!("{} × {share}", item.monthly_price)))?;
-                Ok(Figure::ShareOfMonthly {
-                    share: *share,
-                    monthly_price: item.monthly_price,
-                    amount,
-                })
-            }
+            Amount::ShareOfMonthly(share) => Figure::share_of(*share, item.monthly_price),
             Amount::DailyRate(count) => {
-                let days = ctx.days_for(*count, item)?;
-                let amount = item
-                    .monthly_price
-                    .checked_div(Decimal::from(days))
-                    .ok_or_else(|| Error::overflow(format!("{} / {days}", item.monthly_price)))?;
-                Ok(Figure::DailyRate {
-                    monthly_price: item.monthly_price,
-                    days,
-                    amount,
-                })
+                Figure::daily_rate(item.monthly_price, ctx.days_for(*count, item)?)
             }
             Amount::GreaterOf(options) => {
                 let mut figures = Vec::with_capacity(options.len());
                 for option in options {
                     figures.push(option.figure(ctx, item)?);
                 }
-                let amount = figures
-                    .iter()
-                    .map(Figure::amount)
-                    .max()
-                    .ok_or_else(|| ctx.invalid_rule("greater-of needs at least one amount"))?;
-                Ok(Figure::GreaterOf {
-                    options: figures,
-                    amount,
-                })
+                Figure::greater_of(figures)
+                    .ok_or_else(|| ctx.invalid_rule("greater-of needs at least one amount"))
             }
             Amount::Rounded { amount, rounding } => {
                 let of = amount.figure(ctx, item)?;

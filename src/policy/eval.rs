@@ -14,7 +14,7 @@ use crate::claim::{write_label, write_local, Adjustment, Basis, Described, Figur
 use crate::claim_file::Segment;
 use crate::error::{Error, Result};
 use crate::outage::{Activation, Appointment, Cause};
-use crate::plan::{BillingCycle, ServiceKind};
+use crate::plan::{BillingCycle, KindSet, ServiceKind};
 use crate::timeline::Spell;
 
 /// Everything an assessment knows besides the item itself.
@@ -28,6 +28,9 @@ pub(crate) struct Context<'a> {
     /// Whether the assessment explains itself (notes, descriptions). When only totals
     /// are wanted, no note is formatted; the figures are the same either way.
     pub explain: bool,
+    /// Whether each line keeps its working (the figures behind it): when it explains
+    /// itself, and when it is recorded to be repriced.
+    pub working: bool,
 }
 
 impl Context<'_> {
@@ -77,6 +80,9 @@ pub(crate) struct Item<'a> {
     pub services: Cow<'a, [ServiceKind]>,
     /// Their monthly price, added up.
     pub monthly_price: Decimal,
+    /// The plan's services whose prices `monthly_price` adds up, where all are named
+    /// kinds: what a recorded line is repriced by (see [`crate::reprice`]).
+    pub priced_from: Option<KindSet>,
     /// The instant that picks a billing period or month for daily rates.
     pub anchor: DateTime<Utc>,
 }
@@ -211,6 +217,69 @@ impl Outcome {
 }
 
 impl Figure {
+    /// A share of a monthly price.
+    pub(crate) fn share_of(share: Decimal, monthly_price: Decimal) -> Result<Figure> {
+        let amount = monthly_price
+            .checked_mul(share)
+            .ok_or_else(|| Error::overflow(format!("{monthly_price} × {share}")))?;
+        Ok(Figure::ShareOfMonthly {
+            share,
+            monthly_price,
+            amount,
+        })
+    }
+
+    /// A monthly price divided into days.
+    pub(crate) fn daily_rate(monthly_price: Decimal, days: u32) -> Result<Figure> {
+        let amount = monthly_price
+            .checked_div(Decimal::from(days))
+            .ok_or_else(|| Error::overflow(format!("{monthly_price} / {days}")))?;
+        Ok(Figure::DailyRate {
+            monthly_price,
+            days,
+            amount,
+        })
+    }
+
+    /// The greatest of some figures (the first on a tie); `None` for none.
+    pub(crate) fn greater_of(options: Vec<Figure>) -> Option<Figure> {
+        let amount = options.iter().map(Figure::amount).max()?;
+        Some(Figure::GreaterOf { options, amount })
+    }
+
+    /// The same figure worked out for another monthly price: what [`Amount::figure`]
+    /// gives for an item priced `monthly_price`. `None` where that is an error (the
+    /// caller then works the item out afresh, to report it) and for a rounded figure,
+    /// which does not keep its rounding rule.
+    ///
+    /// [`Amount::figure`]: super::Amount
+    pub(crate) fn at_price(&self, monthly_price: Decimal) -> Option<Figure> {
+        match self {
+            Figure::Fixed { amount } => Some(Figure::Fixed { amount: *amount }),
+            Figure::ShareOfMonthly { share, .. } => Figure::share_of(*share, monthly_price).ok(),
+            Figure::DailyRate { days, .. } => Figure::daily_rate(monthly_price, *days).ok(),
+            Figure::GreaterOf { options, .. } => Figure::greater_of(
+                options
+                    .iter()
+                    .map(|o| o.at_price(monthly_price))
+                    .collect::<Option<Vec<Figure>>>()?,
+            ),
+            Figure::Rounded { .. } => None,
+        }
+    }
+
+    /// [`Figure::times`] of the figure worked out for another monthly price (`None`
+    /// as for [`Figure::at_price`]). A daily rate multiplies before it divides, so its
+    /// own rate is never worked out.
+    pub(crate) fn times_at_price(&self, monthly_price: Decimal, units: Decimal) -> Option<Decimal> {
+        match self {
+            Figure::DailyRate { days, .. } => {
+                super::amount::daily_rate_times(monthly_price, *days, units).ok()
+            }
+            other => other.at_price(monthly_price)?.times(units).ok(),
+        }
+    }
+
     /// The figure for `units` units, computed so a daily rate multiplies before it
     /// divides (3 × 65 / 30, not 3 × 2.1666…).
     pub(crate) fn times(&self, units: Decimal) -> Result<Decimal> {

@@ -317,11 +317,11 @@ impl PerUnit {
             return Ok(outcome);
         }
         let mut amount = Decimal::ZERO;
-        // The bands used are the line's working: kept only when the assessment explains.
+        // The bands used are the line's working: kept only when the line keeps it.
         let mut uses = Vec::new();
         let mut price_band = |units_here: u64, band: &Band| -> Result<()> {
             let units = Decimal::from(units_here);
-            let subtotal = if ctx.explain {
+            let subtotal = if ctx.working {
                 let figure = band.rate.figure(ctx, item)?;
                 let subtotal = figure.times(units)?;
                 uses.push(BandUse {
