@@ -51,10 +51,11 @@
 //! # Ok::<(), redress::Error>(())
 //! ```
 
+use std::collections::hash_map::Entry;
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 use std::str::FromStr;
-use std::sync::Arc;
+use std::sync::{Arc, RwLock};
 
 use chrono::{DateTime, FixedOffset};
 use chrono_tz::Tz;
@@ -747,11 +748,64 @@ enum Priced {
     Afresh,
 }
 
-/// At most this many shapes are kept per batch (about 250 bytes each); past it the
-/// batch forgets them all and starts again, so memory stays bounded whatever the
-/// input. A provider's accounts have far fewer: an area's accounts share a few zones
-/// and service bundles.
+/// At most this many shapes are kept (about 250 bytes each); past it a batch forgets
+/// them all and starts again, so memory stays bounded whatever the input. A
+/// provider's accounts have far fewer: an area's accounts share a few zones and
+/// service bundles.
 const SHAPES_KEPT: usize = 1 << 17;
+
+type ShapeMap = HashMap<Shape, Arc<Priced>, Hasher>;
+
+/// What the first account of each shape gave: learned by a batch and its clones
+/// together (so threads assessing with clones work each shape out once), and copied
+/// into each clone's own map as it meets the shape, so that finding a shape again
+/// takes no lock and writes nothing another thread reads.
+#[derive(Debug, Default)]
+struct Shapes {
+    own: ShapeMap,
+    shared: Arc<RwLock<ShapeMap>>,
+}
+
+impl Clone for Shapes {
+    fn clone(&self) -> Shapes {
+        Shapes {
+            own: ShapeMap::default(),
+            shared: Arc::clone(&self.shared),
+        }
+    }
+}
+
+impl Shapes {
+    /// What the shape gave, if this batch or a clone has met it.
+    fn get(&mut self, shape: Shape) -> Option<&Priced> {
+        if self.own.len() >= SHAPES_KEPT {
+            self.own.clear();
+        }
+        match self.own.entry(shape) {
+            Entry::Occupied(known) => Some(known.into_mut()),
+            Entry::Vacant(slot) => {
+                let learned = self.shared.read().ok()?.get(&shape).cloned()?;
+                Some(slot.insert(learned))
+            }
+        }
+    }
+
+    /// Keeps what the first account of a shape gave, for this batch and its clones.
+    fn learn(&mut self, shape: Shape, priced: Priced) {
+        let priced = Arc::new(priced);
+        if self.own.len() >= SHAPES_KEPT {
+            self.own.clear();
+        }
+        self.own.insert(shape, Arc::clone(&priced));
+        // A poisoned lock only means the clones do not learn this shape from here.
+        if let Ok(mut shared) = self.shared.write() {
+            if shared.len() >= SHAPES_KEPT {
+                shared.clear();
+            }
+            shared.insert(shape, priced);
+        }
+    }
+}
 
 /// Assesses accounts one at a time against the outages of their area.
 ///
@@ -759,8 +813,9 @@ const SHAPES_KEPT: usize = 1 << 17;
 /// file made of its plan, its region and its area's outages (restricted to the
 /// services it has), so an account without one of the lost services is owed
 /// nothing for it. Accounts of a shape already seen are priced by that shape's
-/// lines where the policy allows (see the [module docs](self)); at most
-/// 131,072 shapes are kept.
+/// lines where the policy allows (see the [module docs](self)). A batch and its
+/// clones (one per thread, say) learn shapes together; a clone set to another
+/// instant with [`Batch::at`] starts afresh. At most 131,072 shapes are kept.
 ///
 /// # Example
 /// ```
@@ -769,7 +824,7 @@ const SHAPES_KEPT: usize = 1 << 17;
 /// let batch = Batch::new(vec![policy], OutageIndex::new());
 /// assert_eq!(batch.policies().len(), 1);
 /// ```
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct Batch {
     policies: Vec<Policy>,
     ids: Vec<Arc<str>>,
@@ -787,7 +842,26 @@ pub struct Batch {
     /// For each policy, whether its assessments can be repriced, and what they need.
     repriceable: Vec<Option<Needs>>,
     /// What the first account of each shape gave.
-    shapes: HashMap<Shape, Priced, Hasher>,
+    shapes: Shapes,
+}
+
+/// A clone has policy ids of its own: threads assessing with clones then never share
+/// a reference count, which would be a cache line both cores write for every account
+/// (each [`PolicyTotal`] holds its policy's id).
+impl Clone for Batch {
+    fn clone(&self) -> Batch {
+        Batch {
+            policies: self.policies.clone(),
+            ids: self.ids.iter().map(|id| Arc::from(&**id)).collect(),
+            choice: self.choice.clone(),
+            outages: self.outages.clone(),
+            as_of: self.as_of,
+            scratch: self.scratch.clone(),
+            outages_checked: self.outages_checked.clone(),
+            repriceable: self.repriceable.clone(),
+            shapes: self.shapes.clone(),
+        }
+    }
 }
 
 impl Batch {
@@ -804,7 +878,7 @@ impl Batch {
         let repriceable = policies.iter().map(repriceable).collect();
         Batch {
             repriceable,
-            shapes: HashMap::default(),
+            shapes: Shapes::default(),
             policies,
             ids,
             choice: Choice::Fixed,
@@ -843,7 +917,8 @@ impl Batch {
     pub fn at(mut self, as_of: DateTime<FixedOffset>) -> Batch {
         self.as_of = Some(as_of);
         self.outages_checked.clear();
-        self.shapes.clear();
+        // Clones made before keep what they learned at their own instant.
+        self.shapes = Shapes::default();
         self
     }
 
@@ -1042,7 +1117,7 @@ impl Batch {
                         0
                     },
                 });
-            let known = shape.and_then(|shape| self.shapes.get(&shape));
+            let known = shape.and_then(|shape| self.shapes.get(shape));
             let repriced = match known {
                 Some(Priced::Program(program)) => program
                     .totals(&account.services, account.currency)
@@ -1066,20 +1141,19 @@ impl Batch {
             }
             let result = match shape {
                 Some(shape) if learn => {
-                    let recorded = crate::assess::assess_totals_recorded(&self.scratch, policy);
-                    let priced = match &recorded {
-                        Ok((_, Some(program))) => Some(Priced::Program(program.clone())),
-                        Ok((_, None)) => Some(Priced::Afresh),
-                        Err(Error::PolicyNotApplicable { .. }) => Some(Priced::NotApplicable),
-                        Err(_) => None,
-                    };
-                    if let Some(priced) = priced {
-                        if self.shapes.len() >= SHAPES_KEPT {
-                            self.shapes.clear();
+                    match crate::assess::assess_totals_recorded(&self.scratch, policy) {
+                        Ok((totals, program)) => {
+                            let priced = program.map_or(Priced::Afresh, Priced::Program);
+                            self.shapes.learn(shape, priced);
+                            Ok(totals)
                         }
-                        self.shapes.insert(shape, priced);
+                        Err(e) => {
+                            if matches!(e, Error::PolicyNotApplicable { .. }) {
+                                self.shapes.learn(shape, Priced::NotApplicable);
+                            }
+                            Err(e)
+                        }
                     }
-                    recorded.map(|(totals, _)| totals)
                 }
                 _ => crate::assess::assess_totals_validated(&self.scratch, policy),
             };

@@ -381,4 +381,39 @@ mod tests {
             Some(("0.00".to_owned(), false))
         );
     }
+
+    /// Clones of a batch share the shapes they learn, but a clone set to another
+    /// instant starts afresh: an ongoing outage from 06:00 on 1 October is one 24-hour
+    /// block at 06:00 on the 2nd and two at 06:00 on the 3rd, each 1/30 of the price.
+    #[test]
+    fn clones_share_shapes_only_at_the_same_instant() {
+        let (_, policy) = crate::doc_example_input();
+        let outage = AreaOutage::parse(&OutageFields {
+            area: "rochester-14604",
+            services: "internet",
+            start: "2024-10-01T06:00:00-04:00",
+            end: "",
+            customers_affected: "182000",
+            cause: "",
+        })
+        .unwrap();
+        let at = |text: &str| chrono::DateTime::parse_from_rfc3339(text).unwrap();
+        let mut first = Batch::new(vec![policy], OutageIndex::from_iter([outage]))
+            .at(at("2024-10-02T06:00:00-04:00"));
+        let mut same_instant = first.clone();
+        let mut later = first.clone().at(at("2024-10-03T06:00:00-04:00"));
+        let total = |batch: &mut Batch, services: &str| {
+            let totals = batch.assess(&account("A", services)).unwrap();
+            totals.first().map(|t| t.total.to_string())
+        };
+        // 30.00 × 1 / 30 = 1.00, learned by the first batch.
+        assert_eq!(total(&mut first, "internet:30.00"), Some("1.00".to_owned()));
+        // 60.00 × 1 / 30 = 2.00, priced by the clone from what the first learned.
+        assert_eq!(
+            total(&mut same_instant, "internet:60.00"),
+            Some("2.00".to_owned())
+        );
+        // Two days later: 30.00 × 2 / 30 = 2.00.
+        assert_eq!(total(&mut later, "internet:30.00"), Some("2.00".to_owned()));
+    }
 }
