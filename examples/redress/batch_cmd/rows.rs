@@ -20,12 +20,20 @@ pub struct Record<'a> {
 impl<'a> Record<'a> {
     /// A field as text without surrounding ASCII whitespace ("" when the column is absent
     /// or the row short).
+    ///
+    /// Always inlined: a row reads seven fields, and as a call, with its `Result` returned
+    /// through memory, each cost twice what finding it inline does.
+    #[inline(always)]
     pub fn field(&self, index: Option<usize>) -> Result<&'a str, String> {
         let Some(&(start, end)) = index.and_then(|i| self.fields.get(i)) else {
             return Ok("");
         };
         if let Some(text) = self.text.and_then(|text| text.get(start..end)) {
-            return Ok(text.trim_ascii());
+            // Nearly every field starts and ends with a visible byte: nothing to trim.
+            return Ok(match (text.as_bytes().first(), text.as_bytes().last()) {
+                (Some(&first), Some(&last)) if first > b' ' && last > b' ' => text,
+                _ => text.trim_ascii(),
+            });
         }
         super::field_text(self.bytes.get(start..end).unwrap_or_default())
     }
