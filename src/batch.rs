@@ -187,6 +187,7 @@ impl Account {
         // Rows of a batch mostly repeat the previous row's currency and zone: the same
         // text gives the same value without another table lookup.
         let currency = match trim(fields.currency) {
+            same if same_code(same, self.currency.code()) => self.currency,
             same if !same.is_empty() && same.eq_ignore_ascii_case(self.currency.code()) => {
                 self.currency
             }
@@ -239,12 +240,26 @@ impl Account {
     }
 }
 
-/// `str::trim`, answering at once for text that starts and ends with a visible ASCII
-/// character, as nearly every field of a batch row does.
+/// `str::trim`, answering at once for empty text and for text that starts and ends with
+/// a visible ASCII character, as nearly every field of a batch row does.
 fn trim(text: &str) -> &str {
     match (text.as_bytes().first(), text.as_bytes().last()) {
         (Some(first), Some(last)) if first.is_ascii_graphic() && last.is_ascii_graphic() => text,
+        (None, _) => text,
         _ => text.trim(),
+    }
+}
+
+/// Whether `text` is a three-letter currency code, written exactly as `code`: compared
+/// as three bytes, where a comparison of any length calls `bcmp` and a case-blind one
+/// folds every letter.
+fn same_code(text: &str, code: &str) -> bool {
+    match (
+        <[u8; 3]>::try_from(text.as_bytes()),
+        <[u8; 3]>::try_from(code.as_bytes()),
+    ) {
+        (Ok(text), Ok(code)) => text == code,
+        _ => false,
     }
 }
 
