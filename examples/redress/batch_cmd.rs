@@ -671,26 +671,57 @@ fn write_total_row(out: &mut Vec<u8>, id: &str, middle: &[u8], total: &PolicyTot
 /// so never quoted. Done by hand because `Display` through `fmt::write` costs more than
 /// the rest of writing the row.
 fn write_decimal(out: &mut Vec<u8>, value: rust_decimal::Decimal) {
-    let scale = value.scale() as usize;
-    const LEN: usize = 40;
-    let mut digits = [0u8; LEN];
-    let mut at = LEN;
-    let mut push = |digit: u8, at: &mut usize| {
-        *at -= 1;
-        if let Some(d) = digits.get_mut(*at) {
-            *d = b'0' + digit;
+    let start = out.len();
+    append_decimal(out, value);
+    debug_assert_eq!(out.get(start..), Some(value.to_string().as_bytes()));
+}
+
+fn append_decimal(out: &mut Vec<u8>, value: rust_decimal::Decimal) {
+    let scale = value.scale();
+    let mantissa = value.mantissa().unsigned_abs();
+    // Money: a mantissa and a power of ten for its scale that fit a `u64`. The text is
+    // made right to left in one buffer (fraction, point, whole part, sign) and appended
+    // at once.
+    if let (Ok(n), Some(unit)) = (u64::try_from(mantissa), 10u64.checked_pow(scale)) {
+        let mut text = [0u8; 48];
+        let mut at = text.len();
+        let mut put = |byte: u8| {
+            at -= 1;
+            if let Some(slot) = text.get_mut(at) {
+                *slot = byte;
+            }
+        };
+        if scale > 0 {
+            let mut fraction = n % unit;
+            for _ in 0..scale {
+                put(b'0' + (fraction % 10) as u8);
+                fraction /= 10;
+            }
+            put(b'.');
         }
-    };
-    // The digits above a `u64` (never, for money) by `u128` division; the rest by `u64`
-    // division, which compiles to a multiplication where `u128`'s does not.
-    let mut wide = value.mantissa().unsigned_abs();
-    while wide > u128::from(u64::MAX) {
-        push((wide % 10) as u8, &mut at);
-        wide /= 10;
+        let mut whole = n / unit;
+        loop {
+            put(b'0' + (whole % 10) as u8);
+            whole /= 10;
+            if whole == 0 {
+                break;
+            }
+        }
+        if value.is_sign_negative() {
+            put(b'-');
+        }
+        out.extend_from_slice(text.get(at..).unwrap_or_default());
+        return;
     }
-    let mut n = u64::try_from(wide).unwrap_or_default();
-    while n > 0 || LEN - at <= scale {
-        push((n % 10) as u8, &mut at);
+    let scale = scale as usize;
+    let mut digits = [0u8; 40];
+    let mut at = digits.len();
+    let mut n = mantissa;
+    while n > 0 || digits.len() - at <= scale {
+        at -= 1;
+        if let Some(d) = digits.get_mut(at) {
+            *d = b'0' + (n % 10) as u8;
+        }
         n /= 10;
     }
     if value.is_sign_negative() {
@@ -759,4 +790,73 @@ fn zero(currency: redress::Currency) -> String {
     let mut zero = rust_decimal::Decimal::ZERO;
     zero.rescale(currency.minor_units());
     zero.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+    use redress::Currency;
+    use rust_decimal::Decimal;
+
+    fn decimal() -> impl Strategy<Value = Decimal> {
+        (
+            prop_oneof![0u128..100_000, 0u128..(1 << 64), 0u128..(1 << 96)],
+            any::<bool>(),
+            prop_oneof![Just(2u32), 0u32..=28],
+        )
+            .prop_map(|(mantissa, negative, scale)| {
+                let mut d = Decimal::from_i128_with_scale(mantissa as i128, scale);
+                d.set_sign_negative(negative);
+                d
+            })
+    }
+
+    /// The row as the `csv` crate's writer writes it.
+    fn csv_row(fields: [&str; 6]) -> Vec<u8> {
+        let mut writer = csv::WriterBuilder::new().from_writer(Vec::new());
+        writer.write_record(fields).unwrap();
+        writer.into_inner().unwrap()
+    }
+
+    proptest! {
+        #[test]
+        fn a_decimal_is_written_as_display_writes_it(value in decimal()) {
+            let mut out = b"x".to_vec();
+            append_decimal(&mut out, value);
+            prop_assert_eq!(String::from_utf8(out).unwrap(), format!("x{value}"));
+        }
+
+        #[test]
+        fn fields_are_quoted_as_the_csv_crate_quotes_them(
+            id in "[ -~]{0,20}|A-[0-9]{7}|[a,\"\r\n ]{0,12}",
+            policy in "[a-z-]{1,30}|[a, \"]{1,5}",
+            total in decimal(),
+            automatic in any::<bool>(),
+        ) {
+            let total = PolicyTotal {
+                policy: policy.as_str().into(),
+                currency: Currency::GBP,
+                total,
+                automatic,
+                applies: true,
+            };
+            let mut middles = Middles::default();
+            let mut out = Vec::new();
+            for _ in 0..2 {
+                let middle = middles.get(&total.policy, total.currency.code());
+                write_total_row(&mut out, &id, middle, &total);
+            }
+            let amount = total.total.to_string();
+            let automatic = if automatic { "true" } else { "false" };
+            let row = csv_row([&id, &policy, "GBP", &amount, automatic, ""]);
+            prop_assert_eq!(out, [row.as_slice(), row.as_slice()].concat());
+        }
+
+        #[test]
+        fn the_quick_quote_test_is_the_byte_by_byte_one(field in proptest::collection::vec(any::<u8>(), 0..40)) {
+            let naive = field.iter().any(|&b| matches!(b, b',' | b'"' | b'\r' | b'\n'));
+            prop_assert_eq!(needs_quotes(&field), naive);
+        }
+    }
 }
