@@ -2033,10 +2033,10 @@ mod tests {
 
         /// A parse's outcome with each price as its exact representation (`Decimal`'s `==`
         /// ignores the scale, which the output shows) and any error as its words.
-        fn exactly(
-            outcome: Result<()>,
-            services: &[Service],
-        ) -> std::result::Result<Vec<(ServiceKind, [u8; 16])>, String> {
+        /// Services with their prices' exact representations, or an error's words.
+        type Exact = std::result::Result<Vec<(ServiceKind, [u8; 16])>, String>;
+
+        fn exactly(outcome: Result<()>, services: &[Service]) -> Exact {
             outcome.map_err(|e| e.to_string())?;
             Ok(services
                 .iter()
@@ -2044,12 +2044,7 @@ mod tests {
                 .collect())
         }
 
-        fn both_readings(
-            text: &str,
-        ) -> (
-            std::result::Result<Vec<(ServiceKind, [u8; 16])>, String>,
-            std::result::Result<Vec<(ServiceKind, [u8; 16])>, String>,
-        ) {
+        fn both_readings(text: &str) -> (Exact, Exact) {
             let mut fast = vec![Service::new(ServiceKind::Tv, Decimal::ONE)];
             let outcome = parse_services_into(text, &mut fast);
             let fast = exactly(outcome, &fast);
