@@ -198,6 +198,7 @@ impl Account {
         // Rows of a batch mostly repeat the previous row's currency and zone: the same
         // text gives the same value without another table lookup.
         let currency = match trim(fields.currency) {
+            same if same_code(same, self.currency.code()) => self.currency,
             same if !same.is_empty() && same.eq_ignore_ascii_case(self.currency.code()) => {
                 self.currency
             }
@@ -250,12 +251,26 @@ impl Account {
     }
 }
 
-/// `str::trim`, answering at once for text that starts and ends with a visible ASCII
-/// character, as nearly every field of a batch row does.
+/// `str::trim`, answering at once for empty text and for text that starts and ends with
+/// a visible ASCII character, as nearly every field of a batch row does.
 fn trim(text: &str) -> &str {
     match (text.as_bytes().first(), text.as_bytes().last()) {
         (Some(first), Some(last)) if first.is_ascii_graphic() && last.is_ascii_graphic() => text,
+        (None, _) => text,
         _ => text.trim(),
+    }
+}
+
+/// Whether `text` is a three-letter currency code, written exactly as `code`: compared
+/// as three bytes, where a comparison of any length calls `bcmp` and a case-blind one
+/// folds every letter.
+fn same_code(text: &str, code: &str) -> bool {
+    match (
+        <[u8; 3]>::try_from(text.as_bytes()),
+        <[u8; 3]>::try_from(code.as_bytes()),
+    ) {
+        (Ok(text), Ok(code)) => text == code,
+        _ => false,
     }
 }
 
@@ -308,6 +323,16 @@ pub fn parse_services(text: &str) -> Result<Vec<Service>> {
 /// paths (`services[i]`) are built only for an error.
 fn parse_services_into(text: &str, services: &mut Vec<Service>) -> Result<()> {
     services.clear();
+    if parse_plain_services(text, services) {
+        return Ok(());
+    }
+    services.clear();
+    parse_any_services(text, services)
+}
+
+/// [`parse_services`] of any text, into an empty list: split into pairs, each trimmed,
+/// each price read by `Decimal::from_str`.
+fn parse_any_services(text: &str, services: &mut Vec<Service>) -> Result<()> {
     let text = trim(text);
     if text.is_empty() {
         return Err(Error::invalid(
@@ -343,6 +368,77 @@ fn parse_services_into(text: &str, services: &mut Vec<Service>) -> Result<()> {
         services.push(Service::new(ServiceKind::from(kind), monthly_price));
     }
     Ok(())
+}
+
+/// Reads a `services` field written plainly, as nearly every row writes it: pairs of a
+/// kind in lower-case ASCII letters, `:`, and a price of digits with at most one point
+/// between digits, separated by `|`, with no spaces. One pass over the bytes, instead of
+/// splitting, trimming and handing each price to `Decimal::from_str`, gives the same
+/// services, each price the very `Decimal` (mantissa and scale) `from_str` gives.
+///
+/// False for any other text, `services` then partly filled: the general reading decides
+/// it, and words any error.
+fn parse_plain_services(text: &str, services: &mut Vec<Service>) -> bool {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    loop {
+        let start = at;
+        while bytes.get(at).is_some_and(u8::is_ascii_lowercase) {
+            at += 1;
+        }
+        if at == start || bytes.get(at) != Some(&b':') {
+            return false;
+        }
+        let Some(kind) = text.get(start..at) else {
+            return false;
+        };
+        at += 1;
+        let Some((price, end)) = plain_price(bytes, at) else {
+            return false;
+        };
+        services.push(Service::new(ServiceKind::from(kind), price));
+        match bytes.get(end) {
+            None => return true,
+            Some(b'|') => at = end + 1,
+            Some(_) => return false,
+        }
+    }
+}
+
+/// The longest price `plain_price` reads: 17 bytes hold at most 17 digits, less than
+/// 10^17, so the mantissa fits a `u64` and the scale stays far below `Decimal`'s 28, as
+/// in `Decimal::from_str`'s own reading of short text (shorter than 18 bytes).
+const PLAIN_PRICE_BYTES: usize = 17;
+
+/// Reads the price that starts at `start` in `bytes` and runs to the next `|` or the end:
+/// digits, optionally a point and more digits. Returns it, as `Decimal::from_str` reads
+/// that text (every digit into the mantissa, leading and trailing zeros kept, the
+/// digits after the point as the scale, never negative), and where it ends. None for any
+/// other text, or a longer one.
+fn plain_price(bytes: &[u8], start: usize) -> Option<(Decimal, usize)> {
+    let mut mantissa: u64 = 0;
+    let mut at = start;
+    let mut point: Option<usize> = None;
+    while let Some(&b) = bytes.get(at) {
+        match b {
+            b'0'..=b'9' => {
+                mantissa = mantissa.checked_mul(10)?.checked_add(u64::from(b - b'0'))?;
+            }
+            b'.' if point.is_none() && at > start => point = Some(at),
+            _ => break,
+        }
+        at += 1;
+    }
+    let scale = match point {
+        None => 0,
+        Some(point) => at.checked_sub(point)?.checked_sub(1)?,
+    };
+    if at == start || at - start > PLAIN_PRICE_BYTES || (point.is_some() && scale == 0) {
+        return None;
+    }
+    let scale = u32::try_from(scale).ok()?;
+    let price = Decimal::try_from_i128_with_scale(i128::from(mantissa), scale).ok()?;
+    Some((price, at))
 }
 
 /// `text.split(separator)` for an ASCII separator, by a byte scan: the fields of a
@@ -1282,7 +1378,18 @@ pub struct Group {
 }
 
 impl Group {
+    /// Inlined, and the general sum kept out of line, so the usual sum (see
+    /// [`add_alike`]) costs no more than it needs.
+    #[inline]
     fn add_total(&mut self, amount: Decimal) {
+        match add_alike(self.total, amount) {
+            Some(sum) => self.total = sum,
+            None => self.add_any_total(amount),
+        }
+    }
+
+    #[inline(never)]
+    fn add_any_total(&mut self, amount: Decimal) {
         match self.total.checked_add(amount) {
             Some(sum) => self.total = sum,
             None => self.overflowed = true,
@@ -1296,6 +1403,21 @@ impl Group {
             format!("{} {currency}", self.total)
         }
     }
+}
+
+/// `a.checked_add(b)` for the sums a summary nearly always makes: two amounts of the
+/// same scale (the currency's minor unit), neither negative (nor a negative zero), whose
+/// mantissas and their sum fit 64 bits. Their sum is then the sum of the mantissas at
+/// that scale, exactly what `checked_add` gives, found without its general alignment of
+/// scales. None for any other pair.
+fn add_alike(a: Decimal, b: Decimal) -> Option<Decimal> {
+    if a.scale() != b.scale() || a.is_sign_negative() || b.is_sign_negative() {
+        return None;
+    }
+    let sum = u64::try_from(a.mantissa())
+        .ok()?
+        .checked_add(u64::try_from(b.mantissa()).ok()?)?;
+    Decimal::try_from_i128_with_scale(i128::from(sum), a.scale()).ok()
 }
 
 /// Totals by area and policy, with counts of accounts and errors: what a batch
@@ -1337,9 +1459,18 @@ type PolicyKey = (Arc<str>, Currency);
 
 /// Adds one account's total to the groups of its area.
 fn add_to(groups: &mut Vec<(PolicyKey, Group)>, total: &PolicyTotal) {
-    let at = match groups
-        .binary_search_by(|((p, c), _)| (&**p, *c).cmp(&(&*total.policy, total.currency)))
-    {
+    // A batch's totals share their policy ids and currency codes with the groups they
+    // made, so a group is nearly always found by address, without comparing text; the
+    // search by text finds the rest (and where a new group goes).
+    let same_place = groups.iter().position(|((p, c), _)| {
+        Arc::ptr_eq(p, &total.policy)
+            && std::ptr::eq(c.code(), total.currency.code())
+            && c.minor_units() == total.currency.minor_units()
+    });
+    let found = same_place.map(Ok).unwrap_or_else(|| {
+        groups.binary_search_by(|((p, c), _)| (&**p, *c).cmp(&(&*total.policy, total.currency)))
+    });
+    let at = match found {
         Ok(at) => at,
         Err(at) => {
             let key = (Arc::clone(&total.policy), total.currency);
@@ -2133,6 +2264,176 @@ mod tests {
             assert_eq!(owed[0].total.to_string(), "8.00");
         }
         assert_eq!(batch.outages_checked, vec![Some(false), Some(true)]);
+    }
+
+    mod plain {
+        use super::*;
+        use proptest::prelude::*;
+
+        /// A parse's outcome with each price as its exact representation (`Decimal`'s `==`
+        /// ignores the scale, which the output shows) and any error as its words.
+        /// Services with their prices' exact representations, or an error's words.
+        type Exact = std::result::Result<Vec<(ServiceKind, [u8; 16])>, String>;
+
+        fn exactly(outcome: Result<()>, services: &[Service]) -> Exact {
+            outcome.map_err(|e| e.to_string())?;
+            Ok(services
+                .iter()
+                .map(|s| (s.kind.clone(), s.monthly_price.serialize()))
+                .collect())
+        }
+
+        fn both_readings(text: &str) -> (Exact, Exact) {
+            let mut fast = vec![Service::new(ServiceKind::Tv, Decimal::ONE)];
+            let outcome = parse_services_into(text, &mut fast);
+            let fast = exactly(outcome, &fast);
+            let mut general = Vec::new();
+            let outcome = parse_any_services(text, &mut general);
+            (fast, exactly(outcome, &general))
+        }
+
+        #[test]
+        fn plain_prices_take_the_plain_path() {
+            for text in [
+                "0",
+                "104.40",
+                "00.10",
+                "12345678901234567",
+                "1234567890123.456",
+            ] {
+                let (price, end) = plain_price(text.as_bytes(), 0).unwrap();
+                assert_eq!(end, text.len(), "{text}");
+                let expected = Decimal::from_str(text).unwrap();
+                assert_eq!(price.serialize(), expected.serialize(), "{text}");
+            }
+            for text in [
+                "",
+                ".5",
+                "5.",
+                "1.2.3",
+                "-1",
+                "+1",
+                "1_0",
+                "123456789012345678",
+            ] {
+                let whole =
+                    plain_price(text.as_bytes(), 0).is_some_and(|(_, end)| end == text.len());
+                assert!(!whole, "{text}");
+            }
+            let mut services = Vec::new();
+            assert!(parse_plain_services(
+                "internet:79.99|satellite:5",
+                &mut services
+            ));
+            assert_eq!(services[1].kind, ServiceKind::Other("satellite".into()));
+            for text in [
+                "",
+                "Internet:1",
+                "tv: 1",
+                "tv:1|",
+                "|tv:1",
+                "tv:1 ",
+                "tv",
+                "tv:1|tv:2x",
+            ] {
+                assert!(!parse_plain_services(text, &mut Vec::new()), "{text:?}");
+            }
+        }
+
+        #[test]
+        fn every_kind_is_read_back_from_its_name_in_any_case() {
+            for kind in [
+                ServiceKind::Internet,
+                ServiceKind::Tv,
+                ServiceKind::Phone,
+                ServiceKind::Mobile,
+                ServiceKind::Electricity,
+                ServiceKind::Gas,
+                ServiceKind::Water,
+                ServiceKind::Compute,
+                ServiceKind::Storage,
+            ] {
+                let name = kind.as_str();
+                assert_eq!(ServiceKind::from(name), kind);
+                assert_eq!(ServiceKind::from(name.to_uppercase().as_str()), kind);
+                assert_eq!(ServiceKind::from(format!(" {name}").as_str()), kind);
+            }
+        }
+
+        /// A decimal of any sign, scale and size (zeros, negative zeros and mantissas
+        /// past 64 bits among them).
+        fn arb_decimal() -> impl Strategy<Value = Decimal> {
+            (
+                prop_oneof![
+                    Just(0u128),
+                    0u128..100_000,
+                    0u128..(1 << 64),
+                    (1u128 << 63)..(1 << 65),
+                    0u128..(1 << 96),
+                ],
+                any::<bool>(),
+                prop_oneof![Just(2u32), 0u32..=28],
+            )
+                .prop_map(|(mantissa, negative, scale)| {
+                    let mut d = Decimal::from_i128_with_scale(mantissa as i128, scale);
+                    d.set_sign_negative(negative);
+                    d
+                })
+        }
+
+        proptest! {
+            /// The summary's quick sum gives `checked_add`'s very decimal whenever it gives one.
+            #[test]
+            fn a_quick_sum_is_the_checked_sum(a in arb_decimal(), b in arb_decimal()) {
+                if let Some(sum) = add_alike(a, b) {
+                    prop_assert_eq!(Some(sum.serialize()), a.checked_add(b).map(|s| s.serialize()));
+                }
+            }
+        }
+
+        #[test]
+        fn sums_of_money_are_quick() {
+            let cents = |c: i64| Decimal::new(c, 2);
+            assert!(add_alike(cents(1450), cents(800)).is_some());
+            assert!(add_alike(cents(0), cents(800)).is_some());
+            assert!(add_alike(cents(-1), cents(800)).is_none());
+            assert!(add_alike(Decimal::ZERO, cents(800)).is_none());
+        }
+
+        proptest! {
+            /// Whatever prefix of a text the plain reading takes as a price is read as
+            /// `Decimal::from_str` reads it: the same mantissa, scale and sign.
+            #[test]
+            fn a_plain_price_is_the_decimal_from_str_gives(
+                text in "[0-9.]{0,20}|[0-9]{1,19}(\\.[0-9]{0,19})?|[-+_ 0-9.eE|]{0,8}",
+            ) {
+                if let Some((price, end)) = plain_price(text.as_bytes(), 0) {
+                    let taken = text.get(..end).unwrap();
+                    let expected = Decimal::from_str(taken).unwrap();
+                    prop_assert_eq!(price.serialize(), expected.serialize(), "{}", taken);
+                }
+            }
+
+            /// The plain reading of a `services` field gives the general reading's services,
+            /// or leaves the text to it: the same services, prices and errors either way.
+            #[test]
+            fn plain_services_read_as_any_services_do(
+                text in "((internet|tv|phone|TV|satellite| x|)( ?: ?|:|)([0-9]{0,3}(\\.[0-9]{0,3})?|-1|1e2|1_0| 5|0\\.)(\\|| \\||))*",
+            ) {
+                let (fast, general) = both_readings(&text);
+                prop_assert_eq!(fast, general, "{:?}", text);
+            }
+
+            /// Plainly written fields do take the plain reading, and agree with the general one.
+            #[test]
+            fn plain_services_are_read_plainly(
+                text in "(internet|tv|phone|satellite):[0-9]{1,9}(\\.[0-9]{1,4})?(\\|(internet|tv|phone|gas):[0-9]{1,5}(\\.[0-9]{1,3})?){0,3}",
+            ) {
+                prop_assert!(parse_plain_services(&text, &mut Vec::new()));
+                let (fast, general) = both_readings(&text);
+                prop_assert_eq!(fast, general, "{:?}", text);
+            }
+        }
     }
 
     #[test]

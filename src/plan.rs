@@ -103,6 +103,20 @@ pub(crate) fn kind_set<'k>(kinds: impl IntoIterator<Item = &'k ServiceKind>) -> 
 
 impl From<&str> for ServiceKind {
     fn from(name: &str) -> Self {
+        // Kinds are nearly always written as claim files write them, in lower case: one
+        // exact comparison finds those, before the case-blind tests of each kind in turn.
+        match name {
+            "internet" => return ServiceKind::Internet,
+            "tv" => return ServiceKind::Tv,
+            "phone" => return ServiceKind::Phone,
+            "mobile" => return ServiceKind::Mobile,
+            "electricity" => return ServiceKind::Electricity,
+            "gas" => return ServiceKind::Gas,
+            "water" => return ServiceKind::Water,
+            "compute" => return ServiceKind::Compute,
+            "storage" => return ServiceKind::Storage,
+            _ => {}
+        }
         let name = match (name.as_bytes().first(), name.as_bytes().last()) {
             // Nothing to trim: starts and ends with a visible ASCII character.
             (Some(a), Some(b)) if a.is_ascii_graphic() && b.is_ascii_graphic() => name,

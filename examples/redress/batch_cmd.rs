@@ -489,7 +489,7 @@ impl Rows<'_> {
             batch,
             account: Account::default(),
             totals: Vec::new(),
-            amount: String::new(),
+            middles: Middles::default(),
             summary: Summary::default(),
         };
         let mut splitter = Splitter::new();
@@ -525,7 +525,7 @@ struct Worker<'w> {
     batch: &'w mut Batch,
     account: Account,
     totals: Vec<PolicyTotal>,
-    amount: String,
+    middles: Middles,
     summary: Summary,
 }
 
@@ -554,37 +554,24 @@ impl Worker<'_> {
         });
         match outcome {
             Ok(()) => {
-                let amount = &mut self.amount;
                 let parsed = &self.account;
                 if self.totals.is_empty() {
-                    amount.clear();
-                    amount.push_str(&zero(parsed.currency));
+                    let zero = zero(parsed.currency);
                     write_row(
                         out,
                         [
                             parsed.id.as_str(),
                             "",
                             parsed.currency.code(),
-                            amount.as_str(),
+                            zero.as_str(),
                             "false",
                             "",
                         ],
                     );
                 }
                 for total in &self.totals {
-                    amount.clear();
-                    write_decimal(amount, total.total);
-                    write_row(
-                        out,
-                        [
-                            parsed.id.as_str(),
-                            &total.policy,
-                            total.currency.code(),
-                            amount.as_str(),
-                            if total.automatic { "true" } else { "false" },
-                            "",
-                        ],
-                    );
+                    let middle = self.middles.get(&total.policy, total.currency.code());
+                    write_total_row(out, &parsed.id, middle, total);
                 }
                 self.summary.add(&parsed.area, &self.totals);
                 Ok(())
@@ -611,16 +598,125 @@ impl Worker<'_> {
     }
 }
 
-/// Appends a decimal as its `Display` writes it (`14.50`, `-0.25`, `3`): the digits of
-/// its mantissa with a point before the last `scale` of them. Done by hand because
-/// `Display` through `fmt::write` costs more than the rest of writing the row.
-fn write_decimal(out: &mut String, value: rust_decimal::Decimal) {
+/// The bytes between an assessed row's id and its total, `,policy,currency,`, each field
+/// quoted as it needs: the same few for every row of a batch, so worked out once for each
+/// policy and currency rather than for every row.
+#[derive(Default)]
+struct Middles {
+    /// By policy (the batch's shared id) and currency code, both told apart by address:
+    /// the same text at another address only adds an entry.
+    entries: Vec<(Arc<str>, &'static str, Vec<u8>)>,
+}
+
+impl Middles {
+    /// More pairs than this (only from a catalog far larger than any yet) start afresh,
+    /// so memory stays flat.
+    const MOST: usize = 256;
+
+    fn get(&mut self, policy: &Arc<str>, code: &'static str) -> &[u8] {
+        let found = self
+            .entries
+            .iter()
+            .position(|(p, c, _)| Arc::ptr_eq(p, policy) && std::ptr::eq(*c, code));
+        let at = found.unwrap_or_else(|| {
+            if self.entries.len() >= Self::MOST {
+                self.entries.clear();
+            }
+            let mut middle = vec![b','];
+            write_field(&mut middle, policy.as_bytes());
+            middle.push(b',');
+            write_field(&mut middle, code.as_bytes());
+            middle.push(b',');
+            self.entries.push((Arc::clone(policy), code, middle));
+            self.entries.len() - 1
+        });
+        self.entries.get(at).map_or(&[], |(_, _, middle)| middle)
+    }
+}
+
+/// Appends an assessed account's row for one policy, `middle` its bytes from the comma
+/// after the id to the one before the total (see [`Middles`]): what [`write_row`]
+/// appends for it, with the total written straight into the row (no `String` between).
+fn write_total_row(out: &mut Vec<u8>, id: &str, middle: &[u8], total: &PolicyTotal) {
     let start = out.len();
-    let scale = value.scale() as usize;
-    let mantissa = value.mantissa();
+    write_field(out, id.as_bytes());
+    out.extend_from_slice(middle);
+    write_decimal(out, total.total);
+    out.extend_from_slice(if total.automatic {
+        b",true,\n"
+    } else {
+        b",false,\n"
+    });
+    if cfg!(debug_assertions) {
+        let mut row = Vec::new();
+        let amount = total.total.to_string();
+        let automatic = if total.automatic { "true" } else { "false" };
+        write_row(
+            &mut row,
+            [
+                id,
+                &total.policy,
+                total.currency.code(),
+                &amount,
+                automatic,
+                "",
+            ],
+        );
+        debug_assert_eq!(out.get(start..), Some(row.as_slice()));
+    }
+}
+
+/// Appends a decimal as its `Display` writes it (`14.50`, `-0.25`, `3`): the digits of
+/// its mantissa with a point before the last `scale` of them. Only digits, `-` and `.`,
+/// so never quoted. Done by hand because `Display` through `fmt::write` costs more than
+/// the rest of writing the row.
+fn write_decimal(out: &mut Vec<u8>, value: rust_decimal::Decimal) {
+    let start = out.len();
+    append_decimal(out, value);
+    debug_assert_eq!(out.get(start..), Some(value.to_string().as_bytes()));
+}
+
+fn append_decimal(out: &mut Vec<u8>, value: rust_decimal::Decimal) {
+    let scale = value.scale();
+    let mantissa = value.mantissa().unsigned_abs();
+    // Money: a mantissa and a power of ten for its scale that fit a `u64`. The text is
+    // made right to left in one buffer (fraction, point, whole part, sign) and appended
+    // at once.
+    if let (Ok(n), Some(unit)) = (u64::try_from(mantissa), 10u64.checked_pow(scale)) {
+        let mut text = [0u8; 48];
+        let mut at = text.len();
+        let mut put = |byte: u8| {
+            at -= 1;
+            if let Some(slot) = text.get_mut(at) {
+                *slot = byte;
+            }
+        };
+        if scale > 0 {
+            let mut fraction = n % unit;
+            for _ in 0..scale {
+                put(b'0' + (fraction % 10) as u8);
+                fraction /= 10;
+            }
+            put(b'.');
+        }
+        let mut whole = n / unit;
+        loop {
+            put(b'0' + (whole % 10) as u8);
+            whole /= 10;
+            if whole == 0 {
+                break;
+            }
+        }
+        if value.is_sign_negative() {
+            put(b'-');
+        }
+        out.extend_from_slice(text.get(at..).unwrap_or_default());
+        return;
+    }
+    let scale = scale as usize;
     let mut digits = [0u8; 40];
     let mut at = digits.len();
-    let mut n = mantissa.unsigned_abs();
+    let mut n = mantissa;
     while n > 0 || digits.len() - at <= scale {
         at -= 1;
         if let Some(d) = digits.get_mut(at) {
@@ -629,16 +725,51 @@ fn write_decimal(out: &mut String, value: rust_decimal::Decimal) {
         n /= 10;
     }
     if value.is_sign_negative() {
-        out.push('-');
+        out.push(b'-');
     }
     let text = digits.get(at..).unwrap_or_default();
     let (whole, fraction) = text.split_at(text.len() - scale);
-    out.extend(whole.iter().map(|&b| char::from(b)));
+    out.extend_from_slice(whole);
     if scale > 0 {
-        out.push('.');
-        out.extend(fraction.iter().map(|&b| char::from(b)));
+        out.push(b'.');
+        out.extend_from_slice(fraction);
     }
-    debug_assert_eq!(out.get(start..), Some(value.to_string().as_str()));
+}
+
+/// Appends one field as CSV, quoted when it holds a comma, a quote or a line break.
+#[inline]
+fn write_field(out: &mut Vec<u8>, bytes: &[u8]) {
+    if needs_quotes(bytes) {
+        out.push(b'"');
+        for &b in bytes {
+            if b == b'"' {
+                out.push(b'"');
+            }
+            out.push(b);
+        }
+        out.push(b'"');
+    } else {
+        out.extend_from_slice(bytes);
+    }
+}
+
+/// Whether a field holds a byte that makes the `csv` crate quote it: `,` `"` `\r` `\n`.
+/// All four are below `-` (0x2D), so eight bytes at a time are first tested for any byte
+/// below it (exactly: a word has a mark only if one of its bytes is below), and the few
+/// fields with one (a space, `!`, ...) are then looked at byte by byte.
+fn needs_quotes(bytes: &[u8]) -> bool {
+    const ONES: u64 = u64::from_le_bytes([1; 8]);
+    const HIGHS: u64 = ONES * 0x80;
+    let mut words = bytes.chunks_exact(8);
+    let mut low = false;
+    for word in &mut words {
+        let word = u64::from_le_bytes(<[u8; 8]>::try_from(word).unwrap_or([0xFF; 8]));
+        low |= word.wrapping_sub(ONES * 0x2D) & !word & HIGHS != 0;
+    }
+    low |= words.remainder().iter().any(|&b| b < 0x2D);
+    low && bytes
+        .iter()
+        .any(|&b| matches!(b, b',' | b'"' | b'\r' | b'\n'))
 }
 
 /// Appends one output row as CSV, as the `csv` crate's writer writes it by default: a
@@ -649,22 +780,7 @@ fn write_row(out: &mut Vec<u8>, fields: [&str; 6]) {
         if i > 0 {
             out.push(b',');
         }
-        let bytes = field.as_bytes();
-        if bytes
-            .iter()
-            .any(|&b| matches!(b, b',' | b'"' | b'\r' | b'\n'))
-        {
-            out.push(b'"');
-            for &b in bytes {
-                if b == b'"' {
-                    out.push(b'"');
-                }
-                out.push(b);
-            }
-            out.push(b'"');
-        } else {
-            out.extend_from_slice(bytes);
-        }
+        write_field(out, field.as_bytes());
     }
     out.push(b'\n');
 }
@@ -674,4 +790,73 @@ fn zero(currency: redress::Currency) -> String {
     let mut zero = rust_decimal::Decimal::ZERO;
     zero.rescale(currency.minor_units());
     zero.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+    use redress::Currency;
+    use rust_decimal::Decimal;
+
+    fn decimal() -> impl Strategy<Value = Decimal> {
+        (
+            prop_oneof![0u128..100_000, 0u128..(1 << 64), 0u128..(1 << 96)],
+            any::<bool>(),
+            prop_oneof![Just(2u32), 0u32..=28],
+        )
+            .prop_map(|(mantissa, negative, scale)| {
+                let mut d = Decimal::from_i128_with_scale(mantissa as i128, scale);
+                d.set_sign_negative(negative);
+                d
+            })
+    }
+
+    /// The row as the `csv` crate's writer writes it.
+    fn csv_row(fields: [&str; 6]) -> Vec<u8> {
+        let mut writer = csv::WriterBuilder::new().from_writer(Vec::new());
+        writer.write_record(fields).unwrap();
+        writer.into_inner().unwrap()
+    }
+
+    proptest! {
+        #[test]
+        fn a_decimal_is_written_as_display_writes_it(value in decimal()) {
+            let mut out = b"x".to_vec();
+            append_decimal(&mut out, value);
+            prop_assert_eq!(String::from_utf8(out).unwrap(), format!("x{value}"));
+        }
+
+        #[test]
+        fn fields_are_quoted_as_the_csv_crate_quotes_them(
+            id in "[ -~]{0,20}|A-[0-9]{7}|[a,\"\r\n ]{0,12}",
+            policy in "[a-z-]{1,30}|[a, \"]{1,5}",
+            total in decimal(),
+            automatic in any::<bool>(),
+        ) {
+            let total = PolicyTotal {
+                policy: policy.as_str().into(),
+                currency: Currency::GBP,
+                total,
+                automatic,
+                applies: true,
+            };
+            let mut middles = Middles::default();
+            let mut out = Vec::new();
+            for _ in 0..2 {
+                let middle = middles.get(&total.policy, total.currency.code());
+                write_total_row(&mut out, &id, middle, &total);
+            }
+            let amount = total.total.to_string();
+            let automatic = if automatic { "true" } else { "false" };
+            let row = csv_row([&id, &policy, "GBP", &amount, automatic, ""]);
+            prop_assert_eq!(out, [row.as_slice(), row.as_slice()].concat());
+        }
+
+        #[test]
+        fn the_quick_quote_test_is_the_byte_by_byte_one(field in proptest::collection::vec(any::<u8>(), 0..40)) {
+            let naive = field.iter().any(|&b| matches!(b, b',' | b'"' | b'\r' | b'\n'));
+            prop_assert_eq!(needs_quotes(&field), naive);
+        }
+    }
 }
