@@ -160,7 +160,7 @@ impl PricedLine {
 /// The lines of an assessment as it is settled, to be kept as a [`PriceProgram`].
 #[derive(Debug, Default)]
 pub(crate) struct Recording {
-    lines: SmallVec<[PricedLine; 2]>,
+    lines: Vec<PricedLine>,
     /// Some line cannot be repriced (or its choice depended on a price).
     unpriceable: bool,
 }
@@ -207,7 +207,7 @@ impl Recording {
     /// The program, if every line can be repriced.
     pub fn finish(self) -> Option<PriceProgram> {
         (!self.unpriceable).then(|| PriceProgram {
-            lines: self.lines.into_vec().into_boxed_slice(),
+            lines: self.lines.into_boxed_slice(),
         })
     }
 }
