@@ -4,6 +4,7 @@
 //! refuses to mix currencies. Rounding is a value, [`Rounding`], that a policy
 //! names; the engine applies it once per claim line.
 
+use std::cmp::Ordering;
 use std::fmt;
 use std::str::FromStr;
 
@@ -255,7 +256,7 @@ impl RoundingMode {
     /// costs several times more on the 28-digit quotients that rates divide into.
     fn round_by_division(self, value: Decimal, scale: u32) -> Option<Decimal> {
         let dropped = value.scale().checked_sub(scale).filter(|d| *d > 0)?;
-        let factor = 10i128.checked_pow(dropped)?;
+        let factor = power_of_ten(dropped)?;
         let rounded = self.round_quotient(value.mantissa(), factor)?;
         if rounded == 0 {
             return None;
@@ -263,29 +264,55 @@ impl RoundingMode {
         Decimal::try_from_i128_with_scale(rounded, scale).ok()
     }
 
-    /// `dividend / divisor` rounded to an integer by the mode: the one place a
-    /// dropped remainder is resolved. `divisor` must be positive (`None` otherwise).
+    /// `dividend / divisor` rounded to an integer by the mode. `divisor` must be
+    /// positive (`None` otherwise). Quotients of 64-bit numbers, the usual case, take
+    /// the processor's own division rather than a 128-bit one in software.
     fn round_quotient(self, dividend: i128, divisor: i128) -> Option<i128> {
         if divisor <= 0 {
             return None;
         }
+        if let (Ok(dividend), Ok(divisor)) = (i64::try_from(dividend), u64::try_from(divisor)) {
+            let magnitude = dividend.unsigned_abs();
+            let truncated = magnitude / divisor;
+            let remainder = magnitude % divisor;
+            // remainder < divisor < 2^64, so the comparison is made in 128 bits.
+            let twice = u128::from(remainder) * 2;
+            let away = self.away_from_zero(
+                twice.cmp(&u128::from(divisor)),
+                remainder != 0,
+                truncated % 2 != 0,
+            );
+            let rounded = i128::from(truncated) + i128::from(away);
+            return Some(if dividend < 0 { -rounded } else { rounded });
+        }
         let truncated = dividend / divisor;
         // |remainder| < divisor, so twice it cannot overflow an u128.
         let remainder = (dividend - truncated * divisor).unsigned_abs();
-        let divisor = divisor.unsigned_abs();
-        let away = match self {
-            RoundingMode::TowardZero => false,
-            RoundingMode::AwayFromZero => remainder != 0,
-            RoundingMode::HalfAwayFromZero => remainder * 2 >= divisor,
-            RoundingMode::HalfEven => {
-                remainder * 2 > divisor || (remainder * 2 == divisor && truncated % 2 != 0)
-            }
-        };
+        let away = self.away_from_zero(
+            (remainder * 2).cmp(&divisor.unsigned_abs()),
+            remainder != 0,
+            truncated % 2 != 0,
+        );
         Some(if away {
             truncated + dividend.signum()
         } else {
             truncated
         })
+    }
+
+    /// Whether a truncated quotient moves one unit away from zero: the one place a
+    /// dropped remainder is resolved, from how twice the remainder compares with the
+    /// divisor (below, at or above the midpoint), whether there is a remainder at all,
+    /// and whether the truncated quotient is odd.
+    fn away_from_zero(self, twice_remainder: Ordering, inexact: bool, odd: bool) -> bool {
+        match self {
+            RoundingMode::TowardZero => false,
+            RoundingMode::AwayFromZero => inexact,
+            RoundingMode::HalfAwayFromZero => twice_remainder != Ordering::Less,
+            RoundingMode::HalfEven => {
+                twice_remainder == Ordering::Greater || (twice_remainder == Ordering::Equal && odd)
+            }
+        }
     }
 }
 
@@ -321,27 +348,29 @@ impl Rounding {
         self.mode.round(value, self.scale)
     }
 
-    /// `self.apply(dividend / divisor)`, for `Decimal`'s own division, worked out as
-    /// one exact integer division where that is known to give the same result, and
-    /// `None` elsewhere (the caller then divides and applies the rule).
+    /// `self.apply(dividend / divisor)` with `Decimal`'s own division, for the
+    /// dividend `mantissa × 10^-scale` given by its parts (so a product such as price
+    /// × units is one integer multiplication), worked out as one exact integer
+    /// division where that is known to give the same result; `None` elsewhere (the
+    /// caller then divides and applies the rule).
     ///
     /// `Decimal` divides to 28 or more significant digits. Where the quotient is below
-    /// 10¹² and `divisor × 10^(dividend's scale + this scale) ≤ 10¹⁴`, its error is
-    /// below 10⁻¹⁶, while an exact quotient that is not on a rounding boundary (a
-    /// multiple of half a unit of this scale) is at least 1 / (2 × 10¹⁴) from one:
-    /// both round the same way, and a quotient on a boundary has few enough digits to
-    /// be exact. A zero result is left to `apply`, which keeps `Decimal`'s sign of zero.
-    pub(crate) fn apply_quotient(&self, dividend: Decimal, divisor: u32) -> Option<Decimal> {
+    /// 10¹² and `divisor × 10^(scale + this scale) ≤ 10¹⁴`, its error is below 10⁻¹⁶,
+    /// while an exact quotient that is not on a rounding boundary (a multiple of half
+    /// a unit of this scale) is at least 1 / (2 × 10¹⁴) from one: both round the same
+    /// way, and a quotient on a boundary has few enough digits to be exact. The
+    /// dividend is then below 10²⁶, which `Decimal` holds exactly too. A zero result
+    /// is left to `apply`, which keeps `Decimal`'s sign of zero.
+    pub(crate) fn apply_ratio(&self, mantissa: i128, scale: u32, divisor: u32) -> Option<Decimal> {
         const BOUNDARY_LIMIT: i128 = 100_000_000_000_000; // 10^14
         let divisor = i128::from(divisor);
-        let dividend_scale = 10i128.checked_pow(dividend.scale())?;
-        let this_scale = 10i128.checked_pow(self.scale)?;
+        let dividend_scale = power_of_ten(scale)?;
+        let this_scale = power_of_ten(self.scale)?;
         // The exact quotient is mantissa / (divisor × 10^dividend's scale).
         let denominator = divisor.checked_mul(dividend_scale).filter(|d| *d > 0)?;
         denominator
             .checked_mul(this_scale)
             .filter(|spacing| *spacing <= BOUNDARY_LIMIT)?;
-        let mantissa = dividend.mantissa();
         let quotient_limit = denominator.checked_mul(1_000_000_000_000)?; // 10^12
         if mantissa.unsigned_abs() >= quotient_limit.unsigned_abs() {
             return None;
@@ -354,6 +383,21 @@ impl Rounding {
         }
         Decimal::try_from_i128_with_scale(rounded, self.scale).ok()
     }
+}
+
+/// 10^exponent for the exponents a `Decimal` scale can have (0 to 28), from a
+/// table rather than repeated multiplication.
+fn power_of_ten(exponent: u32) -> Option<i128> {
+    const POWERS: [i128; 29] = {
+        let mut powers = [1i128; 29];
+        let mut i = 1;
+        while i < 29 {
+            powers[i] = powers[i - 1] * 10;
+            i += 1;
+        }
+        powers
+    };
+    POWERS.get(usize::try_from(exponent).ok()?).copied()
 }
 
 /// An amount of money in one currency.
@@ -666,7 +710,9 @@ mod tests {
                 };
                 for mode in modes {
                     let rounding = Rounding { scale, mode };
-                    let Some(got) = rounding.apply_quotient(dividend, divisor) else {
+                    let Some(got) =
+                        rounding.apply_ratio(dividend.mantissa(), dividend.scale(), divisor)
+                    else {
                         continue;
                     };
                     let quotient = dividend.checked_div(Decimal::from(divisor));
