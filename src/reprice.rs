@@ -152,8 +152,8 @@ impl PricedLine {
         let [(units, Figure::DailyRate { days, .. })] = bands.as_slice() else {
             return None;
         };
-        let dividend = price.checked_mul(Decimal::from(*units))?;
-        self.rounding.apply_quotient(dividend, *days)
+        let product = price.mantissa().checked_mul(i128::from(*units))?;
+        self.rounding.apply_ratio(product, price.scale(), *days)
     }
 }
 
@@ -250,14 +250,20 @@ impl PriceProgram {
 
 /// The monthly prices of the services of these kinds, added up in the plan's order
 /// (as the assessment adds them).
+///
+/// One price is taken as it is, as the assessment takes a single service's: the same
+/// value as zero plus it, without the addition.
 fn price_from(services: &[Service], kinds: KindSet) -> Option<Decimal> {
-    let mut price = Decimal::ZERO;
+    let mut price: Option<Decimal> = None;
     for service in services {
         if service.kind.bit().is_some_and(|bit| kinds & bit != 0) {
-            price = price.checked_add(service.monthly_price)?;
+            price = Some(match price {
+                None => service.monthly_price,
+                Some(sum) => sum.checked_add(service.monthly_price)?,
+            });
         }
     }
-    Some(price)
+    Some(price.unwrap_or(Decimal::ZERO))
 }
 
 #[cfg(test)]
