@@ -870,13 +870,16 @@ enum Priced {
     Afresh,
 }
 
-/// At most this many shapes are kept (about 250 bytes each); past it a batch forgets
+/// At most this many shapes are kept (about 120 bytes each); past it a batch forgets
 /// them all and starts again, so memory stays bounded whatever the input. A
 /// provider's accounts have far fewer: an area's accounts share a few zones and
 /// service bundles.
 const SHAPES_KEPT: usize = 1 << 17;
 
-type ShapeMap = HashMap<Shape, Arc<Priced>, Hasher>;
+/// Entries hold their program inline (most are a line or two of a few bytes): a
+/// batch reads one for nearly every account, in no order, so an entry is a cache
+/// line or two rather than a pointer to chase.
+type ShapeMap = HashMap<Shape, Priced, Hasher>;
 
 /// What the first account of each shape gave: learned by a batch and its clones
 /// together (so threads assessing with clones work each shape out once), and copied
@@ -914,11 +917,10 @@ impl Shapes {
 
     /// Keeps what the first account of a shape gave, for this batch and its clones.
     fn learn(&mut self, shape: Shape, priced: Priced) {
-        let priced = Arc::new(priced);
         if self.own.len() >= SHAPES_KEPT {
             self.own.clear();
         }
-        self.own.insert(shape, Arc::clone(&priced));
+        self.own.insert(shape, priced.clone());
         // A poisoned lock only means the clones do not learn this shape from here.
         if let Ok(mut shared) = self.shared.write() {
             if shared.len() >= SHAPES_KEPT {

@@ -16,9 +16,10 @@ use rust_decimal::Decimal;
 use smallvec::SmallVec;
 
 use crate::assess::Tally;
-use crate::claim::{Basis, Figure, Totals};
+use crate::claim::{BandUse, Basis, Figure, Totals};
 use crate::money::{Currency, Rounding};
 use crate::plan::{KindSet, Service};
+use crate::policy::amount::daily_rate_times;
 use crate::policy::eval::Draft;
 use crate::policy::{Amount, ClaimDeadline, Condition, DayCount, Payment, Policy, Rule, Subject};
 
@@ -123,12 +124,18 @@ fn price_blind(condition: &Condition) -> bool {
 }
 
 /// How one line's unrounded amount follows from a monthly price.
+///
+/// A batch keeps one program per shape and reads one for nearly every account, in no
+/// particular order: the common line (New York's blocks) is kept in a few bytes, so a
+/// program sits inline in its map entry; the rest are boxed.
 #[derive(Debug, Clone)]
-enum Rate {
+enum Formula {
+    /// Units of one daily rate: price × units / days.
+    DailyRate { units: u64, days: u32 },
     /// A fixed rule's figure.
-    Fixed(Figure),
+    Fixed(Box<Figure>),
     /// Units × rate, band by band.
-    PerUnit(SmallVec<[(u64, Figure); 1]>),
+    PerUnit(Box<[(u64, Figure)]>),
 }
 
 /// One line of a recorded assessment.
@@ -136,24 +143,39 @@ enum Rate {
 struct PricedLine {
     /// The services whose monthly prices, added up, price the line.
     priced_from: KindSet,
-    rate: Rate,
+    formula: Formula,
     automatic: bool,
     rounding: Rounding,
 }
 
 impl PricedLine {
-    /// The line's rounded amount when it is units of one daily rate (New York's
-    /// blocks at 1/30 of a price): the rounded quotient of price × units by the days,
-    /// in one integer division where that gives what dividing and rounding gives.
-    fn daily_rate_rounded(&self, price: Decimal) -> Option<Decimal> {
-        let Rate::PerUnit(bands) = &self.rate else {
-            return None;
+    /// The line's rounded amount at a monthly price (`None` on an overflow).
+    fn amount(&self, price: Decimal) -> Option<Decimal> {
+        let unrounded = match &self.formula {
+            Formula::DailyRate { units, days } => {
+                // The rounded quotient of price × units by the days, in one integer
+                // division where that gives what dividing and rounding gives.
+                let product = price.mantissa().checked_mul(i128::from(*units));
+                let rounded =
+                    product.and_then(|p| self.rounding.apply_ratio(p, price.scale(), *days));
+                if rounded.is_some() {
+                    return rounded;
+                }
+                let amount = daily_rate_times(price, *days, Decimal::from(*units)).ok()?;
+                // A rule's bands are added up from zero, as one band is here.
+                Decimal::ZERO.checked_add(amount)?
+            }
+            Formula::Fixed(figure) => figure.at_price(price)?.amount(),
+            Formula::PerUnit(bands) => {
+                let mut amount = Decimal::ZERO;
+                for (units, rate) in bands.iter() {
+                    let subtotal = rate.times_at_price(price, Decimal::from(*units))?;
+                    amount = amount.checked_add(subtotal)?;
+                }
+                amount
+            }
         };
-        let [(units, Figure::DailyRate { days, .. })] = bands.as_slice() else {
-            return None;
-        };
-        let product = price.mantissa().checked_mul(i128::from(*units))?;
-        self.rounding.apply_ratio(product, price.scale(), *days)
+        Some(self.rounding.apply(unrounded))
     }
 }
 
@@ -184,18 +206,28 @@ impl Recording {
             return;
         };
         for draft in drafts {
-            let rate = match &draft.basis {
+            let formula = match &draft.basis {
                 _ if !draft.adjustments.is_empty() => None,
-                Basis::Fixed { amount } => Some(Rate::Fixed(amount.clone())),
-                Basis::PerUnit { bands, .. } => Some(Rate::PerUnit(
-                    bands.iter().map(|b| (b.units, b.rate.clone())).collect(),
-                )),
+                Basis::Fixed { amount } => Some(Formula::Fixed(Box::new(amount.clone()))),
+                Basis::PerUnit { bands, .. } => match bands.as_slice() {
+                    [BandUse {
+                        units,
+                        rate: Figure::DailyRate { days, .. },
+                        ..
+                    }] => Some(Formula::DailyRate {
+                        units: *units,
+                        days: *days,
+                    }),
+                    _ => Some(Formula::PerUnit(
+                        bands.iter().map(|b| (b.units, b.rate.clone())).collect(),
+                    )),
+                },
                 _ => None,
             };
-            match rate {
-                Some(rate) => self.lines.push(PricedLine {
+            match formula {
+                Some(formula) => self.lines.push(PricedLine {
                     priced_from,
-                    rate,
+                    formula,
                     automatic,
                     rounding,
                 }),
@@ -207,7 +239,7 @@ impl Recording {
     /// The program, if every line can be repriced.
     pub fn finish(self) -> Option<PriceProgram> {
         (!self.unpriceable).then(|| PriceProgram {
-            lines: self.lines.into_boxed_slice(),
+            lines: self.lines.into_iter().collect(),
         })
     }
 }
@@ -216,7 +248,7 @@ impl Recording {
 /// the same shape, it gives the totals a fresh assessment of that account gives.
 #[derive(Debug, Clone)]
 pub(crate) struct PriceProgram {
-    lines: Box<[PricedLine]>,
+    lines: SmallVec<[PricedLine; 2]>,
 }
 
 impl PriceProgram {
@@ -227,22 +259,7 @@ impl PriceProgram {
         let mut tally = Tally::default();
         for line in self.lines.iter() {
             let price = price_from(services, line.priced_from)?;
-            if let Some(amount) = line.daily_rate_rounded(price) {
-                tally.add(amount, line.automatic);
-                continue;
-            }
-            let unrounded = match &line.rate {
-                Rate::Fixed(figure) => figure.at_price(price)?.amount(),
-                Rate::PerUnit(bands) => {
-                    let mut amount = Decimal::ZERO;
-                    for (units, rate) in bands {
-                        let subtotal = rate.times_at_price(price, Decimal::from(*units))?;
-                        amount = amount.checked_add(subtotal)?;
-                    }
-                    amount
-                }
-            };
-            tally.add(line.rounding.apply(unrounded), line.automatic);
+            tally.add(line.amount(price)?, line.automatic);
         }
         tally.totals(currency).ok()
     }
@@ -380,6 +397,13 @@ mod tests {
         assert_eq!(
             total(&mut batch, "tv:6.00|internet:45.55"),
             Some(("5.16".to_owned(), true))
+        );
+        // Beyond the range where one integer division is proven to round as `Decimal`
+        // does, the line is divided and rounded as the assessment does it:
+        // 40,000,000,000,000.01 × 3 / 30 = 4,000,000,000,000.001 → 4,000,000,000,000.00.
+        assert_eq!(
+            total(&mut batch, "internet:40000000000000.01|tv:0.10"),
+            Some(("4000000000000.01".to_owned(), true))
         );
         // A free service owes nothing: a zero line is neither owed nor automatic.
         assert_eq!(

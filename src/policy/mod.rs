@@ -11,7 +11,7 @@
 //! thresholds) and combinators (max-of, sum-of, cap, when, minimum payout). Every
 //! convention is an enum documented where it is declared.
 
-mod amount;
+pub(crate) mod amount;
 mod condition;
 mod escalating;
 pub(crate) mod eval;
