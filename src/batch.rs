@@ -677,7 +677,7 @@ fn parse_instant(text: &str, column: &str) -> Result<DateTime<FixedOffset>> {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct OutageIndex {
     /// Each area's place in `by_area`.
-    areas: HashMap<String, usize, Hasher>,
+    areas: HashMap<AreaName, usize, Hasher>,
     by_area: Vec<Vec<Outage>>,
     len: usize,
 }
@@ -687,6 +687,14 @@ pub struct OutageIndex {
 /// standard SipHash on short keys and is still seeded per process, so crafted area
 /// names cannot make lookups collide.
 type Hasher = foldhash::fast::RandomState;
+
+/// An area's name as the batch's maps keep it: inline when short (24 bytes or
+/// fewer, as most are), so that finding an area compares bytes in the table itself
+/// rather than behind a pointer to somewhere else in memory, once for every account.
+type AreaName = compact_str::CompactString;
+
+/// A [`Summary`]'s groups of one area, by (policy, currency), sorted.
+type AreaGroups = smallvec::SmallVec<[(PolicyKey, Group); 1]>;
 
 impl OutageIndex {
     /// An empty index.
@@ -712,7 +720,10 @@ impl OutageIndex {
     /// ```
     pub fn insert(&mut self, outage: AreaOutage) {
         let next = self.by_area.len();
-        let at = *self.areas.entry(outage.area).or_insert(next);
+        let at = *self
+            .areas
+            .entry(AreaName::from(outage.area))
+            .or_insert(next);
         if at == next {
             self.by_area.push(Vec::new());
         }
@@ -1479,9 +1490,9 @@ pub struct Summary {
     rows: u64,
     unselected: u64,
     /// By area (one hash lookup by `&str` per account, allocation-free once the area
-    /// has been seen), then by (policy, currency) in a small sorted `Vec`. Sorted by
-    /// area only when read.
-    groups: HashMap<String, Vec<(PolicyKey, Group)>, Hasher>,
+    /// has been seen), then by (policy, currency) in a small sorted list, inline for
+    /// one policy. Sorted by area only when read.
+    groups: HashMap<AreaName, AreaGroups, Hasher>,
     errors_by_area: BTreeMap<String, u64>,
 }
 
@@ -1489,7 +1500,7 @@ pub struct Summary {
 type PolicyKey = (Arc<str>, Currency);
 
 /// Adds one account's total to the groups of its area.
-fn add_to(groups: &mut Vec<(PolicyKey, Group)>, total: &PolicyTotal) {
+fn add_to(groups: &mut AreaGroups, total: &PolicyTotal) {
     // A batch's totals share their policy ids and currency codes with the groups they
     // made, so a group is nearly always found by address, without comparing text; the
     // search by text finds the rest (and where a new group goes).
@@ -1540,11 +1551,11 @@ impl Summary {
                 add_to(groups, total);
             }
         } else {
-            let mut groups = Vec::with_capacity(totals.len());
+            let mut groups = AreaGroups::new();
             for total in totals {
                 add_to(&mut groups, total);
             }
-            self.groups.insert(area.to_owned(), groups);
+            self.groups.insert(AreaName::from(area), groups);
         }
     }
 
@@ -1636,7 +1647,7 @@ impl Summary {
     /// assert_eq!(summary.groups().count(), 0);
     /// ```
     pub fn groups(&self) -> impl Iterator<Item = (&str, &str, Currency, &Group)> {
-        let mut areas: Vec<(&String, &Vec<(PolicyKey, Group)>)> = self.groups.iter().collect();
+        let mut areas: Vec<(&AreaName, &AreaGroups)> = self.groups.iter().collect();
         areas.sort_unstable_by(|a, b| a.0.cmp(b.0));
         areas.into_iter().flat_map(|(area, by_policy)| {
             by_policy
