@@ -207,7 +207,9 @@ fn settle<'p>(claim: &ClaimFile, policy: &'p Policy, detail: Detail) -> Result<S
                 _ => spells_by_service(claim, policy, provision, as_of, &mut settlement)?,
             };
             let items = items_for(claim, policy, provision, &ctx, as_of, &by_service)?;
-            for item in items {
+            // Items are judged where they lie: most are kept whole, and moving one
+            // (a spell and its services) costs more than the judgement.
+            for item in &items {
                 let Some(item) = in_version(item, version, policy, zone) else {
                     continue;
                 };
@@ -402,15 +404,15 @@ fn spell_in_force(
 /// after it, under the version in force for each); `None` when nothing is left. A period
 /// that lost earlier outages is anchored (for daily rates and deadlines) at its first
 /// outage the version counts.
-fn in_version<'a>(
-    item: Item<'a>,
+fn in_version<'i, 'a>(
+    item: &'i Item<'a>,
     version: &PolicyVersion,
     policy: &Policy,
     zone: chrono_tz::Tz,
-) -> Option<Item<'a>> {
+) -> Option<Cow<'i, Item<'a>>> {
     let date = match &item.what {
         What::Incident(spell) => {
-            return spell_in_force(spell, version, policy, zone).then_some(item);
+            return spell_in_force(spell, version, policy, zone).then_some(Cow::Borrowed(item));
         }
         What::Appointment { appointment, .. } => appointment.date,
         What::Activation { activation, .. } => activation.promised,
@@ -432,18 +434,20 @@ fn in_version<'a>(
             } else {
                 item.anchor
             };
-            return Some(Item {
+            return Some(Cow::Owned(Item {
                 what: What::Window {
                     start: *start,
                     end: *end,
                     spells: kept,
                 },
                 anchor,
-                ..item
-            });
+                services: item.services.clone(),
+                monthly_price: item.monthly_price,
+                priced_from: item.priced_from,
+            }));
         }
     };
-    version.in_force_on(date).then_some(item)
+    version.in_force_on(date).then_some(Cow::Borrowed(item))
 }
 
 /// Whether a provision counts a service: the policy covers it and so does the provision.

@@ -74,6 +74,7 @@ impl Context<'_> {
 }
 
 /// One thing a provision prices.
+#[derive(Clone)]
 pub(crate) struct Item<'a> {
     pub what: What<'a>,
     /// The services concerned (one, for a per-service item), borrowed where they can be.
@@ -87,6 +88,7 @@ pub(crate) struct Item<'a> {
     pub anchor: DateTime<Utc>,
 }
 
+#[derive(Clone)]
 pub(crate) enum What<'a> {
     /// One outage (merged), borrowed from the provision's spells where it can be.
     Incident(Cow<'a, Spell>),
