@@ -3,17 +3,21 @@
 # baseline (benches/baseline_batch.py) on it, checks that they agree on every account,
 # and prints wall time, peak memory and the ratio.
 #
-#     benches/run_batch_comparison.sh [ACCOUNTS] [RUST_RUNS]
+#     benches/run_batch_comparison.sh [ACCOUNTS] [RUST_RUNS] [PYTHON_RUNS]
 #
 # ACCOUNTS defaults to 1,000,000; the Rust binary runs RUST_RUNS times (default 3) and
-# its median wall time is reported (the Python script runs once: it takes half a
-# minute). Data and outputs go to $CARGO_TARGET_DIR/batch-data (default target/).
+# the Python script PYTHON_RUNS times (default 1: it takes half a minute), taking turns
+# so that both meet the same machine (a shared one speeds up and slows down by a
+# quarter from minute to minute); each side's median wall time is reported, and the
+# ratio of the medians. Data and outputs go to $CARGO_TARGET_DIR/batch-data (default
+# target/).
 # Peak memory is the maximum resident set size, from /usr/bin/time -v where it exists,
 # else from Python's resource module.
 set -euo pipefail
 
 accounts=${1:-1000000}
 runs=${2:-3}
+python_runs=${3:-1}
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 target=${CARGO_TARGET_DIR:-$root/target}
@@ -52,21 +56,34 @@ EOF
     fi
 }
 
+median() {
+    printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print a[int((NR + 1) / 2)]}'
+}
+
 rust_times=()
 rust_peak=0
-for run in $(seq 1 "$runs"); do
-    read -r wall kb < <(measure "$dir/rust.err" "$redress" batch \
-        --accounts "$dir/accounts.csv" --outages "$dir/outages.csv" \
-        --policy "$policy" --as-of "$as_of" --out "$dir/rust.csv")
-    printf 'redress batch, run %d: %.2f s, %d MB peak\n' "$run" "$wall" $((kb / 1024))
-    rust_times+=("$wall")
-    [ "$kb" -gt "$rust_peak" ] && rust_peak=$kb
+python_times=()
+py_kb=0
+rounds=$((runs > python_runs ? runs : python_runs))
+for run in $(seq 1 "$rounds"); do
+    if [ "$run" -le "$runs" ]; then
+        read -r wall kb < <(measure "$dir/rust.err" "$redress" batch \
+            --accounts "$dir/accounts.csv" --outages "$dir/outages.csv" \
+            --policy "$policy" --as-of "$as_of" --out "$dir/rust.csv")
+        printf 'redress batch, run %d: %.2f s, %d MB peak\n' "$run" "$wall" $((kb / 1024))
+        rust_times+=("$wall")
+        [ "$kb" -gt "$rust_peak" ] && rust_peak=$kb
+    fi
+    if [ "$run" -le "$python_runs" ]; then
+        read -r wall kb < <(measure "$dir/python.err" python3 benches/baseline_batch.py \
+            "$dir/accounts.csv" "$dir/outages.csv" "$as_of" "$dir/python.csv")
+        printf 'python baseline, run %d: %.2f s, %d MB peak\n' "$run" "$wall" $((kb / 1024))
+        python_times+=("$wall")
+        [ "$kb" -gt "$py_kb" ] && py_kb=$kb
+    fi
 done
-rust_wall=$(printf '%s\n' "${rust_times[@]}" | sort -g | awk '{a[NR]=$1} END {print a[int((NR + 1) / 2)]}')
-
-read -r py_wall py_kb < <(measure "$dir/python.err" python3 benches/baseline_batch.py \
-    "$dir/accounts.csv" "$dir/outages.csv" "$as_of" "$dir/python.csv")
-printf 'python baseline: %.2f s, %d MB peak\n' "$py_wall" $((py_kb / 1024))
+rust_wall=$(median "${rust_times[@]}")
+py_wall=$(median "${python_times[@]}")
 
 echo "comparing the outputs account by account"
 python3 - "$dir/rust.csv" "$dir/python.csv" <<'EOF'
@@ -90,5 +107,5 @@ EOF
 echo
 printf '%-28s %10s %10s\n' "" "wall" "peak"
 printf '%-28s %9.2fs %8dMB\n' "redress batch (median of $runs)" "$rust_wall" $((rust_peak / 1024))
-printf '%-28s %9.2fs %8dMB\n' "python baseline_batch.py" "$py_wall" $((py_kb / 1024))
+printf '%-28s %9.2fs %8dMB\n' "python baseline (median of $python_runs)" "$py_wall" $((py_kb / 1024))
 printf 'ratio: %.1fx\n' "$(echo "$py_wall / $rust_wall" | bc -l)"
