@@ -738,15 +738,7 @@ fn items_for<'a>(
                         }
                     }
                 }
-                for (start, (end, spells)) in periods {
-                    items.push(window_item(
-                        &kinds,
-                        (price, priced_from),
-                        start,
-                        end,
-                        spells,
-                    ));
-                }
+                push_windows(&mut items, kinds, (price, priced_from), periods);
             }
         }
         Subject::Years { first_month, scope } => {
@@ -772,15 +764,7 @@ fn items_for<'a>(
                         year_start = next;
                     }
                 }
-                for (start, (end, spells)) in years {
-                    items.push(window_item(
-                        &kinds,
-                        (price, priced_from),
-                        start,
-                        end,
-                        spells,
-                    ));
-                }
+                push_windows(&mut items, kinds, (price, priced_from), years);
             }
         }
         Subject::Account { scope } => {
@@ -804,6 +788,18 @@ fn items_for<'a>(
         }
     }
     Ok(items)
+}
+
+/// One item per window (billing period, year), in order, with the outages inside it.
+fn push_windows<'a>(
+    items: &mut SmallVec<[Item<'a>; 2]>,
+    kinds: Cow<'a, [ServiceKind]>,
+    price: (Decimal, Option<KindSet>),
+    windows: BTreeMap<DateTime<Utc>, (DateTime<Utc>, Vec<Spell>)>,
+) {
+    for (start, (end, spells)) in windows {
+        items.push(window_item(&kinds, price, start, end, spells));
+    }
 }
 
 fn window_item<'a>(

@@ -1212,13 +1212,7 @@ impl Batch {
             };
             // The figures only: the same evaluation as `assess`, without the words.
             let result = crate::assess::assess_totals_validated(file, policy);
-            match policy_total(id, account, result) {
-                Ok(total) => out.push(total),
-                Err(e) => {
-                    out.clear();
-                    return Err(e);
-                }
-            }
+            push_total(out, id, account, result)?;
         }
         Ok(())
     }
@@ -1295,15 +1289,28 @@ impl Batch {
                 }
                 _ => crate::assess::assess_totals_validated(&self.scratch, policy),
             };
-            match policy_total(id, account, result) {
-                Ok(total) => out.push(total),
-                Err(e) => {
-                    out.clear();
-                    return Err(e);
-                }
-            }
+            push_total(out, id, account, result)?;
         }
         Ok(())
+    }
+}
+
+/// Adds an account's total under one policy to `out`; on an error, leaves `out` empty.
+fn push_total(
+    out: &mut Vec<PolicyTotal>,
+    id: &Arc<str>,
+    account: &Account,
+    result: Result<Totals>,
+) -> Result<()> {
+    match policy_total(id, account, result) {
+        Ok(total) => {
+            out.push(total);
+            Ok(())
+        }
+        Err(e) => {
+            out.clear();
+            Err(e)
+        }
     }
 }
 

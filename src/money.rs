@@ -388,15 +388,37 @@ impl Rounding {
 /// 10^exponent for the exponents a `Decimal` scale can have (0 to 28), from a
 /// table rather than repeated multiplication.
 fn power_of_ten(exponent: u32) -> Option<i128> {
-    const POWERS: [i128; 29] = {
-        let mut powers = [1i128; 29];
-        let mut i = 1;
-        while i < 29 {
-            powers[i] = powers[i - 1] * 10;
-            i += 1;
-        }
-        powers
-    };
+    const POWERS: [i128; 29] = [
+        1,
+        10,
+        100,
+        1_000,
+        10_000,
+        100_000,
+        1_000_000,
+        10_000_000,
+        100_000_000,
+        1_000_000_000,
+        10_000_000_000,
+        100_000_000_000,
+        1_000_000_000_000,
+        10_000_000_000_000,
+        100_000_000_000_000,
+        1_000_000_000_000_000,
+        10_000_000_000_000_000,
+        100_000_000_000_000_000,
+        1_000_000_000_000_000_000,
+        10_000_000_000_000_000_000,
+        100_000_000_000_000_000_000,
+        1_000_000_000_000_000_000_000,
+        10_000_000_000_000_000_000_000,
+        100_000_000_000_000_000_000_000,
+        1_000_000_000_000_000_000_000_000,
+        10_000_000_000_000_000_000_000_000,
+        100_000_000_000_000_000_000_000_000,
+        1_000_000_000_000_000_000_000_000_000,
+        10_000_000_000_000_000_000_000_000_000,
+    ];
     POWERS.get(usize::try_from(exponent).ok()?).copied()
 }
 
@@ -667,6 +689,15 @@ mod tests {
                 Ok(())
             })
             .unwrap();
+    }
+
+    /// The table of powers of ten is 10^n for every scale a `Decimal` can have.
+    #[test]
+    fn powers_of_ten_are_powers_of_ten() {
+        for n in 0..=28u32 {
+            assert_eq!(super::power_of_ten(n), 10i128.checked_pow(n), "10^{n}");
+        }
+        assert_eq!(super::power_of_ten(29), None);
     }
 
     /// Rounding an exact quotient gives what dividing with `Decimal` and rounding
