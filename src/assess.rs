@@ -202,11 +202,32 @@ fn settle<'p>(claim: &ClaimFile, policy: &'p Policy, detail: Detail) -> Result<S
             };
             // The spells are built once per provision and the items borrow them (and
             // the claim's service kinds), so an item costs no copy of either.
-            let by_service = match provision.subject {
-                Subject::Appointments | Subject::Activations => SmallVec::new(),
-                _ => spells_by_service(claim, policy, provision, as_of, &mut settlement)?,
-            };
-            let items = items_for(claim, policy, provision, &ctx, as_of, &by_service)?;
+            // Both are filled in place: returned through a `Result`, each (a few hundred
+            // bytes inline) was copied once more.
+            let mut by_service = SmallVec::new();
+            if !matches!(
+                provision.subject,
+                Subject::Appointments | Subject::Activations
+            ) {
+                spells_by_service(
+                    claim,
+                    policy,
+                    provision,
+                    as_of,
+                    &mut settlement,
+                    &mut by_service,
+                )?;
+            }
+            let mut items = SmallVec::new();
+            items_for(
+                claim,
+                policy,
+                provision,
+                &ctx,
+                as_of,
+                &by_service,
+                &mut items,
+            )?;
             // Items are judged where they lie: most are kept whole, and moving one
             // (a spell and its services) costs more than the judgement.
             for item in &items {
@@ -467,8 +488,8 @@ fn spells_by_service<'c>(
     provision: &Provision,
     as_of: Option<DateTime<Utc>>,
     settlement: &mut Settlement,
-) -> Result<BySpell<'c>> {
-    let mut by_service: BySpell<'c> = SmallVec::new();
+    by_service: &mut BySpell<'c>,
+) -> Result<()> {
     for (i, outage) in claim.outages.iter().enumerate() {
         let counted = match provision.counts {
             Severity::FullLoss => !outage.degraded,
@@ -546,7 +567,7 @@ fn spells_by_service<'c>(
             *spells = SmallVec::from_vec(merge(spells.drain(..).collect()));
         }
     }
-    Ok(by_service)
+    Ok(())
 }
 
 /// The services a group of spells concerns, their monthly price (and the kinds whose
@@ -636,9 +657,9 @@ fn items_for<'a>(
     ctx: &Context<'_>,
     as_of: Option<DateTime<Utc>>,
     by_service: &'a BySpell<'_>,
-) -> Result<SmallVec<[Item<'a>; 2]>> {
+    items: &mut SmallVec<[Item<'a>; 2]>,
+) -> Result<()> {
     let zone = ctx.zone;
-    let mut items = SmallVec::new();
     match provision.subject {
         Subject::Appointments => {
             for (index, appointment) in claim.appointments.iter().enumerate() {
@@ -738,7 +759,7 @@ fn items_for<'a>(
                         }
                     }
                 }
-                push_windows(&mut items, kinds, (price, priced_from), periods);
+                push_windows(items, kinds, (price, priced_from), periods);
             }
         }
         Subject::Years { first_month, scope } => {
@@ -764,7 +785,7 @@ fn items_for<'a>(
                         year_start = next;
                     }
                 }
-                push_windows(&mut items, kinds, (price, priced_from), years);
+                push_windows(items, kinds, (price, priced_from), years);
             }
         }
         Subject::Account { scope } => {
@@ -787,7 +808,7 @@ fn items_for<'a>(
             }
         }
     }
-    Ok(items)
+    Ok(())
 }
 
 /// One item per window (billing period, year), in order, with the outages inside it.
