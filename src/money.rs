@@ -385,6 +385,69 @@ impl Rounding {
     }
 }
 
+/// `dividend / divisor`, with the same value as `Decimal`'s division and `None`
+/// where that gives none.
+///
+/// A quotient that ends is worked out exactly with integer divisions, and written at
+/// the dividend's places when they hold it (3 × 65.00 / 30 = 6.50), otherwise at the
+/// fewest places that do (3 × 79.99 / 30 = 7.999). One that never ends (79.99 / 30)
+/// is `Decimal`'s own division to 28 digits. This is faster than `Decimal`'s division
+/// for the daily rates most rules use, and says where the places come from: after
+/// an exact division `Decimal` keeps some trailing zeros and drops others, as its
+/// internal scaling happens to fall.
+pub(crate) fn divide(dividend: Decimal, divisor: u32) -> Option<Decimal> {
+    match terminating_quotient(dividend, divisor) {
+        Some(quotient) => Some(quotient),
+        None => dividend.checked_div(Decimal::from(divisor)),
+    }
+}
+
+/// The exact quotient where it ends within `Decimal`'s 28 places and the dividend's
+/// digits fit a `u64`, at the places [`divide`] states; `None` otherwise.
+///
+/// The fewest places beyond the dividend's are the smallest `k` for which `divisor`
+/// goes into `mantissa × 10^k`.
+fn terminating_quotient(dividend: Decimal, divisor: u32) -> Option<Decimal> {
+    const MAX_SCALE: u32 = 28;
+    if divisor == 0 {
+        return None;
+    }
+    if dividend.is_zero() {
+        // What `Decimal`'s division gives for any zero dividend.
+        return Some(Decimal::ZERO);
+    }
+    let magnitude = u64::try_from(dividend.mantissa().unsigned_abs()).ok()?;
+    let divisor = u64::from(divisor);
+    // Powers of ten bring only twos and fives: the rest of the divisor must go into
+    // the dividend's digits, or the quotient never ends.
+    let mut rest = divisor;
+    while rest % 2 == 0 {
+        rest /= 2;
+    }
+    while rest % 5 == 0 {
+        rest /= 5;
+    }
+    if magnitude % rest != 0 {
+        return None;
+    }
+    let mut numerator = magnitude;
+    let mut scale = dividend.scale();
+    while numerator % divisor != 0 {
+        if scale >= MAX_SCALE {
+            return None;
+        }
+        numerator = numerator.checked_mul(10)?;
+        scale += 1;
+    }
+    let quotient = i128::from(numerator / divisor);
+    let signed = if dividend.is_sign_negative() {
+        -quotient
+    } else {
+        quotient
+    };
+    Decimal::try_from_i128_with_scale(signed, scale).ok()
+}
+
 /// 10^exponent for the exponents a `Decimal` scale can have (0 to 28), from a
 /// table rather than repeated multiplication.
 fn power_of_ten(exponent: u32) -> Option<i128> {
@@ -698,6 +761,76 @@ mod tests {
             assert_eq!(super::power_of_ten(n), 10i128.checked_pow(n), "10^{n}");
         }
         assert_eq!(super::power_of_ten(29), None);
+    }
+
+    /// Worked by hand: 3 × 65.00 / 30 = 195.00 / 30 = 6.50 exactly, at the dividend's
+    /// two places; 3 × 79.99 / 30 = 239.97 / 30 = 7.999, which needs a third; 79.99 /
+    /// 30 = 2.66633… never ends and is `Decimal`'s own 28-digit division.
+    #[test]
+    fn dividing_keeps_decimals_places() {
+        let d = |s: &str| s.parse::<Decimal>().unwrap();
+        assert_eq!(divide(d("195.00"), 30).unwrap().to_string(), "6.50");
+        assert_eq!(divide(d("239.97"), 30).unwrap().to_string(), "7.999");
+        assert_eq!(divide(d("-239.97"), 30).unwrap().to_string(), "-7.999");
+        assert_eq!(
+            divide(d("79.99"), 30).unwrap().to_string(),
+            "2.6663333333333333333333333333"
+        );
+        assert_eq!(divide(d("0.00"), 30).unwrap().to_string(), "0");
+        assert_eq!(divide(d("1"), 0), None);
+    }
+
+    /// `divide` has `Decimal`'s value (and sign) wherever `Decimal` answers, and
+    /// answers where it does; a quotient that ends is at the dividend's places when
+    /// they hold it, else at the fewest that do (its last digit is then not a zero).
+    /// Random dividends, and dividends built as a quotient times the divisor so that the
+    /// quotient ends, at every scale up to `Decimal`'s 28 places.
+    #[test]
+    fn dividing_is_decimals_division() {
+        use proptest::prelude::*;
+        let mut runner = proptest::test_runner::TestRunner::new(proptest::test_runner::Config {
+            cases: 20_000,
+            ..Default::default()
+        });
+        let cases = (
+            prop_oneof![0u32..=40, 1u32..=1_000_000, Just(u32::MAX)],
+            0u32..=28,
+            prop_oneof![
+                (-(1i128 << 70)..(1i128 << 70)),
+                (-1_000_000_000i128..1_000_000_000),
+            ],
+            any::<bool>(),
+        );
+        runner
+            .run(&cases, |(divisor, scale, m, ending)| {
+                let mantissa = if ending {
+                    m.checked_mul(i128::from(divisor)).unwrap_or(m)
+                } else {
+                    m
+                };
+                let Ok(dividend) = Decimal::try_from_i128_with_scale(mantissa, scale) else {
+                    return Ok(());
+                };
+                let expected = dividend.checked_div(Decimal::from(divisor));
+                let got = divide(dividend, divisor);
+                prop_assert_eq!(got, expected, "{} / {}", dividend, divisor);
+                let (Some(got), Some(expected)) = (got, expected) else {
+                    return Ok(());
+                };
+                prop_assert_eq!(got.is_sign_negative(), expected.is_sign_negative());
+                if let Some(exact) = terminating_quotient(dividend, divisor) {
+                    prop_assert_eq!(exact, got);
+                    // Back to the dividend exactly: the quotient ends where it is written.
+                    prop_assert_eq!(exact.checked_mul(Decimal::from(divisor)), Some(dividend));
+                    if !exact.is_zero() && exact.scale() > dividend.scale() {
+                        prop_assert_ne!(exact.mantissa() % 10, 0, "{} / {}", dividend, divisor);
+                    } else if !exact.is_zero() {
+                        prop_assert_eq!(exact.scale(), dividend.scale());
+                    }
+                }
+                Ok(())
+            })
+            .unwrap();
     }
 
     /// Rounding an exact quotient gives what dividing with `Decimal` and rounding

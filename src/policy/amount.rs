@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use super::eval::{Context, Item};
 use crate::claim::Figure;
 use crate::error::{Error, Result};
-use crate::money::Rounding;
+use crate::money::{divide, Rounding};
 
 /// How many days a monthly price is divided by to give a daily rate.
 ///
@@ -118,12 +118,10 @@ pub(crate) fn daily_rate_times(
 ) -> Result<Decimal> {
     monthly_price
         .checked_mul(units)
-        .and_then(|x| x.checked_div(Decimal::from(days)))
+        .and_then(|x| divide(x, days))
         .ok_or_else(|| {
             // Named as the figure names it: units × the daily rate.
-            let rate = monthly_price
-                .checked_div(Decimal::from(days))
-                .unwrap_or_default();
+            let rate = divide(monthly_price, days).unwrap_or_default();
             Error::overflow(format!("{units} × {rate}"))
         })
 }

@@ -13,6 +13,7 @@ use crate::calendar::HolidayCalendar;
 use crate::claim::{write_label, write_local, Adjustment, Basis, Described, Figure};
 use crate::claim_file::Segment;
 use crate::error::{Error, Result};
+use crate::money::divide;
 use crate::outage::{Activation, Appointment, Cause};
 use crate::plan::{BillingCycle, KindSet, ServiceKind};
 use crate::timeline::Spell;
@@ -233,8 +234,7 @@ impl Figure {
 
     /// A monthly price divided into days.
     pub(crate) fn daily_rate(monthly_price: Decimal, days: u32) -> Result<Figure> {
-        let amount = monthly_price
-            .checked_div(Decimal::from(days))
+        let amount = divide(monthly_price, days)
             .ok_or_else(|| Error::overflow(format!("{monthly_price} / {days}")))?;
         Ok(Figure::DailyRate {
             monthly_price,
