@@ -218,7 +218,7 @@ impl Account {
             })?,
         };
         parse_services_into(fields.services, &mut self.services)?;
-        crate::plan::validate_plan_parts(billing_day, &self.services, &FieldPath::default())?;
+        crate::plan::validate_plan_parts(billing_day, &self.services, &FieldPath::default)?;
         id.clone_into(&mut self.id);
         area.clone_into(&mut self.area);
         match (trim(fields.region), &mut self.region) {
@@ -1153,11 +1153,9 @@ impl Batch {
             if self.outages_valid(at) {
                 // The area's outages pass the claim file's checks: only the plan is
                 // left to check, as `ClaimFile::validate` checks it.
-                validate_plan_parts(
-                    account.billing_day,
-                    &account.services,
-                    &FieldPath::root("plan"),
-                )?;
+                validate_plan_parts(account.billing_day, &account.services, &|| {
+                    FieldPath::root("plan")
+                })?;
                 return self.assess_by_shape(account, at, kinds, out);
             }
         }

@@ -220,9 +220,11 @@ impl ClaimFile {
     /// assert_eq!(err.to_string(), "outages[0].end: 2024-10-01T00:00:00+00:00 is before the start 2024-10-03T00:00:00+00:00");
     /// ```
     pub fn validate(&self) -> Result<()> {
-        self.plan.validate(&FieldPath::root("plan"))?;
+        crate::plan::validate_plan_parts(self.plan.billing_day, &self.plan.services, &|| {
+            FieldPath::root("plan")
+        })?;
         if let Some(as_of) = self.as_of {
-            check_year(as_of.date_naive(), &At::root("as_of"))?;
+            check_instant_year(as_of, &At::root("as_of"))?;
         }
         if let Some(policies) = &self.policies {
             for (i, id) in policies.iter().enumerate() {
@@ -255,9 +257,9 @@ impl ClaimFile {
 
     fn validate_outage(&self, outage: &Outage, path: &At<'_>) -> Result<()> {
         self.check_services(&outage.services, path, true)?;
-        check_year(outage.start.date_naive(), &path.field("start"))?;
+        check_instant_year(outage.start, &path.field("start"))?;
         if let Some(end) = outage.end {
-            check_year(end.date_naive(), &path.field("end"))?;
+            check_instant_year(end, &path.field("end"))?;
             if end < outage.start {
                 return Err(Error::invalid(
                     path.field("end"),
@@ -276,7 +278,7 @@ impl ClaimFile {
             }
         }
         if let Some(reported) = outage.reported {
-            check_year(reported.date_naive(), &path.field("reported"))?;
+            check_instant_year(reported, &path.field("reported"))?;
             if reported < outage.start {
                 return Err(Error::invalid(
                     path.field("reported"),
@@ -289,7 +291,7 @@ impl ClaimFile {
             }
         }
         if let Some(restored) = outage.power_restored {
-            check_year(restored.date_naive(), &path.field("power_restored"))?;
+            check_instant_year(restored, &path.field("power_restored"))?;
             if restored < outage.start {
                 return Err(Error::invalid(
                     path.field("power_restored"),
@@ -348,6 +350,17 @@ impl ClaimFile {
     }
 }
 
+/// [`check_year`] for an instant's local date. The local date is the UTC date or a day
+/// either side, so a UTC year strictly inside the supported years settles it without
+/// working out the local date.
+fn check_instant_year(instant: DateTime<FixedOffset>, path: &At<'_>) -> Result<()> {
+    let utc_year = instant.naive_utc().year();
+    if FIRST_SUPPORTED_YEAR < utc_year && utc_year < LAST_SUPPORTED_YEAR {
+        return Ok(());
+    }
+    check_year(instant.date_naive(), path)
+}
+
 fn check_year(date: NaiveDate, path: &At<'_>) -> Result<()> {
     if (FIRST_SUPPORTED_YEAR..=LAST_SUPPORTED_YEAR).contains(&date.year()) {
         Ok(())
@@ -358,5 +371,53 @@ fn check_year(date: NaiveDate, path: &At<'_>) -> Result<()> {
                 "{date} is outside the supported years {FIRST_SUPPORTED_YEAR}-{LAST_SUPPORTED_YEAR}"
             ),
         ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ClaimFile;
+
+    fn outage_starting(start: &str) -> ClaimFile {
+        toml::from_str(&format!(
+            r#"
+            [plan]
+            currency = "USD"
+            time_zone = "UTC"
+            [[plan.services]]
+            kind = "internet"
+            monthly_price = "50"
+            [[outages]]
+            services = ["internet"]
+            start = "{start}"
+            "#
+        ))
+        .unwrap()
+    }
+
+    /// The supported years (1900-2199) are of the instant's own local date: an hour
+    /// either side of a UTC new year, the local date decides, not the UTC one.
+    #[test]
+    fn supported_years_are_of_the_local_date() {
+        for (start, valid) in [
+            // Local 1899-12-31, UTC 1900-01-01 04:00.
+            ("1899-12-31T23:00:00-05:00", false),
+            // Local 1900-01-01, UTC 1899-12-31 23:30.
+            ("1900-01-01T00:30:00+01:00", true),
+            // Local 2199-12-31, UTC 2200-01-01 04:00.
+            ("2199-12-31T23:00:00-05:00", true),
+            // Local 2200-01-01, UTC 2199-12-31 23:30.
+            ("2200-01-01T00:30:00+01:00", false),
+            ("2024-10-01T06:00:00-04:00", true),
+        ] {
+            let result = outage_starting(start).validate();
+            assert_eq!(result.is_ok(), valid, "{start}: {result:?}");
+            if let Err(e) = result {
+                assert!(
+                    e.to_string().starts_with("outages[0].start: "),
+                    "{start}: {e}"
+                );
+            }
+        }
     }
 }

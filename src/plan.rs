@@ -349,25 +349,25 @@ impl ServicePlan {
     /// assert_eq!(err.to_string(), "plan.services[0].monthly_price: a price cannot be negative (got -1)");
     /// ```
     pub fn validate(&self, path: &FieldPath) -> Result<()> {
-        validate_plan_parts(self.billing_day, &self.services, path)
+        validate_plan_parts(self.billing_day, &self.services, &|| path.clone())
     }
 }
 
 /// [`ServicePlan::validate`] over the parts it checks, so a caller holding them
-/// separately (a batch account) need not build a plan to check them.
+/// separately (a batch account) need not build a plan to check them. The plan's path
+/// is written only for an error: validating a plan formats and allocates nothing.
 pub(crate) fn validate_plan_parts(
     billing_day: u8,
     services: &[Service],
-    path: &FieldPath,
+    path: &dyn Fn() -> FieldPath,
 ) -> Result<()> {
     if !(1..=31).contains(&billing_day) {
         return Err(Error::invalid(
-            path.field("billing_day"),
+            path().field("billing_day"),
             format!("must be a day of the month, 1-31 (got {billing_day})"),
         ));
     }
-    // The path is built only for an error: validating a plan allocates nothing.
-    let here = |i: usize| path.field("services").index(i);
+    let here = |i: usize| path().field("services").index(i);
     for (i, service) in services.iter().enumerate() {
         if service.monthly_price.is_sign_negative() && !service.monthly_price.is_zero() {
             return Err(Error::invalid(
