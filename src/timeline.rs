@@ -13,6 +13,36 @@ use smallvec::SmallVec;
 use crate::error::{Error, Result};
 use crate::outage::Cause;
 
+/// The exact time from `from` to `to` (negative when `to` is earlier): `to - from`,
+/// worked out from the two instants' seconds since 1970 and their nanoseconds, which
+/// costs less than chrono's subtraction of calendar dates. An instant inside a leap
+/// second (chrono's nanoseconds past a billion) is left to chrono's subtraction.
+///
+/// # Example
+/// ```
+/// use chrono::{DateTime, TimeDelta, Utc};
+/// let from: DateTime<Utc> = "2024-10-01T10:00:00.750Z".parse().unwrap();
+/// let to: DateTime<Utc> = "2024-10-02T10:00:00.250Z".parse().unwrap();
+/// let took = redress::timeline::elapsed(from, to);
+/// assert_eq!(took, TimeDelta::hours(24) - TimeDelta::milliseconds(500));
+/// assert_eq!(took, to - from);
+/// ```
+pub fn elapsed(from: DateTime<Utc>, to: DateTime<Utc>) -> TimeDelta {
+    const NANOS_PER_SECOND: u32 = 1_000_000_000;
+    let (from_nanos, to_nanos) = (from.timestamp_subsec_nanos(), to.timestamp_subsec_nanos());
+    if from_nanos >= NANOS_PER_SECOND || to_nanos >= NANOS_PER_SECOND {
+        return to - from;
+    }
+    // Both instants lie within chrono's range of about 262,000 years, so neither the
+    // difference of their seconds nor the borrow below can overflow.
+    let seconds = to.timestamp() - from.timestamp();
+    let (seconds, nanos) = match to_nanos.checked_sub(from_nanos) {
+        Some(nanos) => (seconds, nanos),
+        None => (seconds - 1, to_nanos + NANOS_PER_SECOND - from_nanos),
+    };
+    TimeDelta::new(seconds, nanos).unwrap_or_else(|| to - from)
+}
+
 /// The local calendar date of an instant in a zone.
 ///
 /// # Example
@@ -156,7 +186,7 @@ impl Spell {
 
     /// The exact elapsed length.
     pub fn duration(&self) -> TimeDelta {
-        self.end - self.start
+        elapsed(self.start, self.end)
     }
 
     /// The part of the spell inside `[from, to)`, if any.
@@ -410,6 +440,34 @@ mod tests {
 
     fn utc(y: i32, mo: u32, d: u32, h: u32, mi: u32) -> DateTime<Utc> {
         Utc.with_ymd_and_hms(y, mo, d, h, mi, 0).unwrap()
+    }
+
+    /// `elapsed` is chrono's subtraction, to the nanosecond and either way round: over
+    /// all of chrono's years, with nanoseconds (leap seconds included) on both sides.
+    #[test]
+    fn elapsed_is_chronos_subtraction() {
+        use proptest::prelude::*;
+        let instant = (
+            DateTime::<Utc>::MIN_UTC.timestamp()..=DateTime::<Utc>::MAX_UTC.timestamp(),
+            prop_oneof![
+                Just(0u32),
+                0u32..1_000_000_000,
+                1_000_000_000u32..2_000_000_000
+            ],
+        )
+            .prop_filter_map("a chrono instant", |(seconds, nanos)| {
+                DateTime::<Utc>::from_timestamp(seconds, nanos)
+            });
+        let mut runner = proptest::test_runner::TestRunner::new(proptest::test_runner::Config {
+            cases: 20_000,
+            ..Default::default()
+        });
+        runner
+            .run(&(instant.clone(), instant), |(from, to)| {
+                prop_assert_eq!(elapsed(from, to), to - from, "{} → {}", from, to);
+                Ok(())
+            })
+            .unwrap();
     }
 
     #[test]

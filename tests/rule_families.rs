@@ -148,6 +148,25 @@ fn blocks_across_fall_back_count_elapsed_hours() {
 }
 
 #[test]
+fn a_fraction_of_a_second_starts_a_block() {
+    // Exactly 24 hours is one block: $120 / 30 = $4. Half a second more starts a second
+    // block: 2 × $4 = $8. Exactly 48 hours is two blocks, $8, not three.
+    for (end, expected) in [
+        ("2024-10-02T06:00:00-04:00", "4.00"),
+        ("2024-10-02T06:00:00.5-04:00", "8.00"),
+        ("2024-10-03T06:00:00-04:00", "8.00"),
+    ] {
+        let file = claim(
+            "USD",
+            "America/New_York",
+            &[("tv", "120")],
+            &outage("\"tv\"", "2024-10-01T06:00:00-04:00", end, ""),
+        );
+        assert_eq!(total(&file, &ny_psc()), expected, "ending {end}");
+    }
+}
+
+#[test]
 fn the_same_instants_written_with_other_offsets_give_the_same_claim() {
     let local = claim(
         "USD",

@@ -122,6 +122,9 @@ impl Item<'_> {
 
     /// The outage time of the item: the whole outage, or the outages in a period added up.
     pub fn duration(&self) -> Result<TimeDelta> {
+        if let [spell] = self.spells() {
+            return Ok(spell.duration());
+        }
         let mut total = TimeDelta::zero();
         for s in self.spells() {
             total = total

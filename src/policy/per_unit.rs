@@ -368,9 +368,12 @@ impl PerUnit {
                 if block <= 0 {
                     return Err(ctx.invalid_rule("a block must be longer than zero"));
                 }
-                let elapsed = (to - from).num_seconds();
-                let whole = elapsed / block;
-                let started = whole + i64::from(elapsed % block != 0);
+                // A block is started by any part of a second beyond the whole blocks.
+                let elapsed = crate::timeline::elapsed(from, to);
+                let seconds = elapsed.num_seconds();
+                let whole = seconds / block;
+                let beyond = seconds % block != 0 || elapsed.subsec_nanos() > 0;
+                let started = whole + i64::from(beyond);
                 to_units(match counting {
                     Counting::Started => started,
                     Counting::Complete => whole,
