@@ -83,7 +83,11 @@ pub fn run(args: &BatchArgs) -> Result<u8, Failure> {
     ));
 
     let summary = stream_accounts(args, &mut batch)?;
-    eprint!("{summary}");
+    // Standard error is unbuffered: written straight through, the table (a line per
+    // area, padded a character at a time) would be a system call per character.
+    let text = summary.to_string();
+    // Like `eprint!`, a summary that cannot be shown does not fail the batch.
+    let _ = io::stderr().lock().write_all(text.as_bytes());
     if summary.errors() > 0 {
         note(&format!(
             "{}: {} row{} could not be read or assessed; {} in the output's error column",
