@@ -580,30 +580,23 @@ type Group<'b> = (
     Cow<'b, [Spell]>,
 );
 
-/// Groups of spells by the provision's service scope.
-fn scoped<'b>(
-    claim: &ClaimFile,
+/// Groups of spells by the provision's service scope: one per service, made as they
+/// are taken (a provision usually has one), or one for the services taken together.
+fn scoped<'a, 'b>(
+    claim: &'a ClaimFile,
     policy: &Policy,
     provision: &Provision,
     scope: ServiceScope,
     by_service: &'b BySpell<'_>,
-) -> Result<SmallVec<[Group<'b>; 3]>> {
+) -> Result<Groups<'a, 'b>> {
     match scope {
-        ServiceScope::EachService => Ok(by_service
-            .iter()
-            .map(|(kind, spells)| {
-                let price = claim
-                    .plan
-                    .service(kind)
-                    .map(|s| s.monthly_price)
-                    .unwrap_or_default();
-                let kinds = Cow::Borrowed(std::slice::from_ref(*kind));
-                (kinds, price, kind.bit(), Cow::Borrowed(spells.as_slice()))
-            })
-            .collect()),
+        ServiceScope::EachService => Ok(Groups::EachService {
+            claim,
+            services: by_service.iter(),
+        }),
         ServiceScope::Together => {
             if by_service.is_empty() {
-                return Ok(SmallVec::new());
+                return Ok(Groups::Together(None));
             }
             let mut price = Decimal::ZERO;
             let mut priced_from = Some(0);
@@ -627,12 +620,43 @@ fn scoped<'b>(
                     .flat_map(|(_, spells)| spells.iter().cloned())
                     .collect(),
             );
-            Ok(smallvec::smallvec![(
+            Ok(Groups::Together(Some((
                 Cow::Owned(kinds),
                 price,
                 priced_from,
-                Cow::Owned(all)
-            )])
+                Cow::Owned(all),
+            ))))
+        }
+    }
+}
+
+/// The groups [`scoped`] gives.
+enum Groups<'a, 'b> {
+    /// Each service's spells, priced at the service's own price.
+    EachService {
+        claim: &'a ClaimFile,
+        services: std::slice::Iter<'b, (&'b ServiceKind, SmallVec<[Spell; 1]>)>,
+    },
+    /// The services together, if any.
+    Together(Option<Group<'b>>),
+}
+
+impl<'b> Iterator for Groups<'_, 'b> {
+    type Item = Group<'b>;
+
+    fn next(&mut self) -> Option<Group<'b>> {
+        match self {
+            Groups::EachService { claim, services } => {
+                let (kind, spells) = services.next()?;
+                let price = claim
+                    .plan
+                    .service(kind)
+                    .map(|s| s.monthly_price)
+                    .unwrap_or_default();
+                let kinds = Cow::Borrowed(std::slice::from_ref(*kind));
+                Some((kinds, price, kind.bit(), Cow::Borrowed(spells.as_slice())))
+            }
+            Groups::Together(group) => group.take(),
         }
     }
 }
