@@ -496,12 +496,13 @@ fn spells_by_service<'c>(
             Severity::FullOrDegraded => true,
             Severity::DegradedOnly => outage.degraded,
         };
-        if !counted
-            || !outage
-                .services
-                .iter()
-                .any(|s| covered(policy, provision, s))
-        {
+        // Each covered service is found once: the first is kept by the peek.
+        let mut services = outage
+            .services
+            .iter()
+            .filter(|s| covered(policy, provision, s))
+            .peekable();
+        if !counted || services.peek().is_none() {
             continue;
         }
         if provision.excluded_causes.contains(&outage.cause) {
@@ -540,11 +541,6 @@ fn spells_by_service<'c>(
             degraded: outage.degraded,
             sources: smallvec::smallvec![i],
         };
-        let mut services = outage
-            .services
-            .iter()
-            .filter(|s| covered(policy, provision, s))
-            .peekable();
         while let Some(service) = services.next() {
             // The last service takes the spell itself; the others a copy.
             let spell = if services.peek().is_some() {
@@ -557,6 +553,10 @@ fn spells_by_service<'c>(
                     if let Some((_, spells)) = by_service.get_mut(at) {
                         spells.push(spell);
                     }
+                }
+                // Services mostly come in order: then the new one goes at the end.
+                Err(at) if at == by_service.len() => {
+                    by_service.push((service, smallvec::smallvec![spell]))
                 }
                 Err(at) => by_service.insert(at, (service, smallvec::smallvec![spell])),
             }

@@ -173,7 +173,9 @@ impl Rule {
                     });
                     none
                 };
-                outcome.notes.splice(0..0, verdict.assumptions);
+                if !verdict.assumptions.is_empty() {
+                    outcome.notes.splice(0..0, verdict.assumptions);
+                }
                 Ok(outcome)
             }
             Rule::MinimumPayout { more_than, rule } => {
