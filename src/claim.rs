@@ -479,7 +479,8 @@ enum DescriptionRepr {
     Parts {
         provision: String,
         clause: String,
-        services: Vec<ServiceKind>,
+        /// Inline: a line names one service, or a few.
+        services: smallvec::SmallVec<[ServiceKind; 2]>,
         what: Described,
         zone: Tz,
     },
@@ -497,7 +498,7 @@ impl Description {
         Description(DescriptionRepr::Parts {
             provision: provision.to_owned(),
             clause: clause.to_owned(),
-            services: services.to_vec(),
+            services: services.iter().cloned().collect(),
             what,
             zone,
         })
