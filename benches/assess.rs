@@ -10,21 +10,8 @@ fn file(text: &str) -> ClaimFile {
     toml::from_str(text).expect("bench claim parses")
 }
 
-const NY: &str = r#"
-[customer]
-region = "US-NY"
-[plan]
-currency = "USD"
-time_zone = "America/New_York"
-[[plan.services]]
-kind = "internet"
-monthly_price = "79.99"
-[[outages]]
-services = ["internet"]
-start = "2024-10-01T06:00:00-04:00"
-end = "2024-10-03T11:00:00-04:00"
-customers_affected = 182000
-"#;
+/// The one-outage account of the speed targets (also `examples/assess_loop.rs`).
+const NY: &str = include_str!("data/ny-one-outage.toml");
 
 const DE: &str = r#"
 [customer]
