@@ -398,7 +398,8 @@ fn in_force_text(policy: &Policy) -> String {
 ///
 /// A zone's offset from UTC is less than a day either way, so the local date is the
 /// UTC date or a day either side: when those three days all fall inside the version,
-/// so does the local date, and the zone need not be consulted.
+/// or all outside it on the same side, so does the local date, and the zone need not
+/// be consulted.
 fn spell_in_force(
     spell: &Spell,
     version: &PolicyVersion,
@@ -410,13 +411,21 @@ fn spell_in_force(
         _ => spell.start,
     };
     let utc = instant.date_naive();
-    let after_start = utc
-        .pred_opt()
-        .is_some_and(|day| version.effective_from <= day);
+    let (Some(day_before), Some(day_after)) = (utc.pred_opt(), utc.succ_opt()) else {
+        return version.in_force_on(local_date(instant, zone));
+    };
+    let after_start = version.effective_from <= day_before;
     let before_end = version
         .effective_until
-        .is_none_or(|until| utc.succ_opt().is_some_and(|day| day < until));
-    (after_start && before_end) || version.in_force_on(local_date(instant, zone))
+        .is_none_or(|until| day_after < until);
+    if after_start && before_end {
+        return true;
+    }
+    let too_early = day_after < version.effective_from;
+    let too_late = version
+        .effective_until
+        .is_some_and(|until| until <= day_before);
+    !(too_early || too_late) && version.in_force_on(local_date(instant, zone))
 }
 
 /// The item as a version sees it: an outage, appointment or activation dated within
@@ -1215,9 +1224,10 @@ mod tests {
     use crate::policy::*;
     use crate::{assess, ClaimFile, Currency};
 
-    /// The shortcut that skips the zone when the UTC date is a day clear of a
-    /// version's ends agrees with the local date, hour by hour across both ends, in
-    /// the zones furthest ahead of and behind UTC.
+    /// The shortcuts that skip the zone when the UTC date is a day clear of a
+    /// version's ends (inside it, or before or after it) agree with the local date,
+    /// quarter-hour by quarter-hour for 60 hours either side of both ends, in the zones
+    /// furthest ahead of and behind UTC.
     #[test]
     fn a_version_is_in_force_on_the_local_date_with_or_without_the_zone() {
         use chrono::{Duration, NaiveDate, TimeZone, Utc};
