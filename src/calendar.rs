@@ -35,6 +35,9 @@ mod rules;
 #[cfg(test)]
 mod tests;
 
+use std::borrow::Cow;
+use std::sync::OnceLock;
+
 use chrono::{Datelike, NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
 
@@ -87,6 +90,63 @@ pub struct HolidayCalendar {
     extra_days: Vec<DatedHoliday>,
     #[serde(default)]
     removed_days: Vec<NaiveDate>,
+    /// Each year's weekday holidays, worked out from the rules when first asked for.
+    #[serde(skip)]
+    dated: DatedYears,
+}
+
+/// The first and last years whose weekday holidays a calendar keeps once worked out:
+/// the years a claim file may name, and a year either side for deadlines that cross
+/// into the next. Other years are worked out on each use.
+const KEPT_YEARS: std::ops::RangeInclusive<i32> =
+    (crate::claim_file::FIRST_SUPPORTED_YEAR - 1)..=(crate::claim_file::LAST_SUPPORTED_YEAR + 1);
+
+/// A calendar's weekday holidays by year, each worked out once and then read without
+/// a lock, so threads sharing a calendar (a batch's workers) never wait on each
+/// other or write to memory the other reads. Working a year out costs a few
+/// thousand instructions (every rule for the year and the years either side, with
+/// substitute days); a working-day deadline asks for it on every assessment.
+///
+/// It is a cache, not part of the calendar: a clone starts empty, and two calendars
+/// are equal whatever either has worked out.
+#[derive(Default)]
+struct DatedYears(OnceLock<Box<[YearSlot]>>);
+
+/// One year's weekday holidays, once worked out.
+type YearSlot = OnceLock<Box<[NaiveDate]>>;
+
+impl DatedYears {
+    /// The year's slot, if the year is one that is kept.
+    fn slot(&self, year: i32) -> Option<&YearSlot> {
+        let index = usize::try_from(year.checked_sub(*KEPT_YEARS.start())?).ok()?;
+        let slots = self.0.get_or_init(|| {
+            KEPT_YEARS
+                .map(|_| OnceLock::new())
+                .collect::<Vec<_>>()
+                .into_boxed_slice()
+        });
+        slots.get(index)
+    }
+}
+
+impl Clone for DatedYears {
+    fn clone(&self) -> DatedYears {
+        DatedYears::default()
+    }
+}
+
+impl PartialEq for DatedYears {
+    fn eq(&self, _: &DatedYears) -> bool {
+        true
+    }
+}
+
+impl Eq for DatedYears {}
+
+impl std::fmt::Debug for DatedYears {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("DatedYears")
+    }
 }
 
 /// One holiday as computed for a year, borrowing its name from the rule.
@@ -119,6 +179,7 @@ impl HolidayCalendar {
             rules: Vec::new(),
             extra_days: Vec::new(),
             removed_days: Vec::new(),
+            dated: DatedYears::default(),
         }
     }
 
@@ -136,6 +197,7 @@ impl HolidayCalendar {
     #[must_use]
     pub fn with_rule(mut self, rule: NamedRule) -> Self {
         self.rules.push(rule);
+        self.dated = DatedYears::default();
         self
     }
 
@@ -155,6 +217,7 @@ impl HolidayCalendar {
     #[must_use]
     pub fn with_extra_day(mut self, date: NaiveDate, name: impl Into<String>) -> Self {
         self.extra_days.push(DatedHoliday::new(date, name));
+        self.dated = DatedYears::default();
         self
     }
 
@@ -181,6 +244,7 @@ impl HolidayCalendar {
     #[must_use]
     pub fn with_removed_day(mut self, date: NaiveDate) -> Self {
         self.removed_days.push(date);
+        self.dated = DatedYears::default();
         self
     }
 
@@ -335,7 +399,12 @@ impl HolidayCalendar {
     /// assert!(!england.is_working_day(NaiveDate::from_ymd_opt(2025, 4, 19).unwrap())); // Saturday
     /// ```
     pub fn is_working_day(&self, date: NaiveDate) -> bool {
-        !is_weekend(date) && !self.is_holiday(date)
+        // A weekday is a holiday exactly when it is among the year's weekday holidays.
+        !is_weekend(date)
+            && self
+                .weekday_holidays(date.year())
+                .binary_search(&date)
+                .is_err()
     }
 
     /// The first working day strictly after `date`; `None` if it would lie
@@ -505,7 +574,16 @@ impl HolidayCalendar {
 
     /// Sorted, distinct holiday dates in `year` that fall Monday to Friday
     /// (the only ones that reduce the number of working days).
-    fn weekday_holidays(&self, year: i32) -> Vec<NaiveDate> {
+    /// The holidays in `year` that fall on a weekday, sorted: kept once worked out for
+    /// the years claims use (see [`DatedYears`]).
+    fn weekday_holidays(&self, year: i32) -> Cow<'_, [NaiveDate]> {
+        match self.dated.slot(year) {
+            Some(slot) => Cow::Borrowed(slot.get_or_init(|| self.work_out_weekday_holidays(year))),
+            None => Cow::Owned(self.work_out_weekday_holidays(year).into_vec()),
+        }
+    }
+
+    fn work_out_weekday_holidays(&self, year: i32) -> Box<[NaiveDate]> {
         let mut dates: Vec<NaiveDate> = self
             .occurrences(year)
             .into_iter()
@@ -514,7 +592,7 @@ impl HolidayCalendar {
             .collect();
         dates.sort_unstable();
         dates.dedup();
-        dates
+        dates.into_boxed_slice()
     }
 }
 

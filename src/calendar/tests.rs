@@ -982,3 +982,50 @@ proptest! {
         }
     }
 }
+
+/// A calendar keeps each year's weekday holidays once worked out; the answers are
+/// those worked out afresh from the rules (`is_holiday` reads the rules every time),
+/// for every day of years from before the first supported to after the last, and
+/// again once kept.
+#[test]
+fn kept_years_answer_as_the_rules_do() {
+    for code in ["GB-ENG", "DE", "US-NY"] {
+        let calendar = region(code);
+        for year in [1899, 1900, 2020, 2024, 2199, 2200, 2300] {
+            for _ in 0..2 {
+                let mut day = d(year, 1, 1);
+                while day.year() == year {
+                    let expected = !matches!(day.weekday(), Weekday::Sat | Weekday::Sun)
+                        && !calendar.is_holiday(day);
+                    assert_eq!(calendar.is_working_day(day), expected, "{code} {day}");
+                    day = day.succ_opt().expect("a later day");
+                }
+            }
+        }
+    }
+}
+
+/// A calendar built further after it has answered for a year answers with the new
+/// days: 19 September 2022 (the State Funeral) is a working day until it is added.
+#[test]
+fn adding_a_day_after_asking_is_seen() {
+    let funeral = d(2022, 9, 19);
+    let calendar = HolidayCalendar::new("X", "Example");
+    assert!(calendar.is_working_day(funeral));
+    assert_eq!(calendar.add_working_days(d(2022, 9, 16), 1), Some(funeral));
+    let calendar = calendar.with_extra_day(funeral, "State Funeral");
+    assert!(!calendar.is_working_day(funeral));
+    assert_eq!(
+        calendar.add_working_days(d(2022, 9, 16), 1),
+        Some(d(2022, 9, 20))
+    );
+    let calendar = calendar.with_removed_day(funeral).with_rule(NamedRule::new(
+        "Boxing Day",
+        HolidayRule::Fixed {
+            month: 12,
+            day: 26,
+            observance: Observance::Actual,
+        },
+    ));
+    assert!(!calendar.is_working_day(d(2022, 12, 26)));
+}
