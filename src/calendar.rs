@@ -10,7 +10,9 @@
 //! one-off removed days for the years a government moved or added a
 //! holiday. Holidays are computed on demand with plain date arithmetic, so
 //! a calendar answers for any year chrono supports; years far from today
-//! simply apply today's rules.
+//! simply apply today's rules. A calendar keeps each year's weekday holidays
+//! once worked out (for the years claims use), so counting working days
+//! assessment after assessment works the rules out once per year.
 //!
 //! Ready-made calendars for the supported regions come from [`for_region`];
 //! [`supported_regions`] lists the accepted codes.
