@@ -703,6 +703,35 @@ fn escalating_utilities_2_1_example_1_and_2_both_readings() {
 }
 
 #[test]
+fn escalating_counts_a_fraction_of_a_second_beyond_the_standard() {
+    // Domestic, standard 12 h: exactly 12 h meets it (nothing); half a second more fails it,
+    // £95 and, counting started further periods, one started period: £95 + £45 = £140.
+    // Complete periods: none complete, so £95.
+    let cut = |end: &str| {
+        claim(
+            "GBP",
+            "Europe/London",
+            &[("electricity", "0")],
+            &format!(
+                "[customer]\nsegment = \"residential\"\n{}",
+                outage("\"electricity\"", "2025-01-10T06:00:00Z", end, "")
+            ),
+        )
+    };
+    let exactly = cut("2025-01-10T18:00:00Z");
+    let a_hair_over = cut("2025-01-10T18:00:00.5Z");
+    assert_eq!(total(&exactly, &ofgem_normal(Counting::Started)), "0.00");
+    assert_eq!(
+        total(&a_hair_over, &ofgem_normal(Counting::Complete)),
+        "95.00"
+    );
+    assert_eq!(
+        total(&a_hair_over, &ofgem_normal(Counting::Started)),
+        "140.00"
+    );
+}
+
+#[test]
 fn escalating_utilities_2_1_example_3_severe_weather_cap() {
     // utilities §2.1 example 3: category 1 (24 h), 40 h: 16 h beyond → 2 complete 6-h periods →
     // £80 + 2 × £40 = £160 (started: 3 → £200). The cap of £2,000 is reached at n = 48 further
@@ -895,6 +924,29 @@ fn tiers_utilities_2_5_examples() {
     assert_eq!(total(&interruptions(21, 186), &victoria()), "760.00");
     // Example 3: exactly 18.0 h → not more than 18 → AUD 0 (6 × 180 min).
     assert_eq!(total(&interruptions(6, 180), &victoria()), "0.00");
+}
+
+#[test]
+fn tiers_count_a_fraction_of_a_second_of_outage() {
+    // Exactly 18.0 h is not more than 18 (example 3 above); half a second more is: AUD 130.
+    // 5 × 180 min, and one of 180 min 0.5 s: 18 h 0.5 s in the year.
+    let mut rest = String::new();
+    for i in 0..6 {
+        let start = chrono::DateTime::parse_from_rfc3339("2024-08-01T00:00:00+10:00").unwrap()
+            + chrono::TimeDelta::days(i * 3);
+        let mut end = start + chrono::TimeDelta::minutes(180);
+        if i == 5 {
+            end += chrono::TimeDelta::milliseconds(500);
+        }
+        rest.push_str(&outage(
+            "\"electricity\"",
+            &start.to_rfc3339(),
+            &end.to_rfc3339(),
+            "",
+        ));
+    }
+    let file = claim("AUD", "Australia/Melbourne", &[("electricity", "0")], &rest);
+    assert_eq!(total(&file, &victoria()), "130.00");
 }
 
 // ---------------------------------------------------------------- days of service (goodwill)

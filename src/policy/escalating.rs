@@ -1,6 +1,7 @@
 //! A base payment once a standard is missed, plus a step for each further period
 //! (Ofgem's guaranteed standards, New York PSL §73, water supply standards).
 
+use chrono::TimeDelta;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
@@ -59,9 +60,14 @@ impl Escalating {
             return Err(ctx.invalid_rule("the further period must be longer than zero"));
         }
         let clock = clock_start(&self.clock, ctx, item, &mut outcome.notes)?;
-        let elapsed = (spell.end - clock).num_seconds();
-        let beyond = elapsed - self.standard.as_seconds();
-        if beyond <= 0 {
+        // Exact to the nanosecond: any part of a second past the standard fails it, and
+        // starts a further period.
+        let exact = crate::timeline::elapsed(clock, spell.end);
+        let beyond_exactly = exact
+            .checked_sub(&self.standard.as_delta())
+            .ok_or_else(|| Error::overflow("time beyond the standard"))?;
+        let elapsed = exact.num_seconds();
+        if beyond_exactly <= TimeDelta::zero() {
             ctx.note(&mut outcome.notes, || {
                 format!(
                     "{}: restored within the {} standard; nothing is owed for it.",
@@ -71,10 +77,12 @@ impl Escalating {
             });
             return Ok(outcome);
         }
+        let beyond = beyond_exactly.num_seconds();
         let whole = beyond / every;
+        let part = beyond % every != 0 || beyond_exactly.subsec_nanos() > 0;
         let further = match self.counting {
             Counting::Complete => whole,
-            Counting::Started => whole + i64::from(beyond % every != 0),
+            Counting::Started => whole + i64::from(part),
         };
         let base = self.base.figure(ctx, item)?;
         let step = self.step.figure(ctx, item)?;

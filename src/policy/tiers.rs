@@ -1,6 +1,7 @@
 //! Threshold tiers over a period: the highest tier a measure passes pays its amount
 //! (Victoria's guaranteed service levels: more than 18, 30 or 60 hours a year).
 
+use chrono::TimeDelta;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
@@ -78,9 +79,18 @@ impl Tiers {
         };
         let value = match self.measure {
             Measure::Hours => {
-                let seconds: i64 = spells.iter().map(|s| s.duration().num_seconds()).sum();
-                Decimal::from(seconds)
-                    .checked_div(Decimal::from(3600))
+                // Exact to the nanosecond: half a second past a threshold is past it.
+                let outage = spells
+                    .iter()
+                    .try_fold(TimeDelta::zero(), |sum, s| sum.checked_add(&s.duration()))
+                    .ok_or_else(|| Error::overflow("hours of outage"))?;
+                let seconds = match outage.subsec_nanos() {
+                    0 => Some(Decimal::from(outage.num_seconds())),
+                    nanos => Decimal::from(outage.num_seconds())
+                        .checked_add(Decimal::new(i64::from(nanos), 9)),
+                };
+                seconds
+                    .and_then(|s| s.checked_div(Decimal::from(3600)))
                     .ok_or_else(|| Error::overflow("hours of outage"))?
             }
             Measure::Count { longer_than } => Decimal::from(
