@@ -1171,7 +1171,9 @@ impl Batch {
         };
         let file = &self.scratch;
         if outages_valid {
-            file.plan.validate(&FieldPath::root("plan"))?;
+            validate_plan_parts(file.plan.billing_day, &file.plan.services, &|| {
+                FieldPath::root("plan")
+            })?;
         } else {
             file.validate()?;
         }

@@ -131,7 +131,7 @@ impl Condition {
                     let from = spell_clock_start(clock, ctx, spell, &label, notes)?;
                     if from < spell.end {
                         total = total
-                            .checked_add(&(spell.end - from))
+                            .checked_add(&crate::timeline::elapsed(from, spell.end))
                             .ok_or_else(|| crate::error::Error::overflow("time after the clock"))?;
                     }
                 }
