@@ -4,10 +4,14 @@
 
 use chrono::{DateTime, Duration, FixedOffset};
 use criterion::{black_box, criterion_group, criterion_main, Criterion};
-use redress::{catalog, ClaimFile};
+use redress::{catalog, Case, ClaimFile};
 
 fn file(text: &str) -> ClaimFile {
     toml::from_str(text).expect("bench claim parses")
+}
+
+fn case(file: &ClaimFile) -> Case {
+    Case::from_file(file).expect("bench claim is valid")
 }
 
 /// The one-outage account of the speed targets (also `examples/assess_loop.rs`).
@@ -67,17 +71,25 @@ fn one_account_per_family(c: &mut Criterion) {
         ("Ofcom working-day clock", "uk-ofcom-auto-comp", UK),
         ("AWS uptime tiers", "aws-ec2-region", AWS),
     ] {
-        let claim = file(text);
+        let claim = case(&file(text));
         let policy = catalog::get(id).expect("catalog id");
         group.bench_function(name, |b| {
             b.iter(|| redress::assess(black_box(&claim), black_box(&policy)))
         });
     }
     // The figures only (what the batch path computes), for the same NY account.
-    let claim = file(NY);
+    let document = file(NY);
+    let claim = case(&document);
     let policy = catalog::get("us-ny-psc-outage-credit").expect("catalog id");
     group.bench_function("NY PSC blocks, totals only", |b| {
         b.iter(|| redress::assess_totals(black_box(&claim), black_box(&policy)))
+    });
+    // Reading the claim file's document into a case, then the figures.
+    group.bench_function("NY PSC blocks, case and totals", |b| {
+        b.iter(|| {
+            Case::from_file(black_box(&document))
+                .and_then(|claim| redress::assess_totals(&claim, black_box(&policy)))
+        })
     });
     group.finish();
 }
@@ -100,12 +112,14 @@ fn heavy_account(c: &mut Criterion) {
         .map(|id| catalog::get(id).expect("catalog id"))
         .collect();
     let mut group = c.benchmark_group("50 outages over 12 billing periods");
+    let ny = case(&claim);
     group.bench_function("NY PSC blocks", |b| {
-        b.iter(|| redress::assess(black_box(&claim), &policies[0]))
+        b.iter(|| redress::assess(black_box(&ny), &policies[0]))
     });
     let mut pt = claim.clone();
     pt.plan.currency = redress::Currency::EUR;
     pt.plan.time_zone = chrono_tz::Europe::Lisbon;
+    let pt = case(&pt);
     group.bench_function("Portugal, pro rata by billing period", |b| {
         b.iter(|| redress::assess(black_box(&pt), &policies[1]))
     });

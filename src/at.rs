@@ -24,19 +24,20 @@ enum Step<'a> {
 }
 
 impl<'a> At<'a> {
-    /// A path that starts at a top-level field.
-    pub(crate) fn root(name: &'a str) -> At<'a> {
-        At {
-            parent: None,
-            step: Step::Field(name),
-        }
-    }
-
     /// A path that starts at one element of a top-level list: `outages[2]`.
     pub(crate) fn item(list: &'a str, index: usize) -> At<'a> {
         At {
             parent: None,
             step: Step::Item(list, index),
+        }
+    }
+
+    /// The index of the top-level list element the path starts at (`2` for `outages[2].end`).
+    pub(crate) fn item_index(&self) -> Option<usize> {
+        match (self.parent, self.step) {
+            (Some(parent), _) => parent.item_index(),
+            (None, Step::Item(_, index)) => Some(index),
+            (None, _) => None,
         }
     }
 
@@ -81,8 +82,7 @@ mod tests {
 
     #[test]
     fn a_lazy_path_writes_as_the_eager_one() {
-        let outage = At::root("outages");
-        let first = outage.index(0);
+        let first = At::item("outages", 0);
         let services = first.field("services");
         assert_eq!(
             FieldPath::from(services.index(3)),
@@ -91,7 +91,7 @@ mod tests {
                 .field("services")
                 .index(3)
         );
-        assert_eq!(FieldPath::from(At::root("as_of")).as_str(), "as_of");
+        assert_eq!(first.item_index(), Some(0));
         let item = At::item("activations", 1);
         assert_eq!(
             FieldPath::from(item.field("promised")).as_str(),

@@ -63,14 +63,14 @@ use rust_decimal::Decimal;
 use serde::de::IntoDeserializer;
 use serde::Deserialize;
 
+use crate::case::Case;
 use crate::claim::Totals;
-use crate::claim_file::{ClaimFile, Customer};
+use crate::engine::Program;
 use crate::error::{Error, FieldPath, Result};
 use crate::money::Currency;
 use crate::outage::{Cause, Outage};
-use crate::plan::{kind_set, validate_plan_parts, KindSet, Service, ServiceKind, ServicePlan};
+use crate::plan::{validate_plan_parts, BillingCycle, Service, ServiceKind, ServicePlan};
 use crate::policy::Policy;
-use crate::reprice::{repriceable, Needs, PriceProgram};
 
 /// The text of one `accounts.csv` row's fields, by column name. Empty text means
 /// the field was left empty (or the column is absent).
@@ -622,32 +622,9 @@ impl AreaOutage {
 }
 
 /// [`AreaOutage::validate`] for an outage however it is held: the claim file's checks
-/// of a file holding only this outage (and a plan of its services), errors named by
-/// column.
+/// of an outage's instants, errors named by column.
 fn check_outage(outage: &Outage, as_of: Option<DateTime<FixedOffset>>) -> Result<()> {
-    let mut plan = ServicePlan::new(Currency::USD, chrono_tz::UTC);
-    for kind in &outage.services {
-        if plan.service(kind).is_none() {
-            plan.services
-                .push(Service::new(kind.clone(), Decimal::ZERO));
-        }
-    }
-    let mut file = ClaimFile::new(plan).with_outage(outage.clone());
-    file.as_of = as_of;
-    file.validate().map_err(|e| match e {
-        Error::Invalid { path, problem } => {
-            let column = path
-                .as_str()
-                .strip_prefix("outages[0].")
-                .unwrap_or(path.as_str());
-            let column = match column.split_once('[') {
-                Some(("services", _)) => "services",
-                _ => column,
-            };
-            Error::invalid(FieldPath::root(column), problem)
-        }
-        other => other,
-    })
+    crate::case::check_times(outage, as_of, &|column: &str| FieldPath::root(column))
 }
 
 fn parse_instant(text: &str, column: &str) -> Result<DateTime<FixedOffset>> {
@@ -830,72 +807,91 @@ struct SelectionKey {
     services: Vec<ServiceKind>,
 }
 
-/// What an assessment of an account depends on besides its prices, under a policy
-/// whose choices never look at a price (see [`crate::reprice`]): the policy, the
-/// area (its place in the outage index), the zone, the currency, the service kinds,
-/// and the billing day where the policy counts billing periods (0 otherwise).
+/// What an account's assessment under one policy depends on besides its prices: the
+/// policy, the area (its place in the outage index), the zone, the currency, the
+/// service kinds in the account's order, and, where the policy reads them, the billing
+/// day and the region (0 where it does not). Accounts of one shape share one compiled
+/// program, priced at each account's prices.
 ///
-/// They are packed into one integer, so hashing a shape and comparing two are one
-/// operation each: this is done for every account.
+/// Packed into integers, so hashing a shape and comparing two are a few operations:
+/// this is done for every account.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-struct Shape(u128);
+struct Shape {
+    fixed: u128,
+    kinds: u64,
+    region: u64,
+}
 
 impl Shape {
     /// The shape, or `None` where a part does not fit its bits (more than 65,536
-    /// policies or 2³² areas, a currency code longer than three bytes).
-    fn new(
-        policy: usize,
-        place: usize,
-        zone: Tz,
-        currency: Currency,
-        kinds: KindSet,
-        billing_day: u8,
-    ) -> Option<Shape> {
+    /// policies, 2³² areas or 15 services, a service of another kind, a currency code
+    /// longer than three bytes, a region code longer than eight bytes): such an
+    /// account is compiled on its own.
+    fn new(policy: usize, place: usize, account: &Account, reads: Reads) -> Option<Shape> {
         let policy = u16::try_from(policy).ok()?;
         let place = u32::try_from(place).ok()?;
-        let code = match *currency.code().as_bytes() {
+        let code = match *account.currency.code().as_bytes() {
             [a, b, c] => u32::from_be_bytes([0, a, b, c]),
             _ => return None,
         };
         // Tz is a field-less enum of some 600 zones: its discriminant fits 16 bits.
-        let zone = zone as u16;
-        Some(Shape(
-            u128::from(place)
+        let zone = account.time_zone as u16;
+        let billing_day = if reads.billing_day {
+            account.billing_day
+        } else {
+            0
+        };
+        let region = match (&account.region, reads.region) {
+            (Some(region), true) if region.len() <= 8 => {
+                let mut bytes = [0u8; 8];
+                bytes
+                    .get_mut(..region.len())?
+                    .copy_from_slice(region.as_bytes());
+                u64::from_le_bytes(bytes)
+            }
+            (Some(_), true) => return None,
+            _ => 0,
+        };
+        // Four bits a service (the named kinds are 1 to 9), fifteen at most.
+        if account.services.len() > 15 {
+            return None;
+        }
+        let mut kinds = 0u64;
+        for service in &account.services {
+            kinds = kinds << 4 | u64::from(service.kind.number()?);
+        }
+        Some(Shape {
+            fixed: u128::from(place)
                 | u128::from(policy) << 32
                 | u128::from(zone) << 48
                 | u128::from(code) << 64
-                | u128::from(kinds) << 88
-                | u128::from(billing_day) << 104,
-        ))
+                | u128::from(billing_day) << 88,
+            kinds,
+            region,
+        })
     }
 }
 
-/// What the batch learned from the first account of a shape.
+/// What a batch compiled for the first account of a shape.
 #[derive(Debug, Clone)]
-enum Priced {
-    /// Its lines, to price the next accounts by.
-    Program(PriceProgram),
+enum Compiled {
+    /// The policy's program, priced for each account of the shape.
+    Program(Arc<Program>),
     /// The policy cannot apply (another currency, none of the services).
     NotApplicable,
-    /// Its lines cannot be repriced: each account is assessed in full.
-    Afresh,
 }
 
-/// At most this many shapes are kept (about 120 bytes each); past it a batch forgets
-/// them all and starts again, so memory stays bounded whatever the input. A
-/// provider's accounts have far fewer: an area's accounts share a few zones and
-/// service bundles.
+/// At most this many shapes are kept; past it a batch forgets them all and starts
+/// again, so memory stays bounded whatever the input. A provider's accounts have far
+/// fewer: an area's accounts share a few zones and service bundles.
 const SHAPES_KEPT: usize = 1 << 17;
 
-/// Entries hold their program inline (most are a line or two of a few bytes): a
-/// batch reads one for nearly every account, in no order, so an entry is a cache
-/// line or two rather than a pointer to chase.
-type ShapeMap = HashMap<Shape, Priced, Hasher>;
+type ShapeMap = HashMap<Shape, Compiled, Hasher>;
 
 /// What the first account of each shape gave: learned by a batch and its clones
-/// together (so threads assessing with clones work each shape out once), and copied
+/// together (so threads assessing with clones compile each shape once), and copied
 /// into each clone's own map as it meets the shape, so that finding a shape again
-/// takes no lock and writes nothing another thread reads.
+/// takes no lock.
 #[derive(Debug, Default)]
 struct Shapes {
     own: ShapeMap,
@@ -913,7 +909,7 @@ impl Clone for Shapes {
 
 impl Shapes {
     /// What the shape gave, if this batch or a clone has met it.
-    fn get(&mut self, shape: Shape) -> Option<&Priced> {
+    fn get(&mut self, shape: Shape) -> Option<&Compiled> {
         if self.own.len() >= SHAPES_KEPT {
             self.own.clear();
         }
@@ -927,73 +923,62 @@ impl Shapes {
     }
 
     /// Keeps what the first account of a shape gave, for this batch and its clones.
-    fn learn(&mut self, shape: Shape, priced: Priced) {
+    fn learn(&mut self, shape: Shape, compiled: Compiled) {
         if self.own.len() >= SHAPES_KEPT {
             self.own.clear();
         }
-        self.own.insert(shape, priced.clone());
+        self.own.insert(shape, compiled.clone());
         // A poisoned lock only means the clones do not learn this shape from here.
         if let Ok(mut shared) = self.shared.write() {
             if shared.len() >= SHAPES_KEPT {
                 shared.clear();
             }
-            shared.insert(shape, priced);
+            shared.insert(shape, compiled);
         }
     }
 }
 
 /// Assesses accounts one at a time against the outages of their area.
 ///
-/// Policies are built once and shared; each account is assessed from a claim
-/// file made of its plan, its region and its area's outages (restricted to the
-/// services it has), so an account without one of the lost services is owed
-/// nothing for it. Accounts of a shape already seen are priced by that shape's
-/// lines where the policy allows (see the [module docs](self)). A batch and its
-/// clones (one per thread, say) learn shapes together; a clone set to another
+/// Each account is a [`Case`] of its plan, its region and its area's outages
+/// (restricted to the services it has, so an account without one of the lost services
+/// is owed nothing for it). A policy is compiled once for each shape of account (see
+/// the [module docs](self)) and the program priced at every account's prices. A batch
+/// and its clones (one per thread, say) learn shapes together; a clone set to another
 /// instant with [`Batch::at`] starts afresh. At most 131,072 shapes are kept.
 ///
 /// # Example
 /// ```
-/// # use redress::batch::*;
-/// # let (_, policy) = redress::doc_example_input();
-/// let batch = Batch::new(vec![policy], OutageIndex::new());
+/// use redress::batch::{Batch, OutageIndex};
+/// let batch = Batch::new(vec![redress::catalog::get("us-ny-psc-outage-credit")?], OutageIndex::new());
 /// assert_eq!(batch.policies().len(), 1);
+/// # Ok::<(), redress::Error>(())
 /// ```
 #[derive(Debug)]
 pub struct Batch {
     policies: Vec<Policy>,
     ids: Vec<Arc<str>>,
+    /// For each policy, which of an account's facts besides its area, zone, currency
+    /// and services its program depends on.
+    reads: Vec<Reads>,
     choice: Choice,
     outages: OutageIndex,
     as_of: Option<DateTime<FixedOffset>>,
-    /// The claim file each account is assessed from, refilled for every account so
-    /// its buffers are reused: a steady batch allocates nothing per account here.
-    scratch: ClaimFile,
-    /// For each area of the index (by its place), whether its outages pass the claim
-    /// file's checks at `as_of`, once an account of the area has asked: an account's
-    /// claim file holds those outages (restricted to its services, which changes none of
-    /// the checks), so it then needs only its plan checked.
-    outages_checked: Vec<Option<bool>>,
-    /// For each policy, whether its assessments can be repriced, and what they need.
-    repriceable: Vec<Option<Needs>>,
-    /// What the first account of each shape gave.
     shapes: Shapes,
 }
 
 /// A clone has policy ids of its own: threads assessing with clones then never share
-/// a reference count, which would be a cache line both cores write for every account
-/// (each [`PolicyTotal`] holds its policy's id).
+/// a reference count, which both would write for every account (each [`PolicyTotal`]
+/// holds its policy's id).
 impl Clone for Batch {
     fn clone(&self) -> Batch {
         Batch {
             policies: self.policies.clone(),
             ids: self.ids.iter().map(|id| Arc::from(&**id)).collect(),
+            reads: self.reads.clone(),
             choice: self.choice.clone(),
             outages: self.outages.clone(),
             as_of: self.as_of,
-            scratch: self.scratch.clone(),
-            outages_checked: self.outages_checked.clone(),
-            repriceable: self.repriceable.clone(),
             shapes: self.shapes.clone(),
         }
     }
@@ -1004,23 +989,21 @@ impl Batch {
     ///
     /// # Example
     /// ```
-    /// # let (_, policy) = redress::doc_example_input();
-    /// let batch = redress::batch::Batch::new(vec![policy], redress::batch::OutageIndex::new());
+    /// use redress::batch::{Batch, OutageIndex};
+    /// let batch = Batch::new(redress::catalog::all(), OutageIndex::new());
     /// assert!(!batch.selects());
     /// ```
     pub fn new(policies: Vec<Policy>, outages: OutageIndex) -> Batch {
         let ids = policies.iter().map(|p| Arc::from(p.id.as_str())).collect();
-        let repriceable = policies.iter().map(repriceable).collect();
+        let reads = policies.iter().map(Reads::of).collect();
         Batch {
-            repriceable,
-            shapes: Shapes::default(),
             policies,
             ids,
+            reads,
             choice: Choice::Fixed,
             outages,
             as_of: None,
-            scratch: ClaimFile::new(ServicePlan::new(Currency::USD, chrono_tz::UTC)),
-            outages_checked: Vec::new(),
+            shapes: Shapes::default(),
         }
     }
 
@@ -1051,7 +1034,6 @@ impl Batch {
     /// ```
     pub fn at(mut self, as_of: DateTime<FixedOffset>) -> Batch {
         self.as_of = Some(as_of);
-        self.outages_checked.clear();
         // Clones made before keep what they learned at their own instant.
         self.shapes = Shapes::default();
         self
@@ -1078,43 +1060,23 @@ impl Batch {
         &self.outages
     }
 
-    /// Whether the outages of the area at `place` pass the claim file's checks at
-    /// `as_of` (worked out once per area).
-    fn outages_valid(&mut self, place: usize) -> bool {
-        if let Some(Some(known)) = self.outages_checked.get(place) {
-            return *known;
-        }
-        let as_of = self.as_of;
-        let valid = self
-            .outages
-            .outages_at(Some(place))
-            .iter()
-            .all(|outage| check_outage(outage, as_of).is_ok());
-        if self.outages_checked.len() <= place {
-            self.outages_checked.resize(place + 1, None);
-        }
-        if let Some(slot) = self.outages_checked.get_mut(place) {
-            *slot = Some(valid);
-        }
-        valid
-    }
-
     /// Assesses one account: one [`PolicyTotal`] per policy applied, in order.
     /// With [`Batch::selecting`], an account no catalog policy applies to gets none.
     ///
     /// # Errors
-    /// Everything [`crate::assess`] returns except [`Error::PolicyNotApplicable`],
-    /// which yields a zero total with `applies` false; notably [`Error::Invalid`]
-    /// with path `as_of` when the area has an ongoing outage and no `as_of` is set.
+    /// Everything [`Case::from_file`] and [`crate::assess_totals`] return for the
+    /// account's case, except that a policy that cannot apply yields a zero total
+    /// with `applies` false; notably [`Error::Invalid`] with path `as_of` when the
+    /// area has an ongoing outage and no `as_of` is set.
     ///
     /// # Example
     /// ```
-    /// # use redress::batch::*;
-    /// # let (_, policy) = redress::doc_example_input();
-    /// # let mut batch = Batch::new(vec![policy], OutageIndex::new());
-    /// # let account = Account::parse(&AccountFields { account: "A-1", area: "quiet",
-    /// #     currency: "USD", time_zone: "UTC", services: "internet:50", ..Default::default() })?;
-    /// assert_eq!(batch.assess(&account)?.len(), 1);
+    /// use redress::batch::{Account, AccountFields, Batch, OutageIndex};
+    /// let mut batch = Batch::new(vec![redress::catalog::get("us-ny-psc-outage-credit")?], OutageIndex::new());
+    /// let account = Account::parse(&AccountFields { account: "A-1", area: "quiet",
+    ///     currency: "USD", time_zone: "UTC", services: "internet:50", ..Default::default() })?;
+    /// // No outage in its area: nothing owed.
+    /// assert_eq!(batch.assess(&account)?[0].total.to_string(), "0.00");
     /// # Ok::<(), redress::Error>(())
     /// ```
     pub fn assess(&mut self, account: &Account) -> Result<Vec<PolicyTotal>> {
@@ -1131,11 +1093,10 @@ impl Batch {
     ///
     /// # Example
     /// ```
-    /// # use redress::batch::*;
-    /// # let (_, policy) = redress::doc_example_input();
-    /// # let mut batch = Batch::new(vec![policy], OutageIndex::new());
-    /// # let account = Account::parse(&AccountFields { account: "A-1", area: "quiet",
-    /// #     currency: "USD", time_zone: "UTC", services: "internet:50", ..Default::default() })?;
+    /// use redress::batch::{Account, AccountFields, Batch, OutageIndex};
+    /// let mut batch = Batch::new(vec![redress::catalog::get("us-ny-psc-outage-credit")?], OutageIndex::new());
+    /// let account = Account::parse(&AccountFields { account: "A-1", area: "quiet",
+    ///     currency: "USD", time_zone: "UTC", services: "internet:50", ..Default::default() })?;
     /// let mut totals = Vec::new();
     /// batch.assess_into(&account, &mut totals)?;
     /// batch.assess_into(&account, &mut totals)?;
@@ -1144,41 +1105,22 @@ impl Batch {
     /// ```
     pub fn assess_into(&mut self, account: &Account, out: &mut Vec<PolicyTotal>) -> Result<()> {
         out.clear();
+        let result = self.assess_each(account, out);
+        if result.is_err() {
+            out.clear();
+        }
+        result
+    }
+
+    fn assess_each(&mut self, account: &Account, out: &mut Vec<PolicyTotal>) -> Result<()> {
+        // An account's fields are public: its plan is checked as a claim file's would be.
+        validate_plan_parts(account.billing_day, &account.services, &|| {
+            FieldPath::root("plan")
+        })?;
         let place = self.outages.place(&account.area);
-        if let (Some(at), Choice::Fixed, Some(kinds)) = (
-            place,
-            &self.choice,
-            kind_set(account.services.iter().map(|s| &s.kind)),
-        ) {
-            if self.outages_valid(at) {
-                // The area's outages pass the claim file's checks: only the plan is
-                // left to check, as `ClaimFile::validate` checks it.
-                validate_plan_parts(account.billing_day, &account.services, &|| {
-                    FieldPath::root("plan")
-                })?;
-                return self.assess_by_shape(account, at, kinds, out);
-            }
-        }
-        fill_claim_file(
-            &mut self.scratch,
-            account,
-            self.outages.outages_at(place),
-            self.as_of,
-        );
-        let outages_valid = match place {
-            Some(at) => self.outages_valid(at),
-            None => false,
-        };
-        let file = &self.scratch;
-        if outages_valid {
-            validate_plan_parts(file.plan.billing_day, &file.plan.services, &|| {
-                FieldPath::root("plan")
-            })?;
-        } else {
-            file.validate()?;
-        }
-        // The policies to apply: all of them in order, or the catalog's selection.
-        let selected: Option<&[usize]> = match &mut self.choice {
+        // The account's case, made only where a shape is met for the first time.
+        let mut case: Option<Case> = None;
+        let selected: Option<Vec<usize>> = match &mut self.choice {
             Choice::Fixed => None,
             Choice::Select(cache) => {
                 let key = SelectionKey {
@@ -1188,140 +1130,142 @@ impl Batch {
                     time_zone: account.time_zone,
                     services: account.services.iter().map(|s| s.kind.clone()).collect(),
                 };
-                Some(cache.entry(key).or_insert_with(|| {
-                    self.policies
-                        .iter()
-                        .enumerate()
-                        .filter(|(_, p)| crate::catalog::selects(p, file))
-                        .map(|(i, _)| i)
-                        .collect()
-                }))
+                let chosen = match cache.get(&key) {
+                    Some(chosen) => chosen.clone(),
+                    None => {
+                        let built =
+                            account_case(account, self.outages.outages_at(place), self.as_of)?;
+                        let chosen: Vec<usize> = self
+                            .policies
+                            .iter()
+                            .enumerate()
+                            .filter(|(_, p)| crate::catalog::selects(p, &built))
+                            .map(|(i, _)| i)
+                            .collect();
+                        case = Some(built);
+                        cache.insert(key, chosen.clone());
+                        chosen
+                    }
+                };
+                Some(chosen)
             }
         };
-        let count = selected.map_or(self.policies.len(), <[usize]>::len);
+        let count = selected.as_ref().map_or(self.policies.len(), Vec::len);
         for n in 0..count {
-            let i = match selected {
+            let i = match &selected {
                 None => n,
                 Some(chosen) => match chosen.get(n) {
                     Some(i) => *i,
                     None => continue,
                 },
             };
+            let reads = self.reads.get(i).copied().unwrap_or_default();
+            let shape = place.and_then(|place| Shape::new(i, place, account, reads));
+            let known = shape.and_then(|shape| self.shapes.get(shape).cloned());
+            let compiled = match known {
+                Some(compiled) => compiled,
+                None => {
+                    if case.is_none() {
+                        case = Some(account_case(
+                            account,
+                            self.outages.outages_at(place),
+                            self.as_of,
+                        )?);
+                    }
+                    let (Some(built), Some(policy)) = (&case, self.policies.get(i)) else {
+                        continue;
+                    };
+                    let compiled = match crate::engine::compile_totals(built, policy)? {
+                        Some(program) => Compiled::Program(Arc::new(program)),
+                        None => Compiled::NotApplicable,
+                    };
+                    if let Some(shape) = shape {
+                        self.shapes.learn(shape, compiled.clone());
+                    }
+                    compiled
+                }
+            };
             let (Some(policy), Some(id)) = (self.policies.get(i), self.ids.get(i)) else {
                 continue;
             };
-            // The figures only: the same evaluation as `assess`, without the words.
-            let result = crate::assess::assess_totals_validated(file, policy);
-            push_total(out, id, account, result)?;
-        }
-        Ok(())
-    }
-
-    /// [`Batch::assess_into`] for an account whose area's outages and plan have been
-    /// checked, and whose services are all of named kinds: each policy that allows it
-    /// prices the account by its shape's lines, learned from the shape's first account.
-    fn assess_by_shape(
-        &mut self,
-        account: &Account,
-        place: usize,
-        kinds: KindSet,
-        out: &mut Vec<PolicyTotal>,
-    ) -> Result<()> {
-        let mut filled = false;
-        for (policy_index, (policy, id)) in self.policies.iter().zip(&self.ids).enumerate() {
-            let shape = self
-                .repriceable
-                .get(policy_index)
-                .copied()
-                .flatten()
-                .and_then(|needs| {
-                    let billing_day = if needs.billing_day {
-                        account.billing_day
-                    } else {
-                        0
-                    };
-                    Shape::new(
-                        policy_index,
-                        place,
-                        account.time_zone,
+            out.push(match compiled {
+                Compiled::Program(program) => {
+                    let totals = crate::engine::settle_totals(
+                        &program,
+                        policy,
+                        &account.services,
                         account.currency,
-                        kinds,
-                        billing_day,
-                    )
-                });
-            let known = shape.and_then(|shape| self.shapes.get(shape));
-            let repriced = match known {
-                Some(Priced::Program(program)) => program
-                    .totals(&account.services, account.currency)
-                    .map(|totals| applied(id, &totals)),
-                Some(Priced::NotApplicable) => Some(not_applicable(id, account)),
-                Some(Priced::Afresh) | None => None,
-            };
-            if let Some(total) = repriced {
-                out.push(total);
-                continue;
-            }
-            let learn = known.is_none();
-            if !filled {
-                fill_claim_file(
-                    &mut self.scratch,
-                    account,
-                    self.outages.outages_at(Some(place)),
-                    self.as_of,
-                );
-                filled = true;
-            }
-            let result = match shape {
-                Some(shape) if learn => {
-                    match crate::assess::assess_totals_recorded(&self.scratch, policy) {
-                        Ok((totals, program)) => {
-                            let priced = program.map_or(Priced::Afresh, Priced::Program);
-                            self.shapes.learn(shape, priced);
-                            Ok(totals)
-                        }
-                        Err(e) => {
-                            if matches!(e, Error::PolicyNotApplicable { .. }) {
-                                self.shapes.learn(shape, Priced::NotApplicable);
-                            }
-                            Err(e)
-                        }
-                    }
+                    )?;
+                    applied(id, &totals)
                 }
-                _ => crate::assess::assess_totals_validated(&self.scratch, policy),
-            };
-            push_total(out, id, account, result)?;
+                Compiled::NotApplicable => not_applicable(id, account),
+            });
         }
         Ok(())
     }
 }
 
-/// Adds an account's total under one policy to `out`; on an error, leaves `out` empty.
-fn push_total(
-    out: &mut Vec<PolicyTotal>,
-    id: &Arc<str>,
-    account: &Account,
-    result: Result<Totals>,
-) -> Result<()> {
-    match policy_total(id, account, result) {
-        Ok(total) => {
-            out.push(total);
-            Ok(())
-        }
-        Err(e) => {
-            out.clear();
-            Err(e)
+/// Which of an account's facts, besides its area, zone, currency and services, a
+/// policy's program depends on.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Reads {
+    /// The billing day: the policy counts or prices by billing period.
+    billing_day: bool,
+    /// The region: the policy counts working days, whose holidays are the region's.
+    region: bool,
+}
+
+impl Reads {
+    fn of(policy: &Policy) -> Reads {
+        let reads = crate::engine::reads(policy);
+        Reads {
+            billing_day: reads.billing_cycle,
+            region: reads.region,
         }
     }
 }
 
-/// An account's total under one policy, from its assessment: a policy that cannot
-/// apply gives a zero total; any other error is the account's.
-fn policy_total(id: &Arc<str>, account: &Account, result: Result<Totals>) -> Result<PolicyTotal> {
-    match result {
-        Ok(totals) => Ok(applied(id, &totals)),
-        Err(Error::PolicyNotApplicable { .. }) => Ok(not_applicable(id, account)),
-        Err(e) => Err(e),
+/// The case an account is assessed as: its plan and region, and its area's outages
+/// restricted to the services it has.
+fn account_case(
+    account: &Account,
+    outages: &[Outage],
+    as_of: Option<DateTime<FixedOffset>>,
+) -> Result<Case> {
+    let mut downtimes = Vec::with_capacity(outages.len());
+    for outage in outages {
+        let has = |kind: &&ServiceKind| account.services.iter().any(|s| &s.kind == *kind);
+        let services: Vec<ServiceKind> = outage.services.iter().filter(has).cloned().collect();
+        if services.is_empty() {
+            continue;
+        }
+        let number = downtimes.len() + 1;
+        downtimes.push(crate::case::outage_facts(
+            outage,
+            services,
+            as_of,
+            &|column: &str| FieldPath::root(column),
+            number,
+        )?);
     }
+    Ok(Case {
+        as_of: as_of.map(|t| t.with_timezone(&chrono::Utc)),
+        region: account
+            .region
+            .as_deref()
+            .map(|r| r.trim().to_ascii_uppercase()),
+        segment: crate::claim_file::Segment::default(),
+        provider: None,
+        currency: account.currency,
+        zone: account.time_zone,
+        billing: BillingCycle::new(account.billing_day, account.time_zone)?,
+        services: account.services.clone(),
+        places: Case::places_of(&account.services),
+        outages: downtimes,
+        appointments: Vec::new(),
+        activations: Vec::new(),
+        policies: None,
+    })
 }
 
 /// The total of a policy that applies.
@@ -1346,61 +1290,6 @@ fn not_applicable(id: &Arc<str>, account: &Account) -> PolicyTotal {
         automatic: false,
         applies: false,
     }
-}
-
-/// Refills `file` as the claim file an account is assessed from: its plan and
-/// region, and its area's outages restricted to the services it has. Every buffer
-/// of `file` is reused (a `Vec` cleared and refilled keeps its capacity), so once
-/// the first accounts have grown them, refilling allocates nothing.
-fn fill_claim_file(
-    file: &mut ClaimFile,
-    account: &Account,
-    outages: &[Outage],
-    as_of: Option<DateTime<FixedOffset>>,
-) {
-    file.plan.currency = account.currency;
-    file.plan.time_zone = account.time_zone;
-    file.plan.billing_day = account.billing_day;
-    file.plan.services.clone_from(&account.services);
-    let customer = file.customer.get_or_insert_with(Customer::default);
-    match (&mut customer.region, &account.region) {
-        (Some(region), Some(given)) => given.clone_into(region),
-        (region, given) => region.clone_from(given),
-    }
-    file.as_of = as_of;
-    let mut kept = 0;
-    for outage in outages {
-        let has = |kind: &ServiceKind| account.services.iter().any(|s| &s.kind == kind);
-        if !outage.services.iter().any(has) {
-            continue;
-        }
-        if kept == file.outages.len() {
-            file.outages.push(outage.clone());
-        }
-        if let Some(slot) = file.outages.get_mut(kept) {
-            let Outage {
-                services,
-                start,
-                end,
-                reported,
-                customers_affected,
-                cause,
-                power_restored,
-                degraded,
-            } = slot;
-            services.clear();
-            services.extend(outage.services.iter().filter(|k| has(k)).cloned());
-            *start = outage.start;
-            *end = outage.end;
-            *reported = outage.reported;
-            *customers_affected = outage.customers_affected;
-            *cause = outage.cause;
-            *power_restored = outage.power_restored;
-            *degraded = outage.degraded;
-        }
-        kept += 1;
-    }
-    file.outages.truncate(kept);
 }
 
 /// Totals for one (area, policy, currency) of a [`Summary`].
@@ -1783,6 +1672,7 @@ impl fmt::Display for Summary {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::claim_file::{ClaimFile, Customer};
 
     fn account(id: &str, area: &str, services: &str) -> Account {
         Account::parse(&AccountFields {
@@ -2209,10 +2099,11 @@ mod tests {
                 let mut selecting = Batch::selecting(index).at(as_of);
                 for account in &accounts {
                     let file = reference_file(&fixed, account);
+                    let case = crate::Case::from_file(&file).unwrap();
                     let totals = fixed.assess(account).unwrap();
                     prop_assert_eq!(totals.len(), policies.len());
                     for (total, policy) in totals.iter().zip(&policies) {
-                        match crate::assess(&file, policy) {
+                        match crate::assess(&case, policy) {
                             Ok(claim) => {
                                 prop_assert!(total.applies);
                                 prop_assert_eq!((total.total, total.automatic), (claim.total, claim.automatic));
@@ -2222,11 +2113,11 @@ mod tests {
                         }
                     }
                     let selected = selecting.assess(account).unwrap();
-                    let expected: Vec<Policy> = crate::catalog::select(&file);
+                    let expected: Vec<Policy> = crate::catalog::select(&case);
                     prop_assert_eq!(selected.len(), expected.len());
                     for (total, policy) in selected.iter().zip(&expected) {
                         prop_assert_eq!(&*total.policy, policy.id.as_str());
-                        let claim = crate::assess(&file, policy).unwrap();
+                        let claim = crate::assess(&case, policy).unwrap();
                         prop_assert_eq!((total.total, total.automatic), (claim.total, claim.automatic));
                     }
                 }
@@ -2276,11 +2167,11 @@ mod tests {
         }
     }
 
-    /// An area's outages are checked once and the result reused; an area whose outage
-    /// the claim file refuses gives every account of it the claim file's own error, and
-    /// a bad plan is still named before the outages, as the claim file checks it first.
+    /// An area whose outage the claim file's checks refuse gives every account of it
+    /// the error, named by the column; a bad plan is named before the outages, as the
+    /// claim file checks it first.
     #[test]
-    fn an_areas_outages_are_checked_once_with_the_claim_files_errors() {
+    fn an_areas_broken_outage_is_every_accounts_error() {
         let mut broken = outage("bad", "internet", "2024-10-03T00:00:00Z", "");
         broken.outage.end = chrono::DateTime::parse_from_rfc3339("2024-10-01T00:00:00Z").ok();
         let index = OutageIndex::from_iter([
@@ -2297,7 +2188,7 @@ mod tests {
             let err = batch
                 .assess(&account("A-1", "bad", "internet:79.99"))
                 .unwrap_err();
-            assert!(err.to_string().starts_with("outages[0].end: "), "{err}");
+            assert!(err.to_string().starts_with("end: "), "{err}");
             let mut negative = account("A-2", "good", "internet:79.99");
             negative.services[0].monthly_price = Decimal::new(-1, 0);
             let err = batch.assess(&negative).unwrap_err();
@@ -2312,7 +2203,6 @@ mod tests {
                 .unwrap();
             assert_eq!(owed[0].total.to_string(), "8.00");
         }
-        assert_eq!(batch.outages_checked, vec![Some(false), Some(true)]);
     }
 
     mod plain {
@@ -2518,5 +2408,102 @@ mod tests {
         if let Choice::Select(cache) = &batch.choice {
             assert_eq!(cache.len(), 1);
         }
+    }
+
+    fn rochester(id: &str, services: &str) -> Account {
+        Account::parse(&AccountFields {
+            account: id,
+            area: "rochester-14604",
+            currency: "USD",
+            time_zone: "America/New_York",
+            services,
+            ..AccountFields::default()
+        })
+        .unwrap()
+    }
+
+    /// The second account of a shape is priced by the program compiled for the first,
+    /// at its own prices. The outage lasts 53 hours (06:00 on 1 October to 11:00 on 3 October):
+    /// three started 24-hour blocks, each 1/30 of a service's monthly price.
+    #[test]
+    fn accounts_of_one_shape_are_each_priced_at_their_own_prices() {
+        let (_, policy) = crate::doc_example_input();
+        let outage = AreaOutage::parse(&OutageFields {
+            area: "rochester-14604",
+            services: "internet|tv",
+            start: "2024-10-01T06:00:00-04:00",
+            end: "2024-10-03T11:00:00-04:00",
+            customers_affected: "182000",
+            cause: "",
+        })
+        .unwrap();
+        let mut batch = Batch::new(vec![policy], OutageIndex::from_iter([outage]));
+        let total = |batch: &mut Batch, services: &str| {
+            let totals = batch.assess(&rochester("A", services)).unwrap();
+            totals.first().map(|t| (t.total.to_string(), t.automatic))
+        };
+        // 79.99 × 3 / 30 = 7.999 → 8.00; 65.00 × 3 / 30 = 6.50; 14.50 in all.
+        assert_eq!(
+            total(&mut batch, "internet:79.99|tv:65.00"),
+            Some(("14.50".to_owned(), true))
+        );
+        // Same shape: 50.00 × 3 / 30 = 5.00; 20.01 × 3 / 30 = 2.001 → 2.00; 7.00.
+        assert_eq!(
+            total(&mut batch, "internet:50.00|tv:20.01"),
+            Some(("7.00".to_owned(), true))
+        );
+        // The services in another order are the same shape: 6.00 × 3 / 30 = 0.60 and
+        // 45.55 × 3 / 30 = 4.555 → 4.56 (half away from zero); 5.16.
+        assert_eq!(
+            total(&mut batch, "tv:6.00|internet:45.55"),
+            Some(("5.16".to_owned(), true))
+        );
+        // Beyond the range where one integer division is proven to round as `Decimal`
+        // does, the line is divided and rounded as the assessment does it:
+        // 40,000,000,000,000.01 × 3 / 30 = 4,000,000,000,000.001 → 4,000,000,000,000.00.
+        assert_eq!(
+            total(&mut batch, "internet:40000000000000.01|tv:0.10"),
+            Some(("4000000000000.01".to_owned(), true))
+        );
+        // A free service owes nothing: a zero line is neither owed nor automatic.
+        assert_eq!(
+            total(&mut batch, "internet:0|tv:0"),
+            Some(("0.00".to_owned(), false))
+        );
+    }
+
+    /// Clones of a batch share the shapes they learn, but a clone set to another
+    /// instant starts afresh: an ongoing outage from 06:00 on 1 October is one 24-hour
+    /// block at 06:00 on the 2nd and two at 06:00 on the 3rd, each 1/30 of the price.
+    #[test]
+    fn clones_share_shapes_only_at_the_same_instant() {
+        let (_, policy) = crate::doc_example_input();
+        let outage = AreaOutage::parse(&OutageFields {
+            area: "rochester-14604",
+            services: "internet",
+            start: "2024-10-01T06:00:00-04:00",
+            end: "",
+            customers_affected: "182000",
+            cause: "",
+        })
+        .unwrap();
+        let at = |text: &str| chrono::DateTime::parse_from_rfc3339(text).unwrap();
+        let mut first = Batch::new(vec![policy], OutageIndex::from_iter([outage]))
+            .at(at("2024-10-02T06:00:00-04:00"));
+        let mut same_instant = first.clone();
+        let mut later = first.clone().at(at("2024-10-03T06:00:00-04:00"));
+        let total = |batch: &mut Batch, services: &str| {
+            let totals = batch.assess(&rochester("A", services)).unwrap();
+            totals.first().map(|t| t.total.to_string())
+        };
+        // 30.00 × 1 / 30 = 1.00, learned by the first batch.
+        assert_eq!(total(&mut first, "internet:30.00"), Some("1.00".to_owned()));
+        // 60.00 × 1 / 30 = 2.00, priced by the clone from what the first learned.
+        assert_eq!(
+            total(&mut same_instant, "internet:60.00"),
+            Some("2.00".to_owned())
+        );
+        // Two days later: 30.00 × 2 / 30 = 2.00.
+        assert_eq!(total(&mut later, "internet:30.00"), Some("2.00".to_owned()));
     }
 }

@@ -101,7 +101,7 @@ pub struct HolidayCalendar {
 /// the years a claim file may name, and a year either side for deadlines that cross
 /// into the next. Other years are worked out on each use.
 const KEPT_YEARS: std::ops::RangeInclusive<i32> =
-    (crate::claim_file::FIRST_SUPPORTED_YEAR - 1)..=(crate::claim_file::LAST_SUPPORTED_YEAR + 1);
+    (crate::case::civil::FIRST_SUPPORTED_YEAR - 1)..=(crate::case::civil::LAST_SUPPORTED_YEAR + 1);
 
 /// A calendar's weekday holidays by year, each worked out once and then read without
 /// a lock, so threads sharing a calendar (a batch's workers) never wait on each

@@ -2,23 +2,17 @@
 //!
 //! [`ClaimFile`] is the document the CLI reads (TOML or JSON, the same fields
 //! either way; see `CLAIM-FILE.md`). Unknown fields are refused, so a typo cannot
-//! silently drop an outage. [`ClaimFile::validate`] checks every field once, at
-//! the door, and names the field it refuses.
+//! silently drop an outage. [`Case::from_file`](crate::Case::from_file) checks every
+//! field once, at the door, names the field it refuses, and gives the engine a
+//! [`Case`](crate::Case).
 
 use std::fmt;
 
-use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, Utc};
+use chrono::{DateTime, FixedOffset, Utc};
 use serde::{Deserialize, Serialize};
 
-use crate::at::At;
-use crate::error::{Error, FieldPath, Result};
 use crate::outage::{Activation, Appointment, Outage};
-use crate::plan::{ServiceKind, ServicePlan};
-
-/// The first year redress accepts in any date.
-pub const FIRST_SUPPORTED_YEAR: i32 = 1900;
-/// The last year redress accepts in any date.
-pub const LAST_SUPPORTED_YEAR: i32 = 2199;
+use crate::plan::ServicePlan;
 
 /// Residential or business: some policies cover only one.
 ///
@@ -93,7 +87,7 @@ pub struct Customer {
 ///     start = "2024-10-01T06:00:00-04:00"
 ///     end = "2024-10-03T11:00:00-04:00"
 /// "#).unwrap();
-/// claim.validate()?;
+/// redress::Case::from_file(&claim)?;
 /// assert_eq!(claim.outages.len(), 1);
 /// # Ok::<(), redress::Error>(())
 /// ```
@@ -200,224 +194,8 @@ impl ClaimFile {
             .unwrap_or_default()
     }
 
-    /// Checks every field once and names the first it refuses.
-    ///
-    /// # Errors
-    /// [`Error::Invalid`] with the field's path: an end before its start, a report
-    /// before the outage began, a service the plan lacks, a date outside
-    /// 1900–2199, a billing day outside 1-31, a negative price, an empty service list.
-    ///
-    /// # Example
-    /// ```
-    /// use chrono::DateTime;
-    /// let t = |s| DateTime::parse_from_rfc3339(s).unwrap();
-    /// let plan = redress::ServicePlan::new(redress::Currency::USD, chrono_tz::America::New_York)
-    ///     .with_service(redress::Service::new(redress::ServiceKind::Internet, 60.into()));
-    /// let claim = redress::ClaimFile::new(plan).with_outage(
-    ///     redress::Outage::new(vec![redress::ServiceKind::Internet], t("2024-10-03T00:00:00Z"))
-    ///         .ended(t("2024-10-01T00:00:00Z")));
-    /// let err = claim.validate().unwrap_err();
-    /// assert_eq!(err.to_string(), "outages[0].end: 2024-10-01T00:00:00+00:00 is before the start 2024-10-03T00:00:00+00:00");
-    /// ```
-    pub fn validate(&self) -> Result<()> {
-        crate::plan::validate_plan_parts(self.plan.billing_day, &self.plan.services, &|| {
-            FieldPath::root("plan")
-        })?;
-        if let Some(as_of) = self.as_of {
-            check_instant_year(as_of, &At::root("as_of"))?;
-        }
-        if let Some(policies) = &self.policies {
-            for (i, id) in policies.iter().enumerate() {
-                if id.trim().is_empty() {
-                    return Err(Error::invalid(
-                        FieldPath::root("policies").index(i),
-                        "a policy id cannot be empty",
-                    ));
-                }
-            }
-        }
-        for (i, outage) in self.outages.iter().enumerate() {
-            self.validate_outage(outage, &At::item("outages", i))?;
-        }
-        for (i, appointment) in self.appointments.iter().enumerate() {
-            let path = At::item("appointments", i);
-            check_year(appointment.date, &path.field("date"))?;
-            self.check_services(&appointment.services, &path, false)?;
-        }
-        for (i, activation) in self.activations.iter().enumerate() {
-            let path = At::item("activations", i);
-            check_year(activation.promised, &path.field("promised"))?;
-            if let Some(delivered) = activation.delivered {
-                check_year(delivered, &path.field("delivered"))?;
-            }
-            self.check_services(&activation.services, &path, false)?;
-        }
-        Ok(())
-    }
-
-    fn validate_outage(&self, outage: &Outage, path: &At<'_>) -> Result<()> {
-        self.check_services(&outage.services, path, true)?;
-        check_instant_year(outage.start, &path.field("start"))?;
-        if let Some(end) = outage.end {
-            check_instant_year(end, &path.field("end"))?;
-            if end < outage.start {
-                return Err(Error::invalid(
-                    path.field("end"),
-                    format!(
-                        "{} is before the start {}",
-                        end.to_rfc3339(),
-                        outage.start.to_rfc3339()
-                    ),
-                ));
-            }
-            if end == outage.start {
-                return Err(Error::invalid(
-                    path.field("end"),
-                    "equals the start: an outage must last some time",
-                ));
-            }
-        }
-        if let Some(reported) = outage.reported {
-            check_instant_year(reported, &path.field("reported"))?;
-            if reported < outage.start {
-                return Err(Error::invalid(
-                    path.field("reported"),
-                    format!(
-                        "{} is before the outage began at {}",
-                        reported.to_rfc3339(),
-                        outage.start.to_rfc3339()
-                    ),
-                ));
-            }
-        }
-        if let Some(restored) = outage.power_restored {
-            check_instant_year(restored, &path.field("power_restored"))?;
-            if restored < outage.start {
-                return Err(Error::invalid(
-                    path.field("power_restored"),
-                    format!("{} is before the outage began", restored.to_rfc3339()),
-                ));
-            }
-        }
-        if let (Some(as_of), None) = (self.as_of, outage.end) {
-            if as_of <= outage.start {
-                return Err(Error::invalid(
-                    path.field("start"),
-                    format!(
-                        "the outage is ongoing but starts at or after as_of ({})",
-                        as_of.to_rfc3339()
-                    ),
-                ));
-            }
-        }
-        Ok(())
-    }
-
-    fn check_services(
-        &self,
-        services: &[ServiceKind],
-        path: &At<'_>,
-        required: bool,
-    ) -> Result<()> {
-        if required && services.is_empty() {
-            return Err(Error::invalid(
-                path.field("services"),
-                "name at least one of the plan's services",
-            ));
-        }
-        for (j, kind) in services.iter().enumerate() {
-            if self.plan.service(kind).is_none() {
-                let known: Vec<&str> = self.plan.services.iter().map(|s| s.kind.as_str()).collect();
-                return Err(Error::invalid(
-                    path.field("services").index(j),
-                    format!(
-                        "`{kind}` is not a service of the plan (the plan has: {})",
-                        if known.is_empty() {
-                            "none".to_owned()
-                        } else {
-                            known.join(", ")
-                        }
-                    ),
-                ));
-            }
-        }
-        Ok(())
-    }
-
     /// The `as_of` instant in UTC, if given.
     pub fn as_of_utc(&self) -> Option<DateTime<Utc>> {
         self.as_of.map(|t| t.with_timezone(&Utc))
-    }
-}
-
-/// [`check_year`] for an instant's local date. The local date is the UTC date or a day
-/// either side, so a UTC year strictly inside the supported years settles it without
-/// working out the local date.
-fn check_instant_year(instant: DateTime<FixedOffset>, path: &At<'_>) -> Result<()> {
-    let utc_year = instant.naive_utc().year();
-    if FIRST_SUPPORTED_YEAR < utc_year && utc_year < LAST_SUPPORTED_YEAR {
-        return Ok(());
-    }
-    check_year(instant.date_naive(), path)
-}
-
-fn check_year(date: NaiveDate, path: &At<'_>) -> Result<()> {
-    if (FIRST_SUPPORTED_YEAR..=LAST_SUPPORTED_YEAR).contains(&date.year()) {
-        Ok(())
-    } else {
-        Err(Error::invalid(
-            path.clone(),
-            format!(
-                "{date} is outside the supported years {FIRST_SUPPORTED_YEAR}-{LAST_SUPPORTED_YEAR}"
-            ),
-        ))
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::ClaimFile;
-
-    fn outage_starting(start: &str) -> ClaimFile {
-        toml::from_str(&format!(
-            r#"
-            [plan]
-            currency = "USD"
-            time_zone = "UTC"
-            [[plan.services]]
-            kind = "internet"
-            monthly_price = "50"
-            [[outages]]
-            services = ["internet"]
-            start = "{start}"
-            "#
-        ))
-        .unwrap()
-    }
-
-    /// The supported years (1900-2199) are of the instant's own local date: an hour
-    /// either side of a UTC new year, the local date decides, not the UTC one.
-    #[test]
-    fn supported_years_are_of_the_local_date() {
-        for (start, valid) in [
-            // Local 1899-12-31, UTC 1900-01-01 04:00.
-            ("1899-12-31T23:00:00-05:00", false),
-            // Local 1900-01-01, UTC 1899-12-31 23:30.
-            ("1900-01-01T00:30:00+01:00", true),
-            // Local 2199-12-31, UTC 2200-01-01 04:00.
-            ("2199-12-31T23:00:00-05:00", true),
-            // Local 2200-01-01, UTC 2199-12-31 23:30.
-            ("2200-01-01T00:30:00+01:00", false),
-            ("2024-10-01T06:00:00-04:00", true),
-        ] {
-            let result = outage_starting(start).validate();
-            assert_eq!(result.is_ok(), valid, "{start}: {result:?}");
-            if let Err(e) = result {
-                assert!(
-                    e.to_string().starts_with("outages[0].start: "),
-                    "{start}: {e}"
-                );
-            }
-        }
     }
 }

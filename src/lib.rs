@@ -16,7 +16,7 @@
 //!
 //! ```
 //! use redress::policy::*;
-//! use redress::{assess, ClaimFile, Currency, Span};
+//! use redress::{assess, Case, ClaimFile, Currency, Span};
 //!
 //! let claim: ClaimFile = toml::from_str(r#"
 //!     [plan]
@@ -45,7 +45,7 @@
 //!         )),
 //!     )]));
 //!
-//! let result = assess(&claim, &policy)?;
+//! let result = assess(&Case::from_file(&claim)?, &policy)?;
 //! assert_eq!(result.total.to_string(), "14.50");
 //! assert_eq!(result.lines.len(), 2); // one per affected service
 //! println!("{result}");              // the claim, with its arithmetic
@@ -85,32 +85,81 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
-mod assess;
 mod at;
 pub mod batch;
 pub mod calendar;
+pub mod case;
 pub mod catalog;
 pub mod claim;
 pub mod claim_file;
 pub mod diagnose;
+mod engine;
 pub mod error;
 pub mod letter;
 pub mod money;
 pub mod outage;
 pub mod plan;
 pub mod policy;
-mod reprice;
 pub mod span;
+#[cfg(test)]
+mod test_support;
 pub mod timeline;
 
-pub use assess::{assess, assess_each, assess_totals};
+pub use case::Case;
 pub use claim::{Claim, CreditLine, Totals};
 pub use claim_file::{ClaimFile, Customer, Segment};
+pub use engine::{assess, assess_each, assess_totals};
 pub use error::{Error, FieldPath, Result};
 pub use money::{Currency, Money, Rounding, RoundingMode};
 pub use outage::{Activation, Appointment, Cause, Outage};
 pub use plan::{split_bundle, BillingCycle, BillingPeriod, Service, ServiceKind, ServicePlan};
 pub use span::Span;
+
+/// Assesses a claim file: under the policies it names, or, when it names none, under
+/// every catalog policy that [`catalog::select`] finds for it (its region, currency,
+/// services, provider and the dates of its incidents).
+///
+/// A named policy that cannot apply to the plan (another currency, none of its
+/// services) is a claim of its own saying why ([`Claim::not_applicable`]), as in
+/// [`assess_each`].
+///
+/// # Errors
+/// Everything [`Case::from_file`] refuses; [`Error::UnknownPolicy`] for an id the
+/// catalog lacks (with the nearest id); and everything [`assess_each`] returns.
+///
+/// # Example
+/// ```
+/// let claim: redress::ClaimFile = toml::from_str(r#"
+///     policies = ["us-ny-psc-outage-credit"]
+///     [plan]
+///     currency = "USD"
+///     time_zone = "America/New_York"
+///     [[plan.services]]
+///     kind = "internet"
+///     monthly_price = "79.99"
+///     [[outages]]
+///     services = ["internet"]
+///     start = "2024-10-01T06:00:00-04:00"
+///     end = "2024-10-03T11:00:00-04:00"
+///     customers_affected = 250
+/// "#)?;
+/// let claims = redress::assess_file(&claim)?;
+/// // ⌈53 / 24⌉ = 3 days: 3 × 79.99 / 30 = 7.999 → 8.00.
+/// assert_eq!(claims[0].total.to_string(), "8.00");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn assess_file(claim: &ClaimFile) -> Result<Vec<Claim>> {
+    let case = Case::from_file(claim)?;
+    let policies = match case.policies() {
+        Some(ids) => ids
+            .iter()
+            .map(|id| catalog::get(id))
+            .collect::<Result<Vec<_>>>()?,
+        None => catalog::select(&case),
+    };
+    let policies: Vec<&policy::Policy> = policies.iter().collect();
+    assess_each(&case, &policies)
+}
 
 /// The README's examples, run as doc tests so the README stays true.
 #[cfg(doctest)]
@@ -163,5 +212,5 @@ pub fn doc_example_input() -> (ClaimFile, policy::Policy) {
 #[doc(hidden)]
 pub fn doc_example_claim() -> Result<Claim> {
     let (file, policy) = doc_example_input();
-    assess(&file, &policy)
+    assess(&Case::from_file(&file)?, &policy)
 }

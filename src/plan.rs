@@ -8,9 +8,9 @@ use chrono_tz::Tz;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use crate::case::civil::{local_date, local_day_start};
 use crate::error::{Error, FieldPath, Result};
 use crate::money::{allocate, Currency, Money};
-use crate::timeline::{local_date, local_day_start};
 
 /// A kind of service a plan can include.
 ///
@@ -91,15 +91,15 @@ impl ServiceKind {
     }
 }
 
+impl ServiceKind {
+    /// The named kinds numbered 1 to 9; `None` for [`ServiceKind::Other`].
+    pub(crate) fn number(&self) -> Option<u8> {
+        self.bit().map(|bit| bit.trailing_zeros() as u8 + 1)
+    }
+}
+
 /// A set of the named service kinds, one bit each (see [`ServiceKind::bit`]).
 pub(crate) type KindSet = u16;
-
-/// The set of the kinds given; `None` when one is [`ServiceKind::Other`].
-pub(crate) fn kind_set<'k>(kinds: impl IntoIterator<Item = &'k ServiceKind>) -> Option<KindSet> {
-    kinds
-        .into_iter()
-        .try_fold(0, |set, kind| Some(set | kind.bit()?))
-}
 
 impl From<&str> for ServiceKind {
     fn from(name: &str) -> Self {
@@ -353,6 +353,10 @@ impl ServicePlan {
     }
 }
 
+/// Up to this many services, a plan's services are found by scanning them; beyond, by
+/// a map, so a plan of thousands of services is checked in time proportional to its size.
+pub(crate) const SCANNED_SERVICES: usize = 16;
+
 /// [`ServicePlan::validate`] over the parts it checks, so a caller holding them
 /// separately (a batch account) need not build a plan to check them. The plan's path
 /// is written only for an error: validating a plan formats and allocates nothing.
@@ -368,6 +372,7 @@ pub(crate) fn validate_plan_parts(
         ));
     }
     let here = |i: usize| path().field("services").index(i);
+    let mut seen: Option<std::collections::HashSet<&ServiceKind>> = None;
     for (i, service) in services.iter().enumerate() {
         if service.monthly_price.is_sign_negative() && !service.monthly_price.is_zero() {
             return Err(Error::invalid(
@@ -375,7 +380,14 @@ pub(crate) fn validate_plan_parts(
                 format!("a price cannot be negative (got {})", service.monthly_price),
             ));
         }
-        if services.iter().take(i).any(|s| s.kind == service.kind) {
+        let twice = if i < SCANNED_SERVICES {
+            services.iter().take(i).any(|s| s.kind == service.kind)
+        } else {
+            let seen =
+                seen.get_or_insert_with(|| services.iter().take(i).map(|s| &s.kind).collect());
+            !seen.insert(&service.kind)
+        };
+        if twice {
             return Err(Error::invalid(
                 here(i).field("kind"),
                 format!(

@@ -5,107 +5,14 @@
 //! for one, in the plan's zone. Every interval is half-open, `[start, end)`.
 //! Everything here is interval arithmetic: the cost does not grow with an outage's length.
 
-use chrono::{DateTime, LocalResult, NaiveDate, NaiveTime, TimeDelta, TimeZone, Utc};
+use chrono::{DateTime, NaiveTime, TimeDelta, Utc};
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 use smallvec::SmallVec;
 
+use crate::case::civil::{elapsed, local_date, local_day_start, local_instant, next_day_start};
 use crate::error::{Error, Result};
 use crate::outage::Cause;
-
-/// The exact time from `from` to `to` (negative when `to` is earlier): `to - from`,
-/// worked out from the two instants' seconds since 1970 and their nanoseconds, which
-/// costs less than chrono's subtraction of calendar dates. An instant inside a leap
-/// second (chrono's nanoseconds past a billion) is left to chrono's subtraction.
-///
-/// # Example
-/// ```
-/// use chrono::{DateTime, TimeDelta, Utc};
-/// let from: DateTime<Utc> = "2024-10-01T10:00:00.750Z".parse().unwrap();
-/// let to: DateTime<Utc> = "2024-10-02T10:00:00.250Z".parse().unwrap();
-/// let took = redress::timeline::elapsed(from, to);
-/// assert_eq!(took, TimeDelta::hours(24) - TimeDelta::milliseconds(500));
-/// assert_eq!(took, to - from);
-/// ```
-pub fn elapsed(from: DateTime<Utc>, to: DateTime<Utc>) -> TimeDelta {
-    const NANOS_PER_SECOND: u32 = 1_000_000_000;
-    let (from_nanos, to_nanos) = (from.timestamp_subsec_nanos(), to.timestamp_subsec_nanos());
-    if from_nanos >= NANOS_PER_SECOND || to_nanos >= NANOS_PER_SECOND {
-        return to - from;
-    }
-    // Both instants lie within chrono's range of about 262,000 years, so neither the
-    // difference of their seconds nor the borrow below can overflow.
-    let seconds = to.timestamp() - from.timestamp();
-    let (seconds, nanos) = match to_nanos.checked_sub(from_nanos) {
-        Some(nanos) => (seconds, nanos),
-        None => (seconds - 1, to_nanos + NANOS_PER_SECOND - from_nanos),
-    };
-    TimeDelta::new(seconds, nanos).unwrap_or_else(|| to - from)
-}
-
-/// The local calendar date of an instant in a zone.
-///
-/// # Example
-/// ```
-/// use chrono::{NaiveDate, TimeZone, Utc};
-/// let t = Utc.with_ymd_and_hms(2024, 10, 2, 2, 0, 0).unwrap();
-/// // 02:00 UTC is still 1 October in New York.
-/// assert_eq!(redress::timeline::local_date(t, chrono_tz::America::New_York),
-///            NaiveDate::from_ymd_opt(2024, 10, 1).unwrap());
-/// ```
-pub fn local_date(instant: DateTime<Utc>, zone: Tz) -> NaiveDate {
-    instant.with_timezone(&zone).date_naive()
-}
-
-/// The first instant of a local date in a zone: local midnight, or where a DST gap
-/// swallows midnight, the first local time that exists that day.
-///
-/// # Errors
-/// [`Error::Overflow`] at the ends of chrono's date range.
-///
-/// # Example
-/// ```
-/// use chrono::{NaiveDate, TimeZone, Utc};
-/// let d = NaiveDate::from_ymd_opt(2024, 10, 1).unwrap();
-/// assert_eq!(redress::timeline::local_day_start(d, chrono_tz::America::New_York)?,
-///            Utc.with_ymd_and_hms(2024, 10, 1, 4, 0, 0).unwrap());
-/// # Ok::<(), redress::Error>(())
-/// ```
-pub fn local_day_start(date: NaiveDate, zone: Tz) -> Result<DateTime<Utc>> {
-    let midnight = date.and_time(NaiveTime::MIN);
-    let step = TimeDelta::minutes(15);
-    let mut local = midnight;
-    // A DST gap is at most a few hours; 96 quarter-hours cover any day.
-    for _ in 0..=96 {
-        match zone.from_local_datetime(&local) {
-            LocalResult::Single(t) => return Ok(t.with_timezone(&Utc)),
-            LocalResult::Ambiguous(earliest, _) => return Ok(earliest.with_timezone(&Utc)),
-            LocalResult::None => {
-                local = local
-                    .checked_add_signed(step)
-                    .ok_or_else(|| Error::overflow(format!("start of {date}")))?;
-            }
-        }
-    }
-    Err(Error::overflow(format!(
-        "no local time exists on {date} in {zone}"
-    )))
-}
-
-/// The first instant of the day after `date`.
-pub(crate) fn next_day_start(date: NaiveDate, zone: Tz) -> Result<DateTime<Utc>> {
-    let next = date
-        .succ_opt()
-        .ok_or_else(|| Error::overflow(format!("the day after {date}")))?;
-    local_day_start(next, zone)
-}
-
-/// `date + days`, checked.
-pub(crate) fn add_days(date: NaiveDate, days: i64) -> Result<NaiveDate> {
-    TimeDelta::try_days(days)
-        .and_then(|d| date.checked_add_signed(d))
-        .ok_or_else(|| Error::overflow(format!("{date} + {days} days")))
-}
 
 /// One stretch of lost (or degraded) service: outage records of one service that
 /// overlap or touch, merged into one interval.
@@ -414,60 +321,13 @@ pub fn time_within_daily_window(
     Ok(total)
 }
 
-/// The instant a local wall-clock time occurs on a date (the earlier one in a DST
-/// overlap, the first existing time after a DST gap).
-pub(crate) fn local_instant(date: NaiveDate, time: NaiveTime, zone: Tz) -> Result<DateTime<Utc>> {
-    let mut local = date.and_time(time);
-    for _ in 0..=96 {
-        match zone.from_local_datetime(&local) {
-            LocalResult::Single(t) => return Ok(t.with_timezone(&Utc)),
-            LocalResult::Ambiguous(earliest, _) => return Ok(earliest.with_timezone(&Utc)),
-            LocalResult::None => {
-                local = local
-                    .checked_add_signed(TimeDelta::minutes(15))
-                    .ok_or_else(|| Error::overflow(format!("{date} {time}")))?;
-            }
-        }
-    }
-    Err(Error::overflow(format!(
-        "{date} {time} does not exist in {zone}"
-    )))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use chrono::TimeZone;
 
     fn utc(y: i32, mo: u32, d: u32, h: u32, mi: u32) -> DateTime<Utc> {
         Utc.with_ymd_and_hms(y, mo, d, h, mi, 0).unwrap()
-    }
-
-    /// `elapsed` is chrono's subtraction, to the nanosecond and either way round: over
-    /// all of chrono's years, with nanoseconds (leap seconds included) on both sides.
-    #[test]
-    fn elapsed_is_chronos_subtraction() {
-        use proptest::prelude::*;
-        let instant = (
-            DateTime::<Utc>::MIN_UTC.timestamp()..=DateTime::<Utc>::MAX_UTC.timestamp(),
-            prop_oneof![
-                Just(0u32),
-                0u32..1_000_000_000,
-                1_000_000_000u32..2_000_000_000
-            ],
-        )
-            .prop_filter_map("a chrono instant", |(seconds, nanos)| {
-                DateTime::<Utc>::from_timestamp(seconds, nanos)
-            });
-        let mut runner = proptest::test_runner::TestRunner::new(proptest::test_runner::Config {
-            cases: 20_000,
-            ..Default::default()
-        });
-        runner
-            .run(&(instant.clone(), instant), |(from, to)| {
-                prop_assert_eq!(elapsed(from, to), to - from, "{} → {}", from, to);
-                Ok(())
-            })
-            .unwrap();
     }
 
     #[test]
@@ -605,13 +465,5 @@ mod tests {
             time_within_daily_window(s, e, chrono_tz::UTC, window, TimeDelta::days(1)).unwrap(),
             TimeDelta::hours(13)
         );
-    }
-
-    #[test]
-    fn day_start_in_a_zone_whose_dst_gap_swallows_midnight() {
-        // America/Santiago moved clocks from 00:00 to 01:00 on 8 September 2024.
-        let d = NaiveDate::from_ymd_opt(2024, 9, 8).unwrap();
-        let start = local_day_start(d, chrono_tz::America::Santiago).unwrap();
-        assert_eq!(start, utc(2024, 9, 8, 4, 0));
     }
 }

@@ -17,9 +17,12 @@ fn run_everything(text: &str) {
     if claim.as_of.is_none() {
         claim.as_of = chrono::DateTime::parse_from_rfc3339("2026-01-01T00:00:00Z").ok();
     }
-    let _ = catalog::assess_file(&claim);
+    let _ = redress::assess_file(&claim);
+    let Ok(case) = redress::Case::from_file(&claim) else {
+        return;
+    };
     for policy in catalog::all() {
-        if let Ok(result) = redress::assess(&claim, &policy) {
+        if let Ok(result) = redress::assess(&case, &policy) {
             let sum: rust_decimal::Decimal = result.lines.iter().map(|l| l.amount).sum();
             assert_eq!(sum, result.total);
         }
@@ -145,7 +148,8 @@ fn an_outage_of_three_centuries_finishes_under_every_policy() {
             "#
         );
         let claim: ClaimFile = toml::from_str(&text).unwrap();
-        match redress::assess(&claim, &policy) {
+        let case = redress::Case::from_file(&claim).unwrap();
+        match redress::assess(&case, &policy) {
             Ok(result) => {
                 let sum: rust_decimal::Decimal = result.lines.iter().map(|l| l.amount).sum();
                 assert_eq!(sum, result.total, "{}", policy.id);

@@ -5,7 +5,7 @@
 
 use chrono::NaiveDate;
 use redress::policy::*;
-use redress::{assess, Cause, ClaimFile, Currency, Error, Segment, Span};
+use redress::{Cause, ClaimFile, Currency, Error, Segment, Span};
 use rust_decimal::Decimal;
 
 fn d(s: &str) -> Decimal {
@@ -25,6 +25,11 @@ fn policy(currency: Currency, subject: Subject, rule: Rule) -> Policy {
 }
 
 /// A claim file from TOML: a plan header plus whatever follows.
+/// A claim file read into a case and assessed, as every test here writes its claim.
+fn assess(file: &ClaimFile, policy: &Policy) -> Result<redress::Claim, Error> {
+    redress::assess(&redress::Case::from_file(file)?, policy)
+}
+
 fn claim(currency: &str, zone: &str, services: &[(&str, &str)], rest: &str) -> ClaimFile {
     let mut text = format!("[plan]\ncurrency = \"{currency}\"\ntime_zone = \"{zone}\"\n");
     for (kind, price) in services {

@@ -14,7 +14,7 @@
 
 use chrono::{DateTime, FixedOffset, Local, SecondsFormat, Utc};
 use redress::policy::Policy;
-use redress::{Claim, ClaimFile, Error};
+use redress::{Case, Claim, ClaimFile, Error};
 use serde::Serialize;
 
 use crate::input::{self, AsOfSource};
@@ -56,7 +56,7 @@ pub fn run(args: &ClaimArgs) -> Result<u8, Failure> {
     if flagged {
         file.policies = Some(args.policies.clone());
     }
-    file.validate().map_err(|e| input::claim_error(path, e))?;
+    let case = Case::from_file(&file).map_err(|e| input::claim_error(path, e))?;
     let policies: Vec<Policy> = match &file.policies {
         Some(ids) if ids.is_empty() => {
             return Err(Failure::input(format!(
@@ -78,13 +78,13 @@ pub fn run(args: &ClaimArgs) -> Result<u8, Failure> {
                     path.display()
                 )));
             }
-            redress::catalog::select(&file)
+            redress::catalog::select(&case)
         }
     };
 
     let mut claims = Vec::with_capacity(policies.len());
     for policy in &policies {
-        claims.push(assess_one(&file, policy).map_err(|e| input::claim_error(path, e))?);
+        claims.push(assess_one(&case, policy).map_err(|e| input::claim_error(path, e))?);
     }
 
     if claims.is_empty() && (args.json || args.letter) {
@@ -139,8 +139,8 @@ pub fn run(args: &ClaimArgs) -> Result<u8, Failure> {
 /// Assesses one policy. A named policy that cannot apply to the plan at all (another
 /// currency, none of its services) is an error, exit 2, saying why; one that applies
 /// to the plan but owes nothing for these incidents appears with 0.00 and its notes.
-fn assess_one(file: &ClaimFile, policy: &Policy) -> Result<Claim, Error> {
-    redress::assess(file, policy)
+fn assess_one(case: &Case, policy: &Policy) -> Result<Claim, Error> {
+    redress::assess(case, policy)
 }
 
 /// The local date of an instant in the plan's zone (for the report's "as of").

@@ -133,7 +133,7 @@ pub struct CsgOptions {
 ///     reported = "2024-09-03T10:00:00+10:00"
 ///     end = "2024-09-16T12:00:00+10:00"
 /// "#).unwrap();
-/// let result = redress::assess(&claim, &redress::catalog::au::csg())?;
+/// let result = redress::assess(&redress::Case::from_file(&claim)?, &redress::catalog::au::csg())?;
 /// assert_eq!(result.total.to_string(), "217.80");
 /// # Ok::<(), redress::Error>(())
 /// ```
@@ -368,7 +368,7 @@ pub struct VicGslOptions {
 /// "#));
 /// }
 /// let claim: redress::ClaimFile = toml::from_str(&toml).unwrap();
-/// let result = redress::assess(&claim, &redress::catalog::au::vic_gsl())?;
+/// let result = redress::assess(&redress::Case::from_file(&claim)?, &redress::catalog::au::vic_gsl())?;
 /// assert_eq!(result.total.to_string(), "130.00");
 /// # Ok::<(), redress::Error>(())
 /// ```
@@ -524,7 +524,8 @@ pub fn vic_gsl_with(options: VicGslOptions) -> Policy {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{assess, Claim, ClaimFile};
+    use crate::test_support::assess;
+    use crate::{Claim, ClaimFile};
 
     fn has_note(claim: &Claim, text: &str) -> bool {
         claim.notes.iter().any(|n| n.contains(text))

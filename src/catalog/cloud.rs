@@ -137,7 +137,7 @@ fn common_readings() -> Vec<String> {
 ///     start = "2025-06-10T10:00:00Z"
 ///     end = "2025-06-10T10:50:00Z"
 /// "#).unwrap();
-/// let result = redress::assess(&claim, &redress::catalog::cloud::aws_ec2_region())?;
+/// let result = redress::assess(&redress::Case::from_file(&claim)?, &redress::catalog::cloud::aws_ec2_region())?;
 /// assert_eq!(result.total.to_string(), "120.00");
 /// assert!(!result.automatic);
 /// assert_eq!(result.lines[0].deadline.unwrap().to_string(), "2025-08-31");
@@ -181,7 +181,7 @@ pub fn aws_ec2_region() -> Policy {
 ///     start = "2025-06-10T10:03:00Z"
 ///     end = "2025-06-10T14:03:00Z"
 /// "#).unwrap();
-/// let result = redress::assess(&claim, &redress::catalog::cloud::aws_ec2_instance())?;
+/// let result = redress::assess(&redress::Case::from_file(&claim)?, &redress::catalog::cloud::aws_ec2_instance())?;
 /// assert_eq!(result.total.to_string(), "6.91");
 /// # Ok::<(), redress::Error>(())
 /// ```
@@ -315,7 +315,7 @@ pub struct GcpOptions {
 ///     start = "2024-03-20T10:00:00Z"
 ///     end = "2024-03-20T10:30:00Z"
 /// "#).unwrap();
-/// let result = redress::assess(&claim, &redress::catalog::cloud::gcp_compute_multizone())?;
+/// let result = redress::assess(&redress::Case::from_file(&claim)?, &redress::catalog::cloud::gcp_compute_multizone())?;
 /// assert_eq!(result.total.to_string(), "200.00");
 /// # Ok::<(), redress::Error>(())
 /// ```
@@ -440,7 +440,7 @@ pub fn gcp_compute_multizone_with(options: GcpOptions) -> Policy {
 ///     start = "2024-06-10T00:00:00Z"
 ///     end = "2024-06-10T08:00:00Z"
 /// "#).unwrap();
-/// let result = redress::assess(&claim, &redress::catalog::cloud::gcp_compute_single_instance())?;
+/// let result = redress::assess(&redress::Case::from_file(&claim)?, &redress::catalog::cloud::gcp_compute_single_instance())?;
 /// assert_eq!(result.total.to_string(), "15.00");
 /// # Ok::<(), redress::Error>(())
 /// ```
@@ -572,7 +572,7 @@ pub struct AzureVmOptions {
 ///     start = "2025-06-10T10:00:00Z"
 ///     end = "2025-06-10T10:30:00Z"
 /// "#).unwrap();
-/// let result = redress::assess(&claim, &redress::catalog::cloud::azure_vm())?;
+/// let result = redress::assess(&redress::Case::from_file(&claim)?, &redress::catalog::cloud::azure_vm())?;
 /// assert_eq!(result.total.to_string(), "300.00");
 /// # Ok::<(), redress::Error>(())
 /// ```
@@ -642,7 +642,8 @@ pub fn azure_vm_with(options: AzureVmOptions) -> Policy {
 mod tests {
     use super::*;
     use crate::claim::Basis;
-    use crate::{assess, Claim, ClaimFile};
+    use crate::test_support::assess;
+    use crate::{Claim, ClaimFile};
 
     /// One outage of `minutes` (and `seconds`) from `start`, with the month's charges.
     fn cloud(provider: &str, charges: &str, start: &str, minutes: i64, seconds: i64) -> ClaimFile {
@@ -828,10 +829,16 @@ mod tests {
     #[test]
     fn cloud_policies_are_only_selected_for_their_providers() {
         let ids = |provider: &str| -> Vec<String> {
-            crate::catalog::select(&cloud(provider, "100", "2025-06-10T10:00:00Z", 50, 0))
-                .into_iter()
-                .map(|p| p.id)
-                .collect()
+            crate::catalog::select(&crate::test_support::case(&cloud(
+                provider,
+                "100",
+                "2025-06-10T10:00:00Z",
+                50,
+                0,
+            )))
+            .into_iter()
+            .map(|p| p.id)
+            .collect()
         };
         let aws = ids("Amazon Web Services");
         assert!(aws.contains(&"aws-ec2-region".to_owned()), "{aws:?}");

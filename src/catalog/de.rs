@@ -109,7 +109,7 @@ pub struct TkgOptions {
 ///     reported = "2025-03-03T09:00:00+01:00"
 ///     end = "2025-03-08T18:00:00+01:00"
 /// "#).unwrap();
-/// let claim = redress::assess(&claim, &redress::catalog::de::tkg_58())?;
+/// let claim = redress::assess(&redress::Case::from_file(&claim)?, &redress::catalog::de::tkg_58())?;
 /// assert_eq!(claim.total.to_string(), "10.00");
 /// assert!(!claim.automatic);
 /// # Ok::<(), redress::Error>(())
@@ -279,7 +279,8 @@ pub fn tkg_58_with(options: TkgOptions) -> Policy {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{assess, Claim, ClaimFile};
+    use crate::test_support::assess;
+    use crate::{Claim, ClaimFile};
 
     fn claim(monthly: &str, rest: &str) -> ClaimFile {
         let text = format!(

@@ -110,7 +110,7 @@ pub struct Rd899Options {
 ///     start = "2025-06-02T09:00:00+02:00"
 ///     end = "2025-06-07T18:00:00+02:00"
 /// "#).unwrap();
-/// let claim = redress::assess(&claim, &redress::catalog::es::rd_899_2009())?;
+/// let claim = redress::assess(&redress::Case::from_file(&claim)?, &redress::catalog::es::rd_899_2009())?;
 /// assert_eq!(claim.total.to_string(), "7.16");
 /// assert!(claim.automatic);
 /// # Ok::<(), redress::Error>(())
@@ -277,7 +277,8 @@ pub fn rd_899_2009_with(options: Rd899Options) -> Policy {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{assess, split_bundle, Claim, ClaimFile, Money, Outage, Service, ServicePlan};
+    use crate::test_support::assess;
+    use crate::{split_bundle, Claim, ClaimFile, Money, Outage, Service, ServicePlan};
 
     fn claim(services: &str, rest: &str) -> ClaimFile {
         let text = format!(

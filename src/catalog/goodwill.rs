@@ -113,7 +113,7 @@ impl Default for AttGuaranteeOptions {
 ///     start = "2025-06-10T08:00:00-05:00"
 ///     end = "2025-06-10T11:00:00-05:00"
 /// "#).unwrap();
-/// let result = redress::assess(&claim, &redress::catalog::goodwill::att_guarantee_2025())?;
+/// let result = redress::assess(&redress::Case::from_file(&claim)?, &redress::catalog::goodwill::att_guarantee_2025())?;
 /// assert_eq!(result.total.to_string(), "2.17");
 /// assert!(result.automatic);
 /// # Ok::<(), redress::Error>(())
@@ -291,7 +291,7 @@ pub struct RogersOptions {
 ///     start = "2022-07-08T04:45:00-04:00"
 ///     end = "2022-07-08T23:00:00-04:00"
 /// "#).unwrap();
-/// let result = redress::assess(&claim, &redress::catalog::goodwill::rogers_2022())?;
+/// let result = redress::assess(&redress::Case::from_file(&claim)?, &redress::catalog::goodwill::rogers_2022())?;
 /// assert_eq!(result.total.to_string(), "14.52");
 /// assert!(result.automatic);
 /// # Ok::<(), redress::Error>(())
@@ -375,7 +375,8 @@ pub fn rogers_2022_with(options: RogersOptions) -> Policy {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{assess, Claim, ClaimFile};
+    use crate::test_support::assess;
+    use crate::{Claim, ClaimFile};
 
     fn has_note(claim: &Claim, text: &str) -> bool {
         claim.notes.iter().any(|n| n.contains(text))
@@ -726,12 +727,12 @@ mod tests {
     #[test]
     fn goodwill_is_only_selected_for_its_provider() {
         let pick = |provider: &str| -> Vec<String> {
-            crate::catalog::select(&rogers(
+            crate::catalog::select(&crate::test_support::case(&rogers(
                 &[("mobile", "90")],
                 "2022-07-08T04:45:00-04:00",
                 "2022-07-08T23:00:00-04:00",
                 provider,
-            ))
+            )))
             .into_iter()
             .map(|p| p.id)
             .collect()

@@ -92,7 +92,7 @@ pub struct AgcomOptions {
 ///     reported = "2025-03-01T09:00:00+01:00"
 ///     end = "2025-03-11T15:00:00+01:00"
 /// "#).unwrap();
-/// let claim = redress::assess(&claim, &redress::catalog::it::agcom_347_18())?;
+/// let claim = redress::assess(&redress::Case::from_file(&claim)?, &redress::catalog::it::agcom_347_18())?;
 /// assert_eq!(claim.total.to_string(), "120.00");
 /// assert!(!claim.automatic);
 /// # Ok::<(), redress::Error>(())
@@ -230,7 +230,8 @@ pub fn agcom_347_18_with(options: AgcomOptions) -> Policy {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{assess, Claim, ClaimFile};
+    use crate::test_support::assess;
+    use crate::{Claim, ClaimFile};
 
     fn claim(segment: &str, rest: &str) -> ClaimFile {
         let text = format!(

@@ -35,12 +35,10 @@ pub mod pt;
 pub mod uk;
 pub mod us;
 
-use chrono::Utc;
-
-use crate::claim_file::ClaimFile;
+use crate::case::civil::local_date;
+use crate::case::Case;
 use crate::error::{Error, Result};
 use crate::policy::{Dating, Policy};
-use crate::timeline::local_date;
 
 /// A date written in a policy's source, checked when the catalog is compiled: every call
 /// is in a `const` with literal arguments, so a wrong date stops the build, never a run.
@@ -198,25 +196,26 @@ pub fn covers_region(jurisdiction: &str, region: &str) -> bool {
 ///     start = "2025-03-03T09:00:00+01:00"
 ///     end = "2025-03-08T18:00:00+01:00"
 /// "#).unwrap();
-/// let ids: Vec<String> = redress::catalog::select(&claim).into_iter().map(|p| p.id).collect();
+/// let case = redress::Case::from_file(&claim)?;
+/// let ids: Vec<String> = redress::catalog::select(&case).into_iter().map(|p| p.id).collect();
 /// assert_eq!(ids, vec!["de-tkg-58"]);
+/// # Ok::<(), redress::Error>(())
 /// ```
-pub fn select(claim: &ClaimFile) -> Vec<Policy> {
-    all().into_iter().filter(|p| selects(p, claim)).collect()
+pub fn select(case: &Case) -> Vec<Policy> {
+    all().into_iter().filter(|p| selects(p, case)).collect()
 }
 
 /// Whether [`select`] picks a policy for a claim: it covers the customer's region (not
 /// one of its exclusions), pays in the plan's currency, covers one of its services,
 /// names the provider if it is a provider's own, and is in force on the date of an
 /// outage, appointment or activation of the claim that it covers.
-pub(crate) fn selects(p: &Policy, claim: &ClaimFile) -> bool {
-    let Some(region) = claim.region() else {
+pub(crate) fn selects(p: &Policy, case: &Case) -> bool {
+    let Some(region) = case.region() else {
         return false;
     };
-    let zone = claim.plan.time_zone;
+    let zone = case.time_zone();
     let outage_dates = || {
-        claim
-            .outages
+        case.outages()
             .iter()
             .filter(|o| o.services.iter().any(|s| p.covers(s)))
             .map(|o| {
@@ -224,27 +223,21 @@ pub(crate) fn selects(p: &Policy, claim: &ClaimFile) -> bool {
                     (Dating::Report, Some(r)) => r,
                     _ => o.start,
                 };
-                local_date(instant.with_timezone(&Utc), zone)
+                local_date(instant, zone)
             })
     };
     let other_dates = || {
-        claim
-            .appointments
+        case.appointments()
             .iter()
             .map(|a| a.date)
-            .chain(claim.activations.iter().map(|a| a.promised))
+            .chain(case.activations().iter().map(|a| a.promised))
     };
     covers_region(&p.jurisdiction, region)
         && !p.excluded_regions.iter().any(|r| covers_region(r, region))
-        && p.currency.is_none_or(|c| c == claim.plan.currency)
-        && claim.plan.services.iter().any(|s| p.covers(&s.kind))
+        && p.currency.is_none_or(|c| c == case.currency())
+        && case.services().iter().any(|s| p.covers(&s.kind))
         && (p.providers.is_empty() || {
-            let provider = claim
-                .plan
-                .provider
-                .as_deref()
-                .unwrap_or("")
-                .to_ascii_lowercase();
+            let provider = case.provider().unwrap_or("").to_ascii_lowercase();
             !provider.is_empty()
                 && p.providers
                     .iter()
@@ -255,48 +248,10 @@ pub(crate) fn selects(p: &Policy, claim: &ClaimFile) -> bool {
             .any(|d| p.version_on(d).is_some())
 }
 
-/// Assesses a claim file under the policies it names, or, when it names none, under
-/// every catalog policy that [`select`] finds for it.
-///
-/// # Errors
-/// [`Error::UnknownPolicy`] for an id the catalog lacks (with the nearest id), and
-/// everything [`crate::assess`] returns.
-///
-/// # Example
-/// ```
-/// let claim: redress::ClaimFile = toml::from_str(r#"
-///     policies = ["us-ny-psc-outage-credit"]
-///     [plan]
-///     currency = "USD"
-///     time_zone = "America/New_York"
-///     [[plan.services]]
-///     kind = "internet"
-///     monthly_price = "79.99"
-///     [[outages]]
-///     services = ["internet"]
-///     start = "2024-10-01T06:00:00-04:00"
-///     end = "2024-10-03T11:00:00-04:00"
-///     customers_affected = 250
-/// "#).unwrap();
-/// let claims = redress::catalog::assess_file(&claim)?;
-/// assert_eq!(claims[0].total.to_string(), "8.00"); // ⌈53/24⌉ = 3 × 79.99 / 30 = 7.999
-/// # Ok::<(), redress::Error>(())
-/// ```
-pub fn assess_file(claim: &ClaimFile) -> Result<Vec<crate::Claim>> {
-    claim.validate()?;
-    let policies = match &claim.policies {
-        Some(ids) => ids.iter().map(|id| get(id)).collect::<Result<Vec<_>>>()?,
-        None => select(claim),
-    };
-    policies
-        .iter()
-        .map(|p| crate::assess::assess_validated(claim, p))
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ClaimFile;
 
     fn uk_power_claim(region: &str) -> ClaimFile {
         toml::from_str(&format!(
@@ -321,7 +276,7 @@ mod tests {
     #[test]
     fn ofgem_is_selected_in_great_britain_but_not_northern_ireland() {
         let ids = |region| {
-            select(&uk_power_claim(region))
+            select(&Case::from_file(&uk_power_claim(region)).unwrap())
                 .into_iter()
                 .map(|p| p.id)
                 .collect::<Vec<_>>()

@@ -94,7 +94,7 @@ impl Default for Psl73Options {
 ///     customers_affected = 180000
 ///     cause = "severe-weather"
 /// "#).unwrap();
-/// let result = redress::assess(&claim, &redress::catalog::nypsl::ny_psl_73())?;
+/// let result = redress::assess(&redress::Case::from_file(&claim)?, &redress::catalog::nypsl::ny_psl_73())?;
 /// assert_eq!(result.total.to_string(), "25.00");
 /// assert!(result.automatic);
 /// # Ok::<(), redress::Error>(())
@@ -125,7 +125,7 @@ pub fn ny_psl_73() -> Policy {
 ///     customers_affected = 180000
 /// "#).unwrap();
 /// let policy = ny_psl_73_with(Psl73Options { counting: Counting::Started, ..Psl73Options::default() });
-/// assert_eq!(redress::assess(&claim, &policy)?.total.to_string(), "50.00");
+/// assert_eq!(redress::assess(&redress::Case::from_file(&claim)?, &policy)?.total.to_string(), "50.00");
 /// # Ok::<(), redress::Error>(())
 /// ```
 pub fn ny_psl_73_with(options: Psl73Options) -> Policy {
@@ -219,7 +219,8 @@ fn readings(options: Psl73Options) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{assess, Claim, ClaimFile};
+    use crate::test_support::assess;
+    use crate::{Claim, ClaimFile};
 
     /// One outage of `hours` of a service from 9 January 2024 18:00 New York time.
     fn out(service: &str, hours: i64, size: Option<u64>, segment: &str) -> ClaimFile {

@@ -171,7 +171,7 @@ impl Default for GsopOptions {
 ///     start = "2025-01-10T06:00:00Z"
 ///     end = "2025-01-11T12:00:00Z"
 /// "#).unwrap();
-/// let result = redress::assess(&claim, &redress::catalog::ofgem::gsop())?;
+/// let result = redress::assess(&redress::Case::from_file(&claim)?, &redress::catalog::ofgem::gsop())?;
 /// assert_eq!(result.total.to_string(), "140.00");
 /// assert!(result.automatic);
 /// # Ok::<(), redress::Error>(())
@@ -202,7 +202,7 @@ pub fn gsop() -> Policy {
 ///     end = "2025-01-11T12:00:00Z"
 /// "#).unwrap();
 /// let policy = gsop_with(GsopOptions { counting: Counting::Started, ..GsopOptions::default() });
-/// assert_eq!(redress::assess(&claim, &policy)?.total.to_string(), "185.00");
+/// assert_eq!(redress::assess(&redress::Case::from_file(&claim)?, &policy)?.total.to_string(), "185.00");
 /// # Ok::<(), redress::Error>(())
 /// ```
 pub fn gsop_with(options: GsopOptions) -> Policy {
@@ -443,7 +443,8 @@ fn readings(options: GsopOptions) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{assess, Claim, ClaimFile};
+    use crate::test_support::assess;
+    use crate::{Claim, ClaimFile};
 
     /// A claim for one power cut of `hours` from `start` (UTC), in a segment, with a cause
     /// and optionally the incident's size.

@@ -84,7 +84,7 @@ pub struct PtOptions {
 ///     start = "2025-06-02T09:00:00+01:00"
 ///     end = "2025-06-07T18:00:00+01:00"
 /// "#).unwrap();
-/// let claim = redress::assess(&claim, &redress::catalog::pt::lei_16_2022())?;
+/// let claim = redress::assess(&redress::Case::from_file(&claim)?, &redress::catalog::pt::lei_16_2022())?;
 /// assert_eq!(claim.total.to_string(), "6.45");
 /// assert!(claim.automatic);
 /// # Ok::<(), redress::Error>(())
@@ -194,7 +194,8 @@ pub fn lei_16_2022_with(options: PtOptions) -> Policy {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{assess, Claim, ClaimFile};
+    use crate::test_support::assess;
+    use crate::{Claim, ClaimFile};
 
     fn claim(outages: &[(&str, &str)], extra: &str) -> ClaimFile {
         let mut text = String::from(

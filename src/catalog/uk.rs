@@ -100,7 +100,7 @@ const AMOUNTS: [(i32, i64, i64, i64); 8] = [
 ///     reported = "2025-06-02T09:00:00+01:00"
 ///     end = "2025-06-07T18:00:00+01:00"
 /// "#).unwrap();
-/// let claim = redress::assess(&claim, &redress::catalog::uk::ofcom_auto_comp())?;
+/// let claim = redress::assess(&redress::Case::from_file(&claim)?, &redress::catalog::uk::ofcom_auto_comp())?;
 /// assert_eq!(claim.total.to_string(), "29.94");
 /// assert!(claim.automatic);
 /// # Ok::<(), redress::Error>(())
@@ -266,7 +266,8 @@ fn provisions(repair: Decimal, provision: Decimal, appointment: Decimal) -> Vec<
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{assess, Claim, ClaimFile};
+    use crate::test_support::assess;
+    use crate::{Claim, ClaimFile};
 
     /// A broadband-and-phone plan in London with the outages, appointments and
     /// activations given as TOML.

@@ -73,7 +73,7 @@ pub struct NyPscOptions {
 ///     end = "2025-06-04T11:00:00-04:00"
 ///     customers_affected = 250
 /// "#).unwrap();
-/// let claim = redress::assess(&claim, &redress::catalog::us::ny_psc_outage_credit())?;
+/// let claim = redress::assess(&redress::Case::from_file(&claim)?, &redress::catalog::us::ny_psc_outage_credit())?;
 /// assert_eq!(claim.total.to_string(), "12.00");
 /// assert!(claim.automatic);
 /// # Ok::<(), redress::Error>(())
@@ -242,7 +242,7 @@ pub struct NjOptions {
 ///     start = "2025-03-03T09:00:00-05:00"
 ///     end = "2025-03-08T18:00:00-05:00"
 /// "#).unwrap();
-/// let claim = redress::assess(&claim, &redress::catalog::us::nj_cable())?;
+/// let claim = redress::assess(&redress::Case::from_file(&claim)?, &redress::catalog::us::nj_cable())?;
 /// assert_eq!(claim.total.to_string(), "12.00");
 /// assert!(!claim.automatic);
 /// # Ok::<(), redress::Error>(())
@@ -342,7 +342,8 @@ pub fn nj_cable_with(options: NjOptions) -> Policy {
 #[allow(clippy::items_after_test_module)]
 mod tests {
     use super::*;
-    use crate::{assess, Claim, ClaimFile};
+    use crate::test_support::assess;
+    use crate::{Claim, ClaimFile};
 
     fn ny(rest: &str) -> ClaimFile {
         let text = format!(

@@ -4,10 +4,7 @@
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use super::eval::{Context, Item};
-use crate::claim::Figure;
-use crate::error::{Error, Result};
-use crate::money::{divide, Rounding};
+use crate::money::Rounding;
 
 /// How many days a monthly price is divided by to give a daily rate.
 ///
@@ -62,74 +59,11 @@ pub enum Amount {
     },
 }
 
-impl Amount {
-    /// Works the amount out for one item, keeping the working.
-    pub(crate) fn figure(&self, ctx: &Context<'_>, item: &Item<'_>) -> Result<Figure> {
-        match self {
-            Amount::Fixed(amount) => Ok(Figure::Fixed { amount: *amount }),
-            Amount::ShareOfMonthly(share) => Figure::share_of(*share, item.monthly_price),
-            Amount::DailyRate(count) => {
-                Figure::daily_rate(item.monthly_price, ctx.days_for(*count, item)?)
-            }
-            Amount::GreaterOf(options) => {
-                let mut figures = Vec::with_capacity(options.len());
-                for option in options {
-                    figures.push(option.figure(ctx, item)?);
-                }
-                Figure::greater_of(figures)
-                    .ok_or_else(|| ctx.invalid_rule("greater-of needs at least one amount"))
-            }
-            Amount::Rounded { amount, rounding } => {
-                let of = amount.figure(ctx, item)?;
-                let rounded = rounding.apply(of.amount());
-                Ok(Figure::Rounded {
-                    of: Box::new(of),
-                    amount: rounded,
-                })
-            }
-        }
-    }
-
-    /// The amount for `units` units: [`Amount::figure`]'s figure times the units, with
-    /// the same arithmetic. A daily rate is worked out without building its figure
-    /// (whose unit rate, a division, only the working shows).
-    pub(crate) fn times(
-        &self,
-        ctx: &Context<'_>,
-        item: &Item<'_>,
-        units: Decimal,
-    ) -> Result<Decimal> {
-        match self {
-            Amount::DailyRate(count) => {
-                let days = ctx.days_for(*count, item)?;
-                daily_rate_times(item.monthly_price, days, units)
-            }
-            other => other.figure(ctx, item)?.times(units),
-        }
-    }
-}
-
-/// `units` days of a monthly price divided into `days`, multiplied before it divides
-/// (3 × 65 / 30, not 3 × 2.1666…).
-pub(crate) fn daily_rate_times(
-    monthly_price: Decimal,
-    days: u32,
-    units: Decimal,
-) -> Result<Decimal> {
-    monthly_price
-        .checked_mul(units)
-        .and_then(|x| divide(x, days))
-        .ok_or_else(|| {
-            // Named as the figure names it: units × the daily rate.
-            let rate = divide(monthly_price, days).unwrap_or_default();
-            Error::overflow(format!("{units} × {rate}"))
-        })
-}
-
 #[cfg(test)]
 mod tests {
     use crate::policy::*;
-    use crate::{assess, ClaimFile, Currency, Rounding, RoundingMode};
+    use crate::test_support::assess;
+    use crate::{ClaimFile, Currency, Rounding, RoundingMode};
 
     /// Three whole days at max(€5, 10 % of €69.94) = €6.994 a day: rounded once at the
     /// end, 3 × 6.994 = 20.982 → 20.98; each day rounded first, 3 × 6.99 = 20.97.

@@ -1,14 +1,11 @@
 //! Conditions: thresholds a rule or a payment depends on.
 
-use chrono::{NaiveTime, TimeDelta};
+use chrono::NaiveTime;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use super::eval::{Context, Item};
-use super::per_unit::spell_clock_start;
 use super::Clock;
 use crate::claim_file::Segment;
-use crate::error::Result;
 use crate::outage::Cause;
 use crate::span::Span;
 
@@ -94,114 +91,7 @@ pub enum Condition {
     Not(Box<Condition>),
 }
 
-/// The answer to a condition, with any assumption made to reach it.
-pub(crate) struct Verdict {
-    pub holds: bool,
-    pub assumptions: Vec<String>,
-}
-
 impl Condition {
-    /// Tests the condition. `credit` is the item's unrounded credit when known
-    /// (payments know it; rules do not).
-    pub(crate) fn test(
-        &self,
-        ctx: &Context<'_>,
-        item: &Item<'_>,
-        credit: Option<Decimal>,
-    ) -> Result<Verdict> {
-        let mut assumptions = Vec::new();
-        let holds = self.holds(ctx, item, credit, &mut assumptions)?;
-        Ok(Verdict { holds, assumptions })
-    }
-
-    fn holds(
-        &self,
-        ctx: &Context<'_>,
-        item: &Item<'_>,
-        credit: Option<Decimal>,
-        notes: &mut Vec<String>,
-    ) -> Result<bool> {
-        Ok(match self {
-            Condition::DurationAtLeast(span) => item.duration()? >= span.as_delta(),
-            Condition::DurationMoreThan(span) => item.duration()? > span.as_delta(),
-            Condition::TimeAfterClockAtLeast { clock, at_least } => {
-                let label = || item.label(ctx);
-                let mut total = TimeDelta::zero();
-                for spell in item.spells() {
-                    let from = spell_clock_start(clock, ctx, spell, &label, notes)?;
-                    if from < spell.end {
-                        total = total
-                            .checked_add(&crate::timeline::elapsed(from, spell.end))
-                            .ok_or_else(|| crate::error::Error::overflow("time after the clock"))?;
-                    }
-                }
-                total >= at_least.as_delta()
-            }
-            Condition::CustomersAffectedAtLeast { count, if_unknown } => {
-                match item.customers_affected() {
-                    Some(n) => n >= *count,
-                    None => {
-                        let met = *if_unknown == Assumption::Met;
-                        ctx.note(notes, || {
-                            format!(
-                                "The incident's size was not given; assumed {} {count} customers were affected.",
-                                if met { "at least" } else { "fewer than" }
-                            )
-                        });
-                        met
-                    }
-                }
-            }
-            Condition::CauseIn(causes) => item.cause().is_some_and(|c| causes.contains(&c)),
-            Condition::Segment(segment) => ctx.segment == *segment,
-            Condition::TimeInDailyWindowMoreThan {
-                from,
-                to,
-                more_than,
-            } => {
-                let limit = more_than.as_delta();
-                let mut inside = TimeDelta::zero();
-                for spell in item.spells() {
-                    inside += crate::timeline::time_within_daily_window(
-                        spell.start,
-                        spell.end,
-                        ctx.zone,
-                        (*from, *to),
-                        limit,
-                    )?;
-                    if inside > limit {
-                        break;
-                    }
-                }
-                inside > limit
-            }
-            Condition::CreditMoreThan(amount) => match credit {
-                Some(credit) => credit > *amount,
-                None => {
-                    return Err(
-                        ctx.invalid_rule("credit-more-than can only decide a payment, not a rule")
-                    )
-                }
-            },
-            Condition::All(all) => {
-                let mut result = true;
-                for c in all {
-                    // Evaluate every branch so each assumption is reported.
-                    result &= c.holds(ctx, item, credit, notes)?;
-                }
-                result
-            }
-            Condition::Any(any) => {
-                let mut result = false;
-                for c in any {
-                    result |= c.holds(ctx, item, credit, notes)?;
-                }
-                result
-            }
-            Condition::Not(inner) => !inner.holds(ctx, item, credit, notes)?,
-        })
-    }
-
     /// The condition in plain words.
     ///
     /// # Example
@@ -252,7 +142,8 @@ impl Condition {
 #[cfg(test)]
 mod tests {
     use crate::policy::*;
-    use crate::{assess, ClaimFile, Currency, Span};
+    use crate::test_support::assess;
+    use crate::{ClaimFile, Currency, Span};
 
     /// Power lost Mon 18:00, back Tue 08:00, service back Thu 20:00 (telecom §5.1
     /// example 3): 74 h in all, but only 36 h after the clock (Tue 08:00 + 24 h = Wed

@@ -11,10 +11,9 @@
 //! thresholds) and combinators (max-of, sum-of, cap, when, minimum payout). Every
 //! convention is an enum documented where it is declared.
 
-pub(crate) mod amount;
+mod amount;
 mod condition;
 mod escalating;
-pub(crate) mod eval;
 mod per_unit;
 mod pro_rata;
 mod rule;
@@ -269,6 +268,18 @@ impl PolicyVersion {
             rounding: None,
             provisions,
         }
+    }
+
+    /// A version in force always: from the earliest date redress knows, open-ended.
+    ///
+    /// # Example
+    /// ```
+    /// let v = redress::policy::PolicyVersion::always(vec![]);
+    /// assert!(v.in_force_on(chrono::NaiveDate::from_ymd_opt(1900, 1, 1).unwrap()));
+    /// assert!(v.effective_until.is_none());
+    /// ```
+    pub fn always(provisions: Vec<Provision>) -> PolicyVersion {
+        PolicyVersion::from_date(NaiveDate::MIN, provisions)
     }
 
     /// The version ending before a date.

@@ -1,15 +1,9 @@
 //! Pro-rata credits: the price of the time service was lost, as a share of a period.
 
-use chrono::{DateTime, Utc};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use super::eval::{Context, Draft, Item, Outcome, What};
-use super::per_unit::{clock_start, compensable_from, spell_clock_start};
 use super::{Clock, Grace};
-use crate::claim::Basis;
-use crate::error::{Error, Result};
-use crate::plan::BillingCycle;
 
 /// The period a pro-rata credit divides the monthly price over.
 ///
@@ -92,112 +86,13 @@ impl ProRata {
         self.clock = clock;
         self
     }
-
-    pub(crate) fn evaluate(&self, ctx: &Context<'_>, item: &Item<'_>) -> Result<Outcome> {
-        let mut outcome = Outcome::default();
-        let pieces: Vec<(DateTime<Utc>, DateTime<Utc>)> = match &item.what {
-            What::Incident(spell) => {
-                let clock = clock_start(&self.clock, ctx, item, &mut outcome.notes)?;
-                let from = compensable_from(self.grace, clock, ctx)?;
-                if spell.end <= from {
-                    return Ok(outcome);
-                }
-                vec![(from, spell.end)]
-            }
-            What::Window { spells, .. } => {
-                // Each outage in the period is credited from its own clock (its report,
-                // or after power returned); the grace period is not applied here, since
-                // an outage clipped to a period would restart it in every period.
-                let label = || item.label(ctx);
-                let mut pieces = Vec::with_capacity(spells.len());
-                for spell in spells {
-                    let from =
-                        spell_clock_start(&self.clock, ctx, spell, &label, &mut outcome.notes)?;
-                    if from < spell.end {
-                        pieces.push((from, spell.end));
-                    }
-                }
-                pieces
-            }
-            _ => {
-                return Err(ctx.invalid_rule(
-                    "pro-rata needs outages or periods, not appointments or activations",
-                ))
-            }
-        };
-        let price = item
-            .monthly_price
-            .checked_mul(self.multiplier)
-            .ok_or_else(|| {
-                Error::overflow(format!("{} × {}", item.monthly_price, self.multiplier))
-            })?;
-        for (from, to) in pieces {
-            for (start, end, period) in self.split(ctx, from, to)? {
-                let elapsed = (end - start).num_seconds();
-                let period_seconds = match period {
-                    Some((ps, pe)) => (pe - ps).num_seconds(),
-                    None => 30 * 86_400,
-                };
-                let amount = price
-                    .checked_mul(Decimal::from(elapsed))
-                    .and_then(|x| x.checked_div(Decimal::from(period_seconds)))
-                    .ok_or_else(|| {
-                        Error::overflow(format!("{price} × {elapsed}s / {period_seconds}s"))
-                    })?;
-                outcome.drafts.push(Draft::new(
-                    amount,
-                    Basis::ProRata {
-                        basis: self.basis,
-                        monthly_price: item.monthly_price,
-                        multiplier: self.multiplier,
-                        from: start,
-                        to: end,
-                        elapsed_seconds: elapsed,
-                        period_seconds,
-                        period_start: period.map(|p| p.0),
-                        period_end: period.map(|p| p.1),
-                    },
-                ));
-            }
-        }
-        Ok(outcome)
-    }
-
-    /// Splits `[from, to)` at the basis's period boundaries.
-    #[allow(clippy::type_complexity)]
-    fn split(
-        &self,
-        ctx: &Context<'_>,
-        from: DateTime<Utc>,
-        to: DateTime<Utc>,
-    ) -> Result<
-        Vec<(
-            DateTime<Utc>,
-            DateTime<Utc>,
-            Option<(DateTime<Utc>, DateTime<Utc>)>,
-        )>,
-    > {
-        let cycle = match self.basis {
-            ProRataBasis::ThirtyDays => return Ok(vec![(from, to, None)]),
-            ProRataBasis::BillingPeriod => ctx.cycle,
-            ProRataBasis::CalendarMonth => BillingCycle::calendar_months(ctx.zone),
-        };
-        Ok(cycle
-            .periods_between(from, to)?
-            .into_iter()
-            .filter_map(|p| {
-                let s = from.max(p.start);
-                let e = to.min(p.end);
-                (s < e).then_some((s, e, Some((p.start, p.end))))
-            })
-            .collect())
-    }
 }
 
 #[cfg(test)]
 mod tests {
     use crate::policy::*;
-    use crate::{assess, ClaimFile, Currency};
+    use crate::test_support::assess;
+    use crate::{ClaimFile, Currency};
 
     fn policy(clock: Clock) -> Policy {
         Policy::new("t", "t", Currency::EUR).with_version(PolicyVersion::from_date(

@@ -1,14 +1,10 @@
 //! Threshold tiers over a period: the highest tier a measure passes pays its amount
 //! (Victoria's guaranteed service levels: more than 18, 30 or 60 hours a year).
 
-use chrono::TimeDelta;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use super::eval::{Context, Draft, Item, Outcome, What};
 use super::Amount;
-use crate::claim::Basis;
-use crate::error::{Error, Result};
 use crate::span::Span;
 
 /// What a tier table measures over a period.
@@ -67,57 +63,4 @@ pub struct Tiers {
     pub measure: Measure,
     /// The tiers, in any order; the highest threshold passed pays.
     pub tiers: Vec<ThresholdTier>,
-}
-
-impl Tiers {
-    pub(crate) fn evaluate(&self, ctx: &Context<'_>, item: &Item<'_>) -> Result<Outcome> {
-        let mut outcome = Outcome::default();
-        let What::Window { spells, .. } = &item.what else {
-            return Err(
-                ctx.invalid_rule("threshold tiers need a period (a year or a billing period)")
-            );
-        };
-        let value = match self.measure {
-            Measure::Hours => {
-                // Exact to the nanosecond: half a second past a threshold is past it.
-                let outage = spells
-                    .iter()
-                    .try_fold(TimeDelta::zero(), |sum, s| sum.checked_add(&s.duration()))
-                    .ok_or_else(|| Error::overflow("hours of outage"))?;
-                let seconds = match outage.subsec_nanos() {
-                    0 => Some(Decimal::from(outage.num_seconds())),
-                    nanos => Decimal::from(outage.num_seconds())
-                        .checked_add(Decimal::new(i64::from(nanos), 9)),
-                };
-                seconds
-                    .and_then(|s| s.checked_div(Decimal::from(3600)))
-                    .ok_or_else(|| Error::overflow("hours of outage"))?
-            }
-            Measure::Count { longer_than } => Decimal::from(
-                spells
-                    .iter()
-                    .filter(|s| s.duration() > longer_than.as_delta())
-                    .count(),
-            ),
-        };
-        let Some(tier) = self
-            .tiers
-            .iter()
-            .filter(|t| value > t.more_than)
-            .max_by(|a, b| a.more_than.cmp(&b.more_than))
-        else {
-            return Ok(outcome);
-        };
-        let figure = tier.amount.figure(ctx, item)?;
-        outcome.drafts.push(Draft::new(
-            figure.amount(),
-            Basis::Threshold {
-                measure: self.measure,
-                value,
-                more_than: tier.more_than,
-                amount: figure,
-            },
-        ));
-        Ok(outcome)
-    }
 }

@@ -4,10 +4,6 @@
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use super::eval::{Context, Draft, Item, Outcome, What};
-use crate::claim::Basis;
-use crate::error::{Error, Result};
-
 /// Whether a tier's bound belongs to the tier.
 ///
 /// # Example
@@ -78,7 +74,7 @@ impl Tier {
 
     /// Whether `numerator / denominator` (a percentage, denominator > 0) falls in the
     /// tier, decided without dividing, so no rounding can move a boundary.
-    fn contains_ratio(&self, numerator: Decimal, denominator: Decimal) -> bool {
+    pub(crate) fn contains_ratio(&self, numerator: Decimal, denominator: Decimal) -> bool {
         let cmp = |bound: Decimal| bound.checked_mul(denominator).map(|b| numerator.cmp(&b));
         let above = match (cmp(self.from), self.from_bound) {
             (Some(o), Inclusion::Inclusive) => o.is_ge(),
@@ -114,51 +110,4 @@ impl Tier {
 pub struct UptimeTiers {
     /// The tiers; the first that contains the uptime applies.
     pub tiers: Vec<Tier>,
-}
-
-impl UptimeTiers {
-    pub(crate) fn evaluate(&self, ctx: &Context<'_>, item: &Item<'_>) -> Result<Outcome> {
-        let mut outcome = Outcome::default();
-        let What::Window { start, end, spells } = &item.what else {
-            return Err(ctx.invalid_rule("uptime tiers need billing periods"));
-        };
-        let period_minutes = (*end - *start).num_minutes();
-        if period_minutes <= 0 {
-            return Ok(outcome);
-        }
-        let downtime_minutes: i64 = spells.iter().map(|s| s.duration().num_minutes()).sum();
-        let up = Decimal::from(period_minutes - downtime_minutes)
-            .checked_mul(Decimal::ONE_HUNDRED)
-            .ok_or_else(|| Error::overflow("uptime percentage"))?;
-        let minutes = Decimal::from(period_minutes);
-        let uptime_percent = up
-            .checked_div(minutes)
-            .ok_or_else(|| Error::overflow("uptime percentage"))?;
-        let Some(tier) = self.tiers.iter().find(|t| t.contains_ratio(up, minutes)) else {
-            ctx.note(&mut outcome.notes, || {
-                format!(
-                    "{}: uptime {}% earns no credit.",
-                    item.label(ctx),
-                    uptime_percent.round_dp(5)
-                )
-            });
-            return Ok(outcome);
-        };
-        let amount = item
-            .monthly_price
-            .checked_mul(tier.credit_percent)
-            .and_then(|x| x.checked_div(Decimal::ONE_HUNDRED))
-            .ok_or_else(|| Error::overflow("uptime credit"))?;
-        outcome.drafts.push(Draft::new(
-            amount,
-            Basis::Uptime {
-                period_minutes,
-                downtime_minutes,
-                uptime_percent,
-                credit_percent: tier.credit_percent,
-                charges: item.monthly_price,
-            },
-        ));
-        Ok(outcome)
-    }
 }

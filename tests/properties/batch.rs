@@ -55,7 +55,7 @@ fn claim_of(case: &Case, account: &Account) -> ClaimFile {
 }
 
 /// What the batch should give for an account under a policy, from `assess_totals`.
-fn expected(file: &ClaimFile, policy: &redress::policy::Policy) -> Result<PolicyTotal, Error> {
+fn expected(file: &redress::Case, policy: &redress::policy::Policy) -> Result<PolicyTotal, Error> {
     match redress::assess_totals(file, policy) {
         Ok(totals) => Ok(PolicyTotal {
             policy: policy.id.as_str().into(),
@@ -66,10 +66,10 @@ fn expected(file: &ClaimFile, policy: &redress::policy::Policy) -> Result<Policy
         }),
         Err(Error::PolicyNotApplicable { .. }) => {
             let mut zero = Decimal::ZERO;
-            zero.rescale(file.plan.currency.minor_units());
+            zero.rescale(file.currency().minor_units());
             Ok(PolicyTotal {
                 policy: policy.id.as_str().into(),
-                currency: file.plan.currency,
+                currency: file.currency(),
                 total: zero,
                 automatic: false,
                 applies: false,
@@ -108,9 +108,9 @@ proptest! {
         for account in accounts(&case, &prices, billing_day) {
             let file = claim_of(&case, &account);
             let got = batch.assess(&account);
-            let want: Result<Vec<PolicyTotal>, Error> = match file.validate() {
+            let want: Result<Vec<PolicyTotal>, Error> = match redress::Case::from_file(&file) {
                 Err(e) => Err(e),
-                Ok(()) => policies.iter().map(|p| expected(&file, p)).collect(),
+                Ok(case) => policies.iter().map(|p| expected(&case, p)).collect(),
             };
             prop_assert_eq!(got, want, "{} {}", account.id, case.policy.id);
         }
@@ -131,11 +131,11 @@ proptest! {
         for account in accounts(&case, &prices, billing_day) {
             let file = claim_of(&case, &account);
             let got = batch.assess(&account);
-            let want: Result<Vec<PolicyTotal>, Error> = match file.validate() {
+            let want: Result<Vec<PolicyTotal>, Error> = match redress::Case::from_file(&file) {
                 Err(e) => Err(e),
-                Ok(()) => redress::catalog::select(&file)
+                Ok(case) => redress::catalog::select(&case)
                     .iter()
-                    .map(|p| expected(&file, p))
+                    .map(|p| expected(&case, p))
                     .collect(),
             };
             prop_assert_eq!(got, want, "{} {}", account.id, case.policy.id);

@@ -343,11 +343,16 @@ pub fn arb_case() -> BoxedStrategy<Case> {
 
 /// The same claim assessed under its policy.
 pub fn assess(case: &Case) -> redress::Claim {
-    redress::assess(&case.claim, &case.policy)
+    redress::assess(&case_of(&case.claim), &case.policy)
         .unwrap_or_else(|e| panic!("{}: {e}\n{:#?}", case.policy.id, case.claim))
 }
 
 /// A random fixed offset, in quarter hours from −12:00 to +14:00.
 pub fn arb_offset() -> impl Strategy<Value = FixedOffset> {
     (-48i32..=56).prop_map(|q| FixedOffset::east_opt(q * 900).unwrap())
+}
+
+/// A generated claim file read into the engine's case; generated files are valid.
+pub fn case_of(file: &redress::ClaimFile) -> redress::Case {
+    redress::Case::from_file(file).unwrap_or_else(|e| panic!("a generated claim is refused: {e}"))
 }

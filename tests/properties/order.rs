@@ -36,8 +36,8 @@ proptest! {
     fn policy_order_changes_no_figure(case in arb_case(), other in 0usize..16) {
         let policies = catalog();
         let second = &policies[other % policies.len()];
-        let Ok(forward) = redress::assess_each(&case.claim, &[&case.policy, second]) else { return Ok(()) };
-        let backward = redress::assess_each(&case.claim, &[second, &case.policy]).unwrap();
+        let Ok(forward) = redress::assess_each(&crate::gen::case_of(&case.claim), &[&case.policy, second]) else { return Ok(()) };
+        let backward = redress::assess_each(&crate::gen::case_of(&case.claim), &[second, &case.policy]).unwrap();
         prop_assert_eq!(&forward[0], &backward[1]);
         prop_assert_eq!(&forward[1], &backward[0]);
     }

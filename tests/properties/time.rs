@@ -91,7 +91,7 @@ proptest! {
             NaiveDate::MIN,
             vec![Provision::new("credit", Subject::outages(), Rule::ProRata(ProRata::new(ProRataBasis::BillingPeriod)))],
         ));
-        let result = redress::assess(&claim, &policy).unwrap();
+        let result = redress::assess(&crate::gen::case_of(&claim), &policy).unwrap();
 
         // The oracle: walk the months from the one before the start.
         let local_start = start.with_timezone(&zone);
@@ -176,8 +176,8 @@ proptest! {
                     Outage::new(vec![ServiceKind::Tv], local(s, zone)).ended(local(s + Duration::hours(hours), zone)),
                 )
             };
-            let across = redress::assess(&claim_at(start), &policy).unwrap();
-            let later = redress::assess(&claim_at(week_later), &policy).unwrap();
+            let across = redress::assess(&crate::gen::case_of(&claim_at(start)), &policy).unwrap();
+            let later = redress::assess(&crate::gen::case_of(&claim_at(week_later)), &policy).unwrap();
             prop_assert_eq!(across.total, later.total);
         }
         // N hours count as N hours: ⌈N / 24⌉ blocks of $4.
@@ -185,6 +185,6 @@ proptest! {
         let claim = ClaimFile::new(plan).with_outage(Outage::new(vec![ServiceKind::Tv], local(start, zone)).ended(local(start + Duration::hours(hours), zone)));
         let blocks = (hours + 23) / 24;
         let ny = &elapsed_rules()[0];
-        prop_assert_eq!(redress::assess(&claim, ny).unwrap().total, Decimal::from(4 * blocks));
+        prop_assert_eq!(redress::assess(&crate::gen::case_of(&claim), ny).unwrap().total, Decimal::from(4 * blocks));
     }
 }

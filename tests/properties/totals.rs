@@ -12,8 +12,8 @@ proptest! {
     fn totals_only_equal_the_claims_figures(case in arb_case(), other in 0usize..16) {
         let policies = catalog();
         for policy in [&case.policy, &policies[other % policies.len()]] {
-            let full = redress::assess(&case.claim, policy).map(|claim| claim.totals());
-            let totals = redress::assess_totals(&case.claim, policy);
+            let full = redress::assess(&crate::gen::case_of(&case.claim), policy).map(|claim| claim.totals());
+            let totals = redress::assess_totals(&crate::gen::case_of(&case.claim), policy);
             prop_assert_eq!(&totals, &full, "{}", policy.id);
         }
     }

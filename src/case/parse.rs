@@ -1,0 +1,363 @@
+//! Reading a claim file into a [`Case`]: every field checked once, with the path of the
+//! field refused, and converted to what the engine works in.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, Utc};
+
+use super::civil::{local_date, FIRST_SUPPORTED_YEAR, LAST_SUPPORTED_YEAR};
+use super::{Case, Downtime, LateActivation, MissedAppointment};
+use crate::at::At;
+use crate::claim_file::ClaimFile;
+use crate::error::{Error, FieldPath, Result};
+use crate::outage::Outage;
+use crate::plan::{validate_plan_parts, BillingCycle, Service, ServiceKind};
+
+/// [`Case::from_file`].
+pub(super) fn case(file: &ClaimFile) -> Result<Case> {
+    let plan = &file.plan;
+    validate_plan_parts(plan.billing_day, &plan.services, &|| {
+        FieldPath::root("plan")
+    })?;
+    let billing = BillingCycle::new(plan.billing_day, plan.time_zone)?;
+    let as_of = match file.as_of {
+        Some(as_of) => {
+            check_instant_year(as_of, &|| FieldPath::root("as_of"))?;
+            Some(as_of.with_timezone(&Utc))
+        }
+        None => None,
+    };
+    if let Some(policies) = &file.policies {
+        for (i, id) in policies.iter().enumerate() {
+            if id.trim().is_empty() {
+                return Err(Error::invalid(
+                    FieldPath::root("policies").index(i),
+                    "a policy id cannot be empty",
+                ));
+            }
+        }
+    }
+    let plan_services = PlanServices::new(&plan.services);
+    let mut outages = Vec::with_capacity(file.outages.len());
+    for (i, outage) in file.outages.iter().enumerate() {
+        outages.push(downtime(
+            outage,
+            file.as_of,
+            &plan_services,
+            &At::item("outages", i),
+        )?);
+    }
+    let mut appointments = Vec::with_capacity(file.appointments.len());
+    for (i, appointment) in file.appointments.iter().enumerate() {
+        let path = At::item("appointments", i);
+        check_year(appointment.date, &|| FieldPath::from(&path.field("date")))?;
+        plan_services.check(&appointment.services, &path, false)?;
+        appointments.push(MissedAppointment {
+            date: appointment.date,
+            services: appointment.services.clone(),
+        });
+    }
+    let mut activations = Vec::with_capacity(file.activations.len());
+    for (i, activation) in file.activations.iter().enumerate() {
+        let path = At::item("activations", i);
+        check_year(activation.promised, &|| {
+            FieldPath::from(&path.field("promised"))
+        })?;
+        if let Some(delivered) = activation.delivered {
+            check_year(delivered, &|| FieldPath::from(&path.field("delivered")))?;
+        }
+        plan_services.check(&activation.services, &path, false)?;
+        let until = match (activation.delivered, as_of) {
+            (Some(delivered), _) => delivered,
+            (None, Some(as_of)) => local_date(as_of, plan.time_zone),
+            (None, None) => {
+                return Err(Error::invalid(
+                    FieldPath::root("as_of"),
+                    format!(
+                        "activation {} is not yet delivered, so the claim needs an as_of instant",
+                        i + 1
+                    ),
+                ))
+            }
+        };
+        activations.push(LateActivation {
+            services: activation.services.clone(),
+            promised: activation.promised,
+            delivered: activation.delivered,
+            until,
+        });
+    }
+    let customer = file.customer.as_ref();
+    Ok(Case {
+        as_of,
+        region: customer
+            .and_then(|c| c.region.as_deref())
+            .map(|r| r.trim().to_ascii_uppercase()),
+        segment: customer.map(|c| c.segment).unwrap_or_default(),
+        provider: plan.provider.clone(),
+        currency: plan.currency,
+        zone: plan.time_zone,
+        billing,
+        services: plan.services.clone(),
+        places: Case::places_of(&plan.services),
+        outages,
+        appointments,
+        activations,
+        policies: file.policies.clone(),
+    })
+}
+
+/// One outage of a claim file, checked and converted.
+fn downtime(
+    outage: &Outage,
+    as_of: Option<DateTime<FixedOffset>>,
+    plan: &PlanServices<'_>,
+    path: &At<'_>,
+) -> Result<Downtime> {
+    plan.check(&outage.services, path, true)?;
+    let place = |field: &str| FieldPath::from(&path.field(field));
+    outage_facts(
+        outage,
+        outage.services.clone(),
+        as_of,
+        &place,
+        path_index(path),
+    )
+}
+
+/// An outage's instants checked (each inside the supported years; the end after the
+/// start, the report and the power's return not before it; an ongoing outage starting
+/// before `as_of`) and converted, with `services` as the services it took down. Errors
+/// name the field through `place`; `number` is the outage's 1-based number in messages.
+pub(crate) fn outage_facts(
+    outage: &Outage,
+    services: Vec<ServiceKind>,
+    as_of: Option<DateTime<FixedOffset>>,
+    place: &dyn Fn(&str) -> FieldPath,
+    number: usize,
+) -> Result<Downtime> {
+    check_times(outage, as_of, place)?;
+    let end = match (outage.end, as_of) {
+        (Some(end), _) => end,
+        (None, Some(as_of)) => as_of,
+        (None, None) => return Err(Error::invalid(
+            FieldPath::root("as_of"),
+            format!(
+                "outage {number} has no end, so the claim needs an as_of instant to assess it at"
+            ),
+        )),
+    };
+    Ok(Downtime {
+        services,
+        start: outage.start.with_timezone(&Utc),
+        end: end.with_timezone(&Utc),
+        ongoing: outage.end.is_none(),
+        reported: outage.reported.map(|t| t.with_timezone(&Utc)),
+        customers_affected: outage.customers_affected,
+        cause: outage.cause,
+        power_restored: outage.power_restored.map(|t| t.with_timezone(&Utc)),
+        degraded: outage.degraded,
+    })
+}
+
+/// The checks of [`outage_facts`], without converting.
+pub(crate) fn check_times(
+    outage: &Outage,
+    as_of: Option<DateTime<FixedOffset>>,
+    place: &dyn Fn(&str) -> FieldPath,
+) -> Result<()> {
+    check_instant_year(outage.start, &|| place("start"))?;
+    if let Some(end) = outage.end {
+        check_instant_year(end, &|| place("end"))?;
+        if end < outage.start {
+            return Err(Error::invalid(
+                place("end"),
+                format!(
+                    "{} is before the start {}",
+                    end.to_rfc3339(),
+                    outage.start.to_rfc3339()
+                ),
+            ));
+        }
+        if end == outage.start {
+            return Err(Error::invalid(
+                place("end"),
+                "equals the start: an outage must last some time",
+            ));
+        }
+    }
+    if let Some(reported) = outage.reported {
+        check_instant_year(reported, &|| place("reported"))?;
+        if reported < outage.start {
+            return Err(Error::invalid(
+                place("reported"),
+                format!(
+                    "{} is before the outage began at {}",
+                    reported.to_rfc3339(),
+                    outage.start.to_rfc3339()
+                ),
+            ));
+        }
+    }
+    if let Some(restored) = outage.power_restored {
+        check_instant_year(restored, &|| place("power_restored"))?;
+        if restored < outage.start {
+            return Err(Error::invalid(
+                place("power_restored"),
+                format!("{} is before the outage began", restored.to_rfc3339()),
+            ));
+        }
+    }
+    if let (None, Some(as_of)) = (outage.end, as_of) {
+        if as_of <= outage.start {
+            return Err(Error::invalid(
+                place("start"),
+                format!(
+                    "the outage is ongoing but starts at or after as_of ({})",
+                    as_of.to_rfc3339()
+                ),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// The 1-based number of the outage a path names, for messages ("outage 3").
+fn path_index(path: &At<'_>) -> usize {
+    path.item_index().map_or(1, |i| i + 1)
+}
+
+/// The plan's services, looked up by kind: a few are scanned, many are hashed, so a
+/// plan of thousands of services is checked in time proportional to its size.
+struct PlanServices<'a> {
+    services: &'a [Service],
+    index: Option<HashMap<&'a ServiceKind, usize>>,
+}
+
+impl<'a> PlanServices<'a> {
+    fn new(services: &'a [Service]) -> PlanServices<'a> {
+        let index = (services.len() > crate::plan::SCANNED_SERVICES).then(|| {
+            services
+                .iter()
+                .enumerate()
+                .map(|(i, s)| (&s.kind, i))
+                .collect()
+        });
+        PlanServices { services, index }
+    }
+
+    fn has(&self, kind: &ServiceKind) -> bool {
+        match &self.index {
+            Some(index) => index.contains_key(kind),
+            None => self.services.iter().any(|s| &s.kind == kind),
+        }
+    }
+
+    /// Every kind named is one of the plan's; with `required`, at least one is named.
+    fn check(&self, kinds: &[ServiceKind], path: &At<'_>, required: bool) -> Result<()> {
+        if required && kinds.is_empty() {
+            return Err(Error::invalid(
+                path.field("services"),
+                "name at least one of the plan's services",
+            ));
+        }
+        for (j, kind) in kinds.iter().enumerate() {
+            if !self.has(kind) {
+                let known: Vec<&str> = self.services.iter().map(|s| s.kind.as_str()).collect();
+                return Err(Error::invalid(
+                    path.field("services").index(j),
+                    format!(
+                        "`{kind}` is not a service of the plan (the plan has: {})",
+                        if known.is_empty() {
+                            "none".to_owned()
+                        } else {
+                            known.join(", ")
+                        }
+                    ),
+                ));
+            }
+        }
+        Ok(())
+    }
+}
+
+/// [`check_year`] for an instant's local date. The local date is the UTC date or a day
+/// either side, so a UTC year strictly inside the supported years settles it without
+/// working out the local date.
+pub(crate) fn check_instant_year(
+    instant: DateTime<FixedOffset>,
+    path: &dyn Fn() -> FieldPath,
+) -> Result<()> {
+    let utc_year = instant.naive_utc().year();
+    if FIRST_SUPPORTED_YEAR < utc_year && utc_year < LAST_SUPPORTED_YEAR {
+        return Ok(());
+    }
+    check_year(instant.date_naive(), path)
+}
+
+pub(crate) fn check_year(date: NaiveDate, path: &dyn Fn() -> FieldPath) -> Result<()> {
+    if (FIRST_SUPPORTED_YEAR..=LAST_SUPPORTED_YEAR).contains(&date.year()) {
+        Ok(())
+    } else {
+        Err(Error::invalid(
+            path(),
+            format!(
+                "{date} is outside the supported years {FIRST_SUPPORTED_YEAR}-{LAST_SUPPORTED_YEAR}"
+            ),
+        ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Case, ClaimFile};
+
+    /// A claim with one outage from `start`, ended half an hour later at the same offset
+    /// (an ongoing outage would need an `as_of`, whose own year is checked too).
+    fn outage_starting(start: &str) -> ClaimFile {
+        let end = chrono::DateTime::parse_from_rfc3339(start)
+            .map(|t| (t + chrono::TimeDelta::minutes(30)).to_rfc3339())
+            .unwrap();
+        toml::from_str(&format!(
+            r#"
+            [plan]
+            currency = "USD"
+            time_zone = "UTC"
+            [[plan.services]]
+            kind = "internet"
+            monthly_price = "50"
+            [[outages]]
+            services = ["internet"]
+            start = "{start}"
+            end = "{end}"
+            "#
+        ))
+        .unwrap()
+    }
+
+    /// The supported years (1900-2199) are of the instant's own local date: an hour
+    /// either side of a UTC new year, the local date decides, not the UTC one.
+    #[test]
+    fn supported_years_are_of_the_local_date() {
+        for (start, valid) in [
+            // Local 1899-12-31, UTC 1900-01-01 04:00.
+            ("1899-12-31T23:00:00-05:00", false),
+            // Local 1900-01-01, UTC 1899-12-31 23:30.
+            ("1900-01-01T00:30:00+01:00", true),
+            // Local 2199-12-31, UTC 2200-01-01 04:00.
+            ("2199-12-31T23:00:00-05:00", true),
+            // Local 2200-01-01, UTC 2199-12-31 23:30.
+            ("2200-01-01T00:30:00+01:00", false),
+            ("2024-10-01T06:00:00-04:00", true),
+        ] {
+            let result = Case::from_file(&outage_starting(start));
+            assert_eq!(result.is_ok(), valid, "{start}: {result:?}");
+            if let Err(e) = result {
+                assert!(
+                    e.to_string().starts_with("outages[0].start: "),
+                    "{start}: {e}"
+                );
+            }
+        }
+    }
+}

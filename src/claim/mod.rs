@@ -1,0 +1,257 @@
+//! The itemised claim: what is owed under one policy, line by line, with the
+//! arithmetic a person can check by hand.
+
+mod basis;
+mod description;
+
+use std::fmt;
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use crate::money::{Currency, Money};
+use crate::plan::ServiceKind;
+
+pub use basis::{Adjustment, BandUse, Basis, Figure, Window};
+pub use description::Description;
+pub(crate) use description::{write_label, write_local, Described};
+
+/// One line of a claim.
+///
+/// # Example
+/// ```
+/// # use redress::*;
+/// # let claim = redress::doc_example_claim()?;
+/// let line = &claim.lines[0];
+/// assert_eq!(line.amount.to_string(), "8.00");
+/// assert_eq!(line.service, Some(ServiceKind::Internet));
+/// # Ok::<(), redress::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CreditLine {
+    /// What the line is for, in plain words (rendered when shown or serialised).
+    pub description: Description,
+    /// The provision that produced it.
+    pub provision: String,
+    /// The clause it cites.
+    pub clause: String,
+    /// The service concerned, when the line is for one service.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub service: Option<ServiceKind>,
+    /// Indices of the claim file's outages behind the line.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub outages: Vec<usize>,
+    /// Index of the appointment behind the line.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub appointment: Option<usize>,
+    /// Index of the activation behind the line.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub activation: Option<usize>,
+    /// The period the line concerns, for period rules.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period: Option<Window>,
+    /// The working.
+    pub basis: Basis,
+    /// Caps and minimums applied after the rule.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub adjustments: Vec<Adjustment>,
+    /// The amount before rounding.
+    pub unrounded: Decimal,
+    /// The amount, rounded by the policy's rule.
+    pub amount: Decimal,
+    /// Paid without a request.
+    pub automatic: bool,
+    /// By when to claim it (or when it is due), if the policy says.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deadline: Option<NaiveDate>,
+}
+
+/// What one policy owes: lines, their exact total, and notes.
+///
+/// `total` is always the exact sum of the rounded `amount`s of the lines.
+/// `Display` renders the whole claim with its arithmetic.
+///
+/// # Example
+/// ```
+/// let claim = redress::doc_example_claim()?;
+/// assert_eq!(claim.total.to_string(), "14.50");
+/// assert!(claim.automatic);
+/// let text = claim.to_string();
+/// assert!(text.contains("3 started 24h blocks × 79.99 / 30"));
+/// # Ok::<(), redress::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Claim {
+    /// The policy's id.
+    pub policy: String,
+    /// The policy's title.
+    pub title: String,
+    /// The policy's citation.
+    pub citation: String,
+    /// The currency.
+    pub currency: Currency,
+    /// The sum of the lines.
+    pub total: Decimal,
+    /// True only when every line with an amount is paid without a request.
+    pub automatic: bool,
+    /// The lines.
+    pub lines: Vec<CreditLine>,
+    /// Assumptions, deadlines, and why anything was not owed.
+    pub notes: Vec<String>,
+    /// Why the policy cannot apply to this claim at all (it pays in another currency,
+    /// or covers none of the plan's services); the claim then has no lines and owes
+    /// nothing. `None` for a policy that applies, whether or not anything is owed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub not_applicable: Option<String>,
+}
+
+/// What one policy owes, without the working: the figures of a [`Claim`], as
+/// [`crate::assess_totals`] gives them.
+///
+/// # Example
+/// ```
+/// let claim = redress::doc_example_claim()?;
+/// let totals = claim.totals();
+/// assert_eq!(totals.total.to_string(), "14.50");
+/// assert!(totals.automatic);
+/// # Ok::<(), redress::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Totals {
+    /// The currency.
+    pub currency: Currency,
+    /// What is owed if everything the policy grants is claimed, to the currency's
+    /// minor units: the sum of the claim's rounded lines.
+    pub total: Decimal,
+    /// True only when every line with an amount is paid without a request.
+    pub automatic: bool,
+}
+
+impl Claim {
+    /// The claim of a policy that cannot apply: no lines, a zero total, and why.
+    pub(crate) fn not_applicable(
+        policy: &crate::policy::Policy,
+        currency: Currency,
+        reason: String,
+    ) -> Claim {
+        let mut total = Decimal::ZERO;
+        total.rescale(currency.minor_units());
+        Claim {
+            policy: policy.id.clone(),
+            title: policy.title.clone(),
+            citation: policy.citation.clone(),
+            currency,
+            total,
+            automatic: false,
+            lines: Vec::new(),
+            notes: vec![format!("This policy cannot apply: {reason}.")],
+            not_applicable: Some(reason),
+        }
+    }
+
+    /// The claim's figures without the working.
+    pub fn totals(&self) -> Totals {
+        Totals {
+            currency: self.currency,
+            total: self.total,
+            automatic: self.automatic,
+        }
+    }
+
+    /// The total as money.
+    ///
+    /// # Example
+    /// ```
+    /// let claim = redress::doc_example_claim()?;
+    /// assert_eq!(claim.total_money().to_string(), "14.50 USD");
+    /// # Ok::<(), redress::Error>(())
+    /// ```
+    pub fn total_money(&self) -> Money {
+        Money::new(self.total, self.currency)
+    }
+
+    /// The part of the total owed only on request.
+    ///
+    /// # Example
+    /// ```
+    /// let claim = redress::doc_example_claim()?;
+    /// assert!(claim.on_request_total().is_zero());
+    /// # Ok::<(), redress::Error>(())
+    /// ```
+    pub fn on_request_total(&self) -> Decimal {
+        self.lines
+            .iter()
+            .filter(|l| !l.automatic)
+            .map(|l| l.amount)
+            .sum()
+    }
+
+    /// The earliest deadline of any line owed on request.
+    pub fn earliest_deadline(&self) -> Option<NaiveDate> {
+        self.lines
+            .iter()
+            .filter(|l| !l.automatic && !l.amount.is_zero())
+            .filter_map(|l| l.deadline)
+            .min()
+    }
+}
+
+impl fmt::Display for Claim {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(f, "{} — {}", self.policy, self.title)?;
+        if !self.citation.is_empty() {
+            writeln!(f, "  {}", self.citation)?;
+        }
+        for (i, line) in self.lines.iter().enumerate() {
+            let how = if line.automatic {
+                "automatic"
+            } else {
+                "on request"
+            };
+            writeln!(f, "  {}. {}", i + 1, line.description)?;
+            if line.unrounded == line.amount {
+                write!(f, "     {} = {}", line.basis, line.amount)?;
+            } else {
+                write!(
+                    f,
+                    "     {} = {} → {}",
+                    line.basis,
+                    line.unrounded.normalize(),
+                    line.amount
+                )?;
+            }
+            writeln!(f, " {} [{how}]", self.currency)?;
+            for adjustment in &line.adjustments {
+                match adjustment {
+                    Adjustment::Capped { before, cap } => writeln!(
+                        f,
+                        "     capped: {} down to the cap of {}",
+                        before.normalize(),
+                        cap
+                    )?,
+                    Adjustment::BelowMinimum { before, more_than } => writeln!(
+                        f,
+                        "     not paid: {} is not more than the minimum {more_than}",
+                        before.normalize()
+                    )?,
+                }
+            }
+            if let (false, Some(deadline)) = (line.automatic, line.deadline) {
+                writeln!(f, "     claim by {deadline}")?;
+            }
+        }
+        let how = if self.automatic {
+            "paid automatically"
+        } else if self.total.is_zero() {
+            "nothing owed"
+        } else {
+            "must be requested"
+        };
+        writeln!(f, "  Total: {} {} ({how})", self.total, self.currency)?;
+        for note in &self.notes {
+            writeln!(f, "  Note: {note}")?;
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,470 @@
+//! Compiling a policy for a case: every version, provision and item turned into a
+//! [`Program`] of notes and priced items, in the order a claim shows them.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::sync::{Arc, OnceLock, RwLock};
+
+use chrono::NaiveDate;
+use smallvec::SmallVec;
+
+use super::context::Context;
+use super::exposure::{self, in_version, BySpell, Frame, Item, What};
+use super::program::{ItemProgram, LineFacts, OutcomeExpr, Paid, Program, Step};
+use super::rules::{amount, condition, escalating, per_unit, pro_rata, tiers, uptime};
+use crate::calendar::{self, HolidayCalendar};
+use crate::case::civil::{add_days, local_date};
+use crate::case::Case;
+use crate::claim::Window;
+use crate::error::Result;
+use crate::plan::ServiceKind;
+use crate::policy::{ClaimDeadline, Dating, Payment, Policy, PolicyVersion, Rule, Subject};
+use crate::timeline::Spell;
+
+/// How a policy's readings are introduced in a claim's notes.
+const READING: &str = "Reading taken: ";
+
+/// Why a policy cannot apply to a case at all: it pays in another currency, or covers
+/// none of the plan's services.
+pub(crate) fn not_applicable(case: &Case, policy: &Policy) -> Option<String> {
+    if let Some(currency) = policy.currency {
+        if currency != case.currency {
+            return Some(format!(
+                "it pays in {currency}, but the plan is priced in {}",
+                case.currency
+            ));
+        }
+    }
+    if case.services.iter().any(|s| policy.covers(&s.kind)) {
+        return None;
+    }
+    let covered: Vec<&str> = policy.services.iter().map(ServiceKind::as_str).collect();
+    let has: Vec<&str> = case.services.iter().map(|s| s.kind.as_str()).collect();
+    Some(format!(
+        "it covers {}, and the plan has {}",
+        covered.join(", "),
+        if has.is_empty() {
+            "no services".to_owned()
+        } else {
+            has.join(", ")
+        }
+    ))
+}
+
+/// A policy compiled for a case. With `explain`, the program keeps every note and the
+/// facts each line's words are made of; without, it prices only.
+///
+/// The caller has checked that the policy can apply ([`not_applicable`]).
+pub(crate) fn compile(case: &Case, policy: &Policy, explain: bool) -> Result<Program> {
+    let mut program = Program { steps: Vec::new() };
+    let note = |steps: &mut Vec<Step>, text: &dyn Fn() -> String| {
+        if explain {
+            steps.push(Step::Note(text()));
+        }
+    };
+    if !policy.segments.is_empty() && !policy.segments.contains(&case.segment) {
+        note(&mut program.steps, &|| {
+            let segments: Vec<String> = policy.segments.iter().map(|s| s.to_string()).collect();
+            format!(
+                "This policy covers {} customers only; the customer is {}.",
+                segments.join(" and "),
+                case.segment
+            )
+        });
+        return Ok(program);
+    }
+    // Only a rule that counts working days needs the region's holidays.
+    let needs_calendar = uses_working_days(policy);
+    let regional = if needs_calendar {
+        case.region.as_deref().and_then(regional_calendar)
+    } else {
+        None
+    };
+    if needs_calendar && regional.is_none() {
+        note(&mut program.steps, &|| match case.region.as_deref() {
+            Some(r) => format!(
+                "No holiday calendar is known for region {r}; working days are Monday to Friday."
+            ),
+            None => {
+                "No customer region was given; working days are Monday to Friday, without holidays."
+                    .to_owned()
+            }
+        });
+    }
+    let calendar: &HolidayCalendar = regional.as_deref().unwrap_or_else(|| weekends_only());
+    if explain {
+        note_out_of_force(case, policy, &mut program.steps);
+    }
+    for version in &policy.versions {
+        for provision in &version.provisions {
+            let ctx = Context {
+                policy,
+                provision,
+                zone: case.zone,
+                cycle: case.billing,
+                calendar,
+                segment: case.segment,
+                currency: case.currency,
+                explain,
+            };
+            compile_provision(case, &ctx, version, &mut program.steps)?;
+        }
+    }
+    for reading in &policy.readings {
+        note(&mut program.steps, &|| format!("{READING}{reading}"));
+    }
+    Ok(program)
+}
+
+/// One provision's items under one version, appended to the steps.
+fn compile_provision(
+    case: &Case,
+    ctx: &Context<'_>,
+    version: &PolicyVersion,
+    steps: &mut Vec<Step>,
+) -> Result<()> {
+    let provision = ctx.provision;
+    let mut by_service: BySpell<'_> = SmallVec::new();
+    if !matches!(
+        provision.subject,
+        Subject::Appointments | Subject::Activations
+    ) {
+        exposure::spells_by_service(
+            case,
+            ctx.policy,
+            provision,
+            &mut |i, cause| {
+                if ctx.explain {
+                    steps.push(Step::Note(format!(
+                        "Outage {} earns nothing under “{}”: its cause ({cause}) is excluded.",
+                        i + 1,
+                        provision.name
+                    )));
+                }
+            },
+            &mut by_service,
+        );
+    }
+    let frame = Frame {
+        policy: ctx.policy,
+        provision,
+        zone: ctx.zone,
+        cycle: ctx.cycle,
+    };
+    let mut items = SmallVec::new();
+    exposure::items(case, &frame, &by_service, &mut items)?;
+    for item in &items {
+        let Some(item) = in_version(item, version, ctx.policy, ctx.zone) else {
+            continue;
+        };
+        steps.push(Step::Item(compile_item(ctx, version, &item)?));
+    }
+    Ok(())
+}
+
+/// One item: its outcome, how it is paid, by when, and how its lines are rounded.
+fn compile_item(
+    ctx: &Context<'_>,
+    version: &PolicyVersion,
+    item: &Item<'_>,
+) -> Result<ItemProgram> {
+    let outcome = best_cause(ctx, item)?;
+    let (paid, paid_notes) = match &ctx.provision.payment {
+        Payment::Automatic => (Paid::Automatic, Vec::new()),
+        Payment::OnRequest => (Paid::OnRequest, Vec::new()),
+        Payment::AutomaticIf(test) => {
+            let (test, notes) = condition::payment(test, ctx, item)?;
+            let paid = match test {
+                // Decided from the outages alone: the same for any credit.
+                super::program::Test::Holds(true) => Paid::Automatic,
+                super::program::Test::Holds(false) => Paid::OnRequest,
+                open => Paid::When(open),
+            };
+            (paid, notes)
+        }
+    };
+    let deadline = match ctx.provision.deadline {
+        Some(deadline) => Some(deadline_date(deadline, ctx, item)?),
+        None => None,
+    };
+    Ok(ItemProgram {
+        outcome,
+        paid,
+        paid_notes,
+        deadline,
+        // Where a version names no rule: half away from zero to the currency's minor unit.
+        rounding: version.rounding.unwrap_or_else(|| ctx.currency.rounding()),
+        facts: ctx.explain.then(|| Box::new(facts(ctx, item))),
+    })
+}
+
+/// What a line's words and references are made of.
+fn facts(ctx: &Context<'_>, item: &Item<'_>) -> LineFacts {
+    let (outages, appointment, activation, period) = match &item.what {
+        What::Incident(spell) => (spell.sources.to_vec(), None, None, None),
+        What::Window { start, end, spells } => {
+            let mut sources: Vec<usize> = spells
+                .iter()
+                .flat_map(|s| s.sources.iter().copied())
+                .collect();
+            sources.sort_unstable();
+            sources.dedup();
+            (
+                sources,
+                None,
+                None,
+                Some(Window {
+                    start: *start,
+                    end: *end,
+                }),
+            )
+        }
+        What::Appointment { index, .. } => (Vec::new(), Some(*index), None, None),
+        What::Activation { index, .. } => (Vec::new(), None, Some(*index), None),
+    };
+    LineFacts {
+        provision: ctx.provision.name.clone(),
+        clause: ctx.provision.clause.clone(),
+        services: item.services.iter().cloned().collect(),
+        described: item.described(),
+        zone: ctx.zone,
+        outages,
+        appointment,
+        activation,
+        period,
+    }
+}
+
+/// An item's rule; an outage whose merged records disagree on the cause is compiled
+/// under each cause, to pay the best at the prices.
+fn best_cause(ctx: &Context<'_>, item: &Item<'_>) -> Result<OutcomeExpr> {
+    let What::Incident(spell) = &item.what else {
+        return rule(&ctx.provision.rule, ctx, item);
+    };
+    if spell.other_causes.is_empty() {
+        return rule(&ctx.provision.rule, ctx, item);
+    }
+    let causes: Vec<crate::outage::Cause> = std::iter::once(spell.cause)
+        .chain(spell.other_causes.iter().copied())
+        .collect();
+    let mut options = Vec::with_capacity(causes.len());
+    for cause in &causes {
+        let mut variant = Spell::clone(spell);
+        variant.cause = *cause;
+        variant.other_causes.clear();
+        let candidate = Item {
+            what: What::Incident(Cow::Owned(variant)),
+            services: item.services.clone(),
+            price: item.price.clone(),
+            anchor: item.anchor,
+        };
+        options.push(rule(&ctx.provision.rule, ctx, &candidate)?);
+    }
+    Ok(OutcomeExpr::BestCause {
+        options,
+        causes,
+        label: ctx.label(item),
+    })
+}
+
+/// A rule for one item.
+pub(crate) fn rule(rule_: &Rule, ctx: &Context<'_>, item: &Item<'_>) -> Result<OutcomeExpr> {
+    Ok(match rule_ {
+        Rule::Fixed { amount } => {
+            let mut lines = SmallVec::new();
+            lines.push(super::program::LineExpr::Fixed(amount::figure(
+                amount, ctx, item,
+            )?));
+            OutcomeExpr::Lines {
+                notes: Vec::new(),
+                lines,
+            }
+        }
+        Rule::PerUnit(r) => per_unit::compile(r, ctx, item)?,
+        Rule::ProRata(r) => pro_rata::compile(r, ctx, item)?,
+        Rule::Escalating(r) => escalating::compile(r, ctx, item)?,
+        Rule::UptimeTiers(r) => uptime::compile(r, ctx, item)?,
+        Rule::Tiers(r) => tiers::compile(r, ctx, item)?,
+        Rule::SumOf { rules } => OutcomeExpr::Seq(
+            rules
+                .iter()
+                .map(|r| rule(r, ctx, item))
+                .collect::<Result<_>>()?,
+        ),
+        Rule::MaxOf { rules } => {
+            if rules.is_empty() {
+                return Err(ctx.invalid_rule("max-of needs at least one rule"));
+            }
+            OutcomeExpr::GreatestOf {
+                options: rules
+                    .iter()
+                    .map(|r| rule(r, ctx, item))
+                    .collect::<Result<_>>()?,
+                label: ctx.label(item),
+            }
+        }
+        Rule::Cap { limit, rule: inner } => {
+            let inner = rule(inner, ctx, item)?;
+            OutcomeExpr::Capped {
+                limit: amount::figure(limit, ctx, item)?,
+                inner: Box::new(inner),
+            }
+        }
+        Rule::When {
+            condition: test,
+            then,
+            otherwise,
+        } => {
+            let verdict = condition::test(test, ctx, item)?;
+            let outcome = if verdict.holds {
+                rule(then, ctx, item)?
+            } else if let Some(otherwise) = otherwise {
+                rule(otherwise, ctx, item)?
+            } else {
+                let mut notes = Vec::new();
+                ctx.note(&mut notes, || {
+                    format!(
+                        "{}: nothing is owed under this rule, which needs {}.",
+                        item.label(ctx.zone),
+                        test.describe()
+                    )
+                });
+                OutcomeExpr::notes(notes)
+            };
+            if verdict.assumptions.is_empty() {
+                outcome
+            } else {
+                OutcomeExpr::Seq(vec![OutcomeExpr::notes(verdict.assumptions), outcome])
+            }
+        }
+        Rule::MinimumPayout {
+            more_than,
+            rule: inner,
+        } => OutcomeExpr::MinimumPayout {
+            more_than: *more_than,
+            inner: Box::new(rule(inner, ctx, item)?),
+            label: ctx.label(item),
+        },
+    })
+}
+
+/// By when an item's lines must be claimed (or are due).
+fn deadline_date(deadline: ClaimDeadline, ctx: &Context<'_>, item: &Item<'_>) -> Result<NaiveDate> {
+    match deadline {
+        ClaimDeadline::DaysAfterIncident { days } => {
+            let ended = match &item.what {
+                What::Incident(spell) => local_date(spell.end, ctx.zone),
+                What::Window { end, .. } => local_date(*end, ctx.zone),
+                What::Appointment { appointment, .. } => appointment.date,
+                What::Activation { activation, .. } => activation.until,
+            };
+            add_days(ended, i64::from(days))
+        }
+        ClaimDeadline::EndOfBillingCyclesAfter { cycles } => {
+            let mut period = ctx.cycle.period_containing(item.anchor)?;
+            for _ in 0..cycles.min(1200) {
+                period = ctx.cycle.period_containing(period.end)?;
+            }
+            Ok(period.last_day())
+        }
+    }
+}
+
+fn uses_working_days(policy: &Policy) -> bool {
+    policy
+        .versions
+        .iter()
+        .any(|v| v.provisions.iter().any(|p| p.rule.uses_working_days()))
+}
+
+/// A region's holiday calendar, built once per process and shared: building one
+/// (its rules, names and dated days) costs more than the assessment that uses it.
+/// Only known regions are kept, so the cache is as small as the list of regions,
+/// whatever codes the input holds; an unusable lock only means building afresh.
+fn regional_calendar(region: &str) -> Option<Arc<HolidayCalendar>> {
+    type Cache = RwLock<HashMap<String, Arc<HolidayCalendar>>>;
+    static CACHE: OnceLock<Cache> = OnceLock::new();
+    let cache = CACHE.get_or_init(Cache::default);
+    let code = region.trim().to_ascii_uppercase();
+    if let Some(found) = cache.read().ok().and_then(|c| c.get(&code).cloned()) {
+        return Some(found);
+    }
+    let built = Arc::new(calendar::for_region(&code)?);
+    if let Ok(mut c) = cache.write() {
+        c.insert(code, Arc::clone(&built));
+    }
+    Some(built)
+}
+
+/// The calendar used where a region has none: Monday to Friday, no holidays.
+fn weekends_only() -> &'static HolidayCalendar {
+    static WEEKENDS: OnceLock<HolidayCalendar> = OnceLock::new();
+    WEEKENDS.get_or_init(|| HolidayCalendar::new("weekends", "Weekends only, no holidays"))
+}
+
+/// Notes every outage, appointment and activation that no version of the policy
+/// covers, and every outage assessed while still ongoing.
+fn note_out_of_force(case: &Case, policy: &Policy, steps: &mut Vec<Step>) {
+    let zone = case.zone;
+    for (i, outage) in case.outages.iter().enumerate() {
+        if !outage.services.iter().any(|s| policy.covers(s)) {
+            continue;
+        }
+        let instant = match (policy.dated_by, outage.reported) {
+            (Dating::Report, Some(reported)) => reported,
+            _ => outage.start,
+        };
+        let date = local_date(instant, zone);
+        if policy.version_on(date).is_none() {
+            steps.push(Step::Note(format!(
+                "Outage {} ({date}) earns nothing under this policy: it is in force {}.",
+                i + 1,
+                in_force_text(policy)
+            )));
+        }
+        if outage.ongoing {
+            if let Some(as_of) = case.as_of {
+                steps.push(Step::Note(format!(
+                    "Outage {} is still ongoing; it is assessed as of {}.",
+                    i + 1,
+                    as_of.with_timezone(&zone).format("%Y-%m-%d %H:%M %Z")
+                )));
+            }
+        }
+    }
+    for (i, appointment) in case.appointments.iter().enumerate() {
+        if policy.version_on(appointment.date).is_none() {
+            steps.push(Step::Note(format!(
+                "The appointment of {} (appointment {}) earns nothing under this policy: it is in force {}.",
+                appointment.date,
+                i + 1,
+                in_force_text(policy)
+            )));
+        }
+    }
+    for (i, activation) in case.activations.iter().enumerate() {
+        if policy.version_on(activation.promised).is_none() {
+            steps.push(Step::Note(format!(
+                "The activation promised for {} (activation {}) earns nothing under this policy: it is in force {}.",
+                activation.promised,
+                i + 1,
+                in_force_text(policy)
+            )));
+        }
+    }
+}
+
+fn in_force_text(policy: &Policy) -> String {
+    let from = policy.versions.iter().map(|v| v.effective_from).min();
+    let open = policy.versions.iter().any(|v| v.effective_until.is_none());
+    let until = policy
+        .versions
+        .iter()
+        .filter_map(|v| v.effective_until)
+        .max();
+    match (from, open, until) {
+        (Some(from), true, _) => format!("from {from}"),
+        (Some(from), false, Some(until)) => format!("from {from} until {until}"),
+        _ => "on no date".to_owned(),
+    }
+}

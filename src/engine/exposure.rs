@@ -1,0 +1,601 @@
+//! Exposure: what one provision of a policy sees of a case, before any price.
+//!
+//! The outages a provision counts (by severity, cause and service) are merged per
+//! service, grouped by the provision's scope (each service, or the covered services
+//! together), and cut into the items it prices: each outage, each billing period or
+//! year with the outages inside it, the account as a whole, each missed appointment or
+//! late activation. An item carries the prices it will be paid from as a reference
+//! ([`PriceRef`]), never as a figure, so the same items price any account of the same
+//! shape.
+
+use std::borrow::Cow;
+use std::collections::{BTreeMap, HashSet};
+
+use chrono::{DateTime, Datelike, NaiveDate, TimeDelta, Utc};
+use chrono_tz::Tz;
+use smallvec::SmallVec;
+
+use super::program::PriceRef;
+use crate::case::civil::{local_date, local_day_start};
+use crate::case::{Case, LateActivation, MissedAppointment};
+use crate::claim::Described;
+use crate::error::{Error, FieldPath, Result};
+use crate::outage::Cause;
+use crate::plan::{BillingCycle, ServiceKind};
+use crate::policy::{Dating, Policy, PolicyVersion, Provision, ServiceScope, Severity, Subject};
+use crate::timeline::{merge, Spell};
+
+/// One thing a provision prices.
+#[derive(Clone)]
+pub(crate) struct Item<'a> {
+    pub what: What<'a>,
+    /// The services concerned (one, for a per-service item), borrowed where they can be.
+    pub services: Cow<'a, [ServiceKind]>,
+    /// The monthly prices the item is paid from.
+    pub price: PriceRef,
+    /// The instant that picks a billing period or month for daily rates.
+    pub anchor: DateTime<Utc>,
+}
+
+#[derive(Clone)]
+pub(crate) enum What<'a> {
+    /// One outage (merged), borrowed from the provision's spells where it can be.
+    Incident(Cow<'a, Spell>),
+    /// A period (billing period, year, the whole account) and the outages inside it, clipped.
+    Window {
+        start: DateTime<Utc>,
+        end: DateTime<Utc>,
+        spells: Vec<Spell>,
+    },
+    Appointment {
+        index: usize,
+        appointment: &'a MissedAppointment,
+    },
+    Activation {
+        index: usize,
+        activation: &'a LateActivation,
+    },
+}
+
+impl Item<'_> {
+    pub fn spells(&self) -> &[Spell] {
+        match &self.what {
+            What::Incident(spell) => std::slice::from_ref(spell.as_ref()),
+            What::Window { spells, .. } => spells,
+            _ => &[],
+        }
+    }
+
+    /// The outage time of the item: the whole outage, or the outages in a period added up.
+    pub fn duration(&self) -> Result<TimeDelta> {
+        if let [spell] = self.spells() {
+            return Ok(spell.duration());
+        }
+        let mut total = TimeDelta::zero();
+        for s in self.spells() {
+            total = total
+                .checked_add(&s.duration())
+                .ok_or_else(|| Error::overflow("total outage time"))?;
+        }
+        Ok(total)
+    }
+
+    pub fn customers_affected(&self) -> Option<u64> {
+        self.spells()
+            .iter()
+            .filter_map(|s| s.customers_affected)
+            .max()
+    }
+
+    pub fn cause(&self) -> Option<Cause> {
+        self.spells().first().map(|s| s.cause)
+    }
+
+    /// What the item is, as a description or a note names it.
+    pub fn described(&self) -> Described {
+        match &self.what {
+            What::Incident(spell) => Described::Outage {
+                start: spell.start,
+                end: spell.end,
+                ongoing: spell.ongoing,
+            },
+            What::Window { start, end, .. } => Described::Period {
+                start: *start,
+                end: *end,
+            },
+            What::Appointment { appointment, .. } => Described::Appointment {
+                date: appointment.date,
+            },
+            What::Activation { activation, .. } => Described::Activation {
+                promised: activation.promised,
+            },
+        }
+    }
+
+    /// A short name for notes: "internet outage from 2024-10-01 06:00 EDT".
+    pub fn label(&self, zone: Tz) -> String {
+        let mut text = String::new();
+        // Writing to a String cannot fail.
+        let _ = crate::claim::write_label(&mut text, &self.services, &self.described(), zone);
+        text
+    }
+}
+
+/// Whether a provision counts a service: the policy covers it and so does the provision.
+pub(crate) fn covered(policy: &Policy, provision: &Provision, service: &ServiceKind) -> bool {
+    policy.covers(service) && provision.covers(service)
+}
+
+/// Spells by service (the case's own kinds), in the order of the services. A plan has
+/// a handful of services and a service usually one spell.
+pub(crate) type BySpell<'c> = SmallVec<[(&'c ServiceKind, SmallVec<[Spell; 1]>); 3]>;
+
+/// The spells a provision counts, per service, merged; `excluded` is told of each
+/// outage whose cause the provision excludes.
+pub(crate) fn spells_by_service<'c>(
+    case: &'c Case,
+    policy: &Policy,
+    provision: &Provision,
+    excluded: &mut dyn FnMut(usize, Cause),
+    by_service: &mut BySpell<'c>,
+) {
+    for (i, outage) in case.outages.iter().enumerate() {
+        let counted = match provision.counts {
+            Severity::FullLoss => !outage.degraded,
+            Severity::FullOrDegraded => true,
+            Severity::DegradedOnly => outage.degraded,
+        };
+        // Each covered service is found once: the first is kept by the peek.
+        let mut services = outage
+            .services
+            .iter()
+            .filter(|s| covered(policy, provision, s))
+            .peekable();
+        if !counted || services.peek().is_none() {
+            continue;
+        }
+        if provision.excluded_causes.contains(&outage.cause) {
+            excluded(i, outage.cause);
+            continue;
+        }
+        let mut spell = Spell {
+            start: outage.start,
+            end: outage.end,
+            ongoing: outage.ongoing,
+            reported: outage.reported,
+            customers_affected: outage.customers_affected,
+            cause: outage.cause,
+            other_causes: Vec::new(),
+            power_restored: outage.power_restored,
+            degraded: outage.degraded,
+            sources: smallvec::smallvec![i],
+        };
+        while let Some(service) = services.next() {
+            // The last service takes the spell itself; the others a copy.
+            let spell = if services.peek().is_some() {
+                spell.clone()
+            } else {
+                std::mem::replace(&mut spell, Spell::between(outage.end, outage.end))
+            };
+            match by_service.binary_search_by(|(kind, _)| (*kind).cmp(service)) {
+                Ok(at) => {
+                    if let Some((_, spells)) = by_service.get_mut(at) {
+                        spells.push(spell);
+                    }
+                }
+                // Services mostly come in order: then the new one goes at the end.
+                Err(at) if at == by_service.len() => {
+                    by_service.push((service, smallvec::smallvec![spell]))
+                }
+                Err(at) => by_service.insert(at, (service, smallvec::smallvec![spell])),
+            }
+        }
+    }
+    for (_, spells) in by_service.iter_mut() {
+        if spells.len() > 1 {
+            *spells = SmallVec::from_vec(merge(spells.drain(..).collect()));
+        }
+    }
+}
+
+/// The services a group of spells concerns, the prices it is paid from, and the
+/// spells: borrowed for one service, merged (owned) for services taken together.
+type Group<'b> = (Cow<'b, [ServiceKind]>, PriceRef, Cow<'b, [Spell]>);
+
+/// The prices of the plan's services a provision covers, added in plan order.
+fn covered_prices(case: &Case, policy: &Policy, provision: &Provision) -> PriceRef {
+    PriceRef::sum(
+        case.services
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| covered(policy, provision, &s.kind))
+            .map(|(i, _)| i),
+    )
+}
+
+/// Groups of spells by the provision's service scope: one per service, made as they
+/// are taken (a provision usually has one), or one for the services taken together.
+fn scoped<'a, 'b>(
+    case: &'a Case,
+    policy: &Policy,
+    provision: &Provision,
+    scope: ServiceScope,
+    by_service: &'b BySpell<'_>,
+) -> Groups<'a, 'b> {
+    match scope {
+        ServiceScope::EachService => Groups::EachService {
+            case,
+            services: by_service.iter(),
+        },
+        ServiceScope::Together => {
+            if by_service.is_empty() {
+                return Groups::Together(None);
+            }
+            let kinds: Vec<ServiceKind> = by_service.iter().map(|(k, _)| (*k).clone()).collect();
+            let all = merge(
+                by_service
+                    .iter()
+                    .flat_map(|(_, spells)| spells.iter().cloned())
+                    .collect(),
+            );
+            Groups::Together(Some((
+                Cow::Owned(kinds),
+                covered_prices(case, policy, provision),
+                Cow::Owned(all),
+            )))
+        }
+    }
+}
+
+/// The groups [`scoped`] gives.
+enum Groups<'a, 'b> {
+    /// Each service's spells, priced at the service's own price.
+    EachService {
+        case: &'a Case,
+        services: std::slice::Iter<'b, (&'b ServiceKind, SmallVec<[Spell; 1]>)>,
+    },
+    /// The services together, if any.
+    Together(Option<Group<'b>>),
+}
+
+impl<'b> Iterator for Groups<'_, 'b> {
+    type Item = Group<'b>;
+
+    fn next(&mut self) -> Option<Group<'b>> {
+        match self {
+            Groups::EachService { case, services } => {
+                let (kind, spells) = services.next()?;
+                let price = case.position(kind).map_or(PriceRef::none(), PriceRef::one);
+                let kinds = Cow::Borrowed(std::slice::from_ref(*kind));
+                Some((kinds, price, Cow::Borrowed(spells.as_slice())))
+            }
+            Groups::Together(group) => group.take(),
+        }
+    }
+}
+
+/// The services of a merged spell's outages among some kinds, sorted.
+fn services_of(case: &Case, spell: &Spell, among: &HashSet<&ServiceKind>) -> Vec<ServiceKind> {
+    let mut kinds: Vec<ServiceKind> = spell
+        .sources
+        .iter()
+        .filter_map(|i| case.outages.get(*i))
+        .flat_map(|o| o.services.iter())
+        .filter(|k| among.contains(k))
+        .cloned()
+        .collect();
+    kinds.sort();
+    kinds.dedup();
+    kinds
+}
+
+/// What an item's exposure depends on besides the case and the provision.
+pub(crate) struct Frame<'a> {
+    pub policy: &'a Policy,
+    pub provision: &'a Provision,
+    pub zone: Tz,
+    pub cycle: BillingCycle,
+}
+
+/// The items a provision prices, in order.
+pub(crate) fn items<'a>(
+    case: &'a Case,
+    frame: &Frame<'_>,
+    by_service: &'a BySpell<'_>,
+    items: &mut SmallVec<[Item<'a>; 2]>,
+) -> Result<()> {
+    let (policy, provision, zone) = (frame.policy, frame.provision, frame.zone);
+    match provision.subject {
+        Subject::Appointments => {
+            for (index, appointment) in case.appointments.iter().enumerate() {
+                let Some(services) = named_services(policy, provision, &appointment.services)
+                else {
+                    continue;
+                };
+                items.push(Item {
+                    price: price_of(case, policy, provision, &services),
+                    services: Cow::Owned(services),
+                    anchor: local_day_start(appointment.date, zone)?,
+                    what: What::Appointment { index, appointment },
+                });
+            }
+        }
+        Subject::Activations => {
+            for (index, activation) in case.activations.iter().enumerate() {
+                let Some(services) = named_services(policy, provision, &activation.services) else {
+                    continue;
+                };
+                items.push(Item {
+                    price: price_of(case, policy, provision, &services),
+                    services: Cow::Owned(services),
+                    anchor: local_day_start(activation.promised, zone)?,
+                    what: What::Activation { index, activation },
+                });
+            }
+        }
+        Subject::Outages { scope } => {
+            for (kinds, price, spells) in scoped(case, policy, provision, scope, by_service) {
+                let among: HashSet<&ServiceKind> = if kinds.len() > 1 {
+                    kinds.iter().collect()
+                } else {
+                    HashSet::new()
+                };
+                let mut push = |spell: Cow<'a, Spell>| {
+                    let services = if kinds.len() > 1 {
+                        Cow::Owned(services_of(case, &spell, &among))
+                    } else {
+                        kinds.clone()
+                    };
+                    items.push(Item {
+                        services,
+                        price: price.clone(),
+                        anchor: spell.start,
+                        what: What::Incident(spell),
+                    });
+                };
+                match spells {
+                    Cow::Borrowed(spells) => spells.iter().map(Cow::Borrowed).for_each(&mut push),
+                    Cow::Owned(spells) => spells.into_iter().map(Cow::Owned).for_each(&mut push),
+                }
+            }
+        }
+        Subject::BillingPeriods { scope } => {
+            for (kinds, price, spells) in scoped(case, policy, provision, scope, by_service) {
+                let mut periods = Windows::new();
+                for spell in spells.iter() {
+                    for period in frame.cycle.periods_between(spell.start, spell.end)? {
+                        if let Some(piece) = spell.clip(period.start, period.end) {
+                            periods
+                                .entry(period.start)
+                                .or_insert_with(|| (period.end, Vec::new()))
+                                .1
+                                .push(piece);
+                        }
+                    }
+                }
+                push_windows(items, kinds, &price, periods);
+            }
+        }
+        Subject::Years { first_month, scope } => {
+            for (kinds, price, spells) in scoped(case, policy, provision, scope, by_service) {
+                let mut years = Windows::new();
+                for spell in spells.iter() {
+                    let mut year_start = year_start_containing(spell.start, first_month, zone)?;
+                    loop {
+                        let next = year_start_after(year_start, first_month, zone)?;
+                        if let Some(piece) = spell.clip(year_start, next) {
+                            years
+                                .entry(year_start)
+                                .or_insert_with(|| (next, Vec::new()))
+                                .1
+                                .push(piece);
+                        }
+                        if next >= spell.end {
+                            break;
+                        }
+                        year_start = next;
+                    }
+                }
+                push_windows(items, kinds, &price, years);
+            }
+        }
+        Subject::Account { scope } => {
+            for (kinds, price, spells) in scoped(case, policy, provision, scope, by_service) {
+                let (Some(first), Some(last)) = (
+                    spells.iter().map(|s| s.start).min(),
+                    spells.iter().map(|s| s.end).max(),
+                ) else {
+                    continue;
+                };
+                items.push(window_item(
+                    &kinds,
+                    &price,
+                    first,
+                    last,
+                    spells.into_owned(),
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The covered services an appointment or activation names; `None` when it names
+/// services and the provision covers none of them (an empty list names the whole plan).
+fn named_services(
+    policy: &Policy,
+    provision: &Provision,
+    named: &[ServiceKind],
+) -> Option<Vec<ServiceKind>> {
+    let services: Vec<ServiceKind> = named
+        .iter()
+        .filter(|s| covered(policy, provision, s))
+        .cloned()
+        .collect();
+    (named.is_empty() || !services.is_empty()).then_some(services)
+}
+
+/// Windows (billing periods, years) by their start: their end and the outages inside.
+type Windows = BTreeMap<DateTime<Utc>, (DateTime<Utc>, Vec<Spell>)>;
+
+/// One item per window, in order, with the outages inside it.
+fn push_windows<'a>(
+    items: &mut SmallVec<[Item<'a>; 2]>,
+    kinds: Cow<'a, [ServiceKind]>,
+    price: &PriceRef,
+    windows: Windows,
+) {
+    for (start, (end, spells)) in windows {
+        items.push(window_item(&kinds, price, start, end, spells));
+    }
+}
+
+fn window_item<'a>(
+    kinds: &Cow<'a, [ServiceKind]>,
+    price: &PriceRef,
+    start: DateTime<Utc>,
+    end: DateTime<Utc>,
+    spells: Vec<Spell>,
+) -> Item<'a> {
+    Item {
+        services: kinds.clone(),
+        price: price.clone(),
+        anchor: start,
+        what: What::Window { start, end, spells },
+    }
+}
+
+fn year_start_containing(
+    instant: DateTime<Utc>,
+    first_month: u32,
+    zone: Tz,
+) -> Result<DateTime<Utc>> {
+    let date = local_date(instant, zone);
+    let year = if date.month() >= first_month {
+        date.year()
+    } else {
+        date.year() - 1
+    };
+    let first = NaiveDate::from_ymd_opt(year, first_month, 1).ok_or_else(|| {
+        Error::invalid(
+            FieldPath::root("first_month"),
+            format!("{first_month} is not a month"),
+        )
+    })?;
+    local_day_start(first, zone)
+}
+
+fn year_start_after(start: DateTime<Utc>, first_month: u32, zone: Tz) -> Result<DateTime<Utc>> {
+    let year = local_date(start, zone).year();
+    let first = year
+        .checked_add(1)
+        .and_then(|y| NaiveDate::from_ymd_opt(y, first_month, 1))
+        .ok_or_else(|| Error::overflow("the next year"))?;
+    local_day_start(first, zone)
+}
+
+/// The prices of some services (all covered services of the plan when none are named).
+fn price_of(
+    case: &Case,
+    policy: &Policy,
+    provision: &Provision,
+    services: &[ServiceKind],
+) -> PriceRef {
+    if services.is_empty() {
+        return covered_prices(case, policy, provision);
+    }
+    let named: HashSet<&ServiceKind> = services.iter().collect();
+    PriceRef::sum(
+        case.services
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| named.contains(&s.kind))
+            .map(|(i, _)| i),
+    )
+}
+
+/// Whether a version is in force for an outage: on the local date of its start (or
+/// of its report, for a policy dated by reports).
+///
+/// A zone's offset from UTC is less than a day either way, so the local date is the
+/// UTC date or a day either side: when those three days all fall inside the version,
+/// or all outside it on the same side, so does the local date, and the zone need not
+/// be consulted.
+pub(crate) fn spell_in_force(
+    spell: &Spell,
+    version: &PolicyVersion,
+    policy: &Policy,
+    zone: Tz,
+) -> bool {
+    let instant = match (policy.dated_by, spell.reported) {
+        (Dating::Report, Some(reported)) => reported,
+        _ => spell.start,
+    };
+    let utc = instant.date_naive();
+    let (Some(day_before), Some(day_after)) = (utc.pred_opt(), utc.succ_opt()) else {
+        return version.in_force_on(local_date(instant, zone));
+    };
+    let after_start = version.effective_from <= day_before;
+    let before_end = version
+        .effective_until
+        .is_none_or(|until| day_after < until);
+    if after_start && before_end {
+        return true;
+    }
+    let too_early = day_after < version.effective_from;
+    let too_late = version
+        .effective_until
+        .is_some_and(|until| until <= day_before);
+    !(too_early || too_late) && version.in_force_on(local_date(instant, zone))
+}
+
+/// The item as a version sees it: an outage, appointment or activation dated within
+/// the version's dates, or a period holding only the outages dated within them (so a
+/// billing period that began before a policy came into force still counts the outages
+/// after it, under the version in force for each); `None` when nothing is left. A period
+/// that lost earlier outages is anchored (for daily rates and deadlines) at its first
+/// outage the version counts.
+pub(crate) fn in_version<'i, 'a>(
+    item: &'i Item<'a>,
+    version: &PolicyVersion,
+    policy: &Policy,
+    zone: Tz,
+) -> Option<Cow<'i, Item<'a>>> {
+    let date = match &item.what {
+        What::Incident(spell) => {
+            return spell_in_force(spell, version, policy, zone).then_some(Cow::Borrowed(item));
+        }
+        What::Appointment { appointment, .. } => appointment.date,
+        What::Activation { activation, .. } => activation.promised,
+        What::Window { start, end, spells } => {
+            let kept: Vec<Spell> = spells
+                .iter()
+                .filter(|s| spell_in_force(s, version, policy, zone))
+                .cloned()
+                .collect();
+            let first_kept = kept.iter().map(|s| s.start).min()?;
+            // A daily rate's month (and a deadline's billing period) must not come from an
+            // earlier outage the version does not count: an account-wide item is anchored at
+            // its first outage, which may be months before the version's own.
+            let dropped_earlier = spells
+                .iter()
+                .any(|s| s.start < first_kept && !spell_in_force(s, version, policy, zone));
+            let anchor = if dropped_earlier {
+                item.anchor.max(first_kept)
+            } else {
+                item.anchor
+            };
+            return Some(Cow::Owned(Item {
+                what: What::Window {
+                    start: *start,
+                    end: *end,
+                    spells: kept,
+                },
+                anchor,
+                services: item.services.clone(),
+                price: item.price.clone(),
+            }));
+        }
+    };
+    version.in_force_on(date).then_some(Cow::Borrowed(item))
+}

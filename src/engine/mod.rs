@@ -1,0 +1,213 @@
+//! The engine: one way from a [`Case`] and a [`Policy`] to what is owed.
+//!
+//! ```text
+//! Case ──exposure──▶ items (spells, periods, units, versions; no price)
+//!      ──compile───▶ Program (each line a formula of the plan's prices)
+//!      ──settle────▶ Claim (or Totals): lines evaluated, rounded once, added up
+//! ```
+//!
+//! [`assess`] compiles a policy for a case and settles it with its working;
+//! [`assess_totals`] compiles and settles the figures only. A batch compiles once for
+//! each shape of account and settles the same program at every account's prices.
+
+mod compile;
+mod context;
+mod exposure;
+mod program;
+mod reads;
+mod rules;
+mod settle;
+#[cfg(test)]
+mod tests;
+
+use crate::case::Case;
+use crate::claim::{Claim, Totals};
+use crate::error::{Error, Result};
+use crate::money::Currency;
+use crate::plan::Service;
+use crate::policy::Policy;
+
+pub(crate) use program::Program;
+pub(crate) use reads::reads;
+
+/// Assesses a case under one policy: the itemised claim, every line with its working.
+///
+/// # Errors
+/// [`Error::PolicyNotApplicable`] when the policy pays in another currency than the
+/// plan's or covers none of the plan's services (to assess several policies side by
+/// side, where some may not apply, use [`assess_each`]); [`Error::InvalidRule`] for a
+/// malformed rule tree; [`Error::Overflow`] when amounts leave `Decimal`'s range.
+///
+/// # Example
+/// ```
+/// use redress::policy::{Amount, Counting, DayCount, PerUnit, Policy, PolicyVersion, Provision, Rule, Subject, UnitCount};
+/// use redress::{assess, Case, ClaimFile, Currency, Span};
+///
+/// let file: ClaimFile = toml::from_str(r#"
+///     [plan]
+///     currency = "USD"
+///     time_zone = "America/New_York"
+///     [[plan.services]]
+///     kind = "internet"
+///     monthly_price = "79.99"
+///     [[outages]]
+///     services = ["internet"]
+///     start = "2024-10-01T06:00:00-04:00"
+///     end = "2024-10-03T11:00:00-04:00"
+/// "#)?;
+/// // 1/30 of the monthly price for each started 24 hours.
+/// let policy = Policy::new("my-credit", "Outage credit", Currency::USD).with_version(
+///     PolicyVersion::always(vec![Provision::new(
+///         "outage credit",
+///         Subject::outages(),
+///         Rule::PerUnit(PerUnit::new(
+///             UnitCount::Blocks { length: Span::hours(24), counting: Counting::Started },
+///             Amount::DailyRate(DayCount::Fixed(30)),
+///         )),
+///     )]),
+/// );
+/// let claim = assess(&Case::from_file(&file)?, &policy)?;
+/// // 53 hours: 3 started blocks; 3 × 79.99 / 30 = 7.999 → 8.00.
+/// assert_eq!(claim.total.to_string(), "8.00");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn assess(case: &Case, policy: &Policy) -> Result<Claim> {
+    if let Some(reason) = compile::not_applicable(case, policy) {
+        return Err(Error::PolicyNotApplicable {
+            policy: policy.id.clone(),
+            reason,
+        });
+    }
+    explained(case, policy)
+}
+
+/// Assesses a case under several policies, side by side, in the order given. A
+/// policy that cannot apply to the case (another currency, none of its services) is
+/// a claim of its own with no lines, a zero total and
+/// [`Claim::not_applicable`] saying why.
+///
+/// # Errors
+/// As [`assess`], for the first policy that fails, except that a policy that cannot
+/// apply is not an error.
+///
+/// # Example
+/// ```
+/// use redress::policy::{Amount, Policy, PolicyVersion, Provision, Rule, Subject};
+/// use redress::{assess_each, Case, ClaimFile, Currency};
+///
+/// let file: ClaimFile = toml::from_str(r#"
+///     [plan]
+///     currency = "USD"
+///     time_zone = "America/New_York"
+///     [[plan.services]]
+///     kind = "internet"
+///     monthly_price = "60"
+///     [[outages]]
+///     services = ["internet"]
+///     start = "2024-10-01T06:00:00-04:00"
+///     end = "2024-10-01T11:00:00-04:00"
+/// "#)?;
+/// let fixed = |currency| {
+///     Policy::new("five", "Five a outage", currency).with_version(PolicyVersion::always(vec![
+///         Provision::new("goodwill", Subject::outages(), Rule::Fixed { amount: Amount::Fixed(5.into()) }),
+///     ]))
+/// };
+/// let (dollars, euros) = (fixed(Currency::USD), fixed(Currency::EUR));
+/// let claims = assess_each(&Case::from_file(&file)?, &[&dollars, &euros])?;
+/// assert_eq!(claims[0].total.to_string(), "5.00");
+/// assert_eq!(claims[1].not_applicable.as_deref(), Some("it pays in EUR, but the plan is priced in USD"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn assess_each(case: &Case, policies: &[&Policy]) -> Result<Vec<Claim>> {
+    policies
+        .iter()
+        .map(|policy| match compile::not_applicable(case, policy) {
+            Some(reason) => Ok(Claim::not_applicable(policy, case.currency, reason)),
+            None => explained(case, policy),
+        })
+        .collect()
+}
+
+/// Assesses a case under one policy for its figures only: the total and whether it is
+/// all paid automatically, as [`assess`] gives them, without the working.
+///
+/// The program and its settlement are [`assess`]'s, so the figures cannot differ; only
+/// the words are skipped. An application crediting many accounts calls this per
+/// account and [`assess`] for the few it must explain.
+///
+/// # Errors
+/// As [`assess`], the same error for the same input.
+///
+/// # Example
+/// ```
+/// use redress::policy::{Amount, Policy, PolicyVersion, Provision, Rule, Subject};
+/// use redress::{assess, assess_totals, Case, ClaimFile, Currency};
+///
+/// let file: ClaimFile = toml::from_str(r#"
+///     [plan]
+///     currency = "GBP"
+///     time_zone = "Europe/London"
+///     [[plan.services]]
+///     kind = "internet"
+///     monthly_price = "30"
+///     [[appointments]]
+///     date = "2025-05-06"
+/// "#)?;
+/// let policy = Policy::new("visit", "Missed visit", Currency::GBP).with_version(PolicyVersion::always(vec![
+///     Provision::new("missed appointment", Subject::Appointments, Rule::Fixed { amount: Amount::Fixed("30.49".parse()?) }),
+/// ]));
+/// let case = Case::from_file(&file)?;
+/// let totals = assess_totals(&case, &policy)?;
+/// assert_eq!(totals.total.to_string(), "30.49");
+/// assert_eq!(totals, assess(&case, &policy)?.totals());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn assess_totals(case: &Case, policy: &Policy) -> Result<Totals> {
+    if let Some(reason) = compile::not_applicable(case, policy) {
+        return Err(Error::PolicyNotApplicable {
+            policy: policy.id.clone(),
+            reason,
+        });
+    }
+    compile::compile(case, policy, false)
+        .and_then(|program| settle::totals(&program, &case.services, case.currency))
+        .map_err(|e| name_the_policy(e, policy))
+}
+
+fn explained(case: &Case, policy: &Policy) -> Result<Claim> {
+    compile::compile(case, policy, true)
+        .and_then(|program| settle::claim(&program, policy, &case.services, case.currency))
+        .map_err(|e| name_the_policy(e, policy))
+}
+
+/// A policy compiled for a case to price its figures, or `None` when the policy cannot
+/// apply to it: what a batch keeps for each shape of account.
+pub(crate) fn compile_totals(case: &Case, policy: &Policy) -> Result<Option<Program>> {
+    if compile::not_applicable(case, policy).is_some() {
+        return Ok(None);
+    }
+    compile::compile(case, policy, false)
+        .map(Some)
+        .map_err(|e| name_the_policy(e, policy))
+}
+
+/// The figures of a compiled program at an account's prices.
+pub(crate) fn settle_totals(
+    program: &Program,
+    policy: &Policy,
+    services: &[Service],
+    currency: Currency,
+) -> Result<Totals> {
+    settle::totals(program, services, currency).map_err(|e| name_the_policy(e, policy))
+}
+
+/// An overflow says which policy it happened under and what the user can change.
+fn name_the_policy(error: Error, policy: &Policy) -> Error {
+    match error {
+        Error::Overflow { context } => Error::overflow(format!(
+            "under `{}`, {context}: the plan's prices or the outages' lengths are too large to compute",
+            policy.id
+        )),
+        other => other,
+    }
+}

@@ -1,0 +1,96 @@
+//! Pro-rata credits: the price of the time service was lost, as a share of a period.
+
+use chrono::{DateTime, Utc};
+use smallvec::SmallVec;
+
+use super::super::context::Context;
+use super::super::exposure::{Item, What};
+use super::super::program::{LineExpr, OutcomeExpr, ProRataLine};
+use super::per_unit::{clock_start, compensable_from, spell_clock_start};
+use crate::error::Result;
+use crate::plan::BillingCycle;
+use crate::policy::{ProRata, ProRataBasis};
+
+/// A piece of outage time inside one period, and the period (absent for a fixed 30 days).
+type Piece = (
+    DateTime<Utc>,
+    DateTime<Utc>,
+    Option<(DateTime<Utc>, DateTime<Utc>)>,
+);
+
+/// A pro-rata rule for one item: a line per piece of outage time in each period.
+pub(crate) fn compile(rule: &ProRata, ctx: &Context<'_>, item: &Item<'_>) -> Result<OutcomeExpr> {
+    let mut notes = Vec::new();
+    let spans: Vec<(DateTime<Utc>, DateTime<Utc>)> = match &item.what {
+        What::Incident(spell) => {
+            let clock = clock_start(&rule.clock, ctx, item, &mut notes)?;
+            let from = compensable_from(rule.grace, clock, ctx)?;
+            if spell.end <= from {
+                return Ok(OutcomeExpr::notes(notes));
+            }
+            vec![(from, spell.end)]
+        }
+        What::Window { spells, .. } => {
+            // Each outage in the period is credited from its own clock (its report, or
+            // after power returned); the grace period is not applied here, since an
+            // outage clipped to a period would restart it in every period.
+            let label = || item.label(ctx.zone);
+            let mut spans = Vec::with_capacity(spells.len());
+            for spell in spells {
+                let from = spell_clock_start(&rule.clock, ctx, spell, &label, &mut notes)?;
+                if from < spell.end {
+                    spans.push((from, spell.end));
+                }
+            }
+            spans
+        }
+        _ => {
+            return Err(ctx.invalid_rule(
+                "pro-rata needs outages or periods, not appointments or activations",
+            ))
+        }
+    };
+    let mut lines = SmallVec::new();
+    for (from, to) in spans {
+        for (start, end, period) in split(rule.basis, ctx, from, to)? {
+            let period_seconds = match period {
+                Some((ps, pe)) => (pe - ps).num_seconds(),
+                None => 30 * 86_400,
+            };
+            lines.push(LineExpr::ProRata(Box::new(ProRataLine {
+                basis: rule.basis,
+                price: item.price.clone(),
+                multiplier: rule.multiplier,
+                from: start,
+                to: end,
+                elapsed_seconds: (end - start).num_seconds(),
+                period_seconds,
+                period,
+            })));
+        }
+    }
+    Ok(OutcomeExpr::Lines { notes, lines })
+}
+
+/// `[from, to)` cut at the basis's period boundaries, each piece with its period.
+fn split(
+    basis: ProRataBasis,
+    ctx: &Context<'_>,
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+) -> Result<Vec<Piece>> {
+    let cycle = match basis {
+        ProRataBasis::ThirtyDays => return Ok(vec![(from, to, None)]),
+        ProRataBasis::BillingPeriod => ctx.cycle,
+        ProRataBasis::CalendarMonth => BillingCycle::calendar_months(ctx.zone),
+    };
+    Ok(cycle
+        .periods_between(from, to)?
+        .into_iter()
+        .filter_map(|p| {
+            let s = from.max(p.start);
+            let e = to.min(p.end);
+            (s < e).then_some((s, e, Some((p.start, p.end))))
+        })
+        .collect())
+}

@@ -1,0 +1,258 @@
+//! The engine's own tests: versions in force on local dates, periods straddling a
+//! version's dates, provisions for some services.
+
+use crate::policy::*;
+use crate::test_support::assess;
+use crate::{ClaimFile, Currency};
+
+/// The shortcuts that skip the zone when the UTC date is a day clear of a
+/// version's ends (inside it, or before or after it) agree with the local date,
+/// quarter-hour by quarter-hour for 60 hours either side of both ends, in the zones
+/// furthest ahead of and behind UTC.
+#[test]
+fn a_version_is_in_force_on_the_local_date_with_or_without_the_zone() {
+    use chrono::{Duration, NaiveDate, TimeZone, Utc};
+    let from = NaiveDate::from_ymd_opt(2023, 1, 19).unwrap();
+    let until = NaiveDate::from_ymd_opt(2024, 3, 10).unwrap();
+    let policy = Policy::new("t", "t", Currency::USD);
+    for version in [
+        PolicyVersion::from_date(from, vec![]),
+        PolicyVersion::from_date(from, vec![]).until(until),
+    ] {
+        for zone in [
+            chrono_tz::Pacific::Kiritimati,
+            chrono_tz::Pacific::Pago_Pago,
+            chrono_tz::America::New_York,
+            chrono_tz::Asia::Kathmandu,
+            chrono_tz::UTC,
+        ] {
+            for day in [from, until] {
+                let midnight = Utc.from_utc_datetime(&day.and_hms_opt(0, 0, 0).unwrap());
+                for quarter in -4 * 60..4 * 60 {
+                    let start = midnight + Duration::minutes(15 * quarter);
+                    let spell = crate::timeline::Spell::between(start, start);
+                    let expected = version.in_force_on(crate::case::civil::local_date(start, zone));
+                    assert_eq!(
+                        super::exposure::spell_in_force(&spell, &version, &policy, zone),
+                        expected,
+                        "{start} in {zone}"
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// A policy in force from 14 Nov 2022 over billing periods starting on the 1st:
+/// the November 2022 period began before it, but its outage of 20 Nov is after it
+/// and counts; the outage of 5 Nov is before it and does not. €72 over 720 h is
+/// €0.10 an hour; 30 h after the date → €3.00 (before the fix: nothing at all,
+/// without a note, since the period was dated by its first day).
+#[test]
+fn a_period_straddling_the_start_of_a_policy_counts_the_outages_after_it() {
+    let claim: ClaimFile = toml::from_str(
+        r#"
+        [plan]
+        currency = "EUR"
+        time_zone = "Europe/Lisbon"
+        [[plan.services]]
+        kind = "internet"
+        monthly_price = "72"
+        [[outages]]
+        services = ["internet"]
+        start = "2022-11-05T08:00:00Z"
+        end = "2022-11-06T14:00:00Z"
+        [[outages]]
+        services = ["internet"]
+        start = "2022-11-20T08:00:00Z"
+        end = "2022-11-21T14:00:00Z"
+        "#,
+    )
+    .unwrap();
+    let from = chrono::NaiveDate::from_ymd_opt(2022, 11, 14).unwrap();
+    let policy = Policy::new("t", "t", Currency::EUR).with_version(PolicyVersion::from_date(
+        from,
+        vec![Provision::new(
+            "pro rata",
+            Subject::billing_periods(),
+            Rule::ProRata(ProRata::new(ProRataBasis::ThirtyDays)),
+        )],
+    ));
+    let claim = assess(&claim, &policy).unwrap();
+    assert_eq!(claim.total.to_string(), "3.00", "{claim}");
+    assert_eq!(claim.lines.len(), 1);
+    assert!(
+        claim.notes.iter().any(|n| n.starts_with("Outage 1 ")),
+        "{claim}"
+    );
+}
+
+/// A provision for the phone only prices phone outages, at the phone's price: a
+/// 24-hour outage of both at 1/30 a day pays 30/30 = 1.00 for the phone under the
+/// phone provision and 60/30 = 2.00 for the internet under the other; 3.00 in all.
+#[test]
+fn a_provision_for_some_services_prices_only_those() {
+    let claim: ClaimFile = toml::from_str(
+        r#"
+        [plan]
+        currency = "EUR"
+        time_zone = "UTC"
+        [[plan.services]]
+        kind = "phone"
+        monthly_price = "30"
+        [[plan.services]]
+        kind = "internet"
+        monthly_price = "60"
+        [[outages]]
+        services = ["phone", "internet"]
+        start = "2025-06-02T00:00:00Z"
+        end = "2025-06-03T00:00:00Z"
+        "#,
+    )
+    .unwrap();
+    let day = || {
+        Rule::PerUnit(PerUnit::new(
+            UnitCount::PerIncident(1),
+            Amount::DailyRate(DayCount::Fixed(30)),
+        ))
+    };
+    let policy = Policy::new("t", "t", Currency::EUR).with_version(PolicyVersion::from_date(
+        chrono::NaiveDate::MIN,
+        vec![
+            Provision::new("phone", Subject::outages(), day())
+                .for_services(vec![crate::ServiceKind::Phone]),
+            Provision::new("internet", Subject::outages(), day())
+                .for_services(vec![crate::ServiceKind::Internet]),
+        ],
+    ));
+    let claim = assess(&claim, &policy).unwrap();
+    let lines: Vec<(String, String)> = claim
+        .lines
+        .iter()
+        .map(|l| (l.provision.clone(), l.amount.to_string()))
+        .collect();
+    assert_eq!(
+        lines,
+        vec![
+            ("phone".to_owned(), "1.00".to_owned()),
+            ("internet".to_owned(), "2.00".to_owned())
+        ]
+    );
+    assert_eq!(claim.total.to_string(), "3.00");
+}
+
+fn date(y: i32, m: u32, d: u32) -> chrono::NaiveDate {
+    chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+/// Pays `amount` when a calendar year holds more than 20 hours of outage.
+fn yearly(amount: i64) -> Provision {
+    Provision::new(
+        "annual hours",
+        Subject::Years {
+            first_month: 1,
+            scope: ServiceScope::EachService,
+        },
+        Rule::Tiers(Tiers {
+            measure: Measure::Hours,
+            tiers: vec![ThresholdTier {
+                more_than: 20.into(),
+                amount: Amount::Fixed(amount.into()),
+            }],
+        }),
+    )
+}
+
+/// A version ending mid-period counts only the outages dated before its end, and its
+/// successor the rest (Victoria's calendar-year scheme to 30 June 2021, then the
+/// financial-year one): no outage time is paid twice.
+#[test]
+fn a_version_ending_mid_period_counts_only_the_outages_before_its_end() {
+    let policy = Policy::new("two-schemes", "two schemes", Currency::AUD)
+        .with_version(
+            PolicyVersion::from_date(date(2016, 1, 1), vec![yearly(120)]).until(date(2021, 7, 1)),
+        )
+        .with_version(PolicyVersion::from_date(
+            date(2021, 7, 1),
+            vec![yearly(130)],
+        ));
+    let claim = |first: &str, second: &str| -> ClaimFile {
+        toml::from_str(&format!(
+            r#"
+            [plan]
+            currency = "AUD"
+            time_zone = "Australia/Melbourne"
+            [[plan.services]]
+            kind = "electricity"
+            monthly_price = "0"
+            [[outages]]
+            services = ["electricity"]
+            {first}
+            [[outages]]
+            services = ["electricity"]
+            {second}
+            "#
+        ))
+        .unwrap()
+    };
+    // 15 h in March 2021 and 15 h in August 2021: neither scheme sees more than 20 h.
+    let split = claim(
+        "start = \"2021-03-01T00:00:00+11:00\"\nend = \"2021-03-01T15:00:00+11:00\"",
+        "start = \"2021-08-02T00:00:00+10:00\"\nend = \"2021-08-02T15:00:00+10:00\"",
+    );
+    let result = assess(&split, &policy).unwrap();
+    assert_eq!(result.total.to_string(), "0.00", "{result}");
+    // 25 h in June 2021 and 25 h in August 2021: each scheme pays once.
+    let both = claim(
+        "start = \"2021-06-01T00:00:00+10:00\"\nend = \"2021-06-02T01:00:00+10:00\"",
+        "start = \"2021-08-02T00:00:00+10:00\"\nend = \"2021-08-03T01:00:00+10:00\"",
+    );
+    let result = assess(&both, &policy).unwrap();
+    let amounts: Vec<String> = result.lines.iter().map(|l| l.amount.to_string()).collect();
+    assert_eq!(amounts, vec!["120.00", "130.00"], "{result}");
+}
+
+/// Regression: an account-wide credit of a version in force for one day took its daily
+/// rate's month from the account's first outage, even one from an earlier month that
+/// the version does not count (Rogers' credit for 8 July 2022 priced by June's 30 days).
+#[test]
+fn an_account_credit_takes_its_month_from_the_outages_the_version_counts() {
+    let policy = Policy::new("one-day", "one day", Currency::CAD).with_version(
+        PolicyVersion::from_date(
+            date(2022, 7, 8),
+            vec![Provision::new(
+                "five days",
+                Subject::Account {
+                    scope: ServiceScope::EachService,
+                },
+                Rule::PerUnit(PerUnit::new(
+                    UnitCount::PerIncident(5),
+                    Amount::DailyRate(DayCount::CalendarMonth),
+                )),
+            )],
+        )
+        .until(date(2022, 7, 9)),
+    );
+    let claim: ClaimFile = toml::from_str(
+        r#"
+        [plan]
+        currency = "CAD"
+        time_zone = "America/Toronto"
+        [[plan.services]]
+        kind = "mobile"
+        monthly_price = "90"
+        [[outages]]
+        services = ["mobile"]
+        start = "2022-06-20T10:00:00-04:00"
+        end = "2022-06-20T12:00:00-04:00"
+        [[outages]]
+        services = ["mobile"]
+        start = "2022-07-08T04:45:00-04:00"
+        end = "2022-07-08T23:00:00-04:00"
+        "#,
+    )
+    .unwrap();
+    // July has 31 days: 5 × 90 / 31 = 14.516 → 14.52 (June's 30 days would give 15.00).
+    let result = assess(&claim, &policy).unwrap();
+    assert_eq!(result.total.to_string(), "14.52", "{result}");
+}
