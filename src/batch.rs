@@ -1159,47 +1159,51 @@ impl Batch {
                     None => continue,
                 },
             };
-            let reads = self.reads.get(i).copied().unwrap_or_default();
-            let shape = place.and_then(|place| Shape::new(i, place, account, reads));
-            let known = shape.and_then(|shape| self.shapes.get(shape).cloned());
-            let compiled = match known {
-                Some(compiled) => compiled,
-                None => {
-                    if case.is_none() {
-                        case = Some(account_case(
-                            account,
-                            self.outages.outages_at(place),
-                            self.as_of,
-                        )?);
-                    }
-                    let (Some(built), Some(policy)) = (&case, self.policies.get(i)) else {
-                        continue;
-                    };
-                    let compiled = match crate::engine::compile_totals(built, policy)? {
-                        Some(program) => Compiled::Program(Arc::new(program)),
-                        None => Compiled::NotApplicable,
-                    };
-                    if let Some(shape) = shape {
-                        self.shapes.learn(shape, compiled.clone());
-                    }
-                    compiled
-                }
-            };
             let (Some(policy), Some(id)) = (self.policies.get(i), self.ids.get(i)) else {
                 continue;
             };
-            out.push(match compiled {
-                Compiled::Program(program) => {
-                    let totals = crate::engine::settle_totals(
-                        &program,
+            let reads = self.reads.get(i).copied().unwrap_or_default();
+            let shape = place.and_then(|place| Shape::new(i, place, account, reads));
+            // An account of a shape already met is priced by its program, in place.
+            let priced = match shape.and_then(|shape| self.shapes.get(shape)) {
+                Some(Compiled::Program(program)) => Some(
+                    crate::engine::settle_totals(program, policy, &account.services, account.currency)
+                        .map(|totals| applied(id, &totals)),
+                ),
+                Some(Compiled::NotApplicable) => Some(Ok(not_applicable(id, account))),
+                None => None,
+            };
+            if let Some(total) = priced {
+                out.push(total?);
+                continue;
+            }
+            if case.is_none() {
+                case = Some(account_case(
+                    account,
+                    self.outages.outages_at(place),
+                    self.as_of,
+                )?);
+            }
+            let Some(built) = &case else { continue };
+            let compiled = match crate::engine::compile_totals(built, policy)? {
+                Some(program) => Compiled::Program(Arc::new(program)),
+                None => Compiled::NotApplicable,
+            };
+            out.push(match &compiled {
+                Compiled::Program(program) => applied(
+                    id,
+                    &crate::engine::settle_totals(
+                        program,
                         policy,
                         &account.services,
                         account.currency,
-                    )?;
-                    applied(id, &totals)
-                }
+                    )?,
+                ),
                 Compiled::NotApplicable => not_applicable(id, account),
             });
+            if let Some(shape) = shape {
+                self.shapes.learn(shape, compiled);
+            }
         }
         Ok(())
     }

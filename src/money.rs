@@ -402,6 +402,24 @@ pub(crate) fn divide(dividend: Decimal, divisor: u32) -> Option<Decimal> {
     }
 }
 
+/// `dividend / divisor` rounded by a rule: the value of `rounding.apply(divide(…))`.
+///
+/// A quotient that ends is found exactly and rounded. One that never ends is rounded
+/// straight from the integers where [`Rounding::apply_ratio`] proves that gives the
+/// same value, without `Decimal`'s division to 28 digits; otherwise it is divided and
+/// rounded.
+pub(crate) fn divide_rounded(dividend: Decimal, divisor: u32, rounding: Rounding) -> Option<Decimal> {
+    if let Some(quotient) = terminating_quotient(dividend, divisor) {
+        return Some(rounding.apply(quotient));
+    }
+    if let Some(rounded) = rounding.apply_ratio(dividend.mantissa(), dividend.scale(), divisor) {
+        return Some(rounded);
+    }
+    dividend
+        .checked_div(Decimal::from(divisor))
+        .map(|quotient| rounding.apply(quotient))
+}
+
 /// The exact quotient where it ends within `Decimal`'s 28 places and the dividend's
 /// digits fit a `u64`, at the places [`divide`] states; `None` otherwise.
 ///
@@ -874,6 +892,16 @@ mod tests {
                 };
                 for mode in modes {
                     let rounding = Rounding { scale, mode };
+                    // Dividing and rounding in one step is dividing, then rounding.
+                    prop_assert_eq!(
+                        super::divide_rounded(dividend, divisor, rounding).map(|d| d.to_string()),
+                        super::divide(dividend, divisor).map(|q| rounding.apply(q).to_string()),
+                        "{:?} {} / {} at {}",
+                        mode,
+                        dividend,
+                        divisor,
+                        scale
+                    );
                     let Some(got) =
                         rounding.apply_ratio(dividend.mantissa(), dividend.scale(), divisor)
                     else {

@@ -10,7 +10,7 @@ use smallvec::SmallVec;
 
 use super::context::Context;
 use super::exposure::{self, in_version, BySpell, Frame, Item, What};
-use super::program::{ItemProgram, LineFacts, OutcomeExpr, Paid, Program, Step};
+use super::program::{ItemProgram, LineFacts, OutcomeExpr, Paid, Program};
 use super::rules::{amount, condition, escalating, per_unit, pro_rata, tiers, uptime};
 use crate::calendar::{self, HolidayCalendar};
 use crate::case::civil::{add_days, local_date};
@@ -56,14 +56,14 @@ pub(crate) fn not_applicable(case: &Case, policy: &Policy) -> Option<String> {
 ///
 /// The caller has checked that the policy can apply ([`not_applicable`]).
 pub(crate) fn compile(case: &Case, policy: &Policy, explain: bool) -> Result<Program> {
-    let mut program = Program { steps: Vec::new() };
-    let note = |steps: &mut Vec<Step>, text: &dyn Fn() -> String| {
+    let mut program = Program::default();
+    let note = |program: &mut Program, text: &dyn Fn() -> String| {
         if explain {
-            steps.push(Step::Note(text()));
+            program.note(text());
         }
     };
     if !policy.segments.is_empty() && !policy.segments.contains(&case.segment) {
-        note(&mut program.steps, &|| {
+        note(&mut program, &|| {
             let segments: Vec<String> = policy.segments.iter().map(|s| s.to_string()).collect();
             format!(
                 "This policy covers {} customers only; the customer is {}.",
@@ -81,7 +81,7 @@ pub(crate) fn compile(case: &Case, policy: &Policy, explain: bool) -> Result<Pro
         None
     };
     if needs_calendar && regional.is_none() {
-        note(&mut program.steps, &|| match case.region.as_deref() {
+        note(&mut program, &|| match case.region.as_deref() {
             Some(r) => format!(
                 "No holiday calendar is known for region {r}; working days are Monday to Friday."
             ),
@@ -93,13 +93,14 @@ pub(crate) fn compile(case: &Case, policy: &Policy, explain: bool) -> Result<Pro
     }
     let calendar: &HolidayCalendar = regional.as_deref().unwrap_or_else(|| weekends_only());
     if explain {
-        note_out_of_force(case, policy, &mut program.steps);
+        note_out_of_force(case, policy, &mut program);
     }
-    for version in &policy.versions {
-        for provision in &version.provisions {
+    for (v, version) in policy.versions.iter().enumerate() {
+        for (p, provision) in version.provisions.iter().enumerate() {
             let ctx = Context {
                 policy,
                 provision,
+                place: (v, p),
                 zone: case.zone,
                 cycle: case.billing,
                 calendar,
@@ -107,21 +108,26 @@ pub(crate) fn compile(case: &Case, policy: &Policy, explain: bool) -> Result<Pro
                 currency: case.currency,
                 explain,
             };
-            compile_provision(case, &ctx, version, &mut program.steps)?;
+            compile_provision(case, &ctx, version, &mut program)?;
         }
     }
     for reading in &policy.readings {
-        note(&mut program.steps, &|| format!("{READING}{reading}"));
+        note(&mut program, &|| {
+            let mut text = String::with_capacity(READING.len() + reading.len());
+            text.push_str(READING);
+            text.push_str(reading);
+            text
+        });
     }
     Ok(program)
 }
 
-/// One provision's items under one version, appended to the steps.
+/// One provision's items under one version, appended to the program.
 fn compile_provision(
     case: &Case,
     ctx: &Context<'_>,
     version: &PolicyVersion,
-    steps: &mut Vec<Step>,
+    program: &mut Program,
 ) -> Result<()> {
     let provision = ctx.provision;
     let mut by_service: BySpell<'_> = SmallVec::new();
@@ -135,11 +141,11 @@ fn compile_provision(
             provision,
             &mut |i, cause| {
                 if ctx.explain {
-                    steps.push(Step::Note(format!(
+                    program.note(format!(
                         "Outage {} earns nothing under “{}”: its cause ({cause}) is excluded.",
                         i + 1,
                         provision.name
-                    )));
+                    ));
                 }
             },
             &mut by_service,
@@ -157,7 +163,7 @@ fn compile_provision(
         let Some(item) = in_version(item, version, ctx.policy, ctx.zone) else {
             continue;
         };
-        steps.push(Step::Item(compile_item(ctx, version, &item)?));
+        program.items.push(compile_item(ctx, version, &item)?);
     }
     Ok(())
 }
@@ -223,8 +229,7 @@ fn facts(ctx: &Context<'_>, item: &Item<'_>) -> LineFacts {
         What::Activation { index, .. } => (Vec::new(), None, Some(*index), None),
     };
     LineFacts {
-        provision: ctx.provision.name.clone(),
-        clause: ctx.provision.clause.clone(),
+        provision: ctx.place,
         services: item.services.iter().cloned().collect(),
         described: item.described(),
         zone: ctx.zone,
@@ -404,7 +409,7 @@ fn weekends_only() -> &'static HolidayCalendar {
 
 /// Notes every outage, appointment and activation that no version of the policy
 /// covers, and every outage assessed while still ongoing.
-fn note_out_of_force(case: &Case, policy: &Policy, steps: &mut Vec<Step>) {
+fn note_out_of_force(case: &Case, policy: &Policy, program: &mut Program) {
     let zone = case.zone;
     for (i, outage) in case.outages.iter().enumerate() {
         if !outage.services.iter().any(|s| policy.covers(s)) {
@@ -416,40 +421,40 @@ fn note_out_of_force(case: &Case, policy: &Policy, steps: &mut Vec<Step>) {
         };
         let date = local_date(instant, zone);
         if policy.version_on(date).is_none() {
-            steps.push(Step::Note(format!(
+            program.note(format!(
                 "Outage {} ({date}) earns nothing under this policy: it is in force {}.",
                 i + 1,
                 in_force_text(policy)
-            )));
+            ));
         }
         if outage.ongoing {
             if let Some(as_of) = case.as_of {
-                steps.push(Step::Note(format!(
+                program.note(format!(
                     "Outage {} is still ongoing; it is assessed as of {}.",
                     i + 1,
                     as_of.with_timezone(&zone).format("%Y-%m-%d %H:%M %Z")
-                )));
+                ));
             }
         }
     }
     for (i, appointment) in case.appointments.iter().enumerate() {
         if policy.version_on(appointment.date).is_none() {
-            steps.push(Step::Note(format!(
+            program.note(format!(
                 "The appointment of {} (appointment {}) earns nothing under this policy: it is in force {}.",
                 appointment.date,
                 i + 1,
                 in_force_text(policy)
-            )));
+            ));
         }
     }
     for (i, activation) in case.activations.iter().enumerate() {
         if policy.version_on(activation.promised).is_none() {
-            steps.push(Step::Note(format!(
+            program.note(format!(
                 "The activation promised for {} (activation {}) earns nothing under this policy: it is in force {}.",
                 activation.promised,
                 i + 1,
                 in_force_text(policy)
-            )));
+            ));
         }
     }
 }

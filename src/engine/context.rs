@@ -16,6 +16,8 @@ use crate::policy::{Policy, Provision};
 pub(crate) struct Context<'a> {
     pub policy: &'a Policy,
     pub provision: &'a Provision,
+    /// The provision's place in the policy: its version's and its own.
+    pub place: (usize, usize),
     pub zone: Tz,
     pub cycle: BillingCycle,
     pub calendar: &'a HolidayCalendar,

@@ -176,7 +176,7 @@ pub fn assess_totals(case: &Case, policy: &Policy) -> Result<Totals> {
 
 fn explained(case: &Case, policy: &Policy) -> Result<Claim> {
     compile::compile(case, policy, true)
-        .and_then(|program| settle::claim(&program, policy, &case.services, case.currency))
+        .and_then(|program| settle::claim(program, policy, &case.services, case.currency))
         .map_err(|e| name_the_policy(e, policy))
 }
 
@@ -187,7 +187,11 @@ pub(crate) fn compile_totals(case: &Case, policy: &Policy) -> Result<Option<Prog
         return Ok(None);
     }
     compile::compile(case, policy, false)
-        .map(Some)
+        .map(|mut program| {
+            // Kept for every account of its shape: no room beyond its items.
+            program.items.shrink_to_fit();
+            Some(program)
+        })
         .map_err(|e| name_the_policy(e, policy))
 }
 

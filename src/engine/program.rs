@@ -18,7 +18,7 @@ use smallvec::SmallVec;
 
 use crate::claim::{Adjustment, BandUse, Basis, Described, Figure, Window};
 use crate::error::{Error, Result};
-use crate::money::{divide, Rounding};
+use crate::money::{divide, divide_rounded, Rounding};
 use crate::outage::Cause;
 use crate::plan::{Service, ServiceKind};
 use crate::policy::{Counting, Measure, ProRataBasis, UnitCount};
@@ -308,18 +308,16 @@ impl LineExpr {
     }
 
     /// The line's amount at some prices, rounded by a rule: [`LineExpr::amount`]
-    /// rounded. Units of one daily rate (the commonest line) are rounded straight from
-    /// price × units ÷ days by one integer division, where that is proven to give what
-    /// dividing and then rounding gives.
+    /// rounded. Units of one daily rate (the commonest line) are divided and rounded
+    /// in one step ([`divide_rounded`]), to the same value.
     pub fn rounded(&self, services: &[Service], rounding: Rounding) -> Result<Decimal> {
         if let LineExpr::PerUnit { bands, .. } = self {
             if let [(units, FigureExpr::DailyRate { price, days })] = bands.as_slice() {
                 let price = price.price(services)?;
-                let direct = price
-                    .mantissa()
-                    .checked_mul(i128::from(*units))
-                    .and_then(|product| rounding.apply_ratio(product, price.scale(), *days));
-                if let Some(rounded) = direct {
+                if let Some(rounded) = price
+                    .checked_mul(Decimal::from(*units))
+                    .and_then(|product| divide_rounded(product, *days, rounding))
+                {
                     return Ok(rounded);
                 }
             }
@@ -327,13 +325,14 @@ impl LineExpr {
         Ok(rounding.apply(self.amount(services)?))
     }
 
-    /// The line's unrounded amount and its working, at some prices.
+    /// The line's unrounded amount and its working, at some prices: the amount is
+    /// [`LineExpr::amount`]'s, worked from the same figures.
     pub fn draft(&self, services: &[Service]) -> Result<Draft> {
-        let amount = self.amount(services)?;
-        let basis = match self {
-            LineExpr::Fixed(figure) => Basis::Fixed {
-                amount: figure.figure(services)?,
-            },
+        let (amount, basis) = match self {
+            LineExpr::Fixed(figure) => {
+                let figure = figure.figure(services)?;
+                (figure.amount(), Basis::Fixed { amount: figure })
+            }
             LineExpr::PerUnit {
                 count,
                 units,
@@ -341,66 +340,86 @@ impl LineExpr {
                 to,
                 bands,
             } => {
+                // Each band's units times its rate, added from zero as `amount` adds them.
+                let mut amount = Decimal::ZERO;
                 let mut uses = Vec::with_capacity(bands.len());
                 for (units, rate) in bands {
+                    let subtotal = rate.times(services, Decimal::from(*units))?;
+                    amount = amount
+                        .checked_add(subtotal)
+                        .ok_or_else(|| Error::overflow("sum of per-unit bands"))?;
                     uses.push(BandUse {
                         units: *units,
                         rate: rate.figure(services)?,
-                        amount: rate.times(services, Decimal::from(*units))?,
+                        amount: subtotal,
                     });
                 }
-                Basis::PerUnit {
+                let basis = Basis::PerUnit {
                     count: *count,
                     units: *units,
                     from: *from,
                     to: *to,
                     bands: uses,
-                }
+                };
+                (amount, basis)
             }
-            LineExpr::ProRata(line) => Basis::ProRata {
-                basis: line.basis,
-                monthly_price: line.price.price(services)?,
-                multiplier: line.multiplier,
-                from: line.from,
-                to: line.to,
-                elapsed_seconds: line.elapsed_seconds,
-                period_seconds: line.period_seconds,
-                period_start: line.period.map(|p| p.0),
-                period_end: line.period.map(|p| p.1),
-            },
-            LineExpr::Escalating(line) => Basis::Escalating {
-                elapsed_seconds: line.elapsed_seconds,
-                standard: line.standard,
-                base: line.base.figure(services)?,
-                every: line.every,
-                further_periods: u64::try_from(line.further_periods).unwrap_or(0),
-                step: line.step.figure(services)?,
-                counting: line.counting,
-            },
+            LineExpr::ProRata(line) => (
+                line.amount(services)?,
+                Basis::ProRata {
+                    basis: line.basis,
+                    monthly_price: line.price.price(services)?,
+                    multiplier: line.multiplier,
+                    from: line.from,
+                    to: line.to,
+                    elapsed_seconds: line.elapsed_seconds,
+                    period_seconds: line.period_seconds,
+                    period_start: line.period.map(|p| p.0),
+                    period_end: line.period.map(|p| p.1),
+                },
+            ),
+            LineExpr::Escalating(line) => (
+                self.amount(services)?,
+                Basis::Escalating {
+                    elapsed_seconds: line.elapsed_seconds,
+                    standard: line.standard,
+                    base: line.base.figure(services)?,
+                    every: line.every,
+                    further_periods: u64::try_from(line.further_periods).unwrap_or(0),
+                    step: line.step.figure(services)?,
+                    counting: line.counting,
+                },
+            ),
             LineExpr::Uptime {
                 period_minutes,
                 downtime_minutes,
                 uptime_percent,
                 credit_percent,
                 price,
-            } => Basis::Uptime {
-                period_minutes: *period_minutes,
-                downtime_minutes: *downtime_minutes,
-                uptime_percent: *uptime_percent,
-                credit_percent: *credit_percent,
-                charges: price.price(services)?,
-            },
+            } => (
+                self.amount(services)?,
+                Basis::Uptime {
+                    period_minutes: *period_minutes,
+                    downtime_minutes: *downtime_minutes,
+                    uptime_percent: *uptime_percent,
+                    credit_percent: *credit_percent,
+                    charges: price.price(services)?,
+                },
+            ),
             LineExpr::Threshold {
                 measure,
                 value,
                 more_than,
                 amount,
-            } => Basis::Threshold {
-                measure: *measure,
-                value: *value,
-                more_than: *more_than,
-                amount: amount.figure(services)?,
-            },
+            } => {
+                let figure = amount.figure(services)?;
+                let basis = Basis::Threshold {
+                    measure: *measure,
+                    value: *value,
+                    more_than: *more_than,
+                    amount: figure,
+                };
+                (self.amount(services)?, basis)
+            }
         };
         Ok(Draft::new(amount, basis))
     }
@@ -795,8 +814,8 @@ impl Test {
 /// What a line's words and references are made of, kept when the program explains.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct LineFacts {
-    pub provision: String,
-    pub clause: String,
+    /// The provision's place in its policy: its version's and its own.
+    pub provision: (usize, usize),
     pub services: SmallVec<[ServiceKind; 2]>,
     pub described: Described,
     pub zone: chrono_tz::Tz,
@@ -819,16 +838,19 @@ pub(crate) struct ItemProgram {
     pub facts: Option<Box<LineFacts>>,
 }
 
-/// One step of a compiled policy: a note, or an item to price.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) enum Step {
-    Note(String),
-    Item(ItemProgram),
+/// A policy compiled for a case: its items in order, every figure still a formula of
+/// the plan's prices, and (when it explains itself) its notes, each placed before the
+/// item it came before.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Program {
+    pub items: Vec<ItemProgram>,
+    /// Each note with the number of items compiled before it.
+    pub notes: Vec<(usize, String)>,
 }
 
-/// A policy compiled for a case: its notes and items in order, every figure still a
-/// formula of the plan's prices.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Program {
-    pub steps: Vec<Step>,
+impl Program {
+    /// Adds a note after the items so far.
+    pub fn note(&mut self, text: String) {
+        self.notes.push((self.items.len(), text));
+    }
 }

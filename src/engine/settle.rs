@@ -7,7 +7,7 @@ use std::collections::HashSet;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
-use super::program::{Amounts, ItemProgram, Outcome, OutcomeExpr, Paid, Program, Step, Tape};
+use super::program::{Amounts, ItemProgram, Outcome, OutcomeExpr, Paid, Program, Tape};
 use crate::claim::{Claim, CreditLine, Description, Totals};
 use crate::error::{Error, Result};
 use crate::money::Currency;
@@ -16,17 +16,21 @@ use crate::policy::Policy;
 
 /// The claim a program owes at some prices, with every line's working and the notes.
 pub(crate) fn claim(
-    program: &Program,
+    mut program: Program,
     policy: &Policy,
     services: &[Service],
     currency: Currency,
 ) -> Result<Claim> {
     let mut settlement = Settlement::default();
-    for step in &program.steps {
-        match step {
-            Step::Note(text) => settlement.note(text),
-            Step::Item(item) => settle_explained(item, services, &mut settlement)?,
+    let mut notes = program.notes.into_iter().peekable();
+    for (i, item) in program.items.iter_mut().enumerate() {
+        while let Some((_, text)) = notes.next_if(|(before, _)| *before <= i) {
+            settlement.note(text);
         }
+        settle_explained(item, policy, services, &mut settlement)?;
+    }
+    for (_, text) in notes {
+        settlement.note(text);
     }
     let totals = settlement.tally.totals(currency)?;
     let mut notes = settlement.notes;
@@ -55,8 +59,7 @@ pub(crate) fn totals(
     currency: Currency,
 ) -> Result<Totals> {
     let mut tally = Tally::default();
-    for step in &program.steps {
-        let Step::Item(item) = step else { continue };
+    for item in &program.items {
         // Lines with no choice above them, paid one way whatever they come to, are
         // each rounded as they are priced.
         if let (OutcomeExpr::Lines { lines, .. }, Paid::Automatic | Paid::OnRequest) =
@@ -88,23 +91,29 @@ fn paid_automatically(item: &ItemProgram, total: Decimal) -> bool {
     }
 }
 
+/// Settles one item of an explained program, taking its notes and facts.
 fn settle_explained(
-    item: &ItemProgram,
+    item: &mut ItemProgram,
+    policy: &Policy,
     services: &[Service],
     settlement: &mut Settlement,
 ) -> Result<()> {
     let outcome: Outcome = item.outcome.eval(services)?;
-    for note in &outcome.notes {
+    for note in outcome.notes {
         settlement.note(note);
     }
     if outcome.drafts.is_empty() {
         return Ok(());
     }
-    let automatic = paid_automatically(item, outcome.total()?);
-    for note in &item.paid_notes {
+    let automatic = paid_automatically(item, sum_of_drafts(&outcome.drafts)?);
+    for note in item.paid_notes.drain(..) {
         settlement.note(note);
     }
-    let Some(facts) = &item.facts else {
+    let provision = item.facts.as_ref().and_then(|facts| {
+        let (v, p) = facts.provision;
+        policy.versions.get(v)?.provisions.get(p)
+    });
+    let (Some(facts), Some(provision)) = (item.facts.as_mut(), provision) else {
         for draft in &outcome.drafts {
             settlement.add(item.rounding.apply(draft.amount), automatic, item.deadline);
         }
@@ -114,21 +123,27 @@ fn settle_explained(
         [only] => Some(only.clone()),
         _ => None,
     };
-    for draft in outcome.drafts {
+    let count = outcome.drafts.len();
+    for (i, draft) in outcome.drafts.into_iter().enumerate() {
         let amount = item.rounding.apply(draft.amount);
         settlement.add(amount, automatic, item.deadline);
         settlement.lines.push(CreditLine {
             description: Description::from_parts(
-                &facts.provision,
-                &facts.clause,
+                &provision.name,
+                &provision.clause,
                 &facts.services,
                 facts.described,
                 facts.zone,
             ),
-            provision: facts.provision.clone(),
-            clause: facts.clause.clone(),
+            provision: provision.name.clone(),
+            clause: provision.clause.clone(),
             service: service.clone(),
-            outages: facts.outages.clone(),
+            // The last line takes the list; the others a copy.
+            outages: if i + 1 == count {
+                std::mem::take(&mut facts.outages)
+            } else {
+                facts.outages.clone()
+            },
             appointment: facts.appointment,
             activation: facts.activation,
             period: facts.period,
@@ -143,23 +158,44 @@ fn settle_explained(
     Ok(())
 }
 
+/// The unrounded total of an item's lines.
+fn sum_of_drafts(drafts: &[super::program::Draft]) -> Result<Decimal> {
+    drafts.iter().try_fold(Decimal::ZERO, |sum, d| {
+        sum.checked_add(d.amount)
+            .ok_or_else(|| Error::overflow("sum of credit lines"))
+    })
+}
+
 /// A claim being settled: its lines, its notes (each once), its tally.
 #[derive(Default)]
 struct Settlement {
     lines: Vec<CreditLine>,
     notes: Vec<String>,
-    seen: HashSet<String>,
+    /// The notes so far, for finding a repeat among many; a few are compared in turn.
+    seen: Option<HashSet<String, foldhash::fast::RandomState>>,
     tally: Tally,
     /// The earliest deadline of a line with an amount owed on request.
     request_deadline: Option<NaiveDate>,
 }
 
 impl Settlement {
+    /// Beyond this many notes, a repeat is found by hashing.
+    const SCANNED: usize = 16;
+
     /// Adds a note, once.
-    fn note(&mut self, text: &str) {
-        if !self.seen.contains(text) {
-            self.seen.insert(text.to_owned());
-            self.notes.push(text.to_owned());
+    fn note(&mut self, text: String) {
+        let repeat = match &mut self.seen {
+            Some(seen) => !seen.insert(text.clone()),
+            None if self.notes.len() < Self::SCANNED => self.notes.contains(&text),
+            None => {
+                let mut seen: HashSet<String, _> = self.notes.iter().cloned().collect();
+                let repeat = !seen.insert(text.clone());
+                self.seen = Some(seen);
+                repeat
+            }
+        };
+        if !repeat {
+            self.notes.push(text);
         }
     }
 
