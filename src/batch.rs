@@ -51,8 +51,7 @@
 //! # Ok::<(), redress::Error>(())
 //! ```
 
-use std::collections::hash_map::Entry;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt;
 use std::str::FromStr;
 use std::sync::{Arc, RwLock};
@@ -65,7 +64,7 @@ use serde::Deserialize;
 
 use crate::case::Case;
 use crate::claim::Totals;
-use crate::engine::Program;
+use crate::engine::Pricing;
 use crate::error::{Error, FieldPath, Result};
 use crate::money::Currency;
 use crate::outage::{Cause, Outage};
@@ -872,11 +871,11 @@ impl Shape {
     }
 }
 
-/// What a batch compiled for the first account of a shape.
+/// What a batch compiled for an account of a shape.
 #[derive(Debug, Clone)]
 enum Compiled {
     /// The policy's program, priced for each account of the shape.
-    Program(Arc<Program>),
+    Program(Pricing),
     /// The policy cannot apply (another currency, none of the services).
     NotApplicable,
 }
@@ -888,52 +887,88 @@ const SHAPES_KEPT: usize = 1 << 17;
 
 type ShapeMap = HashMap<Shape, Compiled, Hasher>;
 
-/// What the first account of each shape gave: learned by a batch and its clones
-/// together (so threads assessing with clones compile each shape once), and copied
-/// into each clone's own map as it meets the shape, so that finding a shape again
-/// takes no lock.
+/// The programs compiled for shapes met more than once: learned by a batch and its
+/// clones together, and copied into each clone's own map as it meets the shape, so that
+/// finding a shape again takes no lock.
+///
+/// A shape met once is only remembered, not kept: under a policy that reads the billing
+/// day most accounts are a shape of their own, and keeping their programs would cost
+/// memory and time for nothing. A clone compiles a shape on first sight, and on second
+/// sight takes the program a clone has kept, or compiles it and keeps it.
 #[derive(Debug, Default)]
 struct Shapes {
     own: ShapeMap,
-    shared: Arc<RwLock<ShapeMap>>,
+    /// Shapes this clone has met, kept or not.
+    met: HashSet<Shape, Hasher>,
+    shared: Arc<RwLock<Kept>>,
 }
+
+/// The programs kept for all clones, and about how many bytes they take.
+#[derive(Debug, Default)]
+struct Kept {
+    shapes: ShapeMap,
+    bytes: usize,
+}
+
+/// The most the programs kept may take, about: past it they are all forgotten and the
+/// batch starts keeping again, so memory stays bounded whatever the input.
+const KEPT_BYTES: usize = 32 << 20;
 
 impl Clone for Shapes {
     fn clone(&self) -> Shapes {
         Shapes {
             own: ShapeMap::default(),
+            met: HashSet::default(),
             shared: Arc::clone(&self.shared),
         }
     }
 }
 
 impl Shapes {
-    /// What the shape gave, if this batch or a clone has met it.
+    /// What the shape gave, if this batch or a clone has kept it.
     fn get(&mut self, shape: Shape) -> Option<&Compiled> {
         if self.own.len() >= SHAPES_KEPT {
             self.own.clear();
         }
-        match self.own.entry(shape) {
-            Entry::Occupied(known) => Some(known.into_mut()),
-            Entry::Vacant(slot) => {
-                let learned = self.shared.read().ok()?.get(&shape).cloned()?;
-                Some(slot.insert(learned))
+        if !self.own.contains_key(&shape) && self.met.contains(&shape) {
+            let learned = self
+                .shared
+                .read()
+                .ok()
+                .and_then(|shared| shared.shapes.get(&shape).cloned());
+            if let Some(compiled) = learned {
+                self.own.insert(shape, compiled);
             }
         }
+        self.own.get(&shape)
     }
 
-    /// Keeps what the first account of a shape gave, for this batch and its clones.
+    /// What a shape gave, kept for this batch and its clones when the shape was met
+    /// before; otherwise only remembered as met.
     fn learn(&mut self, shape: Shape, compiled: Compiled) {
-        if self.own.len() >= SHAPES_KEPT {
-            self.own.clear();
+        if self.met.len() >= SHAPES_KEPT {
+            self.met.clear();
         }
+        if self.met.insert(shape) {
+            return;
+        }
+        let compiled = match compiled {
+            Compiled::Program(program) => Compiled::Program(program.kept()),
+            other => other,
+        };
         self.own.insert(shape, compiled.clone());
         // A poisoned lock only means the clones do not learn this shape from here.
         if let Ok(mut shared) = self.shared.write() {
-            if shared.len() >= SHAPES_KEPT {
-                shared.clear();
+            let bytes = match &compiled {
+                Compiled::Program(program) => program.size(),
+                Compiled::NotApplicable => 0,
+            } + std::mem::size_of::<(Shape, Compiled)>();
+            if shared.shapes.len() >= SHAPES_KEPT || shared.bytes + bytes > KEPT_BYTES {
+                shared.shapes.clear();
+                shared.bytes = 0;
             }
-            shared.insert(shape, compiled);
+            shared.bytes += bytes;
+            shared.shapes.insert(shape, compiled);
         }
     }
 }
@@ -1163,11 +1198,14 @@ impl Batch {
                 continue;
             };
             let reads = self.reads.get(i).copied().unwrap_or_default();
-            let shape = place.and_then(|place| Shape::new(i, place, account, reads));
+            let shape = place
+                .filter(|_| !reads.billing_day)
+                .and_then(|place| Shape::new(i, place, account, reads));
             // An account of a shape already met is priced by its program, in place.
             let priced = match shape.and_then(|shape| self.shapes.get(shape)) {
                 Some(Compiled::Program(program)) => Some(
-                    crate::engine::settle_totals(program, policy, &account.services, account.currency)
+                    program
+                        .totals(policy, &account.services, account.currency)
                         .map(|totals| applied(id, &totals)),
                 ),
                 Some(Compiled::NotApplicable) => Some(Ok(not_applicable(id, account))),
@@ -1186,18 +1224,13 @@ impl Batch {
             }
             let Some(built) = &case else { continue };
             let compiled = match crate::engine::compile_totals(built, policy)? {
-                Some(program) => Compiled::Program(Arc::new(program)),
+                Some(program) => Compiled::Program(program),
                 None => Compiled::NotApplicable,
             };
             out.push(match &compiled {
                 Compiled::Program(program) => applied(
                     id,
-                    &crate::engine::settle_totals(
-                        program,
-                        policy,
-                        &account.services,
-                        account.currency,
-                    )?,
+                    &program.totals(policy, &account.services, account.currency)?,
                 ),
                 Compiled::NotApplicable => not_applicable(id, account),
             });

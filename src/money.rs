@@ -408,7 +408,11 @@ pub(crate) fn divide(dividend: Decimal, divisor: u32) -> Option<Decimal> {
 /// straight from the integers where [`Rounding::apply_ratio`] proves that gives the
 /// same value, without `Decimal`'s division to 28 digits; otherwise it is divided and
 /// rounded.
-pub(crate) fn divide_rounded(dividend: Decimal, divisor: u32, rounding: Rounding) -> Option<Decimal> {
+pub(crate) fn divide_rounded(
+    dividend: Decimal,
+    divisor: u32,
+    rounding: Rounding,
+) -> Option<Decimal> {
     if let Some(quotient) = terminating_quotient(dividend, divisor) {
         return Some(rounding.apply(quotient));
     }

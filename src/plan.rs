@@ -1,6 +1,7 @@
 //! Service plans: what the customer pays for, in which currency, where, and when
 //! each billing period begins.
 
+use std::cell::RefCell;
 use std::fmt;
 
 use chrono::{DateTime, Datelike, NaiveDate, TimeDelta, Utc};
@@ -451,6 +452,11 @@ pub struct BillingCycle {
     zone: Tz,
 }
 
+/// At most this many billing periods are kept by each thread.
+const PERIODS_KEPT: usize = 4096;
+
+type Periods = std::collections::HashMap<(Tz, u8, i64), BillingPeriod, foldhash::fast::RandomState>;
+
 /// One billing period: `[start, end)` in UTC, with the local dates it covers.
 ///
 /// # Example
@@ -572,7 +578,38 @@ impl BillingCycle {
         }
     }
 
+    /// The period starting in a month, by the month's index (year × 12 + month − 1).
+    ///
+    /// Each thread keeps the periods it has worked out (a bounded number of them): the
+    /// same few periods come back for every item of a claim and every account of a
+    /// batch, and each takes two searches of the zone's table of transitions.
     fn period_at(&self, month_index: i64) -> Result<BillingPeriod> {
+        thread_local! {
+            static PERIODS: RefCell<Periods> = RefCell::new(Periods::default());
+        }
+        let key = (self.zone, self.anchor_day, month_index);
+        let known = PERIODS.with(|periods| {
+            periods
+                .try_borrow()
+                .ok()
+                .and_then(|periods| periods.get(&key).copied())
+        });
+        if let Some(period) = known {
+            return Ok(period);
+        }
+        let period = self.work_out_period(month_index)?;
+        PERIODS.with(|periods| {
+            if let Ok(mut periods) = periods.try_borrow_mut() {
+                if periods.len() >= PERIODS_KEPT {
+                    periods.clear();
+                }
+                periods.insert(key, period);
+            }
+        });
+        Ok(period)
+    }
+
+    fn work_out_period(&self, month_index: i64) -> Result<BillingPeriod> {
         let first_day = self.anchor_date(month_index)?;
         let next_index = month_index
             .checked_add(1)
@@ -623,17 +660,24 @@ impl BillingCycle {
     /// # Ok::<(), redress::Error>(())
     /// ```
     pub fn period_containing(&self, instant: DateTime<Utc>) -> Result<BillingPeriod> {
+        self.indexed_period_containing(instant)
+            .map(|(_, period)| period)
+    }
+
+    /// [`BillingCycle::period_containing`], with the index of the month it starts in.
+    fn indexed_period_containing(&self, instant: DateTime<Utc>) -> Result<(i64, BillingPeriod)> {
         let date = local_date(instant, self.zone);
         let index = i64::from(date.year()) * 12 + i64::from(date.month0());
         let this = self.period_at(index)?;
         if this.contains(instant) {
-            return Ok(this);
+            return Ok((index, this));
         }
-        if instant < this.start {
-            self.period_at(index - 1)
+        let other = if instant < this.start {
+            index - 1
         } else {
-            self.period_at(index + 1)
-        }
+            index + 1
+        };
+        Ok((other, self.period_at(other)?))
     }
 
     /// The periods that `[start, end)` touches, in order.
@@ -656,17 +700,32 @@ impl BillingCycle {
         end: DateTime<Utc>,
     ) -> Result<Vec<BillingPeriod>> {
         let mut periods = Vec::new();
+        self.each_period(start, end, |period| periods.push(period))?;
+        Ok(periods)
+    }
+
+    /// Calls `each` with every period that `[start, end)` touches, in order.
+    pub(crate) fn each_period(
+        &self,
+        start: DateTime<Utc>,
+        end: DateTime<Utc>,
+        mut each: impl FnMut(BillingPeriod),
+    ) -> Result<()> {
         if end <= start {
-            return Ok(periods);
+            return Ok(());
         }
-        let mut period = self.period_containing(start)?;
+        // Each period ends where the next month's begins.
+        let (mut index, mut period) = self.indexed_period_containing(start)?;
         loop {
             let next_start = period.end;
-            periods.push(period);
+            each(period);
             if next_start >= end {
-                return Ok(periods);
+                return Ok(());
             }
-            period = self.period_containing(next_start)?;
+            index = index
+                .checked_add(1)
+                .ok_or_else(|| Error::overflow("billing period index"))?;
+            period = self.period_at(index)?;
         }
     }
 }

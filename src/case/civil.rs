@@ -5,7 +5,12 @@
 //! delivered; every duration is elapsed time between instants, so a DST change adds
 //! or removes nothing. Local dates are derived late, here, and nowhere else.
 
-use chrono::{DateTime, LocalResult, NaiveDate, NaiveTime, TimeDelta, TimeZone, Utc};
+use std::cell::RefCell;
+use std::collections::HashMap;
+
+use chrono::{
+    DateTime, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, TimeZone, Utc,
+};
 use chrono_tz::Tz;
 
 use crate::error::{Error, Result};
@@ -56,8 +61,35 @@ pub fn elapsed(from: DateTime<Utc>, to: DateTime<Utc>) -> TimeDelta {
 ///            NaiveDate::from_ymd_opt(2024, 10, 1).unwrap());
 /// ```
 pub fn local_date(instant: DateTime<Utc>, zone: Tz) -> NaiveDate {
-    instant.with_timezone(&zone).date_naive()
+    // The zone's offset at an instant is found by searching its table of transitions;
+    // a claim's items and a batch's accounts ask again and again about the same
+    // instants (an area's outages), so each thread keeps the dates it has found.
+    thread_local! {
+        static DATES: RefCell<Dates> = RefCell::new(Dates::default());
+    }
+    let key = (zone, instant.timestamp());
+    let known = DATES.with(|dates| {
+        dates
+            .try_borrow()
+            .ok()
+            .and_then(|dates| dates.get(&key).copied())
+    });
+    if let Some(date) = known {
+        return date;
+    }
+    let date = instant.with_timezone(&zone).date_naive();
+    DATES.with(|dates| {
+        if let Ok(mut dates) = dates.try_borrow_mut() {
+            if dates.len() >= INSTANTS_KEPT {
+                dates.clear();
+            }
+            dates.insert(key, date);
+        }
+    });
+    date
 }
+
+type Dates = HashMap<(Tz, i64), NaiveDate, foldhash::fast::RandomState>;
 
 /// The first instant of a local date in a zone: local midnight, or where a DST gap
 /// swallows midnight, the first local time that exists that day.
@@ -74,24 +106,7 @@ pub fn local_date(instant: DateTime<Utc>, zone: Tz) -> NaiveDate {
 /// # Ok::<(), redress::Error>(())
 /// ```
 pub fn local_day_start(date: NaiveDate, zone: Tz) -> Result<DateTime<Utc>> {
-    let midnight = date.and_time(NaiveTime::MIN);
-    let step = TimeDelta::minutes(15);
-    let mut local = midnight;
-    // A DST gap is at most a few hours; 96 quarter-hours cover any day.
-    for _ in 0..=96 {
-        match zone.from_local_datetime(&local) {
-            LocalResult::Single(t) => return Ok(t.with_timezone(&Utc)),
-            LocalResult::Ambiguous(earliest, _) => return Ok(earliest.with_timezone(&Utc)),
-            LocalResult::None => {
-                local = local
-                    .checked_add_signed(step)
-                    .ok_or_else(|| Error::overflow(format!("start of {date}")))?;
-            }
-        }
-    }
-    Err(Error::overflow(format!(
-        "no local time exists on {date} in {zone}"
-    )))
+    local_instant(date, NaiveTime::MIN, zone)
 }
 
 /// The first instant of the day after `date`.
@@ -150,7 +165,43 @@ pub fn add_days(date: NaiveDate, days: i64) -> Result<NaiveDate> {
 /// # Ok::<(), redress::Error>(())
 /// ```
 pub fn local_instant(date: NaiveDate, time: NaiveTime, zone: Tz) -> Result<DateTime<Utc>> {
-    let mut local = date.and_time(time);
+    // Finding a local time's instant searches the zone's table of transitions, and the
+    // same days and hours come back for every item of a claim and every account of a
+    // batch: each thread keeps the instants it has found (a bounded number of them).
+    thread_local! {
+        static FOUND: RefCell<Found> = RefCell::new(Found::default());
+    }
+    let local = date.and_time(time);
+    let known = FOUND.with(|found| {
+        found
+            .try_borrow()
+            .ok()
+            .and_then(|found| found.get(&(zone, local)).copied())
+    });
+    if let Some(instant) = known {
+        return Ok(instant);
+    }
+    let instant = find_instant(local, zone)?;
+    FOUND.with(|found| {
+        if let Ok(mut found) = found.try_borrow_mut() {
+            if found.len() >= INSTANTS_KEPT {
+                found.clear();
+            }
+            found.insert((zone, local), instant);
+        }
+    });
+    Ok(instant)
+}
+
+/// At most this many local times' instants are kept by each thread.
+const INSTANTS_KEPT: usize = 4096;
+
+type Found = HashMap<(Tz, NaiveDateTime), DateTime<Utc>, foldhash::fast::RandomState>;
+
+/// [`local_instant`], worked out: a time in a DST gap moves on by quarter-hours to the
+/// first that exists (a gap is at most a few hours; 96 quarter-hours cover any day).
+fn find_instant(wall: NaiveDateTime, zone: Tz) -> Result<DateTime<Utc>> {
+    let mut local = wall;
     for _ in 0..=96 {
         match zone.from_local_datetime(&local) {
             LocalResult::Single(t) => return Ok(t.with_timezone(&Utc)),
@@ -158,13 +209,11 @@ pub fn local_instant(date: NaiveDate, time: NaiveTime, zone: Tz) -> Result<DateT
             LocalResult::None => {
                 local = local
                     .checked_add_signed(TimeDelta::minutes(15))
-                    .ok_or_else(|| Error::overflow(format!("{date} {time}")))?;
+                    .ok_or_else(|| Error::overflow(format!("{wall} in {zone}")))?;
             }
         }
     }
-    Err(Error::overflow(format!(
-        "{date} {time} does not exist in {zone}"
-    )))
+    Err(Error::overflow(format!("{wall} does not exist in {zone}")))
 }
 
 #[cfg(test)]

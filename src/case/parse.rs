@@ -140,12 +140,14 @@ pub(crate) fn outage_facts(
     let end = match (outage.end, as_of) {
         (Some(end), _) => end,
         (None, Some(as_of)) => as_of,
-        (None, None) => return Err(Error::invalid(
-            FieldPath::root("as_of"),
-            format!(
+        (None, None) => {
+            return Err(Error::invalid(
+                FieldPath::root("as_of"),
+                format!(
                 "outage {number} has no end, so the claim needs an as_of instant to assess it at"
             ),
-        )),
+            ))
+        }
     };
     Ok(Downtime {
         services,

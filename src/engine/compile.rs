@@ -189,9 +189,10 @@ fn compile_item(
             (paid, notes)
         }
     };
-    let deadline = match ctx.provision.deadline {
-        Some(deadline) => Some(deadline_date(deadline, ctx, item)?),
-        None => None,
+    // A deadline is words on a line and in a note: figures alone need none.
+    let deadline = match (ctx.provision.deadline, ctx.explain) {
+        (Some(deadline), true) => Some(deadline_date(deadline, ctx, item)?),
+        _ => None,
     };
     Ok(ItemProgram {
         outcome,

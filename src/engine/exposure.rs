@@ -9,7 +9,7 @@
 //! shape.
 
 use std::borrow::Cow;
-use std::collections::{BTreeMap, HashSet};
+use std::collections::HashSet;
 
 use chrono::{DateTime, Datelike, NaiveDate, TimeDelta, Utc};
 use chrono_tz::Tz;
@@ -361,34 +361,26 @@ pub(crate) fn items<'a>(
         }
         Subject::BillingPeriods { scope } => {
             for (kinds, price, spells) in scoped(case, policy, provision, scope, by_service) {
-                let mut periods = Windows::new();
+                let mut pieces = Vec::with_capacity(spells.len());
                 for spell in spells.iter() {
-                    for period in frame.cycle.periods_between(spell.start, spell.end)? {
+                    frame.cycle.each_period(spell.start, spell.end, |period| {
                         if let Some(piece) = spell.clip(period.start, period.end) {
-                            periods
-                                .entry(period.start)
-                                .or_insert_with(|| (period.end, Vec::new()))
-                                .1
-                                .push(piece);
+                            pieces.push((period.start, period.end, piece));
                         }
-                    }
+                    })?;
                 }
-                push_windows(items, kinds, &price, periods);
+                push_windows(items, kinds, &price, pieces);
             }
         }
         Subject::Years { first_month, scope } => {
             for (kinds, price, spells) in scoped(case, policy, provision, scope, by_service) {
-                let mut years = Windows::new();
+                let mut pieces = Vec::with_capacity(spells.len());
                 for spell in spells.iter() {
                     let mut year_start = year_start_containing(spell.start, first_month, zone)?;
                     loop {
                         let next = year_start_after(year_start, first_month, zone)?;
                         if let Some(piece) = spell.clip(year_start, next) {
-                            years
-                                .entry(year_start)
-                                .or_insert_with(|| (next, Vec::new()))
-                                .1
-                                .push(piece);
+                            pieces.push((year_start, next, piece));
                         }
                         if next >= spell.end {
                             break;
@@ -396,7 +388,7 @@ pub(crate) fn items<'a>(
                         year_start = next;
                     }
                 }
-                push_windows(items, kinds, &price, years);
+                push_windows(items, kinds, &price, pieces);
             }
         }
         Subject::Account { scope } => {
@@ -435,17 +427,23 @@ fn named_services(
     (named.is_empty() || !services.is_empty()).then_some(services)
 }
 
-/// Windows (billing periods, years) by their start: their end and the outages inside.
-type Windows = BTreeMap<DateTime<Utc>, (DateTime<Utc>, Vec<Spell>)>;
-
-/// One item per window, in order, with the outages inside it.
+/// One item per window (billing period, year), in order of their starts, with the
+/// pieces of outage inside it (each piece with its window's start and end), in the
+/// order they were found.
 fn push_windows<'a>(
     items: &mut SmallVec<[Item<'a>; 2]>,
     kinds: Cow<'a, [ServiceKind]>,
     price: &PriceRef,
-    windows: Windows,
+    mut pieces: Vec<(DateTime<Utc>, DateTime<Utc>, Spell)>,
 ) {
-    for (start, (end, spells)) in windows {
+    // A stable sort keeps each window's pieces in the order they were found.
+    pieces.sort_by_key(|(start, _, _)| *start);
+    let mut pieces = pieces.into_iter().peekable();
+    while let Some((start, end, first)) = pieces.next() {
+        let mut spells = vec![first];
+        while let Some((_, _, piece)) = pieces.next_if(|(next, _, _)| *next == start) {
+            spells.push(piece);
+        }
         items.push(window_item(&kinds, price, start, end, spells));
     }
 }
@@ -568,6 +566,12 @@ pub(crate) fn in_version<'i, 'a>(
         What::Appointment { appointment, .. } => appointment.date,
         What::Activation { activation, .. } => activation.promised,
         What::Window { start, end, spells } => {
+            if spells
+                .iter()
+                .all(|s| spell_in_force(s, version, policy, zone))
+            {
+                return (!spells.is_empty()).then_some(Cow::Borrowed(item));
+            }
             let kept: Vec<Spell> = spells
                 .iter()
                 .filter(|s| spell_in_force(s, version, policy, zone))

@@ -20,6 +20,8 @@ mod settle;
 #[cfg(test)]
 mod tests;
 
+use std::sync::Arc;
+
 use crate::case::Case;
 use crate::claim::{Claim, Totals};
 use crate::error::{Error, Result};
@@ -27,7 +29,6 @@ use crate::money::Currency;
 use crate::plan::Service;
 use crate::policy::Policy;
 
-pub(crate) use program::Program;
 pub(crate) use reads::reads;
 
 /// Assesses a case under one policy: the itemised claim, every line with its working.
@@ -170,7 +171,7 @@ pub fn assess_totals(case: &Case, policy: &Policy) -> Result<Totals> {
         });
     }
     compile::compile(case, policy, false)
-        .and_then(|program| settle::totals(&program, &case.services, case.currency))
+        .and_then(|program| settle::totals(&program.items, &case.services, case.currency))
         .map_err(|e| name_the_policy(e, policy))
 }
 
@@ -180,29 +181,60 @@ fn explained(case: &Case, policy: &Policy) -> Result<Claim> {
         .map_err(|e| name_the_policy(e, policy))
 }
 
+/// A policy compiled for a case to price its figures only: what a batch prices an
+/// account by, and keeps for each shape of account met more than once (clones of it
+/// share it).
+#[derive(Debug, Clone)]
+pub(crate) enum Pricing {
+    /// Compiled for one account.
+    Once(Vec<program::ItemProgram>),
+    /// Kept, shared by clones.
+    Kept(Arc<[program::ItemProgram]>),
+}
+
+impl Pricing {
+    /// The figures at an account's prices.
+    pub(crate) fn totals(
+        &self,
+        policy: &Policy,
+        services: &[Service],
+        currency: Currency,
+    ) -> Result<Totals> {
+        let items = match self {
+            Pricing::Once(items) => items.as_slice(),
+            Pricing::Kept(items) => items,
+        };
+        settle::totals(items, services, currency).map_err(|e| name_the_policy(e, policy))
+    }
+
+    /// The same program, to be kept and shared.
+    pub(crate) fn kept(self) -> Pricing {
+        match self {
+            Pricing::Once(items) => Pricing::Kept(Arc::from(items)),
+            kept => kept,
+        }
+    }
+
+    /// About how many bytes it takes.
+    pub(crate) fn size(&self) -> usize {
+        let items = match self {
+            Pricing::Once(items) => items.as_slice(),
+            Pricing::Kept(items) => items,
+        };
+        // Each item's lines and figures take about as much again beside it.
+        2 * std::mem::size_of_val(items)
+    }
+}
+
 /// A policy compiled for a case to price its figures, or `None` when the policy cannot
-/// apply to it: what a batch keeps for each shape of account.
-pub(crate) fn compile_totals(case: &Case, policy: &Policy) -> Result<Option<Program>> {
+/// apply to it.
+pub(crate) fn compile_totals(case: &Case, policy: &Policy) -> Result<Option<Pricing>> {
     if compile::not_applicable(case, policy).is_some() {
         return Ok(None);
     }
     compile::compile(case, policy, false)
-        .map(|mut program| {
-            // Kept for every account of its shape: no room beyond its items.
-            program.items.shrink_to_fit();
-            Some(program)
-        })
+        .map(|program| Some(Pricing::Once(program.items)))
         .map_err(|e| name_the_policy(e, policy))
-}
-
-/// The figures of a compiled program at an account's prices.
-pub(crate) fn settle_totals(
-    program: &Program,
-    policy: &Policy,
-    services: &[Service],
-    currency: Currency,
-) -> Result<Totals> {
-    settle::totals(program, services, currency).map_err(|e| name_the_policy(e, policy))
 }
 
 /// An overflow says which policy it happened under and what the user can change.

@@ -54,12 +54,12 @@ pub(crate) fn claim(
 
 /// What a program owes at some prices: the figures of [`claim`], without the working.
 pub(crate) fn totals(
-    program: &Program,
+    items: &[ItemProgram],
     services: &[Service],
     currency: Currency,
 ) -> Result<Totals> {
     let mut tally = Tally::default();
-    for item in &program.items {
+    for item in items {
         // Lines with no choice above them, paid one way whatever they come to, are
         // each rounded as they are priced.
         if let (OutcomeExpr::Lines { lines, .. }, Paid::Automatic | Paid::OnRequest) =

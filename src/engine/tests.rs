@@ -256,4 +256,3 @@ fn an_account_credit_takes_its_month_from_the_outages_the_version_counts() {
     let result = assess(&claim, &policy).unwrap();
     assert_eq!(result.total.to_string(), "14.52", "{result}");
 }
-

@@ -9,7 +9,7 @@ use super::super::program::{LineExpr, OutcomeExpr, ProRataLine};
 use super::per_unit::{clock_start, compensable_from, spell_clock_start};
 use crate::error::Result;
 use crate::plan::BillingCycle;
-use crate::policy::{ProRata, ProRataBasis};
+use crate::policy::{ProRata, ProRataBasis, Subject};
 
 /// A piece of outage time inside one period, and the period (absent for a fixed 30 days).
 type Piece = (
@@ -50,9 +50,23 @@ pub(crate) fn compile(rule: &ProRata, ctx: &Context<'_>, item: &Item<'_>) -> Res
             ))
         }
     };
+    // A billing period's outages, prorated by the billing period: the item's own window
+    // is the period each lies in.
+    let own_period = match (&item.what, rule.basis, ctx.provision.subject) {
+        (
+            What::Window { start, end, .. },
+            ProRataBasis::BillingPeriod,
+            Subject::BillingPeriods { .. },
+        ) => Some((*start, *end)),
+        _ => None,
+    };
     let mut lines = SmallVec::new();
     for (from, to) in spans {
-        for (start, end, period) in split(rule.basis, ctx, from, to)? {
+        let pieces = match own_period {
+            Some(period) => vec![(from, to, Some(period))],
+            None => split(rule.basis, ctx, from, to)?,
+        };
+        for (start, end, period) in pieces {
             let period_seconds = match period {
                 Some((ps, pe)) => (pe - ps).num_seconds(),
                 None => 30 * 86_400,
