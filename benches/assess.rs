@@ -103,7 +103,7 @@ fn heavy_account(c: &mut Criterion) {
     for i in 0..50 {
         let start = first + Duration::hours(i * 175);
         let mut outage = redress::Outage::new(vec![redress::ServiceKind::Internet], start)
-            .ended(start + Duration::hours(5 + i % 40));
+            .with_end(start + Duration::hours(5 + i % 40));
         outage.customers_affected = Some(500);
         claim.outages.push(outage);
     }

@@ -108,7 +108,7 @@ fn batch(c: &mut Criterion) {
     let index = outages(&mut rng);
     let policy = catalog::get("us-ny-psc-outage-credit").expect("catalog id");
     let as_of = DateTime::parse_from_rfc3339("2024-10-05T12:00:00-04:00").expect("instant");
-    let mut batch = Batch::new(vec![policy], index).at(as_of);
+    let mut batch = Batch::new(vec![policy], index).with_as_of(as_of);
     let accounts: Vec<Account> = rows
         .iter()
         .map(|row| Account::parse(&row.fields()).expect("account parses"))

@@ -1064,10 +1064,10 @@ impl Batch {
     /// # Example
     /// ```
     /// let t = chrono::DateTime::parse_from_rfc3339("2024-10-05T12:00:00-04:00").unwrap();
-    /// let batch = redress::batch::Batch::selecting(redress::batch::OutageIndex::new()).at(t);
+    /// let batch = redress::batch::Batch::selecting(redress::batch::OutageIndex::new()).with_as_of(t);
     /// assert_eq!(batch.as_of(), Some(t));
     /// ```
-    pub fn at(mut self, as_of: DateTime<FixedOffset>) -> Batch {
+    pub fn with_as_of(mut self, as_of: DateTime<FixedOffset>) -> Batch {
         self.as_of = Some(as_of);
         // Clones made before keep what they learned at their own instant.
         self.shapes = Shapes::default();
@@ -1954,7 +1954,7 @@ mod tests {
         let err = batch.assess(&buffalo).unwrap_err();
         assert!(err.to_string().starts_with("as_of:"), "{err}");
         let as_of = DateTime::parse_from_rfc3339("2024-10-03T09:00:00-04:00").unwrap();
-        let mut batch = batch.at(as_of);
+        let mut batch = batch.with_as_of(as_of);
         // 49 hours → 3 started 24-hour blocks × 60 / 30.
         assert_eq!(batch.assess(&buffalo).unwrap()[0].total.to_string(), "6.00");
     }
@@ -1972,8 +1972,8 @@ mod tests {
 
     #[test]
     fn the_summary_adds_by_area_and_policy_and_counts_rows() {
-        let mut batch =
-            ny_batch().at(DateTime::parse_from_rfc3339("2024-10-03T09:00:00-04:00").unwrap());
+        let mut batch = ny_batch()
+            .with_as_of(DateTime::parse_from_rfc3339("2024-10-03T09:00:00-04:00").unwrap());
         let mut summary = Summary::default();
         for a in [
             account("A-1", "rochester-14604", "internet:79.99|tv:65.00"),
@@ -2132,8 +2132,8 @@ mod tests {
                     .iter()
                     .map(|id| crate::catalog::get(id).unwrap())
                     .collect();
-                let mut fixed = Batch::new(policies.clone(), index.clone()).at(as_of);
-                let mut selecting = Batch::selecting(index).at(as_of);
+                let mut fixed = Batch::new(policies.clone(), index.clone()).with_as_of(as_of);
+                let mut selecting = Batch::selecting(index).with_as_of(as_of);
                 for account in &accounts {
                     let file = reference_file(&fixed, account);
                     let case = crate::Case::from_file(&file).unwrap();
@@ -2526,9 +2526,9 @@ mod tests {
         .unwrap();
         let at = |text: &str| chrono::DateTime::parse_from_rfc3339(text).unwrap();
         let mut first = Batch::new(vec![policy], OutageIndex::from_iter([outage]))
-            .at(at("2024-10-02T06:00:00-04:00"));
+            .with_as_of(at("2024-10-02T06:00:00-04:00"));
         let mut same_instant = first.clone();
-        let mut later = first.clone().at(at("2024-10-03T06:00:00-04:00"));
+        let mut later = first.clone().with_as_of(at("2024-10-03T06:00:00-04:00"));
         let total = |batch: &mut Batch, services: &str| {
             let totals = batch.assess(&rochester("A", services)).unwrap();
             totals.first().map(|t| t.total.to_string())

@@ -160,10 +160,10 @@ impl ClaimFile {
     /// ```
     /// let plan = redress::ServicePlan::new(redress::Currency::GBP, chrono_tz::Europe::London);
     /// let customer = redress::Customer { region: Some("GB-ENG".into()), ..Default::default() };
-    /// let claim = redress::ClaimFile::new(plan).for_customer(customer);
+    /// let claim = redress::ClaimFile::new(plan).with_customer(customer);
     /// assert_eq!(claim.region(), Some("GB-ENG"));
     /// ```
-    pub fn for_customer(mut self, customer: Customer) -> ClaimFile {
+    pub fn with_customer(mut self, customer: Customer) -> ClaimFile {
         self.customer = Some(customer);
         self
     }
@@ -174,9 +174,9 @@ impl ClaimFile {
     /// ```
     /// let plan = redress::ServicePlan::new(redress::Currency::GBP, chrono_tz::Europe::London);
     /// let t = chrono::DateTime::parse_from_rfc3339("2025-03-10T12:00:00Z").unwrap();
-    /// assert!(redress::ClaimFile::new(plan).at(t).as_of.is_some());
+    /// assert!(redress::ClaimFile::new(plan).with_as_of(t).as_of.is_some());
     /// ```
-    pub fn at(mut self, as_of: DateTime<FixedOffset>) -> ClaimFile {
+    pub fn with_as_of(mut self, as_of: DateTime<FixedOffset>) -> ClaimFile {
         self.as_of = Some(as_of);
         self
     }

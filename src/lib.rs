@@ -36,7 +36,7 @@
 //! "#).unwrap();
 //!
 //! let policy = Policy::new("ny-like", "1/30 per started 24 hours", Currency::USD)
-//!     .with_version(PolicyVersion::from_date(chrono::NaiveDate::MIN, vec![Provision::new(
+//!     .with_version(PolicyVersion::always(vec![Provision::new(
 //!         "outage credit",
 //!         Subject::outages(),
 //!         Rule::PerUnit(PerUnit::new(
@@ -186,24 +186,21 @@ pub fn doc_example_input() -> (ClaimFile, policy::Policy) {
         vec![ServiceKind::Internet, ServiceKind::Tv],
         t("2024-10-01T06:00:00-04:00"),
     )
-    .ended(t("2024-10-03T11:00:00-04:00"));
+    .with_end(t("2024-10-03T11:00:00-04:00"));
     outage.customers_affected = Some(250);
     let file = ClaimFile::new(plan).with_outage(outage);
     let policy = Policy::new("ny-like", "1/30 per started 24 hours", Currency::USD).with_version(
-        PolicyVersion::from_date(
-            chrono::NaiveDate::MIN,
-            vec![Provision::new(
-                "outage credit",
-                Subject::outages(),
-                Rule::PerUnit(PerUnit::new(
-                    UnitCount::Blocks {
-                        length: Span::hours(24),
-                        counting: Counting::Started,
-                    },
-                    Amount::DailyRate(DayCount::Fixed(30)),
-                )),
-            )],
-        ),
+        PolicyVersion::always(vec![Provision::new(
+            "outage credit",
+            Subject::outages(),
+            Rule::PerUnit(PerUnit::new(
+                UnitCount::Blocks {
+                    length: Span::hours(24),
+                    counting: Counting::Started,
+                },
+                Amount::DailyRate(DayCount::Fixed(30)),
+            )),
+        )]),
     );
     (file, policy)
 }

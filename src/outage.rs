@@ -125,10 +125,10 @@ impl Outage {
     /// use chrono::DateTime;
     /// let t = |s| DateTime::parse_from_rfc3339(s).unwrap();
     /// let o = redress::Outage::new(vec![redress::ServiceKind::Internet], t("2025-03-03T09:00:00Z"))
-    ///     .ended(t("2025-03-08T18:00:00Z"));
+    ///     .with_end(t("2025-03-08T18:00:00Z"));
     /// assert!(o.end.is_some());
     /// ```
-    pub fn ended(mut self, end: DateTime<FixedOffset>) -> Outage {
+    pub fn with_end(mut self, end: DateTime<FixedOffset>) -> Outage {
         self.end = Some(end);
         self
     }
@@ -140,10 +140,10 @@ impl Outage {
     /// use chrono::DateTime;
     /// let t = |s| DateTime::parse_from_rfc3339(s).unwrap();
     /// let o = redress::Outage::new(vec![redress::ServiceKind::Phone], t("2025-03-03T09:00:00Z"))
-    ///     .reported_at(t("2025-03-03T09:30:00Z"));
+    ///     .with_report(t("2025-03-03T09:30:00Z"));
     /// assert!(o.reported.is_some());
     /// ```
-    pub fn reported_at(mut self, reported: DateTime<FixedOffset>) -> Outage {
+    pub fn with_report(mut self, reported: DateTime<FixedOffset>) -> Outage {
         self.reported = Some(reported);
         self
     }

@@ -18,10 +18,9 @@ fn date(y: i32, m: u32, day: u32) -> NaiveDate {
 
 /// A one-version policy with one provision.
 fn policy(currency: Currency, subject: Subject, rule: Rule) -> Policy {
-    Policy::new("test", "test policy", currency).with_version(PolicyVersion::from_date(
-        NaiveDate::MIN,
-        vec![Provision::new("credit", subject, rule)],
-    ))
+    Policy::new("test", "test policy", currency).with_version(PolicyVersion::always(vec![
+        Provision::new("credit", subject, rule),
+    ]))
 }
 
 /// A claim file from TOML: a plan header plus whatever follows.
@@ -508,7 +507,9 @@ fn pro_rata_telecom_3_2_example_4_facua_february_bundle() {
         policy(
             Currency::EUR,
             Subject::outages(),
-            Rule::ProRata(ProRata::new(ProRataBasis::CalendarMonth).times(multiple.into())),
+            Rule::ProRata(
+                ProRata::new(ProRataBasis::CalendarMonth).with_multiplier(multiple.into()),
+            ),
         )
         .with_services(vec![service])
     };
@@ -1063,15 +1064,12 @@ fn duplicate_and_split_records_are_paid_once() {
 #[test]
 fn excluded_causes_earn_nothing_and_say_so() {
     let p = Policy {
-        versions: vec![PolicyVersion::from_date(
-            NaiveDate::MIN,
-            vec![Provision::new(
-                "credit",
-                Subject::outages(),
-                ny_psc().versions[0].provisions[0].rule.clone(),
-            )
-            .excluding(&[Cause::Customer])],
-        )],
+        versions: vec![PolicyVersion::always(vec![Provision::new(
+            "credit",
+            Subject::outages(),
+            ny_psc().versions[0].provisions[0].rule.clone(),
+        )
+        .with_excluded_causes(&[Cause::Customer])])],
         ..ny_psc()
     };
     let file = claim(
@@ -1110,7 +1108,8 @@ fn versions_are_chosen_by_the_incident_date_and_gaps_are_noted() {
     };
     let p = Policy::new("dated", "dated", Currency::USD)
         .with_version(
-            PolicyVersion::from_date(date(2020, 1, 1), vec![day(5)]).until(date(2023, 9, 1)),
+            PolicyVersion::from_date(date(2020, 1, 1), vec![day(5)])
+                .with_end_date(date(2023, 9, 1)),
         )
         .with_version(PolicyVersion::from_date(date(2023, 9, 1), vec![day(7)]));
     let at = |start: &str, end: &str| {

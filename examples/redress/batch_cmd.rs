@@ -59,7 +59,7 @@ pub fn run(args: &BatchArgs) -> Result<u8, Failure> {
         let policies = input::catalog_policies(&args.policies, |_| "--policy".to_owned())?;
         Batch::new(policies, outages)
     };
-    let mut batch = batch.at(as_of);
+    let mut batch = batch.with_as_of(as_of);
     note(&format!(
         "batch as of {} ({}); {} outage{} in {} area{}; policies: {}",
         as_of

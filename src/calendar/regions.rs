@@ -283,7 +283,7 @@ fn german_land(id: &str, land: &str) -> HolidayCalendar {
             .with_rule(all_saints()),
         "BE" => {
             let calendar =
-                germany(id, "Berlin public holidays").with_rule(womens_day().from_year(2019));
+                germany(id, "Berlin public holidays").with_rule(womens_day().with_first_year(2019));
             // 75th and 80th anniversaries of the end of the Second World
             // War in Europe, each made a holiday for that year only.
             with_extra_days(
@@ -298,14 +298,18 @@ fn german_land(id: &str, land: &str) -> HolidayCalendar {
             .with_rule(easter("Ostersonntag", 0))
             .with_rule(easter("Pfingstsonntag", 49))
             .with_rule(reformation()),
-        "HB" => germany(id, "Bremen public holidays").with_rule(reformation().from_year(2018)),
-        "HH" => germany(id, "Hamburg public holidays").with_rule(reformation().from_year(2018)),
+        "HB" => {
+            germany(id, "Bremen public holidays").with_rule(reformation().with_first_year(2018))
+        }
+        "HH" => {
+            germany(id, "Hamburg public holidays").with_rule(reformation().with_first_year(2018))
+        }
         "HE" => germany(id, "Hesse (Hessen) public holidays").with_rule(corpus_christi()),
         "MV" => germany(id, "Mecklenburg-Vorpommern public holidays")
-            .with_rule(womens_day().from_year(2023))
+            .with_rule(womens_day().with_first_year(2023))
             .with_rule(reformation()),
         "NI" => germany(id, "Lower Saxony (Niedersachsen) public holidays")
-            .with_rule(reformation().from_year(2018)),
+            .with_rule(reformation().with_first_year(2018)),
         "NW" => germany(
             id,
             "North Rhine-Westphalia (Nordrhein-Westfalen) public holidays",
@@ -316,7 +320,7 @@ fn german_land(id: &str, land: &str) -> HolidayCalendar {
             .with_rule(corpus_christi())
             .with_rule(all_saints()),
         "SH" => germany(id, "Schleswig-Holstein public holidays")
-            .with_rule(reformation().from_year(2018)),
+            .with_rule(reformation().with_first_year(2018)),
         "SL" => germany(id, "Saarland public holidays")
             .with_rule(corpus_christi())
             .with_rule(fixed("Mariä Himmelfahrt", 8, 15, ON_THE_DAY))
@@ -336,7 +340,7 @@ fn german_land(id: &str, land: &str) -> HolidayCalendar {
             .with_rule(epiphany())
             .with_rule(reformation()),
         "TH" => germany(id, "Thuringia (Thüringen) public holidays")
-            .with_rule(fixed("Weltkindertag", 9, 20, ON_THE_DAY).from_year(2019))
+            .with_rule(fixed("Weltkindertag", 9, 20, ON_THE_DAY).with_first_year(2019))
             .with_rule(reformation()),
         // Not reached: every Land is matched above.
         _ => germany(id, "Germany (national public holidays)"),
@@ -359,8 +363,8 @@ fn australia(id: &str, name: &str) -> HolidayCalendar {
         .with_rule(easter("Easter Monday", 1))
         // Not moved off a weekend in NSW, Victoria or Tasmania.
         .with_rule(fixed("Anzac Day", 4, 25, Observance::Actual))
-        .with_rule(nth("Queen's Birthday", 6, Weekday::Mon, 2).until_year(2022))
-        .with_rule(nth("King's Birthday", 6, Weekday::Mon, 2).from_year(2023))
+        .with_rule(nth("Queen's Birthday", 6, Weekday::Mon, 2).with_last_year(2022))
+        .with_rule(nth("King's Birthday", 6, Weekday::Mon, 2).with_first_year(2023))
         // Christmas on a Saturday: Monday 27; Boxing Day on a Sunday:
         // Tuesday 28 (both days must stay distinct).
         .with_rule(fixed("Christmas Day", 12, 25, Observance::NextFreeWeekday))
@@ -436,7 +440,9 @@ fn united_states(id: &str) -> HolidayCalendar {
         ))
         .with_rule(nth("Washington's Birthday", 2, Weekday::Mon, 3))
         .with_rule(nth("Memorial Day", 5, Weekday::Mon, -1))
-        .with_rule(fixed("Juneteenth National Independence Day", 6, 19, nearest).from_year(2021))
+        .with_rule(
+            fixed("Juneteenth National Independence Day", 6, 19, nearest).with_first_year(2021),
+        )
         .with_rule(fixed("Independence Day", 7, 4, nearest))
         .with_rule(nth("Labor Day", 9, Weekday::Mon, 1))
         .with_rule(nth("Columbus Day", 10, Weekday::Mon, 2))

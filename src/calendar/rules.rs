@@ -166,7 +166,7 @@ impl HolidayRule {
 /// A holiday rule with its name and the years it applies in.
 ///
 /// Year bounds are inclusive and optional: Juneteenth is
-/// `NamedRule::new("Juneteenth", rule).from_year(2021)`.
+/// `NamedRule::new("Juneteenth", rule).with_first_year(2021)`.
 ///
 /// # Example
 ///
@@ -177,7 +177,7 @@ impl HolidayRule {
 ///     "Juneteenth National Independence Day",
 ///     HolidayRule::Fixed { month: 6, day: 19, observance: Observance::NearestWeekday },
 /// )
-/// .from_year(2021);
+/// .with_first_year(2021);
 /// assert!(!rule.applies_in(2020));
 /// assert!(rule.applies_in(2021));
 /// ```
@@ -223,11 +223,11 @@ impl NamedRule {
     /// ```
     /// use redress::calendar::{HolidayRule, NamedRule};
     ///
-    /// let rule = NamedRule::new("Easter Monday", HolidayRule::EasterOffset { days: 1 }).from_year(2000);
+    /// let rule = NamedRule::new("Easter Monday", HolidayRule::EasterOffset { days: 1 }).with_first_year(2000);
     /// assert_eq!(rule.first_year, Some(2000));
     /// ```
     #[must_use]
-    pub fn from_year(mut self, year: i32) -> Self {
+    pub fn with_first_year(mut self, year: i32) -> Self {
         self.first_year = Some(year);
         self
     }
@@ -244,11 +244,11 @@ impl NamedRule {
     ///     "Queen's Birthday",
     ///     HolidayRule::NthWeekday { month: 6, weekday: Weekday::Mon, nth: 2 },
     /// )
-    /// .until_year(2022);
+    /// .with_last_year(2022);
     /// assert!(rule.applies_in(2022) && !rule.applies_in(2023));
     /// ```
     #[must_use]
-    pub fn until_year(mut self, year: i32) -> Self {
+    pub fn with_last_year(mut self, year: i32) -> Self {
         self.last_year = Some(year);
         self
     }
@@ -261,8 +261,8 @@ impl NamedRule {
     /// use redress::calendar::{HolidayRule, NamedRule};
     ///
     /// let rule = NamedRule::new("Test", HolidayRule::EasterOffset { days: 0 })
-    ///     .from_year(2018)
-    ///     .until_year(2020);
+    ///     .with_first_year(2018)
+    ///     .with_last_year(2020);
     /// assert!(!rule.applies_in(2017) && rule.applies_in(2019) && !rule.applies_in(2021));
     /// ```
     pub fn applies_in(&self, year: i32) -> bool {

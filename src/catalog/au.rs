@@ -162,10 +162,10 @@ pub fn csg_with(options: CsgOptions) -> Policy {
             Subject::outages(),
             csg_rates(Clock::from_report(), Grace::WorkingDays(days), rates),
         )
-        .for_services(services)
-        .clause("CSG Standard: fault repair timeframes")
-        .counting(Severity::FullOrDegraded)
-        .excluding(&[
+        .with_services(services)
+        .with_clause("CSG Standard: fault repair timeframes")
+        .with_severity(Severity::FullOrDegraded)
+        .with_excluded_causes(&[
             Cause::SevereWeather,
             Cause::ForceMajeure,
             Cause::Customer,
@@ -178,8 +178,8 @@ pub fn csg_with(options: CsgOptions) -> Policy {
             Subject::Activations,
             csg_rates(Clock::default(), Grace::None, rates),
         )
-        .for_services(services)
-        .clause("CSG Standard: connection timeframes")
+        .with_services(services)
+        .with_clause("CSG Standard: connection timeframes")
     };
     let appointment = Provision::new(
         "missed appointment",
@@ -190,7 +190,7 @@ pub fn csg_with(options: CsgOptions) -> Policy {
             otherwise: Some(Box::new(Rule::Fixed { amount: aud(1452) })),
         },
     )
-    .clause("CSG Standard: appointments");
+    .with_clause("CSG Standard: appointments");
     let mut policy = Policy::new(
         "au-csg",
         "Customer Service Guarantee: late repair, late connection, missed appointment",
@@ -212,7 +212,7 @@ pub fn csg_with(options: CsgOptions) -> Policy {
                 appointment,
             ],
         )
-        .labelled("amounts from 31 October 2006 (2011 and 2023 Standards assumed unchanged)"),
+        .with_label("amounts from 31 October 2006 (2011 and 2023 Standards assumed unchanged)"),
     );
     policy.jurisdiction = "AU".to_owned();
     policy.citation = "Telecommunications (Customer Service Guarantee) Standard 2023 (previously \
@@ -423,11 +423,11 @@ pub fn vic_gsl_with(options: VicGslOptions) -> Policy {
         VIC_2016,
         vec![
             Provision::new("supply restoration", yearly(1), old_hours)
-                .clause("Electricity Distribution Code, GSL: supply restoration")
-                .excluding(&unplanned),
+                .with_clause("Electricity Distribution Code, GSL: supply restoration")
+                .with_excluded_causes(&unplanned),
             Provision::new("low reliability", yearly(1), old_count)
-                .clause("Electricity Distribution Code, GSL: low reliability")
-                .excluding(&unplanned),
+                .with_clause("Electricity Distribution Code, GSL: low reliability")
+                .with_excluded_causes(&unplanned),
             Provision::new(
                 "late appointment",
                 Subject::Appointments,
@@ -435,7 +435,7 @@ pub fn vic_gsl_with(options: VicGslOptions) -> Policy {
                     amount: Amount::Fixed(Decimal::from(30)),
                 },
             )
-            .clause("Electricity Distribution Code, GSL: appointments"),
+            .with_clause("Electricity Distribution Code, GSL: appointments"),
             Provision::new(
                 "late connection",
                 Subject::Activations,
@@ -447,11 +447,11 @@ pub fn vic_gsl_with(options: VicGslOptions) -> Policy {
                     ))),
                 },
             )
-            .clause("Electricity Distribution Code, GSL: new connections"),
+            .with_clause("Electricity Distribution Code, GSL: new connections"),
         ],
     )
-    .until(VIC_2021)
-    .labelled("Electricity Distribution Code, calendar years, to 30 June 2021");
+    .with_end_date(VIC_2021)
+    .with_label("Electricity Distribution Code, calendar years, to 30 June 2021");
 
     let new = PolicyVersion::from_date(
         VIC_2021,
@@ -464,8 +464,8 @@ pub fn vic_gsl_with(options: VicGslOptions) -> Policy {
                     tiers: vec![tier(18, 130), tier(30, 190), tier(60, 380)],
                 }),
             )
-            .clause("Electricity Distribution Code of Practice cl. 14.5: hours of outage")
-            .excluding(&unplanned),
+            .with_clause("Electricity Distribution Code of Practice cl. 14.5: hours of outage")
+            .with_excluded_causes(&unplanned),
             Provision::new(
                 "low reliability",
                 yearly(7),
@@ -476,11 +476,11 @@ pub fn vic_gsl_with(options: VicGslOptions) -> Policy {
                     tiers: vec![tier(8, 130), tier(12, 190), tier(20, 380)],
                 }),
             )
-            .clause("Electricity Distribution Code of Practice cl. 14.5: number of outages")
-            .excluding(&unplanned),
+            .with_clause("Electricity Distribution Code of Practice cl. 14.5: number of outages")
+            .with_excluded_causes(&unplanned),
         ],
     )
-    .labelled("Electricity Distribution Code of Practice, financial years, from 1 July 2021");
+    .with_label("Electricity Distribution Code of Practice, financial years, from 1 July 2021");
 
     let mut policy = Policy::new(
         "au-vic-gsl",

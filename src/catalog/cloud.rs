@@ -61,10 +61,10 @@ fn sla_credit(rule: Rule, clause: &str, deadline: ClaimDeadline) -> Provision {
         },
         rule,
     )
-    .clause(clause)
-    .paid(Payment::OnRequest)
-    .deadline(deadline)
-    .excluding(&[Cause::Customer, Cause::ForceMajeure])
+    .with_clause(clause)
+    .with_payment(Payment::OnRequest)
+    .with_deadline(deadline)
+    .with_excluded_causes(&[Cause::Customer, Cause::ForceMajeure])
 }
 
 fn cloud_policy(id: &str, title: &str, providers: &[&str]) -> Policy {
@@ -212,7 +212,7 @@ fn aws(id: &str, title: &str, commitment: Decimal, clause: &str) -> Policy {
                 ClaimDeadline::EndOfBillingCyclesAfter { cycles: 2 },
             )],
         )
-        .labelled("version of 5 May 2022 (current page of 25 May 2022)"),
+        .with_label("version of 5 May 2022 (current page of 25 May 2022)"),
     );
     policy.citation = "Amazon Compute Service Level Agreement, aws.amazon.com/compute/sla/ \
         (last updated 25 May 2022); version of 5 May 2022 at aws.amazon.com/compute/sla/historical/"
@@ -368,8 +368,8 @@ pub fn gcp_compute_multizone_with(options: GcpOptions) -> Policy {
                 ClaimDeadline::DaysAfterIncident { days: 30 },
             )],
         )
-        .until(GCP_2023)
-        .labelled("older template table (SLO 99.99 % from 13 January 2020)"),
+        .with_end_date(GCP_2023)
+        .with_label("older template table (SLO 99.99 % from 13 January 2020)"),
     )
     .with_version(
         PolicyVersion::from_date(
@@ -380,7 +380,7 @@ pub fn gcp_compute_multizone_with(options: GcpOptions) -> Policy {
                 ClaimDeadline::DaysAfterIncident { days: 60 },
             )],
         )
-        .labelled(match options.current_table {
+        .with_label(match options.current_table {
             GcpCurrentTable::Reported => {
                 "reported current table (unconfirmed), from 29 August 2023"
             }
@@ -476,8 +476,8 @@ pub fn gcp_compute_single_instance() -> Policy {
                 ClaimDeadline::DaysAfterIncident { days: 30 },
             )],
         )
-        .until(GCP_2023)
-        .labelled("SLO 99.5 % (7 April 2020)"),
+        .with_end_date(GCP_2023)
+        .with_label("SLO 99.5 % (7 April 2020)"),
     )
     .with_version(
         PolicyVersion::from_date(
@@ -488,7 +488,7 @@ pub fn gcp_compute_single_instance() -> Policy {
                 ClaimDeadline::DaysAfterIncident { days: 60 },
             )],
         )
-        .labelled("SLO 99.9 %, reported current table"),
+        .with_label("SLO 99.9 %, reported current table"),
     );
     policy.citation = "Google Compute Engine Service Level Agreement, \
         cloud.google.com/compute/sla, with dated versions (sla-20200407 and later)"
@@ -619,7 +619,7 @@ pub fn azure_vm_with(options: AzureVmOptions) -> Policy {
                 ClaimDeadline::EndOfBillingCyclesAfter { cycles: 2 },
             )],
         )
-        .labelled("v1.8 (March 2018)"),
+        .with_label("v1.8 (March 2018)"),
     );
     policy.citation = "SLA for Azure Virtual Machines v1.8, \
         azure.microsoft.com/support/legal/sla/virtual-machines/; general terms of the Microsoft \

@@ -255,9 +255,9 @@ pub fn tkg_58_with(options: TkgOptions) -> Policy {
             .with_grace(grace),
         ),
     )
-    .clause("TKG §58(3)")
-    .excluding(&[Cause::Customer, Cause::ForceMajeure])
-    .paid(Payment::OnRequest);
+    .with_clause("TKG §58(3)")
+    .with_excluded_causes(&[Cause::Customer, Cause::ForceMajeure])
+    .with_payment(Payment::OnRequest);
     let appointment = Provision::new(
         "missed appointment",
         Subject::Appointments,
@@ -265,14 +265,14 @@ pub fn tkg_58_with(options: TkgOptions) -> Policy {
             amount: greater(10, 20),
         },
     )
-    .clause("TKG §58(4)")
-    .paid(Payment::OnRequest);
+    .with_clause("TKG §58(4)")
+    .with_payment(Payment::OnRequest);
     policy.with_version(
         PolicyVersion::from_date(
             NaiveDate::from_ymd_opt(2021, 12, 1).unwrap_or(NaiveDate::MIN),
             vec![outage, appointment],
         )
-        .labelled("TKG 2021"),
+        .with_label("TKG 2021"),
     )
 }
 

@@ -238,22 +238,22 @@ pub fn rd_899_2009_with(options: Rd899Options) -> Policy {
     let pro_rata = |multiplier: i64| {
         Rule::ProRata(
             ProRata::new(basis)
-                .times(Decimal::new(multiplier, 0))
+                .with_multiplier(Decimal::new(multiplier, 0))
                 .with_clock(clock),
         )
     };
     let phones = vec![ServiceKind::Phone, ServiceKind::Mobile];
     let telephone = Provision::new("telephone interruption", periods, pro_rata(5))
-        .clause("RD 899/2009 art. 15.1(b)")
-        .for_services(phones.clone())
-        .excluding(&[Cause::Customer, Cause::ForceMajeure])
-        .paid(Payment::AutomaticIf(Condition::CreditMoreThan(
+        .with_clause("RD 899/2009 art. 15.1(b)")
+        .with_services(phones.clone())
+        .with_excluded_causes(&[Cause::Customer, Cause::ForceMajeure])
+        .with_payment(Payment::AutomaticIf(Condition::CreditMoreThan(
             Decimal::ONE,
         )));
     let force_majeure = Provision::new("telephone force-majeure refund", periods, pro_rata(1))
-        .clause("RD 899/2009 art. 15, force majeure: fees only [S/M]")
-        .for_services(phones)
-        .excluding(&[
+        .with_clause("RD 899/2009 art. 15, force majeure: fees only [S/M]")
+        .with_services(phones)
+        .with_excluded_causes(&[
             Cause::Network,
             Cause::Power,
             Cause::SevereWeather,
@@ -261,16 +261,16 @@ pub fn rd_899_2009_with(options: Rd899Options) -> Policy {
             Cause::Planned,
         ]);
     let internet = Provision::new("internet interruption", periods, pro_rata(1))
-        .clause("RD 899/2009 art. 16")
-        .for_services(vec![ServiceKind::Internet])
-        .excluding(&[Cause::Customer])
-        .paid(Payment::AutomaticIf(trigger));
+        .with_clause("RD 899/2009 art. 16")
+        .with_services(vec![ServiceKind::Internet])
+        .with_excluded_causes(&[Cause::Customer])
+        .with_payment(Payment::AutomaticIf(trigger));
     policy.with_version(
         PolicyVersion::from_date(
             NaiveDate::from_ymd_opt(2009, 8, 30).unwrap_or(NaiveDate::MIN),
             vec![telephone, force_majeure, internet],
         )
-        .labelled("RD 899/2009"),
+        .with_label("RD 899/2009"),
     )
 }
 
@@ -407,7 +407,7 @@ mod tests {
                 vec![ServiceKind::Phone, ServiceKind::Internet],
                 t("2025-02-11T10:00:00+01:00"),
             )
-            .ended(t("2025-02-11T20:00:00+01:00")),
+            .with_end(t("2025-02-11T20:00:00+01:00")),
         );
         let c = run(&file, Rd899Options::default());
         let amounts: Vec<String> = c.lines.iter().map(|l| l.amount.to_string()).collect();

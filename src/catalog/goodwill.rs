@@ -164,8 +164,8 @@ pub fn att_guarantee_2025_with(options: AttGuaranteeOptions) -> Policy {
         AttTowers::TenOrMore => {
             vec![
                 Provision::new("wireless outage credit", Subject::outages(), rule)
-                    .clause("AT&T Guarantee: wireless")
-                    .excluding(&[
+                    .with_clause("AT&T Guarantee: wireless")
+                    .with_excluded_causes(&[
                         Cause::SevereWeather,
                         Cause::ForceMajeure,
                         Cause::Planned,
@@ -182,7 +182,9 @@ pub fn att_guarantee_2025_with(options: AttGuaranteeOptions) -> Policy {
         Currency::USD,
     )
     .with_services(vec![ServiceKind::Mobile])
-    .with_version(PolicyVersion::from_date(ATT_START, provisions).labelled("from 9 January 2025"));
+    .with_version(
+        PolicyVersion::from_date(ATT_START, provisions).with_label("from 9 January 2025"),
+    );
     policy.jurisdiction = "US".to_owned();
     policy.citation =
         "AT&T Guarantee, offer terms for wireless (consumer postpaid lines), att.com, \
@@ -340,7 +342,7 @@ pub fn rogers_2022_with(options: RogersOptions) -> Policy {
             Amount::DailyRate(day),
         )),
     )
-    .clause("Rogers credit for the outage of 8 July 2022");
+    .with_clause("Rogers credit for the outage of 8 July 2022");
     let mut policy = Policy::new(
         "rogers-2022",
         "Rogers: five days of service for the outage of 8 July 2022",
@@ -354,8 +356,8 @@ pub fn rogers_2022_with(options: RogersOptions) -> Policy {
     ])
     .with_version(
         PolicyVersion::from_date(ROGERS_OUTAGE, vec![credit])
-            .until(ROGERS_AFTER)
-            .labelled("the outage of 8 July 2022"),
+            .with_end_date(ROGERS_AFTER)
+            .with_label("the outage of 8 July 2022"),
     );
     policy.jurisdiction = "CA".to_owned();
     policy.citation = "Rogers Communications, customer credit announced in July 2022 for the \

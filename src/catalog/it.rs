@@ -203,27 +203,27 @@ pub fn agcom_347_18_with(options: AgcomOptions) -> Policy {
     };
     let excluded = [Cause::Customer, Cause::ForceMajeure];
     let interruption = Provision::new("complete interruption", each, per_day(600, days, grace))
-        .clause("art. 6(1), 6(3)")
-        .excluding(&excluded)
-        .paid(Payment::OnRequest);
+        .with_clause("art. 6(1), 6(3)")
+        .with_excluded_causes(&excluded)
+        .with_payment(Payment::OnRequest);
     let irregular = Provision::new("irregular service", each, per_day(300, days, grace))
-        .clause("art. 6(2), 6(3)")
-        .counting(Severity::DegradedOnly)
-        .excluding(&excluded)
-        .paid(Payment::OnRequest);
+        .with_clause("art. 6(2), 6(3)")
+        .with_severity(Severity::DegradedOnly)
+        .with_excluded_causes(&excluded)
+        .with_payment(Payment::OnRequest);
     let activation = Provision::new(
         "delayed activation",
         Subject::Activations,
         per_day(750, days, Grace::None),
     )
-    .clause("art. 4(1)")
-    .paid(Payment::OnRequest);
+    .with_clause("art. 4(1)")
+    .with_payment(Payment::OnRequest);
     policy.with_version(
         PolicyVersion::from_date(
             NaiveDate::from_ymd_opt(2018, 7, 18).unwrap_or(NaiveDate::MIN),
             vec![interruption, irregular, activation],
         )
-        .labelled("delibera 347/18/CONS"),
+        .with_label("delibera 347/18/CONS"),
     )
 }
 

@@ -150,8 +150,8 @@ pub fn ny_psl_73_with(options: Psl73Options) -> Policy {
     // One provision per service, each with its own widespread threshold.
     let provision = |service: ServiceKind, count: u64, name: &str| {
         Provision::new(name, Subject::outages(), widespread(count))
-            .for_services(vec![service])
-            .clause("PSL §73(1)(a)")
+            .with_services(vec![service])
+            .with_clause("PSL §73(1)(a)")
     };
     let mut policy = Policy::new(
         "us-ny-psl-73",
@@ -175,7 +175,7 @@ pub fn ny_psl_73_with(options: Psl73Options) -> Policy {
                 ),
             ],
         )
-        .labelled("from 21 April 2022"),
+        .with_label("from 21 April 2022"),
     );
     policy.jurisdiction = "US-NY".to_owned();
     policy.citation = "N.Y. Public Service Law §73(1)(a) (L. 2022, effective 21 April 2022), \

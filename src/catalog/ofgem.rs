@@ -242,20 +242,20 @@ pub fn gsop_with(options: GsopOptions) -> Policy {
         PolicyVersion::from_date(
             APRIL_2015,
             vec![
-                restoration(&before, options).clause("SI 2015/699 regs. 5, 6 and 7"),
+                restoration(&before, options).with_clause("SI 2015/699 regs. 5, 6 and 7"),
                 multiple_interruptions(),
             ],
         )
-        .until(SEPT_2023)
-        .labelled("SI 2015/699 amounts, 1 April 2015 – 31 August 2023"),
+        .with_end_date(SEPT_2023)
+        .with_label("SI 2015/699 amounts, 1 April 2015 – 31 August 2023"),
     )
     .with_version(
         PolicyVersion::from_date(
             SEPT_2023,
             vec![restoration(&after, options)
-                .clause("SI 2015/699 regs. 5, 6 and 7, as amended by SI 2023/887")],
+                .with_clause("SI 2015/699 regs. 5, 6 and 7, as amended by SI 2023/887")],
         )
-        .labelled("SI 2023/887 amounts, from 1 September 2023"),
+        .with_label("SI 2023/887 amounts, from 1 September 2023"),
     );
     policy.jurisdiction = "GB".to_owned();
     // Great Britain's standards: Northern Ireland has its own regulator.
@@ -362,7 +362,7 @@ fn restoration(amounts: &Amounts, options: GsopOptions) -> Provision {
             otherwise: Some(Box::new(normal_weather)),
         },
     )
-    .excluding(&[Cause::Customer, Cause::Planned])
+    .with_excluded_causes(&[Cause::Customer, Cause::Planned])
 }
 
 /// Reg. 10 before September 2023: four or more interruptions of at least 3 hours in a
@@ -385,8 +385,8 @@ fn multiple_interruptions() -> Provision {
             }],
         }),
     )
-    .clause("SI 2015/699 reg. 10")
-    .excluding(&[Cause::Customer, Cause::Planned])
+    .with_clause("SI 2015/699 reg. 10")
+    .with_excluded_causes(&[Cause::Customer, Cause::Planned])
 }
 
 fn readings(options: GsopOptions) -> Vec<String> {

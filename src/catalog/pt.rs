@@ -179,15 +179,15 @@ pub fn lei_16_2022_with(options: PtOptions) -> Policy {
             otherwise: None,
         },
     )
-    .clause("art. 129")
-    .excluding(&[Cause::Customer])
-    .deadline(ClaimDeadline::EndOfBillingCyclesAfter { cycles: 1 });
+    .with_clause("art. 129")
+    .with_excluded_causes(&[Cause::Customer])
+    .with_deadline(ClaimDeadline::EndOfBillingCyclesAfter { cycles: 1 });
     policy.with_version(
         PolicyVersion::from_date(
             NaiveDate::from_ymd_opt(2022, 11, 14).unwrap_or(NaiveDate::MIN),
             vec![credit],
         )
-        .labelled("Lei 16/2022"),
+        .with_label("Lei 16/2022"),
     )
 }
 

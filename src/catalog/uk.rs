@@ -213,9 +213,9 @@ pub fn ofcom_auto_comp_with(options: OfcomOptions) -> Policy {
             day(*year, 4, 1),
             provisions(gbp(*repair), gbp(*provision), gbp(*appointment)),
         )
-        .labelled(&format!("amounts from 1 April {year}"));
+        .with_label(&format!("amounts from 1 April {year}"));
         if i + 1 < AMOUNTS.len() {
-            version = version.until(day(*year + 1, 4, 1));
+            version = version.with_end_date(day(*year + 1, 4, 1));
         }
         policy = policy.with_version(version);
     }
@@ -238,9 +238,9 @@ fn provisions(repair: Decimal, provision: Decimal, appointment: Decimal) -> Vec<
                     .with_grace(Grace::WorkingDays(2)),
             ),
         )
-        .clause("Code of Practice: delayed repair after a total loss of service")
-        .excluding(&excluded)
-        .deadline(due),
+        .with_clause("Code of Practice: delayed repair after a total loss of service")
+        .with_excluded_causes(&excluded)
+        .with_deadline(due),
         Provision::new(
             "delayed provision",
             Subject::Activations,
@@ -249,8 +249,8 @@ fn provisions(repair: Decimal, provision: Decimal, appointment: Decimal) -> Vec<
                 Amount::Fixed(provision),
             )),
         )
-        .clause("Code of Practice: delayed provision")
-        .deadline(due),
+        .with_clause("Code of Practice: delayed provision")
+        .with_deadline(due),
         Provision::new(
             "missed appointment",
             Subject::Appointments,
@@ -258,8 +258,8 @@ fn provisions(repair: Decimal, provision: Decimal, appointment: Decimal) -> Vec<
                 amount: Amount::Fixed(appointment),
             },
         )
-        .clause("Code of Practice: missed or late-cancelled engineer appointment")
-        .deadline(due),
+        .with_clause("Code of Practice: missed or late-cancelled engineer appointment")
+        .with_deadline(due),
     ]
 }
 

@@ -176,15 +176,15 @@ pub fn ny_psc_outage_credit_with(options: NyPscOptions) -> Policy {
             otherwise: None,
         },
     )
-    .clause("Case 22-M-0180 outage credit rule")
-    .counting(Severity::FullOrDegraded)
-    .paid(Payment::AutomaticIf(test));
+    .with_clause("Case 22-M-0180 outage credit rule")
+    .with_severity(Severity::FullOrDegraded)
+    .with_payment(Payment::AutomaticIf(test));
     policy.with_version(
         PolicyVersion::from_date(
             NaiveDate::from_ymd_opt(2023, 1, 19).unwrap_or(NaiveDate::MIN),
             vec![credit],
         )
-        .labelled("rules adopted 19 January 2023"),
+        .with_label("rules adopted 19 January 2023"),
     )
 }
 
@@ -328,12 +328,11 @@ pub fn nj_cable_with(options: NjOptions) -> Policy {
         },
         rule,
     )
-    .clause("N.J.A.C. 14:18-3.5(a)")
-    .paid(Payment::OnRequest)
-    .deadline(ClaimDeadline::DaysAfterIncident { days: 30 });
+    .with_clause("N.J.A.C. 14:18-3.5(a)")
+    .with_payment(Payment::OnRequest)
+    .with_deadline(ClaimDeadline::DaysAfterIncident { days: 30 });
     policy.with_version(
-        PolicyVersion::from_date(NaiveDate::MIN, vec![credit])
-            .labelled("text current through 4 November 2024"),
+        PolicyVersion::always(vec![credit]).with_label("text current through 4 November 2024"),
     )
 }
 

@@ -469,6 +469,8 @@ fn in_force_text(policy: &Policy) -> String {
         .filter_map(|v| v.effective_until)
         .max();
     match (from, open, until) {
+        (Some(NaiveDate::MIN), true, _) => "always".to_owned(),
+        (Some(NaiveDate::MIN), false, Some(until)) => format!("until {until}"),
         (Some(from), true, _) => format!("from {from}"),
         (Some(from), false, Some(until)) => format!("from {from} until {until}"),
         _ => "on no date".to_owned(),

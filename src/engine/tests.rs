@@ -17,7 +17,7 @@ fn a_version_is_in_force_on_the_local_date_with_or_without_the_zone() {
     let policy = Policy::new("t", "t", Currency::USD);
     for version in [
         PolicyVersion::from_date(from, vec![]),
-        PolicyVersion::from_date(from, vec![]).until(until),
+        PolicyVersion::from_date(from, vec![]).with_end_date(until),
     ] {
         for zone in [
             chrono_tz::Pacific::Kiritimati,
@@ -116,15 +116,12 @@ fn a_provision_for_some_services_prices_only_those() {
             Amount::DailyRate(DayCount::Fixed(30)),
         ))
     };
-    let policy = Policy::new("t", "t", Currency::EUR).with_version(PolicyVersion::from_date(
-        chrono::NaiveDate::MIN,
-        vec![
-            Provision::new("phone", Subject::outages(), day())
-                .for_services(vec![crate::ServiceKind::Phone]),
-            Provision::new("internet", Subject::outages(), day())
-                .for_services(vec![crate::ServiceKind::Internet]),
-        ],
-    ));
+    let policy = Policy::new("t", "t", Currency::EUR).with_version(PolicyVersion::always(vec![
+        Provision::new("phone", Subject::outages(), day())
+            .with_services(vec![crate::ServiceKind::Phone]),
+        Provision::new("internet", Subject::outages(), day())
+            .with_services(vec![crate::ServiceKind::Internet]),
+    ]));
     let claim = assess(&claim, &policy).unwrap();
     let lines: Vec<(String, String)> = claim
         .lines
@@ -170,7 +167,8 @@ fn yearly(amount: i64) -> Provision {
 fn a_version_ending_mid_period_counts_only_the_outages_before_its_end() {
     let policy = Policy::new("two-schemes", "two schemes", Currency::AUD)
         .with_version(
-            PolicyVersion::from_date(date(2016, 1, 1), vec![yearly(120)]).until(date(2021, 7, 1)),
+            PolicyVersion::from_date(date(2016, 1, 1), vec![yearly(120)])
+                .with_end_date(date(2021, 7, 1)),
         )
         .with_version(PolicyVersion::from_date(
             date(2021, 7, 1),
@@ -231,7 +229,7 @@ fn an_account_credit_takes_its_month_from_the_outages_the_version_counts() {
                 )),
             )],
         )
-        .until(date(2022, 7, 9)),
+        .with_end_date(date(2022, 7, 9)),
     );
     let claim: ClaimFile = toml::from_str(
         r#"

@@ -89,9 +89,8 @@ mod tests {
             Amount::ShareOfMonthly("0.1".parse().unwrap()),
         ]);
         let policy = |rate: Amount| {
-            Policy::new("t", "t", Currency::EUR).with_version(PolicyVersion::from_date(
-                chrono::NaiveDate::MIN,
-                vec![Provision::new(
+            Policy::new("t", "t", Currency::EUR).with_version(PolicyVersion::always(vec![
+                Provision::new(
                     "days",
                     Subject::outages(),
                     Rule::PerUnit(PerUnit::new(
@@ -100,8 +99,8 @@ mod tests {
                         },
                         rate,
                     )),
-                )],
-            ))
+                ),
+            ]))
         };
         let once = assess(&claim, &policy(rate.clone())).unwrap();
         assert_eq!(once.total.to_string(), "20.98");

@@ -173,20 +173,21 @@ mod tests {
             after_power_restored: Some(Span::hours(24)),
         };
         let policy = |hours: u32| {
-            Policy::new("t", "t", Currency::USD).with_version(PolicyVersion::from_date(
-                chrono::NaiveDate::MIN,
-                vec![Provision::new(
+            Policy::new("t", "t", Currency::USD).with_version(PolicyVersion::always(vec![
+                Provision::new(
                     "one day",
                     Subject::outages(),
                     Rule::Fixed {
                         amount: Amount::Fixed(1.into()),
                     },
                 )
-                .paid(Payment::AutomaticIf(Condition::TimeAfterClockAtLeast {
-                    clock,
-                    at_least: Span::hours(hours),
-                }))],
-            ))
+                .with_payment(Payment::AutomaticIf(
+                    Condition::TimeAfterClockAtLeast {
+                        clock,
+                        at_least: Span::hours(hours),
+                    },
+                )),
+            ]))
         };
         assert!(assess(&claim, &policy(24)).unwrap().automatic);
         assert!(!assess(&claim, &policy(48)).unwrap().automatic);

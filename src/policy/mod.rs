@@ -93,7 +93,7 @@ pub enum Dating {
 /// // "One 30th of the monthly price for each started 24 hours" (the New York PSC shape).
 /// let policy = Policy::new("my-credit", "My provider's outage credit", Currency::USD)
 ///     .with_services(vec![ServiceKind::Internet])
-///     .with_version(PolicyVersion::from_date(chrono::NaiveDate::MIN, vec![Provision::new(
+///     .with_version(PolicyVersion::always(vec![Provision::new(
 ///         "outage credit",
 ///         Subject::outages(),
 ///         Rule::PerUnit(PerUnit::new(
@@ -187,7 +187,7 @@ impl Policy {
     /// ```
     /// use redress::policy::{Policy, PolicyVersion};
     /// let p = Policy::new("x", "X", redress::Currency::EUR)
-    ///     .with_version(PolicyVersion::from_date(chrono::NaiveDate::MIN, vec![]));
+    ///     .with_version(PolicyVersion::always(vec![]));
     /// assert_eq!(p.versions.len(), 1);
     /// ```
     pub fn with_version(mut self, version: PolicyVersion) -> Policy {
@@ -214,7 +214,7 @@ impl Policy {
     /// use redress::policy::{Policy, PolicyVersion};
     /// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
     /// let p = Policy::new("x", "X", redress::Currency::GBP)
-    ///     .with_version(PolicyVersion::from_date(d(2019, 4, 1), vec![]).until(d(2021, 4, 1)))
+    ///     .with_version(PolicyVersion::from_date(d(2019, 4, 1), vec![]).with_end_date(d(2021, 4, 1)))
     ///     .with_version(PolicyVersion::from_date(d(2021, 4, 1), vec![]));
     /// assert_eq!(p.version_on(d(2021, 3, 31)).unwrap().effective_from, d(2019, 4, 1));
     /// assert_eq!(p.version_on(d(2021, 4, 1)).unwrap().effective_from, d(2021, 4, 1));
@@ -257,7 +257,7 @@ impl PolicyVersion {
     ///
     /// # Example
     /// ```
-    /// let v = redress::policy::PolicyVersion::from_date(chrono::NaiveDate::MIN, vec![]);
+    /// let v = redress::policy::PolicyVersion::always(vec![]);
     /// assert!(v.effective_until.is_none());
     /// ```
     pub fn from_date(effective_from: NaiveDate, provisions: Vec<Provision>) -> PolicyVersion {
@@ -288,10 +288,10 @@ impl PolicyVersion {
     /// ```
     /// use chrono::NaiveDate;
     /// let end = NaiveDate::from_ymd_opt(2023, 9, 1).unwrap();
-    /// let v = redress::policy::PolicyVersion::from_date(NaiveDate::MIN, vec![]).until(end);
+    /// let v = redress::policy::PolicyVersion::always(vec![]).with_end_date(end);
     /// assert!(!v.in_force_on(end));
     /// ```
-    pub fn until(mut self, date: NaiveDate) -> PolicyVersion {
+    pub fn with_end_date(mut self, date: NaiveDate) -> PolicyVersion {
         self.effective_until = Some(date);
         self
     }
@@ -300,10 +300,10 @@ impl PolicyVersion {
     ///
     /// # Example
     /// ```
-    /// let v = redress::policy::PolicyVersion::from_date(chrono::NaiveDate::MIN, vec![]).labelled("2025");
+    /// let v = redress::policy::PolicyVersion::always(vec![]).with_label("2025");
     /// assert_eq!(v.label, "2025");
     /// ```
-    pub fn labelled(mut self, label: &str) -> PolicyVersion {
+    pub fn with_label(mut self, label: &str) -> PolicyVersion {
         self.label = label.to_owned();
         self
     }
@@ -314,10 +314,10 @@ impl PolicyVersion {
     /// ```
     /// use redress::{Rounding, RoundingMode};
     /// let r = Rounding { scale: 2, mode: RoundingMode::HalfEven };
-    /// let v = redress::policy::PolicyVersion::from_date(chrono::NaiveDate::MIN, vec![]).rounded(r);
+    /// let v = redress::policy::PolicyVersion::always(vec![]).with_rounding(r);
     /// assert_eq!(v.rounding, Some(r));
     /// ```
-    pub fn rounded(mut self, rounding: Rounding) -> PolicyVersion {
+    pub fn with_rounding(mut self, rounding: Rounding) -> PolicyVersion {
         self.rounding = Some(rounding);
         self
     }
@@ -396,11 +396,11 @@ impl Provision {
     /// ```
     /// use redress::{policy::*, ServiceKind};
     /// let p = Provision::new("x", Subject::outages(), Rule::Fixed { amount: Amount::Fixed(1.into()) })
-    ///     .for_services(vec![ServiceKind::Phone]);
+    ///     .with_services(vec![ServiceKind::Phone]);
     /// assert!(p.covers(&ServiceKind::Phone));
     /// assert!(!p.covers(&ServiceKind::Internet));
     /// ```
-    pub fn for_services(mut self, services: Vec<ServiceKind>) -> Provision {
+    pub fn with_services(mut self, services: Vec<ServiceKind>) -> Provision {
         self.services = services;
         self
     }
@@ -416,10 +416,10 @@ impl Provision {
     /// # Example
     /// ```
     /// use redress::policy::*;
-    /// let p = Provision::new("x", Subject::Appointments, Rule::Fixed { amount: Amount::Fixed(10.into()) }).clause("§58(4)");
+    /// let p = Provision::new("x", Subject::Appointments, Rule::Fixed { amount: Amount::Fixed(10.into()) }).with_clause("§58(4)");
     /// assert_eq!(p.clause, "§58(4)");
     /// ```
-    pub fn clause(mut self, clause: &str) -> Provision {
+    pub fn with_clause(mut self, clause: &str) -> Provision {
         self.clause = clause.to_owned();
         self
     }
@@ -430,10 +430,10 @@ impl Provision {
     /// ```
     /// use redress::policy::*;
     /// let p = Provision::new("x", Subject::Appointments, Rule::Fixed { amount: Amount::Fixed(10.into()) })
-    ///     .paid(Payment::OnRequest);
+    ///     .with_payment(Payment::OnRequest);
     /// assert_eq!(p.payment, Payment::OnRequest);
     /// ```
-    pub fn paid(mut self, payment: Payment) -> Provision {
+    pub fn with_payment(mut self, payment: Payment) -> Provision {
         self.payment = payment;
         self
     }
@@ -444,10 +444,10 @@ impl Provision {
     /// ```
     /// use redress::policy::*;
     /// let p = Provision::new("x", Subject::outages(), Rule::Fixed { amount: Amount::Fixed(10.into()) })
-    ///     .deadline(ClaimDeadline::DaysAfterIncident { days: 30 });
+    ///     .with_deadline(ClaimDeadline::DaysAfterIncident { days: 30 });
     /// assert!(p.deadline.is_some());
     /// ```
-    pub fn deadline(mut self, deadline: ClaimDeadline) -> Provision {
+    pub fn with_deadline(mut self, deadline: ClaimDeadline) -> Provision {
         self.deadline = Some(deadline);
         self
     }
@@ -458,10 +458,10 @@ impl Provision {
     /// ```
     /// use redress::{policy::*, Cause};
     /// let p = Provision::new("x", Subject::outages(), Rule::Fixed { amount: Amount::Fixed(1.into()) })
-    ///     .excluding(&[Cause::Customer]);
+    ///     .with_excluded_causes(&[Cause::Customer]);
     /// assert_eq!(p.excluded_causes, vec![Cause::Customer]);
     /// ```
-    pub fn excluding(mut self, causes: &[Cause]) -> Provision {
+    pub fn with_excluded_causes(mut self, causes: &[Cause]) -> Provision {
         self.excluded_causes = causes.to_vec();
         self
     }
@@ -472,10 +472,10 @@ impl Provision {
     /// ```
     /// use redress::policy::*;
     /// let p = Provision::new("x", Subject::outages(), Rule::Fixed { amount: Amount::Fixed(1.into()) })
-    ///     .counting(Severity::FullOrDegraded);
+    ///     .with_severity(Severity::FullOrDegraded);
     /// assert_eq!(p.counts, Severity::FullOrDegraded);
     /// ```
-    pub fn counting(mut self, severity: Severity) -> Provision {
+    pub fn with_severity(mut self, severity: Severity) -> Provision {
         self.counts = severity;
         self
     }

@@ -32,7 +32,7 @@ pub enum ProRataBasis {
 /// ```
 /// use redress::policy::{ProRata, ProRataBasis};
 /// // RD 899/2009 art. 15: five times the monthly fee, prorated by duration.
-/// let phone = ProRata::new(ProRataBasis::CalendarMonth).times(5.into());
+/// let phone = ProRata::new(ProRataBasis::CalendarMonth).with_multiplier(5.into());
 /// assert_eq!(phone.multiplier, 5.into());
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -69,7 +69,7 @@ impl ProRata {
     }
 
     /// The rule paying a multiple of the price.
-    pub fn times(mut self, multiplier: Decimal) -> ProRata {
+    pub fn with_multiplier(mut self, multiplier: Decimal) -> ProRata {
         self.multiplier = multiplier;
         self
     }
@@ -95,14 +95,13 @@ mod tests {
     use crate::{ClaimFile, Currency};
 
     fn policy(clock: Clock) -> Policy {
-        Policy::new("t", "t", Currency::EUR).with_version(PolicyVersion::from_date(
-            chrono::NaiveDate::MIN,
-            vec![Provision::new(
+        Policy::new("t", "t", Currency::EUR).with_version(PolicyVersion::always(vec![
+            Provision::new(
                 "pro rata",
                 Subject::billing_periods(),
                 Rule::ProRata(ProRata::new(ProRataBasis::ThirtyDays).with_clock(clock)),
-            )],
-        ))
+            ),
+        ]))
     }
 
     /// A period's outages are credited from each one's report when the clock says so:

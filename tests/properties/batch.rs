@@ -45,7 +45,7 @@ fn accounts(case: &Case, prices: &[Vec<i64>], billing_day: u8) -> Vec<Account> {
 /// The claim file an account stands for: its plan and region, the area's outages; no
 /// provider, appointments or activations, and the default segment (a batch has none).
 fn claim_of(case: &Case, account: &Account) -> ClaimFile {
-    let mut file = ClaimFile::new(account.plan()).for_customer(Customer {
+    let mut file = ClaimFile::new(account.plan()).with_customer(Customer {
         region: account.region.clone(),
         ..Customer::default()
     });
@@ -103,7 +103,7 @@ proptest! {
         let policies = vec![case.policy.clone(), catalog()[other % 16].clone()];
         let mut batch = Batch::new(policies.clone(), area_outages(&case));
         if let Some(as_of) = case.claim.as_of {
-            batch = batch.at(as_of);
+            batch = batch.with_as_of(as_of);
         }
         for account in accounts(&case, &prices, billing_day) {
             let file = claim_of(&case, &account);
@@ -126,7 +126,7 @@ proptest! {
     ) {
         let mut batch = Batch::selecting(area_outages(&case));
         if let Some(as_of) = case.claim.as_of {
-            batch = batch.at(as_of);
+            batch = batch.with_as_of(as_of);
         }
         for account in accounts(&case, &prices, billing_day) {
             let file = claim_of(&case, &account);

@@ -270,7 +270,7 @@ pub fn arb_claim_for(policy: Policy) -> BoxedStrategy<Case> {
                         .push(Service::new(kinds[i].clone(), Decimal::new(cents[i], 2)));
                 }
                 let pick = |i: usize| kinds[chosen[i % chosen.len()]].clone();
-                let mut claim = ClaimFile::new(plan).for_customer(Customer {
+                let mut claim = ClaimFile::new(plan).with_customer(Customer {
                     name: Some("Sam Doe".into()),
                     account: Some("A-1".into()),
                     address: None,

@@ -86,10 +86,8 @@ proptest! {
         let plan = ServicePlan::new(Currency::USD, zone)
             .with_billing_day(anchor as u8)
             .with_service(Service::new(ServiceKind::Internet, price));
-        let claim = ClaimFile::new(plan).with_outage(Outage::new(vec![ServiceKind::Internet], local(start, zone)).ended(local(end, zone)));
-        let policy = Policy::new("pro-rata", "pro rata", Currency::USD).with_version(PolicyVersion::from_date(
-            NaiveDate::MIN,
-            vec![Provision::new("credit", Subject::outages(), Rule::ProRata(ProRata::new(ProRataBasis::BillingPeriod)))],
+        let claim = ClaimFile::new(plan).with_outage(Outage::new(vec![ServiceKind::Internet], local(start, zone)).with_end(local(end, zone)));
+        let policy = Policy::new("pro-rata", "pro rata", Currency::USD).with_version(PolicyVersion::always(vec![Provision::new("credit", Subject::outages(), Rule::ProRata(ProRata::new(ProRataBasis::BillingPeriod)))],
         ));
         let result = redress::assess(&crate::gen::case_of(&claim), &policy).unwrap();
 
@@ -136,8 +134,7 @@ fn elapsed_rules() -> Vec<Policy> {
     [ny, steps]
         .into_iter()
         .map(|rule| {
-            Policy::new("elapsed", "elapsed", Currency::USD).with_version(PolicyVersion::from_date(
-                NaiveDate::MIN,
+            Policy::new("elapsed", "elapsed", Currency::USD).with_version(PolicyVersion::always(
                 vec![Provision::new("credit", Subject::outages(), rule)],
             ))
         })
@@ -173,7 +170,7 @@ proptest! {
             let claim_at = |s: DateTime<Utc>| {
                 let plan = ServicePlan::new(Currency::USD, zone).with_service(Service::new(ServiceKind::Tv, Decimal::from(120)));
                 ClaimFile::new(plan).with_outage(
-                    Outage::new(vec![ServiceKind::Tv], local(s, zone)).ended(local(s + Duration::hours(hours), zone)),
+                    Outage::new(vec![ServiceKind::Tv], local(s, zone)).with_end(local(s + Duration::hours(hours), zone)),
                 )
             };
             let across = redress::assess(&crate::gen::case_of(&claim_at(start)), &policy).unwrap();
@@ -182,7 +179,7 @@ proptest! {
         }
         // N hours count as N hours: ⌈N / 24⌉ blocks of $4.
         let plan = ServicePlan::new(Currency::USD, zone).with_service(Service::new(ServiceKind::Tv, Decimal::from(120)));
-        let claim = ClaimFile::new(plan).with_outage(Outage::new(vec![ServiceKind::Tv], local(start, zone)).ended(local(start + Duration::hours(hours), zone)));
+        let claim = ClaimFile::new(plan).with_outage(Outage::new(vec![ServiceKind::Tv], local(start, zone)).with_end(local(start + Duration::hours(hours), zone)));
         let blocks = (hours + 23) / 24;
         let ny = &elapsed_rules()[0];
         prop_assert_eq!(redress::assess(&crate::gen::case_of(&claim), ny).unwrap().total, Decimal::from(4 * blocks));
