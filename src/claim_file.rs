@@ -15,10 +15,23 @@ use crate::error::{Error, FieldPath, Result};
 use crate::outage::{Activation, Appointment, Outage};
 use crate::plan::{ServiceKind, ServicePlan};
 
-/// The first year redress accepts in any date.
+/// The first year redress accepts: a date (an appointment's, an activation's) from
+/// 1900-01-01, an instant from 1900-01-01T00:00:00Z.
+///
+/// An instant's year is its year in UTC, however its offset is written, so one moment
+/// gets one answer: `1899-12-31T19:00:00-05:00` is `1900-01-01T00:00:00Z`, and is
+/// accepted.
 pub const FIRST_SUPPORTED_YEAR: i32 = 1900;
-/// The last year redress accepts in any date.
+/// The last year redress accepts: a date up to 2199-12-31, an instant before
+/// 2200-01-01T00:00:00Z.
+///
+/// An instant's year is its year in UTC, however its offset is written:
+/// `2199-12-31T19:00:00-05:00` is `2200-01-01T00:00:00Z`, and is refused.
 pub const LAST_SUPPORTED_YEAR: i32 = 2199;
+
+/// The supported instants, as a message states them.
+const SUPPORTED_INSTANTS: &str =
+    "write an instant from 1900-01-01T00:00:00Z up to but not including 2200-01-01T00:00:00Z";
 
 /// Residential or business: some policies cover only one.
 ///
@@ -204,8 +217,10 @@ impl ClaimFile {
     ///
     /// # Errors
     /// [`Error::Invalid`] with the field's path: an end before its start, a report
-    /// before the outage began, a service the plan lacks, a date outside
-    /// 1900–2199, a billing day outside 1-31, a negative price, an empty service list.
+    /// before the outage began, a service the plan lacks, a date outside 1900-01-01 to
+    /// 2199-12-31 or an instant outside 1900-01-01T00:00:00Z up to 2200-01-01T00:00:00Z
+    /// (see [`FIRST_SUPPORTED_YEAR`]), a billing day outside 1-31, a negative price, an
+    /// empty service list or policy id.
     ///
     /// # Example
     /// ```
@@ -217,7 +232,11 @@ impl ClaimFile {
     ///     redress::Outage::new(vec![redress::ServiceKind::Internet], t("2024-10-03T00:00:00Z"))
     ///         .ended(t("2024-10-01T00:00:00Z")));
     /// let err = claim.validate().unwrap_err();
-    /// assert_eq!(err.to_string(), "outages[0].end: 2024-10-01T00:00:00+00:00 is before the start 2024-10-03T00:00:00+00:00");
+    /// assert_eq!(
+    ///     err.to_string(),
+    ///     "outages[0].end: 2024-10-01T00:00:00+00:00 is before the start \
+    ///      2024-10-03T00:00:00+00:00; an end comes after its start (is a date or an offset wrong?)"
+    /// );
     /// ```
     pub fn validate(&self) -> Result<()> {
         crate::plan::validate_plan_parts(self.plan.billing_day, &self.plan.services, &|| {
@@ -231,7 +250,8 @@ impl ClaimFile {
                 if id.trim().is_empty() {
                     return Err(Error::invalid(
                         FieldPath::root("policies").index(i),
-                        "a policy id cannot be empty",
+                        "an empty policy id; write an id such as us-ny-psc-outage-credit, \
+                         or leave `policies` out to use every catalog policy that applies",
                     ));
                 }
             }
@@ -264,7 +284,8 @@ impl ClaimFile {
                 return Err(Error::invalid(
                     path.field("end"),
                     format!(
-                        "{} is before the start {}",
+                        "{} is before the start {}; an end comes after its start \
+                         (is a date or an offset wrong?)",
                         end.to_rfc3339(),
                         outage.start.to_rfc3339()
                     ),
@@ -273,7 +294,8 @@ impl ClaimFile {
             if end == outage.start {
                 return Err(Error::invalid(
                     path.field("end"),
-                    "equals the start: an outage must last some time",
+                    "equals the start: an outage must last some time; write the instant \
+                     service came back, or leave `end` out for an outage still going on",
                 ));
             }
         }
@@ -283,7 +305,8 @@ impl ClaimFile {
                 return Err(Error::invalid(
                     path.field("reported"),
                     format!(
-                        "{} is before the outage began at {}",
+                        "{} is before the outage began at {}; a report comes at or after \
+                         the start (is a date or an offset wrong?)",
                         reported.to_rfc3339(),
                         outage.start.to_rfc3339()
                     ),
@@ -295,7 +318,12 @@ impl ClaimFile {
             if restored < outage.start {
                 return Err(Error::invalid(
                     path.field("power_restored"),
-                    format!("{} is before the outage began", restored.to_rfc3339()),
+                    format!(
+                        "{} is before the outage began at {}; power returns at or after \
+                         the start (is a date or an offset wrong?)",
+                        restored.to_rfc3339(),
+                        outage.start.to_rfc3339()
+                    ),
                 ));
             }
         }
@@ -304,7 +332,8 @@ impl ClaimFile {
                 return Err(Error::invalid(
                     path.field("start"),
                     format!(
-                        "the outage is ongoing but starts at or after as_of ({})",
+                        "the outage is ongoing but starts at or after as_of ({}); give the \
+                         outage its `end`, or assess it as of a later instant",
                         as_of.to_rfc3339()
                     ),
                 ));
@@ -330,14 +359,18 @@ impl ClaimFile {
                 let known: Vec<&str> = self.plan.services.iter().map(|s| s.kind.as_str()).collect();
                 return Err(Error::invalid(
                     path.field("services").index(j),
-                    format!(
-                        "`{kind}` is not a service of the plan (the plan has: {})",
-                        if known.is_empty() {
-                            "none".to_owned()
-                        } else {
+                    if known.is_empty() {
+                        format!(
+                            "`{kind}` is not a service of the plan, which has none; add it \
+                             to the plan's services with its monthly_price"
+                        )
+                    } else {
+                        format!(
+                            "`{kind}` is not a service of the plan (the plan has: {}); name \
+                             one of those, or add `{kind}` to the plan's services",
                             known.join(", ")
-                        }
-                    ),
+                        )
+                    },
                 ));
             }
         }
@@ -350,15 +383,51 @@ impl ClaimFile {
     }
 }
 
-/// [`check_year`] for an instant's local date. The local date is the UTC date or a day
-/// either side, so a UTC year strictly inside the supported years settles it without
-/// working out the local date.
-fn check_instant_year(instant: DateTime<FixedOffset>, path: &At<'_>) -> Result<()> {
-    let utc_year = instant.naive_utc().year();
-    if FIRST_SUPPORTED_YEAR < utc_year && utc_year < LAST_SUPPORTED_YEAR {
-        return Ok(());
+/// Why an instant is outside the supported range, or `None` when it is inside.
+///
+/// The range is of instants, not of how they are written: from 1900-01-01T00:00:00Z
+/// up to but not including 2200-01-01T00:00:00Z, whatever the offset. (The date an
+/// instant is written with depends on the offset its writer chose; the same moment
+/// written with another offset must get the same answer.)
+///
+/// # Example
+/// ```
+/// use chrono::DateTime;
+/// use redress::claim_file::instant_outside_supported_range;
+/// let t = |s| DateTime::parse_from_rfc3339(s).unwrap();
+/// // The same instant, however written, gets the same answer.
+/// assert!(instant_outside_supported_range(t("2200-01-01T00:00:00Z")).is_some());
+/// assert!(instant_outside_supported_range(t("2199-12-31T19:00:00-05:00")).is_some());
+/// assert!(instant_outside_supported_range(t("2199-12-31T23:59:59Z")).is_none());
+/// assert!(instant_outside_supported_range(t("1900-01-01T01:00:00+01:00")).is_none());
+/// ```
+pub fn instant_outside_supported_range(instant: DateTime<FixedOffset>) -> Option<String> {
+    let utc = instant.naive_utc();
+    if (FIRST_SUPPORTED_YEAR..=LAST_SUPPORTED_YEAR).contains(&utc.year()) {
+        return None;
     }
-    check_year(instant.date_naive(), path)
+    let written = if instant.offset().local_minus_utc() == 0 {
+        String::new()
+    } else {
+        format!(
+            " ({} is {}Z)",
+            instant.to_rfc3339(),
+            utc.format("%Y-%m-%dT%H:%M:%S")
+        )
+    };
+    Some(format!(
+        "{} is outside the supported years {FIRST_SUPPORTED_YEAR}-{LAST_SUPPORTED_YEAR}, \
+         counted in UTC{written}; {SUPPORTED_INSTANTS}",
+        utc.date()
+    ))
+}
+
+/// [`instant_outside_supported_range`] as a field's error.
+fn check_instant_year(instant: DateTime<FixedOffset>, path: &At<'_>) -> Result<()> {
+    match instant_outside_supported_range(instant) {
+        None => Ok(()),
+        Some(problem) => Err(Error::invalid(path, problem)),
+    }
 }
 
 fn check_year(date: NaiveDate, path: &At<'_>) -> Result<()> {
@@ -366,9 +435,10 @@ fn check_year(date: NaiveDate, path: &At<'_>) -> Result<()> {
         Ok(())
     } else {
         Err(Error::invalid(
-            path.clone(),
+            path,
             format!(
-                "{date} is outside the supported years {FIRST_SUPPORTED_YEAR}-{LAST_SUPPORTED_YEAR}"
+                "{date} is outside the supported years {FIRST_SUPPORTED_YEAR}-{LAST_SUPPORTED_YEAR}; \
+                 write a date from {FIRST_SUPPORTED_YEAR}-01-01 to {LAST_SUPPORTED_YEAR}-12-31"
             ),
         ))
     }
@@ -395,29 +465,65 @@ mod tests {
         .unwrap()
     }
 
-    /// The supported years (1900-2199) are of the instant's own local date: an hour
-    /// either side of a UTC new year, the local date decides, not the UTC one.
+    /// The supported years are of the instant, counted in UTC, not of the date it is
+    /// written with: from 1900-01-01T00:00:00Z up to but not including
+    /// 2200-01-01T00:00:00Z. (This test once held the opposite rule, the local date as
+    /// written, under which `2200-01-01T00:00:00Z` was refused but the same instant
+    /// written `2199-12-31T19:00:00-05:00` was accepted: one moment, two answers,
+    /// chosen by the writer's offset.) Each edge is tried with several offsets, a
+    /// second either side.
     #[test]
-    fn supported_years_are_of_the_local_date() {
-        for (start, valid) in [
-            // Local 1899-12-31, UTC 1900-01-01 04:00.
-            ("1899-12-31T23:00:00-05:00", false),
-            // Local 1900-01-01, UTC 1899-12-31 23:30.
-            ("1900-01-01T00:30:00+01:00", true),
-            // Local 2199-12-31, UTC 2200-01-01 04:00.
-            ("2199-12-31T23:00:00-05:00", true),
-            // Local 2200-01-01, UTC 2199-12-31 23:30.
-            ("2200-01-01T00:30:00+01:00", false),
+    fn supported_years_are_of_the_instant_in_utc() {
+        let cases = [
+            // The first instant, written four ways: all accepted.
+            ("1900-01-01T00:00:00Z", true),
+            ("1899-12-31T19:00:00-05:00", true),
+            ("1900-01-01T05:30:00+05:30", true),
+            ("1899-12-31T00:00:00-23:59", false),
+            ("1899-12-31T00:01:00-23:59", true),
+            // A second before it, written four ways: all refused.
+            ("1899-12-31T23:59:59Z", false),
+            ("1899-12-31T18:59:59-05:00", false),
+            ("1900-01-01T05:29:59+05:30", false),
+            ("1900-01-01T13:59:59+14:00", false),
+            // The last second, written four ways: all accepted.
+            ("2199-12-31T23:59:59Z", true),
+            ("2199-12-31T18:59:59-05:00", true),
+            ("2200-01-01T05:29:59+05:30", true),
+            ("2200-01-01T13:59:59+14:00", true),
+            // The first instant after the range, written four ways: all refused.
+            ("2200-01-01T00:00:00Z", false),
+            ("2199-12-31T19:00:00-05:00", false),
+            ("2200-01-01T05:30:00+05:30", false),
+            ("2199-12-31T10:00:00-14:00", false),
             ("2024-10-01T06:00:00-04:00", true),
-        ] {
+        ];
+        for (start, valid) in cases {
             let result = outage_starting(start).validate();
             assert_eq!(result.is_ok(), valid, "{start}: {result:?}");
             if let Err(e) = result {
+                let text = e.to_string();
+                assert!(text.starts_with("outages[0].start: "), "{start}: {text}");
                 assert!(
-                    e.to_string().starts_with("outages[0].start: "),
-                    "{start}: {e}"
+                    text.contains("up to but not including 2200-01-01T00:00:00Z"),
+                    "{start}: {text}"
                 );
             }
         }
+    }
+
+    /// A refused instant written with an offset is shown in UTC too, so the reader sees
+    /// why a date inside the years is refused.
+    #[test]
+    fn a_refused_instant_is_shown_in_utc() {
+        let err = outage_starting("2199-12-31T19:00:00-05:00")
+            .validate()
+            .unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "outages[0].start: 2200-01-01 is outside the supported years 1900-2199, counted \
+             in UTC (2199-12-31T19:00:00-05:00 is 2200-01-01T00:00:00Z); write an instant \
+             from 1900-01-01T00:00:00Z up to but not including 2200-01-01T00:00:00Z"
+        );
     }
 }
