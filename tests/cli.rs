@@ -902,7 +902,7 @@ fn bad_claim_input_exits_2_naming_the_file_the_place_and_the_problem() {
         (vec![NY, "--letter", "--date", "5/10/2024"], vec!["redress: --date: `5/10/2024` is not a date".to_owned()]),
         (
             vec![NY, "--as-of", "1850-01-01T00:00:00Z"],
-            vec![format!("redress: {NY}: as_of: 1850-01-01 is outside the supported years")],
+            vec!["redress: --as-of: 1850-01-01 is outside the supported years".to_owned()],
         ),
     ];
     for (args, messages) in cases {
