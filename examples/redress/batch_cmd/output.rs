@@ -198,7 +198,7 @@ impl Plan {
             }
         };
         Ok(Output {
-            writer: BufWriter::with_capacity(256 * 1024, sink),
+            writer: BufWriter::new(sink),
             replace,
         })
     }
