@@ -1012,7 +1012,7 @@ fn settle_item(
         .unwrap_or_else(|| ctx.policy_currency_rounding(settlement.currency));
     if !settlement.explain {
         for draft in &outcome.drafts {
-            settlement.add(rounding.apply(draft.amount), automatic, deadline);
+            settlement.add(rounding.apply_checked(draft.amount)?, automatic, deadline);
         }
         if let Some(recording) = &mut settlement.recording {
             recording.record(item.priced_from, &outcome.drafts, automatic, rounding);
@@ -1046,7 +1046,7 @@ fn settle_item(
         What::Activation { index, .. } => (Vec::new(), None, Some(*index), None),
     };
     for draft in outcome.drafts {
-        let amount = rounding.apply(draft.amount);
+        let amount = rounding.apply_checked(draft.amount)?;
         settlement.add(amount, automatic, deadline);
         settlement.lines.push(CreditLine {
             description: Description::from_parts(
@@ -1182,7 +1182,8 @@ impl<'p> Settlement<'p> {
 pub(crate) struct Tally {
     /// The sum of the rounded amounts so far.
     total: Decimal,
-    /// The sum left `Decimal`'s range: the claim total is an overflow error.
+    /// The sum left `Decimal`'s range, or had too many digits to keep every place of
+    /// its lines: the claim total is an overflow error.
     overflowed: bool,
     /// Some line has an amount.
     owed: bool,
@@ -1193,9 +1194,12 @@ pub(crate) struct Tally {
 impl Tally {
     /// Adds one rounded line's amount.
     pub(crate) fn add(&mut self, amount: Decimal, automatic: bool) {
+        // An exact sum keeps the places of the more precise of the two; `Decimal` gives
+        // one with fewer where the digits do not fit, rounding the cents away.
+        let places = self.total.scale().max(amount.scale());
         match self.total.checked_add(amount) {
-            Some(sum) => self.total = sum,
-            None => self.overflowed = true,
+            Some(sum) if sum.scale() == places => self.total = sum,
+            _ => self.overflowed = true,
         }
         if amount.is_zero() {
             return;
@@ -1207,13 +1211,14 @@ impl Tally {
     /// The total (to the currency's minor units) and whether it is all automatic.
     pub(crate) fn totals(&self, currency: crate::money::Currency) -> Result<Totals> {
         if self.overflowed {
-            return Err(Error::overflow("claim total"));
+            return Err(Error::overflow(
+                "the claim total (the sum of its lines) has too many digits to be kept to \
+                 the currency's minor units (an amount holds about 28 digits)",
+            ));
         }
-        let mut total = self.total;
-        total.rescale(currency.minor_units());
         Ok(Totals {
             currency,
-            total,
+            total: currency.to_minor_units(self.total)?,
             automatic: self.owed && !self.some_on_request,
         })
     }
