@@ -189,87 +189,31 @@ fn settle<'p>(claim: &ClaimFile, policy: &'p Policy, detail: Detail) -> Result<S
     if explain {
         note_out_of_force(claim, policy, zone, as_of, &mut settlement);
     }
+    let setting = Setting {
+        claim,
+        policy,
+        zone,
+        cycle,
+        calendar,
+        as_of,
+        explain,
+        working: detail != Detail::Totals,
+    };
     // A policy in dated versions repeats its provisions in each (Ofcom's amounts of each
     // year): the outages such provisions pick and group are the same, and are worked
     // out once for them all, each version then judging the items in its dates.
-    let shared = shared_provisions(policy);
-    let shared_spells: Vec<OnceCell<BySpell>> = shared.iter().map(|_| OnceCell::new()).collect();
-    let shared_items: Vec<OnceCell<SmallVec<[Item; 2]>>> =
-        shared.iter().map(|_| OnceCell::new()).collect();
-    for version in &policy.versions {
-        for provision in &version.provisions {
-            let ctx = Context {
-                policy,
-                provision,
-                zone,
-                cycle,
-                calendar,
-                segment: claim.segment(),
-                explain,
-                working: detail != Detail::Totals,
-            };
-            let slot = shared.iter().position(|p| picks_alike(p, provision));
-            if let (Some(spells), Some(items)) = (
-                slot.and_then(|i| shared_spells.get(i)),
-                slot.and_then(|i| shared_items.get(i)),
-            ) {
-                if spells.get().is_none() {
-                    let mut by_service = SmallVec::new();
-                    if !matches!(
-                        provision.subject,
-                        Subject::Appointments | Subject::Activations
-                    ) {
-                        spells_by_service(
-                            claim,
-                            policy,
-                            provision,
-                            as_of,
-                            &mut settlement,
-                            &mut by_service,
-                        )?;
-                    }
-                    let _ = spells.set(by_service);
-                }
-                if let (Some(by_service), None) = (spells.get(), items.get()) {
-                    let mut built = SmallVec::new();
-                    items_for(
-                        claim, policy, provision, &ctx, as_of, by_service, &mut built,
-                    )?;
-                    let _ = items.set(built);
-                }
-                let items = items.get().map(SmallVec::as_slice).unwrap_or_default();
-                settle_items(&ctx, version, items, &mut settlement)?;
-                continue;
+    let shared = if policy.versions.len() > 1 {
+        shared_provisions(policy)
+    } else {
+        Vec::new()
+    };
+    if !shared.is_empty() {
+        settle_shared_provisions(&setting, &shared, &mut settlement)?;
+    } else {
+        for version in &policy.versions {
+            for provision in &version.provisions {
+                settle_provision(&setting, version, provision, &mut settlement)?;
             }
-            // The spells are built once per provision and the items borrow them (and
-            // the claim's service kinds), so an item costs no copy of either.
-            // Both are filled in place: returned through a `Result`, each (a few hundred
-            // bytes inline) was copied once more.
-            let mut by_service = SmallVec::new();
-            if !matches!(
-                provision.subject,
-                Subject::Appointments | Subject::Activations
-            ) {
-                spells_by_service(
-                    claim,
-                    policy,
-                    provision,
-                    as_of,
-                    &mut settlement,
-                    &mut by_service,
-                )?;
-            }
-            let mut items = SmallVec::new();
-            items_for(
-                claim,
-                policy,
-                provision,
-                &ctx,
-                as_of,
-                &by_service,
-                &mut items,
-            )?;
-            settle_items(&ctx, version, &items, &mut settlement)?;
         }
     }
     for note in &policy.readings {
@@ -283,9 +227,136 @@ fn settle<'p>(claim: &ClaimFile, policy: &'p Policy, detail: Detail) -> Result<S
     Ok(settlement)
 }
 
+/// What every provision of an assessment is settled with.
+struct Setting<'c, 'p> {
+    claim: &'c ClaimFile,
+    policy: &'p Policy,
+    zone: chrono_tz::Tz,
+    cycle: crate::plan::BillingCycle,
+    calendar: &'p HolidayCalendar,
+    as_of: Option<DateTime<Utc>>,
+    explain: bool,
+    working: bool,
+}
+
+impl<'p> Setting<'_, 'p> {
+    #[inline(always)]
+    fn context(&self, provision: &'p Provision) -> Context<'p> {
+        Context {
+            policy: self.policy,
+            provision,
+            zone: self.zone,
+            cycle: self.cycle,
+            calendar: self.calendar,
+            segment: self.claim.segment(),
+            explain: self.explain,
+            working: self.working,
+        }
+    }
+}
+
+/// Settles one provision of a version, its outages worked out for it alone.
+#[inline(always)]
+fn settle_provision(
+    setting: &Setting<'_, '_>,
+    version: &PolicyVersion,
+    provision: &Provision,
+    settlement: &mut Settlement,
+) -> Result<()> {
+    let Setting {
+        claim,
+        policy,
+        as_of,
+        ..
+    } = *setting;
+    let ctx = setting.context(provision);
+    // The spells are built once per provision and the items borrow them (and the
+    // claim's service kinds), so an item costs no copy of either. Both are filled in
+    // place: returned through a `Result`, each (a few hundred bytes inline) was copied
+    // once more.
+    let mut by_service = SmallVec::new();
+    if !matches!(
+        provision.subject,
+        Subject::Appointments | Subject::Activations
+    ) {
+        spells_by_service(claim, policy, provision, as_of, settlement, &mut by_service)?;
+    }
+    let mut items = SmallVec::new();
+    items_for(
+        claim,
+        policy,
+        provision,
+        &ctx,
+        as_of,
+        &by_service,
+        &mut items,
+    )?;
+    settle_items(&ctx, version, &items, settlement)
+}
+
+/// Settles each provision of each version, the outages of provisions that pick alike
+/// (`shared`, see [`shared_provisions`]) worked out once, when the first of them is
+/// settled, so the notes on them come where they would.
+fn settle_shared_provisions(
+    setting: &Setting<'_, '_>,
+    shared: &[&Provision],
+    settlement: &mut Settlement,
+) -> Result<()> {
+    let Setting {
+        claim,
+        policy,
+        as_of,
+        ..
+    } = *setting;
+    let spells: Vec<OnceCell<BySpell>> = shared.iter().map(|_| OnceCell::new()).collect();
+    let items: Vec<OnceCell<SmallVec<[Item; 2]>>> =
+        shared.iter().map(|_| OnceCell::new()).collect();
+    for version in &policy.versions {
+        for provision in &version.provisions {
+            let slot = shared.iter().position(|p| picks_alike(p, provision));
+            let (Some(spells), Some(items)) = (
+                slot.and_then(|i| spells.get(i)),
+                slot.and_then(|i| items.get(i)),
+            ) else {
+                settle_provision(setting, version, provision, settlement)?;
+                continue;
+            };
+            let ctx = setting.context(provision);
+            if spells.get().is_none() {
+                let mut by_service = SmallVec::new();
+                if !matches!(
+                    provision.subject,
+                    Subject::Appointments | Subject::Activations
+                ) {
+                    spells_by_service(
+                        claim,
+                        policy,
+                        provision,
+                        as_of,
+                        settlement,
+                        &mut by_service,
+                    )?;
+                }
+                let _ = spells.set(by_service);
+            }
+            if let (Some(by_service), None) = (spells.get(), items.get()) {
+                let mut built = SmallVec::new();
+                items_for(
+                    claim, policy, provision, &ctx, as_of, by_service, &mut built,
+                )?;
+                let _ = items.set(built);
+            }
+            let items = items.get().map(SmallVec::as_slice).unwrap_or_default();
+            settle_items(&ctx, version, items, settlement)?;
+        }
+    }
+    Ok(())
+}
+
 /// Settles a provision's items under a version: each item judged where it lies (most
 /// are kept whole, and moving one, a spell and its services, costs more than the
 /// judgement).
+#[inline(always)]
 fn settle_items(
     ctx: &Context<'_>,
     version: &PolicyVersion,
@@ -312,9 +383,9 @@ fn picks_alike(a: &Provision, b: &Provision) -> bool {
         && a.name == b.name
 }
 
-/// The policy's provisions that pick alike with a provision of another version, each
-/// once; none (without allocating) for a policy of one version, or whose versions'
-/// provisions all differ.
+/// The policy's provisions, each once among those that pick alike, when some version
+/// repeats a provision of another; none (without allocating) for a policy of one
+/// version, or whose versions' provisions all differ.
 fn shared_provisions(policy: &Policy) -> Vec<&Provision> {
     let all = || policy.versions.iter().flat_map(|v| v.provisions.iter());
     let repeated = |(i, p): (usize, &Provision)| all().take(i).any(|q| picks_alike(p, q));
@@ -565,12 +636,22 @@ fn covered(policy: &Policy, provision: &Provision, service: &ServiceKind) -> boo
     policy.covers(service) && provision.covers(service)
 }
 
-/// Spells by service (the claim's own kinds), in the order of the services. A plan has
-/// a handful of services and a service usually one spell: small vectors kept inline do
-/// what a map of vectors would, without allocating for them.
-type BySpell<'c> = SmallVec<[(&'c ServiceKind, SmallVec<[Spell; 1]>); 3]>;
+/// Spells by service (the claim's own kinds, with the service's monthly price in the
+/// plan), in the order of the services. A plan has a handful of services and a
+/// service usually one spell: small vectors kept inline do what a map of vectors
+/// would, without allocating for them.
+type BySpell<'c> = SmallVec<[ServiceSpells<'c>; 3]>;
+
+/// One service's spells.
+struct ServiceSpells<'c> {
+    kind: &'c ServiceKind,
+    /// The service's monthly price in the plan.
+    price: Decimal,
+    spells: SmallVec<[Spell; 1]>,
+}
 
 /// The spells a provision counts, per service, merged.
+#[inline(always)]
 fn spells_by_service<'c>(
     claim: &'c ClaimFile,
     policy: &Policy,
@@ -640,60 +721,83 @@ fn spells_by_service<'c>(
             };
             match slots.find(by_service, service) {
                 Some(at) => {
-                    if let Some((_, spells)) = by_service.get_mut(at) {
-                        spells.push(spell);
+                    if let Some(entry) = by_service.get_mut(at) {
+                        entry.spells.push(spell);
                     }
                 }
                 None => {
                     slots.added(service, by_service.len());
-                    by_service.push((service, smallvec::smallvec![spell]));
+                    by_service.push(ServiceSpells {
+                        kind: service,
+                        price: slots.price(claim, service),
+                        spells: smallvec::smallvec![spell],
+                    });
                 }
             }
         }
     }
     // Services mostly come in order, and then are already sorted.
-    if !by_service.is_sorted_by(|a, b| a.0 <= b.0) {
-        by_service.sort_unstable_by(|a, b| a.0.cmp(b.0));
+    if !by_service.is_sorted_by(|a, b| a.kind <= b.kind) {
+        by_service.sort_unstable_by(|a, b| a.kind.cmp(b.kind));
     }
-    for (_, spells) in by_service.iter_mut() {
-        if spells.len() > 1 {
-            *spells = SmallVec::from_vec(merge(spells.drain(..).collect()));
+    for entry in by_service.iter_mut() {
+        if entry.spells.len() > 1 {
+            entry.spells = SmallVec::from_vec(merge(entry.spells.drain(..).collect()));
         }
     }
     Ok(())
 }
 
-/// Where each service's spells are in [`BySpell`] as it is filled: a plan has a
-/// handful of services, found by comparing each in turn; one with many (a business
-/// account's hundreds of lines) finds them by hash, so that an outage of them all
-/// costs as much per service as an outage of one.
+/// Where each service's spells are in [`BySpell`] as it is filled, and its price in
+/// the plan: a claim names a handful of services, found by comparing each in turn;
+/// one naming many (a business account's hundreds of lines) finds them by hash, so
+/// that an outage of them all costs as much per service as an outage of one.
 #[derive(Default)]
 struct Slots<'c> {
     /// Each service's index, once there are more than [`Slots::FEW`].
-    by_kind: HashMap<&'c ServiceKind, usize, foldhash::fast::RandomState>,
+    by_kind: Option<HashMap<&'c ServiceKind, usize, foldhash::fast::RandomState>>,
+    /// The plan's services by kind, once there are more than [`Slots::FEW`].
+    plan: Option<ServiceIndex<'c>>,
 }
 
 impl<'c> Slots<'c> {
     /// Up to this many services are compared in turn.
     const FEW: usize = 8;
 
+    #[inline]
     fn find(&mut self, by_service: &BySpell<'c>, service: &ServiceKind) -> Option<usize> {
         if by_service.len() <= Self::FEW {
-            return by_service.iter().position(|(kind, _)| *kind == service);
+            return by_service.iter().position(|entry| entry.kind == service);
         }
-        if self.by_kind.is_empty() {
-            for (i, (kind, _)) in by_service.iter().enumerate() {
-                self.by_kind.insert(kind, i);
-            }
-        }
-        self.by_kind.get(service).copied()
+        self.by_kind
+            .get_or_insert_with(|| {
+                by_service
+                    .iter()
+                    .enumerate()
+                    .map(|(i, entry)| (entry.kind, i))
+                    .collect()
+            })
+            .get(service)
+            .copied()
     }
 
     /// Notes a service added at `index`.
+    #[inline]
     fn added(&mut self, service: &'c ServiceKind, index: usize) {
-        if !self.by_kind.is_empty() {
-            self.by_kind.insert(service, index);
+        if let Some(by_kind) = &mut self.by_kind {
+            by_kind.insert(service, index);
         }
+    }
+
+    /// A service's monthly price in the plan (nothing for a kind it does not have).
+    #[inline]
+    fn price(&mut self, claim: &'c ClaimFile, service: &ServiceKind) -> Decimal {
+        let found = match (&self.plan, &self.by_kind) {
+            (Some(plan), _) => plan.get(service),
+            (None, Some(_)) => self.plan.insert(claim.plan.index()).get(service),
+            (None, None) => claim.plan.service(service),
+        };
+        found.map(|s| s.monthly_price).unwrap_or_default()
     }
 }
 
@@ -715,12 +819,9 @@ fn scoped<'a, 'b>(
     provision: &Provision,
     scope: ServiceScope,
     by_service: &'b BySpell<'_>,
-) -> Result<Groups<'a, 'b>> {
+) -> Result<Groups<'b>> {
     match scope {
-        ServiceScope::EachService => Ok(Groups::EachService {
-            plan: claim.plan.index(),
-            services: by_service.iter(),
-        }),
+        ServiceScope::EachService => Ok(Groups::EachService(by_service.iter())),
         ServiceScope::Together => {
             if by_service.is_empty() {
                 return Ok(Groups::Together(None));
@@ -740,11 +841,11 @@ fn scoped<'a, 'b>(
                     .zip(service.kind.bit())
                     .map(|(set, bit)| set | bit);
             }
-            let kinds: Vec<ServiceKind> = by_service.iter().map(|(k, _)| (*k).clone()).collect();
+            let kinds: Vec<ServiceKind> = by_service.iter().map(|e| e.kind.clone()).collect();
             let all = merge(
                 by_service
                     .iter()
-                    .flat_map(|(_, spells)| spells.iter().cloned())
+                    .flat_map(|e| e.spells.iter().cloned())
                     .collect(),
             );
             Ok(Groups::Together(Some((
@@ -758,26 +859,27 @@ fn scoped<'a, 'b>(
 }
 
 /// The groups [`scoped`] gives.
-enum Groups<'a, 'b> {
+enum Groups<'b> {
     /// Each service's spells, priced at the service's own price.
-    EachService {
-        plan: ServiceIndex<'a>,
-        services: std::slice::Iter<'b, (&'b ServiceKind, SmallVec<[Spell; 1]>)>,
-    },
+    EachService(std::slice::Iter<'b, ServiceSpells<'b>>),
     /// The services together, if any.
     Together(Option<Group<'b>>),
 }
 
-impl<'b> Iterator for Groups<'_, 'b> {
+impl<'b> Iterator for Groups<'b> {
     type Item = Group<'b>;
 
     fn next(&mut self) -> Option<Group<'b>> {
         match self {
-            Groups::EachService { plan, services } => {
-                let (kind, spells) = services.next()?;
-                let price = plan.get(kind).map(|s| s.monthly_price).unwrap_or_default();
-                let kinds = Cow::Borrowed(std::slice::from_ref(*kind));
-                Some((kinds, price, kind.bit(), Cow::Borrowed(spells.as_slice())))
+            Groups::EachService(services) => {
+                let entry = services.next()?;
+                let kinds = Cow::Borrowed(std::slice::from_ref(entry.kind));
+                Some((
+                    kinds,
+                    entry.price,
+                    entry.kind.bit(),
+                    Cow::Borrowed(entry.spells.as_slice()),
+                ))
             }
             Groups::Together(group) => group.take(),
         }
@@ -800,6 +902,7 @@ fn services_of(claim: &ClaimFile, spell: &Spell, among: &[ServiceKind]) -> Vec<S
     kinds
 }
 
+#[inline(always)]
 fn items_for<'a>(
     claim: &'a ClaimFile,
     policy: &Policy,
@@ -1324,8 +1427,9 @@ impl<'p> Settlement<'p> {
 struct Notes {
     notes: Vec<String>,
     /// The notes' indices by their hash, once there are more than [`Notes::FEW`].
-    /// Seeded per process, so no input can be written to make its notes collide.
-    by_hash: HashMap<u64, usize, foldhash::fast::RandomState>,
+    /// Seeded afresh, so no input can be written to make its notes collide; built
+    /// only for a claim of many notes.
+    by_hash: Option<HashMap<u64, usize, foldhash::fast::RandomState>>,
 }
 
 impl Notes {
@@ -1341,21 +1445,23 @@ impl Notes {
             return;
         }
         use std::hash::BuildHasher;
-        if self.by_hash.is_empty() {
+        let by_hash = self.by_hash.get_or_insert_with(|| {
+            let mut by_hash: HashMap<u64, usize, foldhash::fast::RandomState> = HashMap::default();
             for (i, known) in self.notes.iter().enumerate() {
-                let hash = self.by_hash.hasher().hash_one(known);
-                self.by_hash.entry(hash).or_insert(i);
+                let hash = by_hash.hasher().hash_one(known);
+                by_hash.entry(hash).or_insert(i);
             }
-        }
-        let hash = self.by_hash.hasher().hash_one(&note);
-        match self.by_hash.get(&hash) {
+            by_hash
+        });
+        let hash = by_hash.hasher().hash_one(&note);
+        match by_hash.get(&hash) {
             // The same note, or (very rarely) another with the same hash, which is then
             // looked for among them all.
             Some(&i) if self.notes.get(i) == Some(&note) => {}
             Some(_) if self.notes.contains(&note) => {}
             Some(_) => self.notes.push(note),
             None => {
-                self.by_hash.insert(hash, self.notes.len());
+                by_hash.insert(hash, self.notes.len());
                 self.notes.push(note);
             }
         }
@@ -1386,9 +1492,8 @@ impl Tally {
     pub(crate) fn add(&mut self, amount: Decimal, automatic: bool) {
         // An exact sum keeps the places of the more precise of the two; `Decimal` gives
         // one with fewer where the digits do not fit, rounding the cents away.
-        let places = self.total.scale().max(amount.scale());
         match self.total.checked_add(amount) {
-            Some(sum) if sum.scale() == places => self.total = sum,
+            Some(sum) if sum.scale() >= self.total.scale().max(amount.scale()) => self.total = sum,
             _ => self.overflowed = true,
         }
         if amount.is_zero() {

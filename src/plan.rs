@@ -304,6 +304,7 @@ impl ServicePlan {
 
     /// The services indexed by kind, for looking up many of them: each lookup finds
     /// what [`ServicePlan::service`] finds, without going through the whole plan.
+    #[inline]
     pub(crate) fn index(&self) -> ServiceIndex<'_> {
         ServiceIndex::new(&self.services)
     }
@@ -377,8 +378,8 @@ pub(crate) fn validate_plan_parts(
     let here = |i: usize| path().field("services").index(i);
     // A plan with many services finds a repeated kind by hash rather than by
     // comparing each service with every one before it.
-    let mut seen: HashSet<&ServiceKind, foldhash::fast::RandomState> = HashSet::default();
-    let many = services.len() > FEW_SERVICES;
+    let mut seen: Option<HashSet<&ServiceKind, foldhash::fast::RandomState>> =
+        (services.len() > FEW_SERVICES).then(HashSet::default);
     for (i, service) in services.iter().enumerate() {
         if service.monthly_price.is_sign_negative() && !service.monthly_price.is_zero() {
             return Err(Error::invalid(
@@ -386,10 +387,9 @@ pub(crate) fn validate_plan_parts(
                 format!("a price cannot be negative (got {})", service.monthly_price),
             ));
         }
-        let repeated = if many {
-            !seen.insert(&service.kind)
-        } else {
-            services.iter().take(i).any(|s| s.kind == service.kind)
+        let repeated = match &mut seen {
+            Some(seen) => !seen.insert(&service.kind),
+            None => services.iter().take(i).any(|s| s.kind == service.kind),
         };
         if repeated {
             return Err(Error::invalid(
@@ -421,6 +421,7 @@ pub(crate) struct ServiceIndex<'p> {
 
 impl<'p> ServiceIndex<'p> {
     /// The index of some services (a plan's, in the plan's order).
+    #[inline]
     pub(crate) fn new(services: &'p [Service]) -> ServiceIndex<'p> {
         let by_kind = (services.len() > FEW_SERVICES).then(|| {
             let mut by_kind = HashMap::with_capacity_and_hasher(services.len(), Default::default());
@@ -433,6 +434,7 @@ impl<'p> ServiceIndex<'p> {
     }
 
     /// The service of a kind, if there is one.
+    #[inline]
     pub(crate) fn get(&self, kind: &ServiceKind) -> Option<&'p Service> {
         match &self.by_kind {
             Some(by_kind) => by_kind.get(kind).and_then(|&i| self.services.get(i)),
