@@ -189,6 +189,10 @@ impl Currency {
     /// # Ok::<(), redress::Error>(())
     /// ```
     pub fn to_minor_units(&self, amount: Decimal) -> Result<Decimal> {
+        // A sum of lines rounded to the minor units is written with them already.
+        if amount.scale() == self.minor_units {
+            return Ok(amount);
+        }
         let mut written = amount;
         written.rescale(self.minor_units);
         if written.scale() == self.minor_units {
