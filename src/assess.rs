@@ -813,8 +813,8 @@ type Group<'b> = (
 
 /// Groups of spells by the provision's service scope: one per service, made as they
 /// are taken (a provision usually has one), or one for the services taken together.
-fn scoped<'a, 'b>(
-    claim: &'a ClaimFile,
+fn scoped<'b>(
+    claim: &ClaimFile,
     policy: &Policy,
     provision: &Provision,
     scope: ServiceScope,
