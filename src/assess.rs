@@ -5,6 +5,7 @@
 //! (round each line once, add the rounded lines).
 
 use std::borrow::Cow;
+use std::cell::OnceCell;
 use std::collections::{BTreeMap, HashMap};
 use std::sync::{Arc, OnceLock, RwLock};
 
@@ -18,7 +19,7 @@ use crate::claim::{Claim, CreditLine, Description, Totals, Window};
 use crate::claim_file::ClaimFile;
 use crate::error::{Error, FieldPath, Result};
 use crate::outage::Cause;
-use crate::plan::{KindSet, ServiceKind};
+use crate::plan::{KindLookup, KindSet, ServiceIndex, ServiceKind};
 use crate::policy::eval::{Context, Item, Outcome, What};
 use crate::policy::{
     ClaimDeadline, Dating, Payment, Policy, PolicyVersion, Provision, ServiceScope, Severity,
@@ -188,53 +189,30 @@ fn settle<'p>(claim: &ClaimFile, policy: &'p Policy, detail: Detail) -> Result<S
     if explain {
         note_out_of_force(claim, policy, zone, as_of, &mut settlement);
     }
-    for version in &policy.versions {
-        for provision in &version.provisions {
-            let ctx = Context {
-                policy,
-                provision,
-                zone,
-                cycle,
-                calendar,
-                segment: claim.segment(),
-                explain,
-                working: detail != Detail::Totals,
-            };
-            // The spells are built once per provision and the items borrow them (and
-            // the claim's service kinds), so an item costs no copy of either.
-            // Both are filled in place: returned through a `Result`, each (a few hundred
-            // bytes inline) was copied once more.
-            let mut by_service = SmallVec::new();
-            if !matches!(
-                provision.subject,
-                Subject::Appointments | Subject::Activations
-            ) {
-                spells_by_service(
-                    claim,
-                    policy,
-                    provision,
-                    as_of,
-                    &mut settlement,
-                    &mut by_service,
-                )?;
-            }
-            let mut items = SmallVec::new();
-            items_for(
-                claim,
-                policy,
-                provision,
-                &ctx,
-                as_of,
-                &by_service,
-                &mut items,
-            )?;
-            // Items are judged where they lie: most are kept whole, and moving one
-            // (a spell and its services) costs more than the judgement.
-            for item in &items {
-                let Some(item) = in_version(item, version, policy, zone) else {
-                    continue;
-                };
-                settle_item(&ctx, version, &item, &mut settlement)?;
+    let setting = Setting {
+        claim,
+        policy,
+        zone,
+        cycle,
+        calendar,
+        as_of,
+        explain,
+        working: detail != Detail::Totals,
+    };
+    // A policy in dated versions repeats its provisions in each (Ofcom's amounts of each
+    // year): the outages such provisions pick and group are the same, and are worked
+    // out once for them all, each version then judging the items in its dates.
+    let shared = if policy.versions.len() > 1 {
+        shared_provisions(policy)
+    } else {
+        Vec::new()
+    };
+    if !shared.is_empty() {
+        settle_shared_provisions(&setting, &shared, &mut settlement)?;
+    } else {
+        for version in &policy.versions {
+            for provision in &version.provisions {
+                settle_provision(&setting, version, provision, &mut settlement)?;
             }
         }
     }
@@ -247,6 +225,180 @@ fn settle<'p>(claim: &ClaimFile, policy: &'p Policy, detail: Detail) -> Result<S
         });
     }
     Ok(settlement)
+}
+
+/// What every provision of an assessment is settled with.
+struct Setting<'c, 'p> {
+    claim: &'c ClaimFile,
+    policy: &'p Policy,
+    zone: chrono_tz::Tz,
+    cycle: crate::plan::BillingCycle,
+    calendar: &'p HolidayCalendar,
+    as_of: Option<DateTime<Utc>>,
+    explain: bool,
+    working: bool,
+}
+
+impl<'p> Setting<'_, 'p> {
+    #[inline(always)]
+    fn context(&self, provision: &'p Provision) -> Context<'p> {
+        Context {
+            policy: self.policy,
+            provision,
+            zone: self.zone,
+            cycle: self.cycle,
+            calendar: self.calendar,
+            segment: self.claim.segment(),
+            explain: self.explain,
+            working: self.working,
+        }
+    }
+}
+
+/// Settles one provision of a version, its outages worked out for it alone.
+#[inline(always)]
+fn settle_provision(
+    setting: &Setting<'_, '_>,
+    version: &PolicyVersion,
+    provision: &Provision,
+    settlement: &mut Settlement,
+) -> Result<()> {
+    let Setting {
+        claim,
+        policy,
+        as_of,
+        ..
+    } = *setting;
+    let ctx = setting.context(provision);
+    // The spells are built once per provision and the items borrow them (and the
+    // claim's service kinds), so an item costs no copy of either. Both are filled in
+    // place: returned through a `Result`, each (a few hundred bytes inline) was copied
+    // once more.
+    let mut by_service = SmallVec::new();
+    if !matches!(
+        provision.subject,
+        Subject::Appointments | Subject::Activations
+    ) {
+        spells_by_service(claim, policy, provision, as_of, settlement, &mut by_service)?;
+    }
+    let mut items = SmallVec::new();
+    items_for(
+        claim,
+        policy,
+        provision,
+        &ctx,
+        as_of,
+        &by_service,
+        &mut items,
+    )?;
+    settle_items(&ctx, version, &items, settlement)
+}
+
+/// Settles each provision of each version, the outages of provisions that pick alike
+/// (`shared`, see [`shared_provisions`]) worked out once, when the first of them is
+/// settled, so the notes on them come where they would.
+fn settle_shared_provisions(
+    setting: &Setting<'_, '_>,
+    shared: &[&Provision],
+    settlement: &mut Settlement,
+) -> Result<()> {
+    let Setting {
+        claim,
+        policy,
+        as_of,
+        ..
+    } = *setting;
+    let spells: Vec<OnceCell<BySpell>> = shared.iter().map(|_| OnceCell::new()).collect();
+    let items: Vec<OnceCell<SmallVec<[Item; 2]>>> =
+        shared.iter().map(|_| OnceCell::new()).collect();
+    for version in &policy.versions {
+        for provision in &version.provisions {
+            let slot = shared.iter().position(|p| picks_alike(p, provision));
+            let (Some(spells), Some(items)) = (
+                slot.and_then(|i| spells.get(i)),
+                slot.and_then(|i| items.get(i)),
+            ) else {
+                settle_provision(setting, version, provision, settlement)?;
+                continue;
+            };
+            let ctx = setting.context(provision);
+            if spells.get().is_none() {
+                let mut by_service = SmallVec::new();
+                if !matches!(
+                    provision.subject,
+                    Subject::Appointments | Subject::Activations
+                ) {
+                    spells_by_service(
+                        claim,
+                        policy,
+                        provision,
+                        as_of,
+                        settlement,
+                        &mut by_service,
+                    )?;
+                }
+                let _ = spells.set(by_service);
+            }
+            if let (Some(by_service), None) = (spells.get(), items.get()) {
+                let mut built = SmallVec::new();
+                items_for(
+                    claim, policy, provision, &ctx, as_of, by_service, &mut built,
+                )?;
+                let _ = items.set(built);
+            }
+            let items = items.get().map(SmallVec::as_slice).unwrap_or_default();
+            settle_items(&ctx, version, items, settlement)?;
+        }
+    }
+    Ok(())
+}
+
+/// Settles a provision's items under a version: each item judged where it lies (most
+/// are kept whole, and moving one, a spell and its services, costs more than the
+/// judgement).
+#[inline(always)]
+fn settle_items(
+    ctx: &Context<'_>,
+    version: &PolicyVersion,
+    items: &[Item<'_>],
+    settlement: &mut Settlement,
+) -> Result<()> {
+    for item in items {
+        let Some(item) = in_version(item, version, ctx.policy, ctx.zone) else {
+            continue;
+        };
+        settle_item(ctx, version, &item, settlement)?;
+    }
+    Ok(())
+}
+
+/// Whether two provisions pick the same outages and group them into the same items:
+/// the same subject, services, severity and excluded causes (and the same name, which
+/// the notes on excluded outages give).
+fn picks_alike(a: &Provision, b: &Provision) -> bool {
+    a.subject == b.subject
+        && a.services == b.services
+        && a.counts == b.counts
+        && a.excluded_causes == b.excluded_causes
+        && a.name == b.name
+}
+
+/// The policy's provisions, each once among those that pick alike, when some version
+/// repeats a provision of another; none (without allocating) for a policy of one
+/// version, or whose versions' provisions all differ.
+fn shared_provisions(policy: &Policy) -> Vec<&Provision> {
+    let all = || policy.versions.iter().flat_map(|v| v.provisions.iter());
+    let repeated = |(i, p): (usize, &Provision)| all().take(i).any(|q| picks_alike(p, q));
+    if policy.versions.len() < 2 || !all().enumerate().any(repeated) {
+        return Vec::new();
+    }
+    let mut shared: Vec<&Provision> = Vec::new();
+    for provision in all() {
+        if !shared.iter().any(|p| picks_alike(p, provision)) {
+            shared.push(provision);
+        }
+    }
+    shared
 }
 
 fn check_applicable(claim: &ClaimFile, policy: &Policy) -> Result<()> {
@@ -447,18 +599,17 @@ fn in_version<'i, 'a>(
         What::Appointment { appointment, .. } => appointment.date,
         What::Activation { activation, .. } => activation.promised,
         What::Window { start, end, spells } => {
-            let kept: Vec<Spell> = spells
-                .iter()
-                .filter(|s| spell_in_force(s, version, policy, zone))
-                .cloned()
-                .collect();
+            // Most periods lie wholly inside one version: they are judged where they lie.
+            let in_force = |s: &Spell| spell_in_force(s, version, policy, zone);
+            if !spells.is_empty() && spells.iter().all(in_force) {
+                return Some(Cow::Borrowed(item));
+            }
+            let kept: Vec<Spell> = spells.iter().filter(|s| in_force(s)).cloned().collect();
             let first_kept = kept.iter().map(|s| s.start).min()?;
             // A daily rate's month (and a deadline's billing period) must not come from an
             // earlier outage the version does not count: an account-wide item is anchored at
             // its first outage, which may be months before the version's own.
-            let dropped_earlier = spells
-                .iter()
-                .any(|s| s.start < first_kept && !spell_in_force(s, version, policy, zone));
+            let dropped_earlier = spells.iter().any(|s| s.start < first_kept && !in_force(s));
             let anchor = if dropped_earlier {
                 item.anchor.max(first_kept)
             } else {
@@ -485,12 +636,22 @@ fn covered(policy: &Policy, provision: &Provision, service: &ServiceKind) -> boo
     policy.covers(service) && provision.covers(service)
 }
 
-/// Spells by service (the claim's own kinds), in the order of the services. A plan has
-/// a handful of services and a service usually one spell: small vectors kept inline do
-/// what a map of vectors would, without allocating for them.
-type BySpell<'c> = SmallVec<[(&'c ServiceKind, SmallVec<[Spell; 1]>); 3]>;
+/// Spells by service (the claim's own kinds, with the service's monthly price in the
+/// plan), in the order of the services. A plan has a handful of services and a
+/// service usually one spell: small vectors kept inline do what a map of vectors
+/// would, without allocating for them.
+type BySpell<'c> = SmallVec<[ServiceSpells<'c>; 3]>;
+
+/// One service's spells.
+struct ServiceSpells<'c> {
+    kind: &'c ServiceKind,
+    /// The service's monthly price in the plan.
+    price: Decimal,
+    spells: SmallVec<[Spell; 1]>,
+}
 
 /// The spells a provision counts, per service, merged.
+#[inline(always)]
 fn spells_by_service<'c>(
     claim: &'c ClaimFile,
     policy: &Policy,
@@ -499,6 +660,7 @@ fn spells_by_service<'c>(
     settlement: &mut Settlement,
     by_service: &mut BySpell<'c>,
 ) -> Result<()> {
+    let mut slots = Slots::default();
     for (i, outage) in claim.outages.iter().enumerate() {
         let counted = match provision.counts {
             Severity::FullLoss => !outage.degraded,
@@ -557,26 +719,86 @@ fn spells_by_service<'c>(
             } else {
                 std::mem::replace(&mut spell, Spell::between(end, end))
             };
-            match by_service.binary_search_by(|(kind, _)| (*kind).cmp(service)) {
-                Ok(at) => {
-                    if let Some((_, spells)) = by_service.get_mut(at) {
-                        spells.push(spell);
+            match slots.find(by_service, service) {
+                Some(at) => {
+                    if let Some(entry) = by_service.get_mut(at) {
+                        entry.spells.push(spell);
                     }
                 }
-                // Services mostly come in order: then the new one goes at the end.
-                Err(at) if at == by_service.len() => {
-                    by_service.push((service, smallvec::smallvec![spell]))
+                None => {
+                    slots.added(service, by_service.len());
+                    by_service.push(ServiceSpells {
+                        kind: service,
+                        price: slots.price(claim, service),
+                        spells: smallvec::smallvec![spell],
+                    });
                 }
-                Err(at) => by_service.insert(at, (service, smallvec::smallvec![spell])),
             }
         }
     }
-    for (_, spells) in by_service.iter_mut() {
-        if spells.len() > 1 {
-            *spells = SmallVec::from_vec(merge(spells.drain(..).collect()));
+    // Services mostly come in order, and then are already sorted.
+    if !by_service.is_sorted_by(|a, b| a.kind <= b.kind) {
+        by_service.sort_unstable_by(|a, b| a.kind.cmp(b.kind));
+    }
+    for entry in by_service.iter_mut() {
+        if entry.spells.len() > 1 {
+            entry.spells = SmallVec::from_vec(merge(entry.spells.drain(..).collect()));
         }
     }
     Ok(())
+}
+
+/// Where each service's spells are in [`BySpell`] as it is filled, and its price in
+/// the plan: a claim names a handful of services, found by comparing each in turn;
+/// one naming many (a business account's hundreds of lines) finds them by hash, so
+/// that an outage of them all costs as much per service as an outage of one.
+#[derive(Default)]
+struct Slots<'c> {
+    /// Each service's index, once there are more than [`Slots::FEW`].
+    by_kind: Option<HashMap<&'c ServiceKind, usize, foldhash::fast::RandomState>>,
+    /// The plan's services by kind, once there are more than [`Slots::FEW`].
+    plan: Option<ServiceIndex<'c>>,
+}
+
+impl<'c> Slots<'c> {
+    /// Up to this many services are compared in turn.
+    const FEW: usize = 8;
+
+    #[inline]
+    fn find(&mut self, by_service: &BySpell<'c>, service: &ServiceKind) -> Option<usize> {
+        if by_service.len() <= Self::FEW {
+            return by_service.iter().position(|entry| entry.kind == service);
+        }
+        self.by_kind
+            .get_or_insert_with(|| {
+                by_service
+                    .iter()
+                    .enumerate()
+                    .map(|(i, entry)| (entry.kind, i))
+                    .collect()
+            })
+            .get(service)
+            .copied()
+    }
+
+    /// Notes a service added at `index`.
+    #[inline]
+    fn added(&mut self, service: &'c ServiceKind, index: usize) {
+        if let Some(by_kind) = &mut self.by_kind {
+            by_kind.insert(service, index);
+        }
+    }
+
+    /// A service's monthly price in the plan (nothing for a kind it does not have).
+    #[inline]
+    fn price(&mut self, claim: &'c ClaimFile, service: &ServiceKind) -> Decimal {
+        let found = match (&self.plan, &self.by_kind) {
+            (Some(plan), _) => plan.get(service),
+            (None, Some(_)) => self.plan.insert(claim.plan.index()).get(service),
+            (None, None) => claim.plan.service(service),
+        };
+        found.map(|s| s.monthly_price).unwrap_or_default()
+    }
 }
 
 /// The services a group of spells concerns, their monthly price (and the kinds whose
@@ -591,18 +813,15 @@ type Group<'b> = (
 
 /// Groups of spells by the provision's service scope: one per service, made as they
 /// are taken (a provision usually has one), or one for the services taken together.
-fn scoped<'a, 'b>(
-    claim: &'a ClaimFile,
+fn scoped<'b>(
+    claim: &ClaimFile,
     policy: &Policy,
     provision: &Provision,
     scope: ServiceScope,
     by_service: &'b BySpell<'_>,
-) -> Result<Groups<'a, 'b>> {
+) -> Result<Groups<'b>> {
     match scope {
-        ServiceScope::EachService => Ok(Groups::EachService {
-            claim,
-            services: by_service.iter(),
-        }),
+        ServiceScope::EachService => Ok(Groups::EachService(by_service.iter())),
         ServiceScope::Together => {
             if by_service.is_empty() {
                 return Ok(Groups::Together(None));
@@ -622,11 +841,11 @@ fn scoped<'a, 'b>(
                     .zip(service.kind.bit())
                     .map(|(set, bit)| set | bit);
             }
-            let kinds: Vec<ServiceKind> = by_service.iter().map(|(k, _)| (*k).clone()).collect();
+            let kinds: Vec<ServiceKind> = by_service.iter().map(|e| e.kind.clone()).collect();
             let all = merge(
                 by_service
                     .iter()
-                    .flat_map(|(_, spells)| spells.iter().cloned())
+                    .flat_map(|e| e.spells.iter().cloned())
                     .collect(),
             );
             Ok(Groups::Together(Some((
@@ -640,49 +859,50 @@ fn scoped<'a, 'b>(
 }
 
 /// The groups [`scoped`] gives.
-enum Groups<'a, 'b> {
+enum Groups<'b> {
     /// Each service's spells, priced at the service's own price.
-    EachService {
-        claim: &'a ClaimFile,
-        services: std::slice::Iter<'b, (&'b ServiceKind, SmallVec<[Spell; 1]>)>,
-    },
+    EachService(std::slice::Iter<'b, ServiceSpells<'b>>),
     /// The services together, if any.
     Together(Option<Group<'b>>),
 }
 
-impl<'b> Iterator for Groups<'_, 'b> {
+impl<'b> Iterator for Groups<'b> {
     type Item = Group<'b>;
 
     fn next(&mut self) -> Option<Group<'b>> {
         match self {
-            Groups::EachService { claim, services } => {
-                let (kind, spells) = services.next()?;
-                let price = claim
-                    .plan
-                    .service(kind)
-                    .map(|s| s.monthly_price)
-                    .unwrap_or_default();
-                let kinds = Cow::Borrowed(std::slice::from_ref(*kind));
-                Some((kinds, price, kind.bit(), Cow::Borrowed(spells.as_slice())))
+            Groups::EachService(services) => {
+                let entry = services.next()?;
+                let kinds = Cow::Borrowed(std::slice::from_ref(entry.kind));
+                Some((
+                    kinds,
+                    entry.price,
+                    entry.kind.bit(),
+                    Cow::Borrowed(entry.spells.as_slice()),
+                ))
             }
             Groups::Together(group) => group.take(),
         }
     }
 }
 
+/// The services among `among` (sorted, as [`BySpell`] is) that a spell's outage
+/// records name, sorted, each once.
 fn services_of(claim: &ClaimFile, spell: &Spell, among: &[ServiceKind]) -> Vec<ServiceKind> {
     let mut kinds: Vec<ServiceKind> = spell
         .sources
         .iter()
         .filter_map(|i| claim.outages.get(*i))
-        .flat_map(|o| o.services.iter().cloned())
-        .filter(|k| among.contains(k))
+        .flat_map(|o| o.services.iter())
+        .filter(|k| among.binary_search(k).is_ok())
+        .cloned()
         .collect();
     kinds.sort();
     kinds.dedup();
     kinds
 }
 
+#[inline(always)]
 fn items_for<'a>(
     claim: &'a ClaimFile,
     policy: &Policy,
@@ -913,11 +1133,12 @@ fn price_of(
     services: &[ServiceKind],
 ) -> Result<Decimal> {
     let mut price = Decimal::ZERO;
+    let named = KindLookup::new(services);
     for service in claim.plan.services.iter() {
         let counted = if services.is_empty() {
             covered(policy, provision, &service.kind)
         } else {
-            services.contains(&service.kind)
+            named.contains(&service.kind)
         };
         if counted {
             price = price
@@ -1012,7 +1233,7 @@ fn settle_item(
         .unwrap_or_else(|| ctx.policy_currency_rounding(settlement.currency));
     if !settlement.explain {
         for draft in &outcome.drafts {
-            settlement.add(rounding.apply(draft.amount), automatic, deadline);
+            settlement.add(rounding.apply_checked(draft.amount)?, automatic, deadline);
         }
         if let Some(recording) = &mut settlement.recording {
             recording.record(item.priced_from, &outcome.drafts, automatic, rounding);
@@ -1023,30 +1244,35 @@ fn settle_item(
         [only] => Some(only.clone()),
         _ => None,
     };
-    let (outages, appointment, activation, period) = match &item.what {
-        What::Incident(spell) => (spell.sources.to_vec(), None, None, None),
-        What::Window { start, end, spells } => {
-            let mut sources: Vec<usize> = spells
-                .iter()
-                .flat_map(|s| s.sources.iter().copied())
-                .collect();
-            sources.sort_unstable();
-            sources.dedup();
-            (
-                sources,
-                None,
-                None,
-                Some(Window {
-                    start: *start,
-                    end: *end,
-                }),
-            )
-        }
-        What::Appointment { index, .. } => (Vec::new(), Some(*index), None, None),
-        What::Activation { index, .. } => (Vec::new(), None, Some(*index), None),
+    let (appointment, activation, period) = match &item.what {
+        What::Incident(_) => (None, None, None),
+        What::Window { start, end, .. } => (
+            None,
+            None,
+            Some(Window {
+                start: *start,
+                end: *end,
+            }),
+        ),
+        What::Appointment { index, .. } => (Some(*index), None, None),
+        What::Activation { index, .. } => (None, Some(*index), None),
     };
+    // A line lists the outage records behind it: its own outage's, for a line priced
+    // for one outage of a period, so that a period's many outages are not listed
+    // again on each of its lines.
+    let mut whole_item: Option<Vec<usize>> = None;
     for draft in outcome.drafts {
-        let amount = rounding.apply(draft.amount);
+        let outages = match (&item.what, draft.about) {
+            (What::Incident(spell), _) => spell.sources.to_vec(),
+            (What::Window { spells, .. }, Some(i)) => spells
+                .get(i)
+                .map(|s| s.sources.to_vec())
+                .unwrap_or_default(),
+            _ => whole_item
+                .get_or_insert_with(|| outage_sources(item))
+                .clone(),
+        };
+        let amount = rounding.apply_checked(draft.amount)?;
         settlement.add(amount, automatic, deadline);
         settlement.lines.push(CreditLine {
             description: Description::from_parts(
@@ -1059,7 +1285,7 @@ fn settle_item(
             provision: ctx.provision.name.clone(),
             clause: ctx.provision.clause.clone(),
             service: service.clone(),
-            outages: outages.clone(),
+            outages,
             appointment,
             activation,
             period,
@@ -1072,6 +1298,23 @@ fn settle_item(
         });
     }
     Ok(())
+}
+
+/// The outage records behind an item, each once, in order.
+fn outage_sources(item: &Item<'_>) -> Vec<usize> {
+    match &item.what {
+        What::Incident(spell) => spell.sources.to_vec(),
+        What::Window { spells, .. } => {
+            let mut sources: Vec<usize> = spells
+                .iter()
+                .flat_map(|s| s.sources.iter().copied())
+                .collect();
+            sources.sort_unstable();
+            sources.dedup();
+            sources
+        }
+        What::Appointment { .. } | What::Activation { .. } => Vec::new(),
+    }
 }
 
 fn deadline_date(deadline: ClaimDeadline, ctx: &Context<'_>, item: &Item<'_>) -> Result<NaiveDate> {
@@ -1108,7 +1351,7 @@ struct Settlement<'p> {
     currency: crate::money::Currency,
     explain: bool,
     lines: Vec<CreditLine>,
-    notes: Vec<String>,
+    notes: Notes,
     tally: Tally,
     /// The earliest deadline of a line with an amount owed on request.
     request_deadline: Option<NaiveDate>,
@@ -1123,7 +1366,7 @@ impl<'p> Settlement<'p> {
             currency: claim.plan.currency,
             explain: detail == Detail::Explained,
             lines: Vec::new(),
-            notes: Vec::new(),
+            notes: Notes::default(),
             tally: Tally::default(),
             request_deadline: None,
             recording: (detail == Detail::Recorded).then(Recording::default),
@@ -1135,10 +1378,7 @@ impl<'p> Settlement<'p> {
         if !self.explain {
             return;
         }
-        let note = text();
-        if !self.notes.contains(&note) {
-            self.notes.push(note);
-        }
+        self.notes.add(text());
     }
 
     /// Adds one rounded line's amount.
@@ -1157,7 +1397,7 @@ impl<'p> Settlement<'p> {
 
     fn finish(self) -> Result<Claim> {
         let totals = self.totals()?;
-        let mut notes = self.notes;
+        let mut notes = self.notes.into_vec();
         if let Some(deadline) = self.request_deadline {
             notes.push(format!(
                 "Lines owed on request must be claimed by {deadline}."
@@ -1176,13 +1416,70 @@ impl<'p> Settlement<'p> {
     }
 }
 
+/// A claim's notes in the order first written, each once: an outage after another
+/// may give the same note again ("the incident's size was not given"), and the
+/// customer reads it once.
+///
+/// A claim has a handful of notes, compared in turn; one with many outages may have
+/// one or more for each, found by their hash, so that noting costs the same whether
+/// a claim has ten notes or a hundred thousand.
+#[derive(Debug, Default)]
+struct Notes {
+    notes: Vec<String>,
+    /// The notes' indices by their hash, once there are more than [`Notes::FEW`].
+    /// Seeded afresh, so no input can be written to make its notes collide; built
+    /// only for a claim of many notes.
+    by_hash: Option<HashMap<u64, usize, foldhash::fast::RandomState>>,
+}
+
+impl Notes {
+    /// Up to this many notes are compared in turn, without hashing.
+    const FEW: usize = 8;
+
+    /// Adds a note unless it is already there.
+    fn add(&mut self, note: String) {
+        if self.notes.len() < Self::FEW {
+            if !self.notes.contains(&note) {
+                self.notes.push(note);
+            }
+            return;
+        }
+        use std::hash::BuildHasher;
+        let by_hash = self.by_hash.get_or_insert_with(|| {
+            let mut by_hash: HashMap<u64, usize, foldhash::fast::RandomState> = HashMap::default();
+            for (i, known) in self.notes.iter().enumerate() {
+                let hash = by_hash.hasher().hash_one(known);
+                by_hash.entry(hash).or_insert(i);
+            }
+            by_hash
+        });
+        let hash = by_hash.hasher().hash_one(&note);
+        match by_hash.get(&hash) {
+            // The same note, or (very rarely) another with the same hash, which is then
+            // looked for among them all.
+            Some(&i) if self.notes.get(i) == Some(&note) => {}
+            Some(_) if self.notes.contains(&note) => {}
+            Some(_) => self.notes.push(note),
+            None => {
+                by_hash.insert(hash, self.notes.len());
+                self.notes.push(note);
+            }
+        }
+    }
+
+    fn into_vec(self) -> Vec<String> {
+        self.notes
+    }
+}
+
 /// Rounded line amounts added up: the one place a claim's total and its "all
 /// automatic" are worked out, for an assessment and for a repriced one alike.
 #[derive(Debug, Default)]
 pub(crate) struct Tally {
     /// The sum of the rounded amounts so far.
     total: Decimal,
-    /// The sum left `Decimal`'s range: the claim total is an overflow error.
+    /// The sum left `Decimal`'s range, or had too many digits to keep every place of
+    /// its lines: the claim total is an overflow error.
     overflowed: bool,
     /// Some line has an amount.
     owed: bool,
@@ -1193,9 +1490,11 @@ pub(crate) struct Tally {
 impl Tally {
     /// Adds one rounded line's amount.
     pub(crate) fn add(&mut self, amount: Decimal, automatic: bool) {
+        // An exact sum keeps the places of the more precise of the two; `Decimal` gives
+        // one with fewer where the digits do not fit, rounding the cents away.
         match self.total.checked_add(amount) {
-            Some(sum) => self.total = sum,
-            None => self.overflowed = true,
+            Some(sum) if sum.scale() >= self.total.scale().max(amount.scale()) => self.total = sum,
+            _ => self.overflowed = true,
         }
         if amount.is_zero() {
             return;
@@ -1207,13 +1506,14 @@ impl Tally {
     /// The total (to the currency's minor units) and whether it is all automatic.
     pub(crate) fn totals(&self, currency: crate::money::Currency) -> Result<Totals> {
         if self.overflowed {
-            return Err(Error::overflow("claim total"));
+            return Err(Error::overflow(
+                "the claim total (the sum of its lines) has too many digits to be kept to \
+                 the currency's minor units (an amount holds about 28 digits)",
+            ));
         }
-        let mut total = self.total;
-        total.rescale(currency.minor_units());
         Ok(Totals {
             currency,
-            total,
+            total: currency.to_minor_units(self.total)?,
             automatic: self.owed && !self.some_on_request,
         })
     }
@@ -1223,6 +1523,31 @@ impl Tally {
 mod tests {
     use crate::policy::*;
     use crate::{assess, ClaimFile, Currency};
+
+    /// Notes are kept once each, in the order first written, whether a claim has a few
+    /// (compared in turn) or many (found by hash): the same as keeping a note only when
+    /// no earlier one is equal, over sequences of up to 200 notes from 1 to 60 texts.
+    #[test]
+    fn notes_are_kept_once_in_the_order_first_written() {
+        use proptest::prelude::*;
+        let mut runner = proptest::test_runner::TestRunner::default();
+        let notes = (1usize..60).prop_flat_map(|texts| proptest::collection::vec(0..texts, 0..200));
+        runner
+            .run(&notes, |written| {
+                let mut notes = super::Notes::default();
+                let mut expected: Vec<String> = Vec::new();
+                for n in written {
+                    let text = format!("note {n}");
+                    if !expected.contains(&text) {
+                        expected.push(text.clone());
+                    }
+                    notes.add(text);
+                }
+                prop_assert_eq!(notes.into_vec(), expected);
+                Ok(())
+            })
+            .unwrap();
+    }
 
     /// The shortcuts that skip the zone when the UTC date is a day clear of a
     /// version's ends (inside it, or before or after it) agree with the local date,

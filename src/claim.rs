@@ -613,7 +613,10 @@ pub struct CreditLine {
     /// The service concerned, when the line is for one service.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub service: Option<ServiceKind>,
-    /// Indices of the claim file's outages behind the line.
+    /// Indices of the claim file's outages behind the line, in order: those of the
+    /// outage, period or account it is for; for a line priced for one outage of a
+    /// period (a pro-rata credit over a billing period prices each outage on a line of
+    /// its own), that outage's only.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub outages: Vec<usize>,
     /// Index of the appointment behind the line.

@@ -1,6 +1,7 @@
 //! Service plans: what the customer pays for, in which currency, where, and when
 //! each billing period begins.
 
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 
 use chrono::{DateTime, Datelike, NaiveDate, TimeDelta, Utc};
@@ -301,6 +302,13 @@ impl ServicePlan {
         self.services.iter().find(|s| &s.kind == kind)
     }
 
+    /// The services indexed by kind, for looking up many of them: each lookup finds
+    /// what [`ServicePlan::service`] finds, without going through the whole plan.
+    #[inline]
+    pub(crate) fn index(&self) -> ServiceIndex<'_> {
+        ServiceIndex::new(&self.services)
+    }
+
     /// The sum of every service's monthly price.
     ///
     /// # Errors
@@ -368,6 +376,10 @@ pub(crate) fn validate_plan_parts(
         ));
     }
     let here = |i: usize| path().field("services").index(i);
+    // A plan with many services finds a repeated kind by hash rather than by
+    // comparing each service with every one before it.
+    let mut seen: Option<HashSet<&ServiceKind, foldhash::fast::RandomState>> =
+        (services.len() > FEW_SERVICES).then(HashSet::default);
     for (i, service) in services.iter().enumerate() {
         if service.monthly_price.is_sign_negative() && !service.monthly_price.is_zero() {
             return Err(Error::invalid(
@@ -375,7 +387,11 @@ pub(crate) fn validate_plan_parts(
                 format!("a price cannot be negative (got {})", service.monthly_price),
             ));
         }
-        if services.iter().take(i).any(|s| s.kind == service.kind) {
+        let repeated = match &mut seen {
+            Some(seen) => !seen.insert(&service.kind),
+            None => services.iter().take(i).any(|s| s.kind == service.kind),
+        };
+        if repeated {
             return Err(Error::invalid(
                 here(i).field("kind"),
                 format!(
@@ -386,6 +402,66 @@ pub(crate) fn validate_plan_parts(
         }
     }
     Ok(())
+}
+
+/// Up to this many services (a plan's usual handful) are looked up by comparing each
+/// in turn; more are indexed by hash.
+const FEW_SERVICES: usize = 8;
+
+/// A plan's services found by kind, the first of each kind as [`ServicePlan::service`]
+/// finds it: a plan of a few services is searched in turn, one of many (a business
+/// account's hundreds of lines) through an index built once, so that looking up every
+/// service costs as much per service for a plan of 40,000 as for a plan of three.
+#[derive(Debug, Clone)]
+pub(crate) struct ServiceIndex<'p> {
+    services: &'p [Service],
+    /// Each kind's first position, for a plan of more than [`FEW_SERVICES`].
+    by_kind: Option<HashMap<&'p ServiceKind, usize, foldhash::fast::RandomState>>,
+}
+
+impl<'p> ServiceIndex<'p> {
+    /// The index of some services (a plan's, in the plan's order).
+    #[inline]
+    pub(crate) fn new(services: &'p [Service]) -> ServiceIndex<'p> {
+        let by_kind = (services.len() > FEW_SERVICES).then(|| {
+            let mut by_kind = HashMap::with_capacity_and_hasher(services.len(), Default::default());
+            for (i, service) in services.iter().enumerate() {
+                by_kind.entry(&service.kind).or_insert(i);
+            }
+            by_kind
+        });
+        ServiceIndex { services, by_kind }
+    }
+
+    /// The service of a kind, if there is one.
+    #[inline]
+    pub(crate) fn get(&self, kind: &ServiceKind) -> Option<&'p Service> {
+        match &self.by_kind {
+            Some(by_kind) => by_kind.get(kind).and_then(|&i| self.services.get(i)),
+            None => self.services.iter().find(|s| &s.kind == kind),
+        }
+    }
+}
+
+/// Some service kinds, asked whether they hold a kind: a few are compared in turn,
+/// many through a set built once.
+pub(crate) struct KindLookup<'k> {
+    kinds: &'k [ServiceKind],
+    set: Option<HashSet<&'k ServiceKind, foldhash::fast::RandomState>>,
+}
+
+impl<'k> KindLookup<'k> {
+    pub(crate) fn new(kinds: &'k [ServiceKind]) -> KindLookup<'k> {
+        let set = (kinds.len() > FEW_SERVICES).then(|| kinds.iter().collect());
+        KindLookup { kinds, set }
+    }
+
+    pub(crate) fn contains(&self, kind: &ServiceKind) -> bool {
+        match &self.set {
+            Some(set) => set.contains(kind),
+            None => self.kinds.contains(kind),
+        }
+    }
 }
 
 /// Splits a bundle's monthly price into priced services by weights, so that the
@@ -671,6 +747,66 @@ fn month_from_index(index: i64) -> Result<(i32, u32)> {
 mod tests {
     use super::*;
     use chrono::TimeZone;
+
+    /// Plans of 3 to 30 services, some kinds repeated (as an unvalidated plan may have):
+    /// the index finds what `ServicePlan::service` finds (the first of a kind) for every
+    /// kind, present or not, whether it searches in turn or by hash; and a kind lookup
+    /// answers as `contains` does.
+    #[test]
+    fn looking_up_by_index_finds_what_a_search_finds() {
+        for size in [3usize, 8, 9, 30] {
+            let mut plan = ServicePlan::new(Currency::USD, chrono_tz::UTC);
+            for i in 0..size {
+                let kind = match i % 5 {
+                    0 => ServiceKind::Internet,
+                    1 => ServiceKind::from(format!("svc-{}", i % 7).as_str()),
+                    _ => ServiceKind::from(format!("line-{i}").as_str()),
+                };
+                plan.services.push(Service::new(kind, Decimal::from(i)));
+            }
+            let index = plan.index();
+            let kinds: Vec<ServiceKind> = plan.services.iter().map(|s| s.kind.clone()).collect();
+            let lookup = KindLookup::new(&kinds);
+            let asked = kinds
+                .iter()
+                .cloned()
+                .chain([ServiceKind::Tv, ServiceKind::from("svc-99")]);
+            for kind in asked {
+                assert_eq!(index.get(&kind), plan.service(&kind), "{size}: {kind}");
+                assert_eq!(
+                    lookup.contains(&kind),
+                    kinds.contains(&kind),
+                    "{size}: {kind}"
+                );
+            }
+        }
+    }
+
+    /// A plan of many services is checked in order as a short one is: the first
+    /// service that is wrong is named, whether its price is negative or its kind is
+    /// listed before.
+    #[test]
+    fn a_long_plan_names_its_first_wrong_service() {
+        let path = FieldPath::root("plan");
+        let mut services: Vec<Service> = (0..40)
+            .map(|i| Service::new(ServiceKind::from(format!("svc-{i}").as_str()), Decimal::ONE))
+            .collect();
+        assert!(validate_plan_parts(1, &services, &|| path.clone()).is_ok());
+        services[30].kind = ServiceKind::from("svc-3");
+        services[35].monthly_price = Decimal::NEGATIVE_ONE;
+        let err = validate_plan_parts(1, &services, &|| path.clone()).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "plan.services[30].kind: `svc-3` is listed twice; give each service once with its price"
+        );
+        services[12].monthly_price = Decimal::NEGATIVE_ONE;
+        let err = validate_plan_parts(1, &services, &|| path.clone()).unwrap_err();
+        assert!(
+            err.to_string()
+                .starts_with("plan.services[12].monthly_price"),
+            "{err}"
+        );
+    }
 
     fn date(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()

@@ -175,7 +175,7 @@ impl PricedLine {
                 amount
             }
         };
-        Some(self.rounding.apply(unrounded))
+        self.rounding.apply_checked(unrounded).ok()
     }
 }
 

@@ -81,7 +81,7 @@ impl Amount {
             }
             Amount::Rounded { amount, rounding } => {
                 let of = amount.figure(ctx, item)?;
-                let rounded = rounding.apply(of.amount());
+                let rounded = rounding.apply_checked(of.amount())?;
                 Ok(Figure::Rounded {
                     of: Box::new(of),
                     amount: rounded,

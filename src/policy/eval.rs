@@ -181,6 +181,10 @@ pub(crate) struct Draft {
     pub amount: Decimal,
     pub basis: Basis,
     pub adjustments: Vec<Adjustment>,
+    /// The one outage of a period the line is for (its index among the item's
+    /// spells), when the rule prices a period's outages line by line; `None` when the
+    /// line is for the item as a whole.
+    pub about: Option<usize>,
 }
 
 impl Draft {
@@ -189,7 +193,14 @@ impl Draft {
             amount,
             basis,
             adjustments: Vec::new(),
+            about: None,
         }
+    }
+
+    /// The line for one of a period's outages (see [`Draft::about`]).
+    pub fn about(mut self, spell: usize) -> Draft {
+        self.about = Some(spell);
+        self
     }
 }
 

@@ -95,14 +95,16 @@ impl ProRata {
 
     pub(crate) fn evaluate(&self, ctx: &Context<'_>, item: &Item<'_>) -> Result<Outcome> {
         let mut outcome = Outcome::default();
-        let pieces: Vec<(DateTime<Utc>, DateTime<Utc>)> = match &item.what {
+        // Each piece of time out, with the period's outage it belongs to (a period's
+        // line is for that outage alone).
+        let pieces: Vec<(DateTime<Utc>, DateTime<Utc>, Option<usize>)> = match &item.what {
             What::Incident(spell) => {
                 let clock = clock_start(&self.clock, ctx, item, &mut outcome.notes)?;
                 let from = compensable_from(self.grace, clock, ctx)?;
                 if spell.end <= from {
                     return Ok(outcome);
                 }
-                vec![(from, spell.end)]
+                vec![(from, spell.end, None)]
             }
             What::Window { spells, .. } => {
                 // Each outage in the period is credited from its own clock (its report,
@@ -110,11 +112,11 @@ impl ProRata {
                 // an outage clipped to a period would restart it in every period.
                 let label = || item.label(ctx);
                 let mut pieces = Vec::with_capacity(spells.len());
-                for spell in spells {
+                for (i, spell) in spells.iter().enumerate() {
                     let from =
                         spell_clock_start(&self.clock, ctx, spell, &label, &mut outcome.notes)?;
                     if from < spell.end {
-                        pieces.push((from, spell.end));
+                        pieces.push((from, spell.end, Some(i)));
                     }
                 }
                 pieces
@@ -131,7 +133,7 @@ impl ProRata {
             .ok_or_else(|| {
                 Error::overflow(format!("{} × {}", item.monthly_price, self.multiplier))
             })?;
-        for (from, to) in pieces {
+        for (from, to, about) in pieces {
             for (start, end, period) in self.split(ctx, from, to)? {
                 let elapsed = (end - start).num_seconds();
                 let period_seconds = match period {
@@ -144,7 +146,7 @@ impl ProRata {
                     .ok_or_else(|| {
                         Error::overflow(format!("{price} × {elapsed}s / {period_seconds}s"))
                     })?;
-                outcome.drafts.push(Draft::new(
+                let draft = Draft::new(
                     amount,
                     Basis::ProRata {
                         basis: self.basis,
@@ -157,7 +159,11 @@ impl ProRata {
                         period_start: period.map(|p| p.0),
                         period_end: period.map(|p| p.1),
                     },
-                ));
+                );
+                outcome.drafts.push(match about {
+                    Some(spell) => draft.about(spell),
+                    None => draft,
+                });
             }
         }
         Ok(outcome)
