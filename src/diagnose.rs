@@ -1,9 +1,15 @@
-//! Clear words for a claim file that does not parse.
+//! Clear words for a claim file that does not parse, and user text shown safely.
 //!
 //! The claim file is read by serde (TOML or JSON, whichever the application uses);
-//! a deserializer's message is accurate but terse ("premature end of input"). This
-//! module turns it into an [`Error::Parse`] that names the field and says what to
-//! write instead, with the nearest known name for a typo.
+//! a deserializer's message is accurate but terse ("premature end of input",
+//! "expected u8"). This module turns it into an [`Error::Parse`] that names the field
+//! and says what to write instead, with the nearest known name for a typo.
+//!
+//! Every message that quotes what a person wrote shows it through [`visible`], so a
+//! character that would hide or reorder text on a terminal (a NUL, a zero-width
+//! space, a right-to-left override) is written out as `\u{202e}` rather than acted on.
+
+use std::borrow::Cow;
 
 use crate::catalog::nearest;
 use crate::error::{Error, FieldPath};
@@ -26,6 +32,91 @@ pub struct Position {
 impl std::fmt::Display for Position {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "line {}, column {}", self.line, self.column)
+    }
+}
+
+/// The most characters of user text a message shows; a longer text keeps its start
+/// and its end, and says how much was left out between them.
+pub const MOST_SHOWN: usize = 1000;
+/// Of [`MOST_SHOWN`], how many characters come from the start of a long text.
+const SHOWN_HEAD: usize = 600;
+/// Of [`MOST_SHOWN`], how many characters come from the end of a long text.
+const SHOWN_TAIL: usize = 300;
+
+/// Whether a character would hide text or change how the text around it reads on a
+/// terminal: control characters (NUL, escape, C1 controls), zero-width characters and
+/// joiners, bidirectional marks, embeddings, overrides and isolates, line and paragraph
+/// separators, the byte-order mark, and the other invisible format characters.
+///
+/// # Example
+/// ```
+/// use redress::diagnose::hides_or_reorders;
+/// assert!(hides_or_reorders('\u{202e}'));
+/// assert!(hides_or_reorders('\0'));
+/// assert!(!hides_or_reorders('é'));
+/// ```
+pub fn hides_or_reorders(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{00AD}'                  // soft hyphen
+            | '\u{061C}'                // Arabic letter mark
+            | '\u{180E}'                // Mongolian vowel separator
+            | '\u{200B}'..='\u{200F}'   // zero-width space, non-joiner, joiner; LRM, RLM
+            | '\u{2028}'..='\u{202E}'   // line and paragraph separators; embeddings, overrides
+            | '\u{2060}'..='\u{2064}'   // word joiner, invisible operators
+            | '\u{2066}'..='\u{206F}'   // isolates; deprecated format characters
+            | '\u{FEFF}'                // zero-width no-break space, byte-order mark
+            | '\u{FFF9}'..='\u{FFFB}'   // interlinear annotation
+            | '\u{E0000}'..='\u{E007F}' // tags
+        )
+}
+
+/// User text as a message should show it: each character that would hide text or
+/// reorder it on a terminal ([`hides_or_reorders`]) written as `\u{…}`, and a text
+/// longer than [`MOST_SHOWN`] characters cut to its start and end, saying how many
+/// characters were left out. Text with neither comes back as it was.
+///
+/// Every message redress writes that quotes what a person wrote passes through here,
+/// so what a reader sees is what the file holds.
+///
+/// # Example
+/// ```
+/// use redress::diagnose::visible;
+/// assert_eq!(visible("internet"), "internet");
+/// assert_eq!(visible("tv\u{202e}moc.evil"), "tv\\u{202e}moc.evil");
+/// assert_eq!(visible("a\0b\u{200b}"), "a\\u{0}b\\u{200b}");
+/// let long = "x".repeat(5000);
+/// assert!(visible(&long).contains("[4100 characters left out]"));
+/// ```
+pub fn visible(text: &str) -> Cow<'_, str> {
+    let long = text.chars().nth(MOST_SHOWN).is_some();
+    if !long && !text.chars().any(hides_or_reorders) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len().min(4 * MOST_SHOWN) + 16);
+    if long {
+        let count = text.chars().count();
+        let tail_from = count.saturating_sub(SHOWN_TAIL);
+        push_escaped(&mut out, text.chars().take(SHOWN_HEAD));
+        out.push_str(&format!(
+            " … [{} characters left out] … ",
+            tail_from.saturating_sub(SHOWN_HEAD)
+        ));
+        push_escaped(&mut out, text.chars().skip(tail_from));
+    } else {
+        push_escaped(&mut out, text.chars());
+    }
+    Cow::Owned(out)
+}
+
+fn push_escaped(out: &mut String, chars: impl Iterator<Item = char>) {
+    for c in chars {
+        if hides_or_reorders(c) {
+            out.extend(c.escape_unicode());
+        } else {
+            out.push(c);
+        }
     }
 }
 
@@ -57,6 +148,47 @@ pub fn parse_error(path: FieldPath, at: Option<Position>, message: &str) -> Erro
 const INSTANT_FIELDS: &[&str] = &["start", "end", "reported", "power_restored", "as_of"];
 const DATE_FIELDS: &[&str] = &["date", "promised", "delivered"];
 
+/// An instant as the claim file wants it.
+const INSTANT_EXAMPLE: &str = "\"2024-10-01T06:00:00-04:00\"";
+
+/// A value to show for a field, by the field's path: what to write instead.
+fn example(path: &FieldPath) -> Option<&'static str> {
+    let field = last_field(path);
+    if INSTANT_FIELDS.contains(&field) {
+        return Some(INSTANT_EXAMPLE);
+    }
+    if DATE_FIELDS.contains(&field) {
+        return Some("\"2024-10-02\"");
+    }
+    Some(match field {
+        "plan" => "a plan with its currency, time_zone and services",
+        "currency" => "\"USD\"",
+        "time_zone" => "\"America/New_York\"",
+        "billing_day" => "5",
+        "services" if path.as_str() == "plan.services" => {
+            "a list of services, each with a kind and a monthly_price"
+        }
+        "services" => "[\"internet\"]",
+        "kind" => "\"internet\"",
+        "monthly_price" => "\"79.99\"",
+        "customers_affected" => "4200",
+        "cause" => "\"network\"",
+        "degraded" => "true or false",
+        "policies" => "[\"us-ny-psc-outage-credit\"]",
+        "region" => "\"US-NY\"",
+        "segment" => "\"residential\"",
+        "customer" => "a customer with a name and region",
+        _ => return None,
+    })
+}
+
+/// ", such as X" for a field with an example, else nothing.
+fn such_as(path: &FieldPath) -> String {
+    example(path)
+        .map(|e| format!(", such as {e}"))
+        .unwrap_or_default()
+}
+
 fn last_field(path: &FieldPath) -> &str {
     let text = path.as_str();
     let tail = text.rsplit('.').next().unwrap_or(text);
@@ -67,15 +199,20 @@ fn last_field(path: &FieldPath) -> &str {
 fn explain(path: &FieldPath, message: &str) -> String {
     let message = message.trim();
     let field = last_field(path);
-    if let Some(rest) = message
-        .strip_prefix("unknown field ")
-        .or_else(|| message.strip_prefix("unknown variant "))
-    {
-        let (given, expected) = split_unknown(rest);
-        if let Some(suggestion) = nearest(&given, expected.iter().map(String::as_str)) {
-            return format!("{message} (did you mean `{suggestion}`?)");
-        }
-        return message.to_owned();
+    if let Some(rest) = message.strip_prefix("unknown field ") {
+        return with_suggestion(message, rest);
+    }
+    if let Some(rest) = message.strip_prefix("unknown variant ") {
+        // A "variant" is serde's word; to a reader it is one of the allowed values.
+        return with_suggestion(&format!("unknown value {rest}"), rest);
+    }
+    if let Some(missing) = message.strip_prefix("missing field ") {
+        let name = missing.trim_matches('`');
+        return match example(&path.field(name)) {
+            Some(e) if e.starts_with("a ") => format!("missing field {missing}: add it, {e}"),
+            Some(e) => format!("missing field {missing}: add it, with a value such as {e}"),
+            None => format!("missing field {missing}: add it"),
+        };
     }
     if let Some(zone) = message.strip_prefix("failed to parse timezone") {
         let given = zone
@@ -105,7 +242,7 @@ fn explain(path: &FieldPath, message: &str) -> String {
             || message.contains("invalid type")
         {
             return format!(
-                "not an RFC 3339 instant with an offset, such as \"2024-10-01T06:00:00-04:00\" (the offset says which moment is meant) [{message}]"
+                "not an RFC 3339 instant with an offset, such as {INSTANT_EXAMPLE} (the offset says which moment is meant)"
             );
         }
     }
@@ -115,12 +252,125 @@ fn explain(path: &FieldPath, message: &str) -> String {
         if message.contains("out of range") {
             return "not a real date (a day such as 30 February)".to_owned();
         }
-        return format!("not a date such as \"2024-10-02\" [{message}]");
+        return "not a date such as \"2024-10-02\"".to_owned();
     }
     if message.contains("expected a Decimal") {
-        return format!("not a decimal number such as \"79.99\" [{message}]");
+        let given = given_value(message)
+            .map(|g| format!("{g} is "))
+            .unwrap_or_else(|| "this is ".to_owned());
+        return format!("{given}not a decimal number; write one such as \"79.99\"");
+    }
+    if let Some(rest) = message.strip_prefix("invalid type: ") {
+        if let Some((got, wanted)) = rest.split_once(", expected ") {
+            if let Some(wanted) = plain_wanted(wanted) {
+                let write = match example(path) {
+                    Some(e) if e.starts_with("a ") => e.to_owned(),
+                    Some(e) => format!("{wanted}, such as {e}"),
+                    None => wanted.to_owned(),
+                };
+                return format!("{} where {wanted} belongs; write {write}", plain_got(got));
+            }
+        }
+    }
+    if let Some(rest) = message.strip_prefix("invalid value: ") {
+        if let Some((got, wanted)) = rest.split_once(", expected ") {
+            if let Some(range) = integer_range(wanted) {
+                return format!(
+                    "{} is not a whole number from {range}; write one{}",
+                    plain_got(got),
+                    such_as(path)
+                );
+            }
+        }
+    }
+    if let Some(what) = message.strip_prefix("EOF while parsing ") {
+        return format!(
+            "the file ends inside {what}: a closing quote, `]` or `}}` is missing (was the file cut short?)"
+        );
+    }
+    if message == "invalid key" {
+        return "not a key: a bare key is letters, digits, `_` and `-`; put any other key in \
+                quotes, or make this line a comment with `#`"
+            .to_owned();
+    }
+    if message == "invalid basic string" {
+        return "a quoted string is not closed on its line, or holds a character TOML does not allow (write \\\" for a quote and \\\\ for a backslash)".to_owned();
     }
     message.to_owned()
+}
+
+/// The message with the nearest expected name, when one is close: `rest` is what
+/// follows "unknown field " or "unknown variant ".
+fn with_suggestion(message: &str, rest: &str) -> String {
+    let (given, expected) = split_unknown(rest);
+    match nearest(&given, expected.iter().map(String::as_str)) {
+        Some(suggestion) => format!("{message} (did you mean `{suggestion}`?)"),
+        None => message.to_owned(),
+    }
+}
+
+/// The value quoted in a serde message: `"seventy"` in `invalid value: string "seventy"`,
+/// `1e+30` in ``invalid value: floating point `1e+30` ``.
+fn given_value(message: &str) -> Option<String> {
+    let rest = message
+        .strip_prefix("invalid value: ")
+        .or_else(|| message.strip_prefix("invalid type: "))?;
+    let got = rest.split_once(", expected ").map_or(rest, |(got, _)| got);
+    Some(plain_got(got))
+}
+
+/// serde's name for what it found ("string \"fifth\"", "integer `5`", "map"), in words.
+fn plain_got(got: &str) -> String {
+    let quoted = |prefix: &str| {
+        got.strip_prefix(prefix)
+            .map(|v| v.trim().trim_matches('`').to_owned())
+    };
+    if let Some(text) = got.strip_prefix("string ") {
+        return format!("the text {}", text.trim());
+    }
+    if let Some(n) = quoted("integer ").or_else(|| quoted("floating point ")) {
+        return format!("the number {n}");
+    }
+    if let Some(b) = quoted("boolean ") {
+        return b;
+    }
+    match got {
+        "map" => "a table".to_owned(),
+        "sequence" => "a list".to_owned(),
+        "unit value" => "an empty value".to_owned(),
+        other => other.to_owned(),
+    }
+}
+
+/// serde's name for what it wanted ("u8", "a sequence", "struct ServicePlan"), in words.
+fn plain_wanted(wanted: &str) -> Option<&'static str> {
+    if integer_range(wanted).is_some() {
+        return Some("a whole number");
+    }
+    if wanted.starts_with("struct ") || wanted == "a map" {
+        return Some("a table (an object in JSON)");
+    }
+    match wanted {
+        "a sequence" => Some("a list"),
+        "a string" | "a borrowed string" => Some("a quoted string"),
+        "a boolean" => Some("true or false"),
+        _ => None,
+    }
+}
+
+/// The range of one of serde's integer types, in words.
+fn integer_range(wanted: &str) -> Option<&'static str> {
+    Some(match wanted {
+        "u8" => "0 to 255",
+        "u16" => "0 to 65535",
+        "u32" => "0 to 4294967295",
+        "u64" | "usize" => "0 up",
+        "i8" => "-128 to 127",
+        "i16" => "-32768 to 32767",
+        "i32" => "-2147483648 to 2147483647",
+        "i64" | "isize" => "-9223372036854775808 to 9223372036854775807",
+        _ => return None,
+    })
 }
 
 /// From "`outage`, expected one of `a`, `b`" the given name and the expected ones.
@@ -173,6 +423,116 @@ mod tests {
                 "failed to parse timezone: 'America/New_Yrok'"
             ),
             "`America/New_Yrok` is not an IANA time zone (did you mean `America/New_York`?)"
+        );
+    }
+
+    /// Each kind of character that hides or reorders text is written as `\u{…}`:
+    /// NUL and other controls, zero-width characters, bidirectional marks, embeddings,
+    /// overrides and isolates, the byte-order mark.
+    #[test]
+    fn hidden_characters_are_written_out() {
+        for c in [
+            '\0',
+            '\u{7}',
+            '\u{1b}',
+            '\u{7f}',
+            '\u{85}',
+            '\u{200b}',
+            '\u{200c}',
+            '\u{200d}',
+            '\u{feff}',
+            '\u{2060}',
+            '\u{202a}',
+            '\u{202b}',
+            '\u{202c}',
+            '\u{202d}',
+            '\u{202e}',
+            '\u{2066}',
+            '\u{2067}',
+            '\u{2068}',
+            '\u{2069}',
+            '\u{200e}',
+            '\u{200f}',
+            '\u{061c}',
+            '\u{2028}',
+            '\u{e0041}',
+        ] {
+            let text = format!("a{c}b");
+            let shown = visible(&text);
+            assert_eq!(shown, format!("a\\u{{{:x}}}b", u32::from(c)), "{c:?}");
+            assert!(!shown.chars().any(hides_or_reorders));
+        }
+        for plain in ["internet", "Zoë Müller", "東京", "مرحبا", "a-b_c.d"] {
+            assert!(matches!(visible(plain), Cow::Borrowed(_)), "{plain}");
+        }
+    }
+
+    /// A long text keeps its start and end and says how much is left out between.
+    #[test]
+    fn a_long_text_is_cut_in_the_middle() {
+        let text = format!(
+            "{}{}{}",
+            "a".repeat(600),
+            "b".repeat(10_000),
+            "c".repeat(300)
+        );
+        let shown = visible(&text);
+        assert_eq!(
+            shown,
+            format!(
+                "{} … [10000 characters left out] … {}",
+                "a".repeat(600),
+                "c".repeat(300)
+            )
+        );
+        let at_most = "x".repeat(MOST_SHOWN);
+        assert_eq!(visible(&at_most), at_most);
+    }
+
+    /// The library's errors show user text through `visible`.
+    #[test]
+    fn errors_show_hidden_characters_escaped() {
+        let err = Error::invalid(FieldPath::root("plan").field("a\u{202e}b"), "`x\u{200b}`");
+        assert_eq!(err.to_string(), "plan.a\\u{202e}b: `x\\u{200b}`");
+        let err = parse_error(
+            FieldPath::root("outages"),
+            None,
+            "unknown field `e\u{0}`, expected `end`",
+        );
+        assert!(err.to_string().contains("`e\\u{0}`"), "{err}");
+    }
+
+    /// serde's type names become plain words, with a value to write instead.
+    #[test]
+    fn types_are_named_in_plain_words() {
+        assert_eq!(
+            problem(
+                "plan.billing_day",
+                "invalid type: string \"fifth\", expected u8"
+            ),
+            "the text \"fifth\" where a whole number belongs; write a whole number, such as 5"
+        );
+        assert_eq!(
+            problem(
+                "outages[0].customers_affected",
+                "invalid value: integer `-5`, expected u64"
+            ),
+            "the number -5 is not a whole number from 0 up; write one, such as 4200"
+        );
+        assert_eq!(
+            problem(
+                "outages[0].services",
+                "invalid type: string \"tv\", expected a sequence"
+            ),
+            "the text \"tv\" where a list belongs; write a list, such as [\"internet\"]"
+        );
+        assert_eq!(
+            problem("plan", "missing field `currency`"),
+            "missing field `currency`: add it, with a value such as \"USD\""
+        );
+        assert_eq!(
+            problem("outages[0].start", "EOF while parsing a string"),
+            "the file ends inside a string: a closing quote, `]` or `}` is missing (was the file cut short?)"
         );
     }
 

@@ -6,6 +6,8 @@
 
 use std::fmt;
 
+use crate::diagnose::visible;
+
 /// A place in the claim input, written as a path such as `plan.services[1].monthly_price`.
 ///
 /// Validation builds a path for every field it checks; a path of up to 46 bytes (nearly
@@ -155,18 +157,25 @@ impl fmt::Display for FieldPath {
 
 /// Everything that can go wrong in redress.
 ///
+/// A message quotes what a person wrote through [`visible`], so a character that
+/// would hide or reorder text on a terminal is shown as `\u{…}`; the fields hold the
+/// text as given.
+///
 /// # Example
 /// ```
 /// use redress::{Currency, Error};
 /// let err = Currency::new("XYZ").unwrap_err();
 /// assert!(matches!(err, Error::UnknownCurrency { .. }));
-/// assert_eq!(err.to_string(), "unknown currency `XYZ`: not an ISO 4217 code redress knows");
+/// assert_eq!(
+///     err.to_string(),
+///     "unknown currency `XYZ`: not an ISO 4217 code redress knows; write one such as USD, EUR or GBP"
+/// );
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {
     /// A field of the input holds a value the library cannot accept.
-    #[error("{path}: {problem}")]
+    #[error("{}: {}", visible(.path.as_str()), visible(.problem))]
     Invalid {
         /// Where the bad value is.
         path: FieldPath,
@@ -175,7 +184,7 @@ pub enum Error {
     },
     /// A claim file that does not parse: the field the parser reached, where in the
     /// text, and what is wrong in plain words. See [`crate::diagnose`].
-    #[error("{}{}{problem}", path_text(.path), place_text(.line, .column))]
+    #[error("{}{}{}", path_text(.path), place_text(.line, .column), visible(.problem))]
     Parse {
         /// The field being read (empty at the top of the document).
         path: FieldPath,
@@ -187,7 +196,7 @@ pub enum Error {
         problem: String,
     },
     /// A currency code that is not a known ISO 4217 code.
-    #[error("unknown currency `{code}`: not an ISO 4217 code redress knows")]
+    #[error("unknown currency `{}`: not an ISO 4217 code redress knows; write one such as USD, EUR or GBP", visible(.code))]
     UnknownCurrency {
         /// The code as given.
         code: String,
@@ -201,13 +210,13 @@ pub enum Error {
         right: String,
     },
     /// A computation left the range of `Decimal` or of the calendar.
-    #[error("arithmetic overflow: {context}")]
+    #[error("arithmetic overflow: {}", visible(.context))]
     Overflow {
         /// What was being computed.
         context: String,
     },
     /// A policy id that the catalog does not hold.
-    #[error("unknown policy `{id}`{}", suggestion_text(.suggestion))]
+    #[error("unknown policy `{}`{}", visible(.id), suggestion_text(.suggestion))]
     UnknownPolicy {
         /// The id as given.
         id: String,
@@ -215,7 +224,7 @@ pub enum Error {
         suggestion: Option<String>,
     },
     /// A policy that cannot be applied to this claim at all.
-    #[error("policy `{policy}` cannot apply: {reason}")]
+    #[error("policy `{}` cannot apply: {}", visible(.policy), visible(.reason))]
     PolicyNotApplicable {
         /// The policy's id.
         policy: String,
@@ -223,7 +232,7 @@ pub enum Error {
         reason: String,
     },
     /// A rule tree that is not well formed (a rule used on a subject it cannot measure).
-    #[error("policy `{policy}`, provision `{provision}`: {problem}")]
+    #[error("policy `{}`, provision `{}`: {}", visible(.policy), visible(.provision), visible(.problem))]
     InvalidRule {
         /// The policy's id.
         policy: String,
@@ -238,7 +247,7 @@ fn path_text(path: &FieldPath) -> String {
     if path.as_str().is_empty() {
         String::new()
     } else {
-        format!("{path}: ")
+        format!("{}: ", visible(path.as_str()))
     }
 }
 

@@ -167,6 +167,43 @@ impl Currency {
             mode: RoundingMode::HalfAwayFromZero,
         }
     }
+
+    /// An amount written to this currency's minor units (`14.5` → `14.50` in USD), as
+    /// a claim's total is: a sum of rounded lines. More places than the currency has
+    /// are rounded half away from zero.
+    ///
+    /// # Errors
+    /// [`Error::Overflow`] when the amount has too many digits to keep the minor units:
+    /// a `Decimal` holds 28 or 29 digits, so about 7.9 × 10²⁶ is the most that can be
+    /// written to the cent. Writing it with fewer places would drop the cents without
+    /// a word.
+    ///
+    /// # Example
+    /// ```
+    /// use redress::Currency;
+    /// use rust_decimal::Decimal;
+    /// assert_eq!(Currency::USD.to_minor_units(Decimal::new(145, 1))?.to_string(), "14.50");
+    /// assert_eq!(Currency::new("JPY")?.to_minor_units(Decimal::new(1200, 0))?.to_string(), "1200");
+    /// let huge: Decimal = "1000000000000000000000000000".parse().unwrap(); // 10²⁷
+    /// assert!(Currency::USD.to_minor_units(huge).is_err());
+    /// # Ok::<(), redress::Error>(())
+    /// ```
+    pub fn to_minor_units(&self, amount: Decimal) -> Result<Decimal> {
+        // A sum of lines rounded to the minor units is written with them already.
+        if amount.scale() == self.minor_units {
+            return Ok(amount);
+        }
+        let mut written = amount;
+        written.rescale(self.minor_units);
+        if written.scale() == self.minor_units {
+            return Ok(written);
+        }
+        Err(Error::overflow(format!(
+            "{amount} {} has too many digits to be kept to its {} decimal places \
+             (an amount holds about 28 digits)",
+            self.code, self.minor_units
+        )))
+    }
 }
 
 impl fmt::Display for Currency {
@@ -346,6 +383,37 @@ impl Rounding {
     /// ```
     pub fn apply(&self, value: Decimal) -> Decimal {
         self.mode.round(value, self.scale)
+    }
+
+    /// [`Rounding::apply`], refusing a value too large to be written with the rule's
+    /// places: a `Decimal` holds 28 or 29 digits, so a value above about 7.9 × 10²⁶
+    /// cannot keep two decimal places, and `apply` would give it fewer (losing its
+    /// cents without a word).
+    ///
+    /// # Errors
+    /// [`Error::Overflow`] naming the value and the places it cannot keep.
+    ///
+    /// # Example
+    /// ```
+    /// use redress::{Rounding, RoundingMode};
+    /// use rust_decimal::Decimal;
+    /// let cents = Rounding { scale: 2, mode: RoundingMode::HalfAwayFromZero };
+    /// assert_eq!(cents.apply_checked(Decimal::new(41995, 3))?.to_string(), "42.00");
+    /// let huge: Decimal = "1000000000000000000000000000.5".parse().unwrap(); // 10²⁷ + ½
+    /// assert_eq!(cents.apply(huge).to_string(), "1000000000000000000000000000.5");
+    /// assert!(cents.apply_checked(huge).is_err());
+    /// # Ok::<(), redress::Error>(())
+    /// ```
+    pub fn apply_checked(&self, value: Decimal) -> Result<Decimal> {
+        let rounded = self.apply(value);
+        if rounded.scale() == self.scale {
+            return Ok(rounded);
+        }
+        Err(Error::overflow(format!(
+            "the amount {value} has too many digits to be kept to {} decimal places \
+             (an amount holds about 28 digits)",
+            self.scale
+        )))
     }
 
     /// `self.apply(dividend / divisor)` with `Decimal`'s own division, for the

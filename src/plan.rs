@@ -2,6 +2,7 @@
 //! each billing period begins.
 
 use std::cell::RefCell;
+use std::collections::HashSet;
 use std::fmt;
 
 use chrono::{DateTime, Datelike, NaiveDate, TimeDelta, Utc};
@@ -354,10 +355,6 @@ impl ServicePlan {
     }
 }
 
-/// Up to this many services, a plan's services are found by scanning them; beyond, by
-/// a map, so a plan of thousands of services is checked in time proportional to its size.
-pub(crate) const SCANNED_SERVICES: usize = 16;
-
 /// [`ServicePlan::validate`] over the parts it checks, so a caller holding them
 /// separately (a batch account) need not build a plan to check them. The plan's path
 /// is written only for an error: validating a plan formats and allocates nothing.
@@ -373,7 +370,10 @@ pub(crate) fn validate_plan_parts(
         ));
     }
     let here = |i: usize| path().field("services").index(i);
-    let mut seen: Option<std::collections::HashSet<&ServiceKind>> = None;
+    // A plan with many services finds a repeated kind by hash rather than by
+    // comparing each service with every one before it.
+    let mut seen: Option<HashSet<&ServiceKind, foldhash::fast::RandomState>> =
+        (services.len() > FEW_SERVICES).then(HashSet::default);
     for (i, service) in services.iter().enumerate() {
         if service.monthly_price.is_sign_negative() && !service.monthly_price.is_zero() {
             return Err(Error::invalid(
@@ -381,14 +381,11 @@ pub(crate) fn validate_plan_parts(
                 format!("a price cannot be negative (got {})", service.monthly_price),
             ));
         }
-        let twice = if i < SCANNED_SERVICES {
-            services.iter().take(i).any(|s| s.kind == service.kind)
-        } else {
-            let seen =
-                seen.get_or_insert_with(|| services.iter().take(i).map(|s| &s.kind).collect());
-            !seen.insert(&service.kind)
+        let repeated = match &mut seen {
+            Some(seen) => !seen.insert(&service.kind),
+            None => services.iter().take(i).any(|s| s.kind == service.kind),
         };
-        if twice {
+        if repeated {
             return Err(Error::invalid(
                 here(i).field("kind"),
                 format!(
@@ -400,6 +397,10 @@ pub(crate) fn validate_plan_parts(
     }
     Ok(())
 }
+
+/// Up to this many services (a plan's usual handful) are looked up by comparing each
+/// in turn; more are indexed by hash.
+pub(crate) const FEW_SERVICES: usize = 8;
 
 /// Splits a bundle's monthly price into priced services by weights, so that the
 /// parts add up exactly to the whole (leftover minor units go to the largest remainders).
@@ -742,6 +743,32 @@ fn month_from_index(index: i64) -> Result<(i32, u32)> {
 mod tests {
     use super::*;
     use chrono::TimeZone;
+
+    /// A plan of many services is checked in order as a short one is: the first
+    /// service that is wrong is named, whether its price is negative or its kind is
+    /// listed before.
+    #[test]
+    fn a_long_plan_names_its_first_wrong_service() {
+        let path = FieldPath::root("plan");
+        let mut services: Vec<Service> = (0..40)
+            .map(|i| Service::new(ServiceKind::from(format!("svc-{i}").as_str()), Decimal::ONE))
+            .collect();
+        assert!(validate_plan_parts(1, &services, &|| path.clone()).is_ok());
+        services[30].kind = ServiceKind::from("svc-3");
+        services[35].monthly_price = Decimal::NEGATIVE_ONE;
+        let err = validate_plan_parts(1, &services, &|| path.clone()).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "plan.services[30].kind: `svc-3` is listed twice; give each service once with its price"
+        );
+        services[12].monthly_price = Decimal::NEGATIVE_ONE;
+        let err = validate_plan_parts(1, &services, &|| path.clone()).unwrap_err();
+        assert!(
+            err.to_string()
+                .starts_with("plan.services[12].monthly_price"),
+            "{err}"
+        );
+    }
 
     fn date(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()

@@ -902,7 +902,7 @@ fn bad_claim_input_exits_2_naming_the_file_the_place_and_the_problem() {
         (vec![NY, "--letter", "--date", "5/10/2024"], vec!["redress: --date: `5/10/2024` is not a date".to_owned()]),
         (
             vec![NY, "--as-of", "1850-01-01T00:00:00Z"],
-            vec![format!("redress: {NY}: as_of: 1850-01-01 is outside the supported years")],
+            vec!["redress: --as-of: 1850-01-01 is outside the supported years".to_owned()],
         ),
     ];
     for (args, messages) in cases {
@@ -960,27 +960,79 @@ fn batch_with_blocks(block_bytes: Option<usize>, args: &[&str]) -> Run {
     }
 }
 
+/// Counts line breaks as `docs/batch.md` does: `\r\n`, `\n` and a lone `\r` are each one.
+#[derive(Default)]
+struct LineCount {
+    breaks: u64,
+    after_cr: bool,
+}
+
+impl LineCount {
+    fn push(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.breaks += u64::from(b == b'\r' || (b == b'\n' && !self.after_cr));
+            self.after_cr = b == b'\r';
+        }
+    }
+
+    /// The line the next byte is on.
+    fn line(&self) -> u64 {
+        self.breaks + 1
+    }
+}
+
+/// A record the tricky file is meant to hold: its account id as read, its line, whether
+/// it is meant to be a row error, and which template it uses.
+#[derive(Debug)]
+struct Meant {
+    account: String,
+    line: u64,
+    broken: bool,
+    template: usize,
+}
+
 /// An accounts file with everything the CSV reader must get right: quoted fields with
-/// commas, doubled quotes and line breaks, quotes inside unquoted fields, `\n`, `\r\n`
-/// and lone `\r` line ends, empty lines of each kind, surrounding spaces, short and long
-/// rows, a byte order mark inside a row, a field that is not UTF-8, and a last line
-/// without a line end. Returns the file and, per record, whether it is meant to be a row
-/// error and which of `templates` it uses.
-fn tricky_accounts(templates: &[(&str, &str)]) -> (Vec<u8>, Vec<(bool, usize)>) {
+/// commas, doubled quotes and line breaks, stray quotes in unquoted fields and text after
+/// a closing quote (row errors, each ending at the first line end after its quote), `\n`,
+/// `\r\n` and lone `\r` line ends, empty lines of each kind, surrounding spaces, short
+/// and long rows, a byte order mark inside a row, a field that is not UTF-8, and a last
+/// line without a line end. With `stray` false, no stray quotes. Returns the file and the
+/// records it is meant to hold, worked out as it is written.
+fn tricky_accounts(templates: &[(&str, &str)], stray: bool) -> (Vec<u8>, Vec<Meant>) {
     let mut bytes = b"account,region,area,currency,time_zone,billing_day,services\r\n".to_vec();
+    let mut lines = LineCount::default();
+    lines.push(&bytes);
     let mut meant = Vec::new();
     let count = 6000;
     for n in 0..count {
-        let id = match n % 9 {
-            0 => format!("A-{n}"),
-            1 => format!("\"A-{n}, with a comma\""),
-            2 => format!("\"A-{n} \"\"quoted\"\"\""),
-            3 => format!("\"A-{n}\nsecond line\""),
-            4 => format!("\"A-{n}\r\nsecond line\r\""),
-            5 => format!("  A-{n}\t"),
-            6 => format!("A-{n}\"inch"),
-            7 => format!("\"A-{n}\"after"),
-            _ => format!("\u{feff}A-{n}"),
+        let shape = match n % 9 {
+            6 | 7 if !stray => 0,
+            shape => shape,
+        };
+        let (id, account) = match shape {
+            0 => (format!("A-{n}"), format!("A-{n}")),
+            1 => (
+                format!("\"A-{n}, with a comma\""),
+                format!("A-{n}, with a comma"),
+            ),
+            2 => (
+                format!("\"A-{n} \"\"quoted\"\"\""),
+                format!("A-{n} \"quoted\""),
+            ),
+            3 => (
+                format!("\"A-{n}\nsecond line\""),
+                format!("A-{n}\nsecond line"),
+            ),
+            // The last `\r` is trimmed with the surrounding whitespace.
+            4 => (
+                format!("\"A-{n}\r\nsecond line\r\""),
+                format!("A-{n}\r\nsecond line"),
+            ),
+            5 => (format!("  A-{n}\t"), format!("A-{n}")),
+            // A stray quote, and text after a closing quote: the account is not read.
+            6 => (format!("A-{n}\"inch"), String::new()),
+            7 => (format!("\"A-{n}\"after"), String::new()),
+            _ => (format!("\u{feff}A-{n}"), format!("\u{feff}A-{n}")),
         };
         let template = n % templates.len();
         let (area, services) = templates[template];
@@ -1007,69 +1059,66 @@ fn tricky_accounts(templates: &[(&str, &str)]) -> (Vec<u8>, Vec<(bool, usize)>) 
                 row[last] = 0xff;
             }
         }
-        if n % 7 == 1 {
+        let extra = n % 7 == 1;
+        if extra {
             row.extend_from_slice(b",extra,\"x,\ny\"");
         }
+        let broken = n % 5 == 0 || n % 97 == 3 || n % 101 == 7 || shape == 6 || shape == 7;
+        meant.push(Meant {
+            account,
+            line: lines.line(),
+            broken,
+            template,
+        });
+        if extra && (shape == 6 || shape == 7) {
+            // The faulty row ends at the line end inside `"x,\ny"`: `y"` then starts a
+            // row of its own, with a stray quote.
+            let at = row.iter().position(|&b| b == b'\n').unwrap();
+            let mut before = LineCount::default();
+            before.push(&row[..=at]);
+            meant.push(Meant {
+                account: String::new(),
+                line: lines.line() + before.breaks,
+                broken: true,
+                template,
+            });
+        }
         bytes.extend_from_slice(&row);
+        lines.push(&row);
+        let mut after = Vec::new();
         if n + 1 < count {
-            bytes.extend_from_slice([&b"\n"[..], b"\r\n", b"\r", b"\n"][n % 4]);
+            after.extend_from_slice([&b"\n"[..], b"\r\n", b"\r", b"\n"][n % 4]);
         }
         for (every, blank) in [(11, &b"\n"[..]), (13, b"\r\n\r\n"), (17, b"\r")] {
             if n % every == 0 && n + 1 < count {
-                bytes.extend_from_slice(blank);
+                after.extend_from_slice(blank);
             }
         }
-        let broken = n % 5 == 0 || n % 97 == 3 || n % 101 == 7;
-        meant.push((broken, template));
+        bytes.extend_from_slice(&after);
+        lines.push(&after);
     }
     (bytes, meant)
 }
 
 /// However the rows are laid out and however the file is cut into blocks, the command
-/// reads the records the `csv` crate reads, with the same fields and the same line
-/// numbers in its errors, and writes the same output.
+/// reads the records `docs/batch.md` says, with their fields and the lines they start on
+/// in its errors, and writes the same output.
+///
+/// The oracle is the generator itself, which knows what each row holds and counts its
+/// lines as it writes them. It was the `csv` crate, whose reading the batch now departs
+/// from on purpose: the crate reads a stray quote as a plain byte (`A-1"inch`) and text
+/// after a closing quote as more of the field (`"A-1"after` is `A-1after`), where the
+/// batch refuses the row rather than guess; and it reports a record on the line where
+/// its read began, which in a CRLF file is the line before the record and after empty
+/// lines the first of them, where the batch names the record's own line. Where the
+/// rules agree (a file without stray quotes), the crate still checks the accounts read.
 #[test]
-fn batch_reads_rows_as_the_csv_crate_does_whatever_the_block_size() {
+fn batch_reads_rows_by_the_documented_rules_whatever_the_block_size() {
     let dir = scratch("batch-reading");
     let templates = [
         ("rochester-14604", "internet:79.99|tv:65.00"),
         ("buffalo-14201", "internet:60.00"),
     ];
-    let (bytes, meant) = tricky_accounts(&templates);
-    let accounts = dir.join("accounts.csv");
-    std::fs::write(&accounts, &bytes).expect("write accounts");
-    let accounts = accounts.to_string_lossy().into_owned();
-    let args = [
-        "--accounts",
-        &accounts,
-        "--outages",
-        OUTAGES,
-        "--policy",
-        "us-ny-psc-outage-credit",
-        "--as-of",
-        BATCH_AS_OF,
-    ];
-
-    // What the csv crate reads: each record's account and line.
-    let mut reader = csv::ReaderBuilder::new()
-        .flexible(true)
-        .from_reader(bytes.as_slice());
-    let expected: Vec<(String, u64)> = reader
-        .byte_records()
-        .map(|r| {
-            let record = r.expect("a record");
-            let account = std::str::from_utf8(record.get(0).unwrap_or_default().trim_ascii())
-                .unwrap_or("")
-                .to_owned();
-            (account, record.position().map_or(0, |p| p.line()))
-        })
-        .collect();
-    assert_eq!(
-        expected.len(),
-        meant.len(),
-        "the file has the records meant"
-    );
-
     // The total of each template's row alone.
     let totals: Vec<String> = templates
         .iter()
@@ -1097,41 +1146,76 @@ fn batch_reads_rows_as_the_csv_crate_does_whatever_the_block_size() {
         })
         .collect();
 
-    let whole = batch_with_blocks(None, &args);
-    assert_eq!(whole.code, 2, "{}", whole.stderr);
-    let out = rows(&whole.stdout);
-    assert_eq!(out.len(), expected.len());
-    for (i, ((row, (account, line)), (broken, template))) in
-        out.iter().zip(&expected).zip(&meant).enumerate()
-    {
-        assert_eq!(&row[0], account, "record {i}");
-        if *broken {
-            assert!(
-                row[5].starts_with(&format!("line {line}: ")),
-                "record {i}: want line {line}: {row:?}"
-            );
-        } else {
-            assert_eq!((&row[3], &row[5]), (&totals[*template], &String::new()));
+    for stray in [true, false] {
+        let (bytes, meant) = tricky_accounts(&templates, stray);
+        let accounts = dir.join(format!("accounts-{stray}.csv"));
+        std::fs::write(&accounts, &bytes).expect("write accounts");
+        let accounts = accounts.to_string_lossy().into_owned();
+        let args = [
+            "--accounts",
+            &accounts,
+            "--outages",
+            OUTAGES,
+            "--policy",
+            "us-ny-psc-outage-credit",
+            "--as-of",
+            BATCH_AS_OF,
+        ];
+        let whole = batch_with_blocks(None, &args);
+        assert_eq!(whole.code, 2, "{}", whole.stderr);
+        let out = rows(&whole.stdout);
+        assert_eq!(out.len(), meant.len());
+        for (i, (row, meant)) in out.iter().zip(&meant).enumerate() {
+            assert_eq!(row[0], meant.account, "record {i}: {meant:?}");
+            if meant.broken {
+                assert!(
+                    row[5].starts_with(&format!("line {}: ", meant.line)),
+                    "record {i}: {meant:?}: {row:?}"
+                );
+            } else {
+                assert_eq!(
+                    (&row[3], &row[5]),
+                    (&totals[meant.template], &String::new()),
+                    "record {i}: {meant:?}"
+                );
+            }
         }
-    }
-    let errors = meant.iter().filter(|(broken, _)| *broken).count();
-    assert!(
-        whole.stderr.contains(&format!(
-            "6000 accounts read: {} assessed, {errors} with errors; 6000 rows written",
-            6000 - errors
-        )),
-        "{}",
-        whole.stderr
-    );
-
-    // Cut into blocks of every size, the output and the messages are the same.
-    for block_bytes in [1, 2, 7, 64, 1000, 65536] {
-        let cut = batch_with_blocks(Some(block_bytes), &args);
-        assert_eq!(cut.code, whole.code, "blocks of {block_bytes}");
+        let errors = meant.iter().filter(|m| m.broken).count();
+        let records = meant.len();
         assert!(
-            cut.stdout == whole.stdout,
-            "blocks of {block_bytes}: the output differs"
+            whole.stderr.contains(&format!(
+                "{records} accounts read: {} assessed, {errors} with errors; {records} rows written",
+                records - errors
+            )),
+            "{}",
+            whole.stderr
         );
-        assert_eq!(cut.stderr, whole.stderr, "blocks of {block_bytes}");
+        if !stray {
+            // Without stray quotes, the csv crate reads the same records and accounts.
+            let mut reader = csv::ReaderBuilder::new()
+                .flexible(true)
+                .from_reader(bytes.as_slice());
+            let read: Vec<String> = reader
+                .byte_records()
+                .map(|r| {
+                    let record = r.expect("a record");
+                    let account = record.get(0).unwrap_or_default().trim_ascii();
+                    String::from_utf8_lossy(account).into_owned()
+                })
+                .collect();
+            let ours: Vec<&String> = out.iter().map(|row| &row[0]).collect();
+            assert_eq!(ours, read.iter().collect::<Vec<_>>());
+        }
+
+        // Cut into blocks of every size, the output and the messages are the same.
+        for block_bytes in [1, 2, 7, 64, 1000, 65536] {
+            let cut = batch_with_blocks(Some(block_bytes), &args);
+            assert_eq!(cut.code, whole.code, "blocks of {block_bytes}");
+            assert!(
+                cut.stdout == whole.stdout,
+                "blocks of {block_bytes}: the output differs"
+            );
+            assert_eq!(cut.stderr, whole.stderr, "blocks of {block_bytes}");
+        }
     }
 }

@@ -57,6 +57,13 @@ fn arb_mutation() -> impl Strategy<Value = Mutation> {
         (any::<usize>(), 1usize..40).prop_map(|(at, len)| Mutation::Delete { at, len }),
         (any::<usize>(), "[-0-9a-z\"\\[\\]=.:TZ+ \n]{1,12}")
             .prop_map(|(at, text)| Mutation::Insert { at, text }),
+        // Braces, control characters, lone carriage returns and characters that hide or
+        // reorder text: the hostile corpus's kinds of edit, anywhere.
+        (
+            any::<usize>(),
+            "[{}\u{0}\u{7}\t\r\u{7f}\u{200b}\u{200d}\u{202e}\u{2066}\u{feff}]{1,3}"
+        )
+            .prop_map(|(at, text)| Mutation::Insert { at, text }),
         (any::<usize>(), proptest::char::any())
             .prop_map(|(at, with)| Mutation::Replace { at, with }),
         (any::<usize>(), 1usize..200).prop_map(|(at, len)| Mutation::Duplicate { at, len }),
@@ -109,6 +116,23 @@ proptest! {
         }
         run_everything(&text);
     }
+}
+
+/// Every file of the hostile corpus (`tests/data/bad/`), read as the library's users
+/// would read it, never panics either; `tests/bad_input.rs` checks what the CLI says.
+#[test]
+fn the_hostile_corpus_never_panics_in_the_library() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests")
+        .join("data")
+        .join("bad");
+    let mut files = 0;
+    for entry in std::fs::read_dir(dir).expect("tests/data/bad") {
+        let bytes = std::fs::read(entry.expect("an entry").path()).expect("a corpus file");
+        run_everything(&String::from_utf8_lossy(&bytes));
+        files += 1;
+    }
+    assert!(files > 40, "the corpus is there: {files} files");
 }
 
 /// An outage from 1900 to 2199 under every catalog policy: each finishes, with a claim or

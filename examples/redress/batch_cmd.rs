@@ -1,35 +1,38 @@
-//! `redress batch`: one incident, many accounts (CLAIM-FILE.md, "Batch").
+//! `redress batch`: one incident, many accounts. The contract is `docs/batch.md`.
 //!
-//! Streams `accounts.csv` a row at a time: read, assess, write. Outages are read
-//! first (they are few) and indexed by area. Every account row yields output
-//! rows (`account,policy,currency,total,automatic,error`), one per policy, in
-//! input order; a row that cannot be read or assessed gets its rows with `error`
-//! = "line N: reason" and an empty total, and is reported on stderr. The summary
-//! by area and policy goes to stderr, after a progress bar when stderr is a
-//! terminal.
+//! Streams `accounts.csv` a block at a time: read, assess, write. Outages are read
+//! first (they are few), all of them or none, and indexed by area. Every account row
+//! yields output rows (`account,policy,currency,total,automatic,error`), one per policy,
+//! in input order; a row that cannot be read or assessed gets its rows with `error` =
+//! "line N: reason" and an empty total, and is reported on stderr. The summary by area
+//! and policy goes to stderr, after a progress bar when stderr is a terminal.
 //!
-//! Exit codes: 0 when every row was assessed; 2 when some rows had errors (the
-//! output is still complete: every row accounted for) or when an input cannot be
-//! used at all (a missing column, a broken outage row, an unknown policy).
+//! Exit codes: 0 when every row was assessed; 2 when some rows had errors (the output
+//! is still complete: every row accounted for) or when an input cannot be used at all
+//! (a header that is not the contract's, a broken outage row, an unknown policy, a row
+//! longer than the row limit); 1 when the output cannot be written.
 
 mod blocks;
+mod columns;
+mod ids;
+mod output;
 mod rows;
 
 use std::collections::BTreeMap;
 use std::fs::File;
-use std::io::{self, BufWriter, IsTerminal, Read, Write};
+use std::io::{self, IsTerminal, Write};
 use std::path::Path;
 use std::sync::{mpsc, Arc, Mutex};
 
-use chrono::{DateTime, FixedOffset, SecondsFormat, Utc};
-use csv::{ByteRecord, ReaderBuilder};
 use indicatif::{ProgressBar, ProgressStyle};
 use redress::batch::{
     Account, AccountFields, AreaOutage, Batch, OutageFields, OutageIndex, PolicyTotal, Summary,
 };
 
-use self::blocks::{Block, Blocks, Recorded};
-use self::rows::{Record, Splitter};
+use self::blocks::{Block, Blocks, ReadError};
+use self::columns::{Header, Kind};
+use self::ids::Seen;
+use self::rows::{Limits, Record, Splitter, ROW_LIMIT};
 use crate::input::{self, AsOfSource};
 use crate::{note, BatchArgs, Failure};
 
@@ -46,13 +49,24 @@ pub const OUTPUT_COLUMNS: [&str; 6] = [
 /// How many row errors are echoed on stderr before the rest are only counted.
 const ERRORS_SHOWN: u64 = 20;
 
+/// How many broken outage rows are listed before the rest are only counted.
+const BROKEN_OUTAGES_SHOWN: usize = 50;
+
 /// Runs `redress batch`; returns the exit code.
 pub fn run(args: &BatchArgs) -> Result<u8, Failure> {
     let (as_of, source) = match &args.as_of {
         Some(text) => (input::parse_instant("--as-of", text)?, AsOfSource::Flag),
         None => (input::now(), AsOfSource::Now),
     };
-    let outages = read_outages(&args.outages, as_of)?;
+    // Before anything is read or opened for writing: an `--out` that is an input.
+    let plan = output::plan(
+        args.out.as_deref(),
+        &[
+            ("--accounts", args.accounts.as_path()),
+            ("--outages", args.outages.as_path()),
+        ],
+    )?;
+    let outages = read_outages(&args.outages, as_of, args.allow_extra_columns)?;
     let batch = if args.policies.is_empty() {
         Batch::selecting(outages)
     } else {
@@ -63,8 +77,8 @@ pub fn run(args: &BatchArgs) -> Result<u8, Failure> {
     note(&format!(
         "batch as of {} ({}); {} outage{} in {} area{}; policies: {}",
         as_of
-            .with_timezone(&Utc)
-            .to_rfc3339_opts(SecondsFormat::Secs, true),
+            .with_timezone(&chrono::Utc)
+            .to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
         source.text(),
         batch.outages().len(),
         plural(batch.outages().len() as u64),
@@ -82,10 +96,29 @@ pub fn run(args: &BatchArgs) -> Result<u8, Failure> {
         }
     ));
 
-    let summary = stream_accounts(args, &mut batch)?;
+    let (blocks, header) = open_csv(&args.accounts, &columns::ACCOUNTS, args.allow_extra_columns)?;
+    let mut out = plan.open()?;
+    let (summary, seen) = match stream_accounts(args, &mut batch, blocks, &header, &mut out) {
+        Ok(done) => done,
+        Err(mut failure) => {
+            if let (true, Some(path)) = (out.is_file(), &args.out) {
+                failure.message = format!(
+                    "{}\nredress: {}: left as it was (nothing is written unless the whole batch is)",
+                    failure.message,
+                    path.display()
+                );
+            }
+            return Err(failure);
+        }
+    };
+    out.commit()?;
     // Standard error is unbuffered: written straight through, the table (a line per
     // area, padded a character at a time) would be a system call per character.
-    let text = summary.to_string();
+    let mut text = summary.to_string();
+    if let Some(line) = seen.summary() {
+        text.push_str(&line);
+        text.push('\n');
+    }
     // Like `eprint!`, a summary that cannot be shown does not fail the batch.
     let _ = io::stderr().lock().write_all(text.as_bytes());
     if summary.errors() > 0 {
@@ -113,60 +146,6 @@ fn plural(n: u64) -> &'static str {
     }
 }
 
-/// Column positions found in a header row.
-struct Columns {
-    names: Vec<String>,
-}
-
-impl Columns {
-    fn new(header: &ByteRecord) -> Columns {
-        Columns {
-            names: header
-                .iter()
-                .map(|f| {
-                    String::from_utf8_lossy(f)
-                        .trim()
-                        .trim_start_matches('\u{feff}')
-                        .to_ascii_lowercase()
-                })
-                .collect(),
-        }
-    }
-
-    fn find(&self, name: &str) -> Option<usize> {
-        self.names.iter().position(|n| n == name)
-    }
-
-    /// The position of each required column, or a failure naming the missing one.
-    fn require<const N: usize>(
-        &self,
-        path: &Path,
-        names: [&str; N],
-    ) -> Result<[usize; N], Failure> {
-        let mut found = [0; N];
-        for (slot, name) in found.iter_mut().zip(names) {
-            *slot = self.find(name).ok_or_else(|| {
-                Failure::input(format!(
-                    "{}: line 1: the header has no `{name}` column (it has: {})",
-                    path.display(),
-                    self.names.join(", ")
-                ))
-            })?;
-        }
-        Ok(found)
-    }
-}
-
-/// One field of a record as text, without surrounding ASCII whitespace ("" when the
-/// column is absent or the row short). Trimmed here rather than by the reader, whose
-/// trimming copies every record into a new one.
-fn field(record: &ByteRecord, index: Option<usize>) -> Result<&str, String> {
-    match index.and_then(|i| record.get(i)) {
-        None => Ok(""),
-        Some(bytes) => field_text(bytes),
-    }
-}
-
 /// A field's bytes as text without surrounding ASCII whitespace, or the row error.
 fn field_text(bytes: &[u8]) -> Result<&str, String> {
     std::str::from_utf8(bytes.trim_ascii()).map_err(|_| "a field is not valid UTF-8".to_owned())
@@ -177,85 +156,155 @@ fn open(path: &Path) -> Result<File, Failure> {
         .map_err(|e| Failure::input(format!("{}: cannot read the file: {e}", path.display())))
 }
 
-fn open_reader(path: &Path) -> Result<(csv::Reader<File>, Columns), Failure> {
-    read_header(path, open(path)?)
+/// The message for a row longer than the row limit, where reading stops.
+fn too_long(path: &Path, line: u64, kind: &Kind) -> Failure {
+    Failure::input(format!(
+        "{}: line {line}: the row is longer than {ROW_LIMIT} bytes (1 MiB), the most a row \
+         may hold, or has no line end; this is not a CSV file of {}, or it is damaged there. \
+         Reading stopped at this line",
+        path.display(),
+        kind.file
+    ))
 }
 
-/// A reader of `source` that has read the header row, and the columns it names.
-fn read_header<R: Read>(path: &Path, source: R) -> Result<(csv::Reader<R>, Columns), Failure> {
-    let mut reader = ReaderBuilder::new().flexible(true).from_reader(source);
-    let header = reader
-        .byte_headers()
-        .map_err(|e| Failure::input(format!("{}: cannot read the header: {e}", path.display())))?
-        .clone();
-    if header.is_empty() || header.iter().all(|f| f.trim_ascii().is_empty()) {
-        return Err(Failure::input(format!(
-            "{}: the file is empty; it needs a header row",
-            path.display()
-        )));
+/// Opens a batch file of `kind` and reads its header row, checked (see `columns.rs`);
+/// returns the blocks of the rows after it, and the header.
+fn open_csv(
+    path: &Path,
+    kind: &Kind,
+    allow_extra: bool,
+) -> Result<(Blocks<File>, Header), Failure> {
+    let unreadable =
+        |e: io::Error| Failure::input(format!("{}: cannot read the file: {e}", path.display()));
+    let mut blocks = Blocks::new(open(path)?, block_bytes(), Limits::FILE).map_err(unreadable)?;
+    let mut block = Block::default();
+    let empty = || {
+        Failure::input(format!(
+            "{}: the file is empty; it needs a header row ({})",
+            path.display(),
+            kind.columns.join(",")
+        ))
+    };
+    match blocks.header(&mut block) {
+        Ok(true) => {}
+        Ok(false) => return Err(empty()),
+        Err(ReadError::TooLong { line }) => return Err(too_long(path, line, kind)),
+        Err(ReadError::Io(e)) => return Err(unreadable(e)),
     }
-    Ok((reader, Columns::new(&header)))
+    let mut read: Option<(u64, Result<Vec<String>, String>)> = None;
+    Splitter::new(Limits::FILE).split(&block, |record, line| {
+        let names = match record.fault() {
+            Some((fault, i)) => Err(fault.reason(&format!("column {}", i + 1), Limits::FILE)),
+            None => (0..record.len())
+                .map(|i| record.field(Some(i)).map(str::to_owned))
+                .collect(),
+        };
+        read.get_or_insert((line, names));
+    });
+    let Some((line, names)) = read else {
+        return Err(empty());
+    };
+    let names = names.map_err(|reason| {
+        Failure::input(format!(
+            "{}: line {line}: the header row: {reason}",
+            path.display()
+        ))
+    })?;
+    let header = columns::check(path, line, names, kind, allow_extra)?;
+    if !header.ignored.is_empty() {
+        note(&format!(
+            "{}: ignoring the column{} the batch does not read (--allow-extra-columns): {}",
+            path.display(),
+            plural(header.ignored.len() as u64),
+            header.ignored.join(", ")
+        ));
+    }
+    Ok((blocks, header))
 }
 
-/// Reads every outage row; any broken row stops the batch (an outage dropped
-/// would silently underpay a whole area).
-fn read_outages(path: &Path, as_of: DateTime<FixedOffset>) -> Result<OutageIndex, Failure> {
-    let (mut reader, columns) = open_reader(path)?;
-    let [area, services, start] = columns.require(path, ["area", "services", "start"])?;
-    let (end, customers, cause) = (
-        columns.find("end"),
-        columns.find("customers_affected"),
-        columns.find("cause"),
-    );
+/// Reads every outage row; any broken row stops the batch before anything is written
+/// (an outage dropped would silently underpay a whole area), and every broken row is
+/// listed (the first [`BROKEN_OUTAGES_SHOWN`], then a count).
+fn read_outages(
+    path: &Path,
+    as_of: chrono::DateTime<chrono::FixedOffset>,
+    allow_extra: bool,
+) -> Result<OutageIndex, Failure> {
+    let kind = &columns::OUTAGES;
+    let (mut blocks, header) = open_csv(path, kind, allow_extra)?;
+    let find = |column| header.find(kind, column);
+    let (area, services, start) = (find("area"), find("services"), find("start"));
+    let (end, customers, cause) = (find("end"), find("customers_affected"), find("cause"));
     let mut index = OutageIndex::new();
-    let mut record = ByteRecord::new();
+    let mut broken: Vec<String> = Vec::new();
+    let mut count: u64 = 0;
+    let mut splitter = Splitter::new(Limits::FILE);
+    let mut block = Block::default();
     loop {
-        let more = reader
-            .read_byte_record(&mut record)
-            .map_err(|e| Failure::input(format!("{}: {e}", path.display())))?;
-        if !more {
+        let stop = match blocks.next(&mut block) {
+            Ok(false) => break,
+            Ok(true) => splitter.split(&block, |record, line| {
+                let outage = || -> Result<AreaOutage, String> {
+                    if let Some((fault, i)) = record.fault() {
+                        return Err(fault.reason(&header.name(i), Limits::FILE));
+                    }
+                    let fields = OutageFields {
+                        area: record.field(area)?,
+                        services: record.field(services)?,
+                        start: record.field(start)?,
+                        end: record.field(end)?,
+                        customers_affected: record.field(customers)?,
+                        cause: record.field(cause)?,
+                    };
+                    AreaOutage::parse(&fields)
+                        .and_then(|o| o.validate(Some(as_of)).map(|()| o))
+                        .map_err(|e| e.to_string())
+                };
+                match outage() {
+                    Ok(outage) => index.insert(outage),
+                    Err(reason) => {
+                        count += 1;
+                        if broken.len() < BROKEN_OUTAGES_SHOWN {
+                            broken.push(format!("{}: line {line}: {reason}", path.display()));
+                        }
+                    }
+                }
+            }),
+            Err(ReadError::TooLong { line }) => Some(line),
+            Err(ReadError::Io(e)) => {
+                return Err(Failure::input(format!(
+                    "{}: cannot read the file: {e}",
+                    path.display()
+                )))
+            }
+        };
+        if let Some(line) = stop {
+            count += 1;
+            broken.push(too_long(path, line, kind).message);
             break;
         }
-        let line = record.position().map_or(0, |p| p.line());
-        let bad =
-            |message: String| Failure::input(format!("{}: line {line}: {message}", path.display()));
-        let fields = OutageFields {
-            area: field(&record, Some(area)).map_err(bad)?,
-            services: field(&record, Some(services)).map_err(bad)?,
-            start: field(&record, Some(start)).map_err(bad)?,
-            end: field(&record, end).map_err(bad)?,
-            customers_affected: field(&record, customers).map_err(bad)?,
-            cause: field(&record, cause).map_err(bad)?,
-        };
-        let outage = AreaOutage::parse(&fields)
-            .and_then(|o| o.validate(Some(as_of)).map(|()| o))
-            .map_err(|e| bad(e.to_string()))?;
-        index.insert(outage);
     }
-    Ok(index)
-}
-
-/// Where the output goes.
-fn output(path: Option<&Path>) -> Result<Box<dyn Write>, Failure> {
-    match path {
-        Some(path) => {
-            let file = File::create(path).map_err(|e| {
-                Failure::input(format!(
-                    "{}: cannot create the output file: {e}",
-                    path.display()
-                ))
-            })?;
-            Ok(Box::new(BufWriter::new(file)))
+    if count == 0 {
+        return Ok(index);
+    }
+    let rest = count - broken.len() as u64;
+    Err(Failure::input(format!(
+        "{}: {count} outage row{} cannot be used; nothing was assessed or written, as an outage \
+         left out would underpay its whole area. Fix {} and run again:\nredress: {}{}",
+        path.display(),
+        plural(count),
+        if count == 1 { "it" } else { "them" },
+        broken.join("\nredress: "),
+        if rest > 0 {
+            format!(
+                "\nredress: {}: and {rest} more broken row{} (the first {BROKEN_OUTAGES_SHOWN} are listed)",
+                path.display(),
+                plural(rest)
+            )
+        } else {
+            String::new()
         }
-        None => Ok(Box::new(BufWriter::new(io::stdout()))),
-    }
-}
-
-fn csv_failure(error: csv::Error) -> Failure {
-    match error.into_kind() {
-        csv::ErrorKind::Io(e) => Failure::output(e),
-        other => Failure::other(format!("cannot write the output: {other:?}")),
-    }
+    )))
 }
 
 fn progress_bar(path: &Path) -> Option<ProgressBar> {
@@ -287,29 +336,63 @@ fn block_bytes() -> usize {
         .unwrap_or(BLOCK_BYTES)
 }
 
+/// The first field of an output row, as the input had it (unquoted, without the mark
+/// that keeps a spreadsheet from reading it as a formula).
+fn first_field(row: &[u8]) -> String {
+    let field = match row.strip_prefix(b"\"") {
+        Some(quoted) => {
+            let mut field = Vec::new();
+            let mut rest = quoted;
+            while let Some(q) = memchr::memchr(b'"', rest) {
+                field.extend_from_slice(rest.get(..q).unwrap_or_default());
+                if rest.get(q + 1) != Some(&b'"') {
+                    break;
+                }
+                field.push(b'"');
+                rest = rest.get(q + 2..).unwrap_or_default();
+            }
+            field
+        }
+        None => row
+            .get(..memchr::memchr(b',', row).unwrap_or(row.len()))
+            .unwrap_or_default()
+            .to_vec(),
+    };
+    let field = String::from_utf8_lossy(&field).into_owned();
+    match field.strip_prefix('\'') {
+        Some(id) => id.to_owned(),
+        None => field,
+    }
+}
+
 /// Streams the accounts: read rows, assess them, write their rows, in input order.
 ///
 /// The main thread only reads `accounts.csv`, in blocks of raw bytes cut at record
-/// boundaries, and writes the finished chunks' output in order; one worker per core
-/// (each with its own clone of the batch) splits a block into records, parses, assesses
-/// and formats them into a byte buffer. Chunks and their buffers are recycled, and at
-/// most a few chunks per worker are in flight, so memory stays flat however many
-/// accounts stream through.
-fn stream_accounts(args: &BatchArgs, batch: &mut Batch) -> Result<Summary, Failure> {
+/// boundaries, and writes the finished chunks' output in order (noting the account ids
+/// it has seen); one worker per core (each with its own clone of the batch) splits a
+/// block into records, parses, assesses and formats them into a byte buffer. Chunks and
+/// their buffers are recycled, and at most a few chunks per worker are in flight, so
+/// memory stays flat however many accounts stream through (but for the ids' fingerprints,
+/// 8 bytes an account).
+fn stream_accounts(
+    args: &BatchArgs,
+    batch: &mut Batch,
+    mut blocks: Blocks<File>,
+    header: &Header,
+    out: &mut output::Output,
+) -> Result<(Summary, Seen), Failure> {
     let path = args.accounts.as_path();
-    let (reader, columns) = read_header(path, Recorded::new(open(path)?))?;
-    let [account, area, currency, time_zone, services] = columns.require(
-        path,
-        ["account", "area", "currency", "time_zone", "services"],
-    )?;
-    let (region, billing_day) = (columns.find("region"), columns.find("billing_day"));
-    let mut writer = csv::WriterBuilder::new().from_writer(output(args.out.as_deref())?);
-    writer.write_record(OUTPUT_COLUMNS).map_err(csv_failure)?;
-    let mut writer = writer
-        .into_inner()
-        .map_err(|e| Failure::output(e.into_error()))?;
+    let kind = &columns::ACCOUNTS;
+    let find = |column| header.find(kind, column);
+    // Required: `columns::check` has made sure of them.
+    let required = |column| find(column).unwrap_or(usize::MAX);
+    let writer = out.writer();
+    let mut head = OUTPUT_COLUMNS.join(",");
+    head.push('\n');
+    writer.write_all(head.as_bytes()).map_err(Failure::output)?;
 
     let bar = progress_bar(path);
+    let file_bytes = std::fs::metadata(path).map_or(0, |m| m.len());
     let ids: Vec<String> = if batch.selects() {
         Vec::new()
     } else {
@@ -317,17 +400,17 @@ fn stream_accounts(args: &BatchArgs, batch: &mut Batch) -> Result<Summary, Failu
     };
     let rows = Rows {
         columns: AccountColumns {
-            account,
-            region,
-            area,
-            currency,
-            time_zone,
-            billing_day,
-            services,
+            account: required("account"),
+            region: find("region"),
+            area: required("area"),
+            currency: required("currency"),
+            time_zone: required("time_zone"),
+            billing_day: find("billing_day"),
+            services: required("services"),
         },
         ids: ids.iter().map(String::as_str).collect(),
+        header,
     };
-    let mut blocks = Blocks::after_header(reader, block_bytes());
     let workers = std::thread::available_parallelism().map_or(1, |n| n.get().clamp(1, 8));
     let in_flight_limit = 4 * workers;
 
@@ -347,6 +430,7 @@ fn stream_accounts(args: &BatchArgs, batch: &mut Batch) -> Result<Summary, Failu
         drop(done_tx);
 
         let mut summary = Summary::default();
+        let mut seen = Seen::default();
         let mut errors_seen: u64 = 0;
         let mut free: Vec<Chunk> = Vec::new();
         let mut pending: BTreeMap<u64, Done> = BTreeMap::new();
@@ -358,28 +442,59 @@ fn stream_accounts(args: &BatchArgs, batch: &mut Batch) -> Result<Summary, Failu
                                free: &mut Vec<Chunk>|
          -> Result<(), Failure> {
             while let Some(done) = pending.remove(written) {
-                writer.write_all(&done.chunk.out).map_err(Failure::output)?;
+                let chunk = &done.chunk;
+                writer.write_all(&chunk.out).map_err(Failure::output)?;
+                let say = |message: String| match &bar {
+                    Some(bar) => bar.println(message),
+                    None => eprintln!("{message}"),
+                };
                 for error in &done.errors {
                     errors_seen += 1;
-                    let message = if errors_seen <= ERRORS_SHOWN {
-                        format!("redress: {}: {error}", path.display())
+                    if errors_seen <= ERRORS_SHOWN {
+                        say(format!("redress: {}: {error}", path.display()));
                     } else if errors_seen == ERRORS_SHOWN + 1 {
-                        format!(
+                        say(format!(
                             "redress: {}: further errors are only in the output's error column",
                             path.display()
-                        )
-                    } else {
-                        continue;
-                    };
-                    match &bar {
-                        Some(bar) => bar.println(message),
-                        None => eprintln!("{message}"),
+                        ));
                     }
                 }
-                accounts += done.chunk.records;
+                if chunk.seq == 0 && chunk.block.end > 0 {
+                    // The ids to expect, from the first block's rows and the file's size
+                    // (a tenth more, for rows that run longer).
+                    let expected =
+                        chunk.records as f64 * file_bytes as f64 / chunk.block.end as f64 * 1.1;
+                    seen.reserve((expected as usize).min(usize::MAX / 64));
+                }
+                for &(fingerprint, line, at) in &chunk.ids {
+                    let row = chunk.out.get(at..).unwrap_or_default();
+                    let shown_before = seen.shown.len();
+                    if seen.add(fingerprint, line, || first_field(row))
+                        && seen.shown.len() > shown_before
+                    {
+                        if let Some((id, _)) = seen.shown.last() {
+                            say(format!(
+                                "redress: {}: line {line}: account `{id}` is in an earlier row \
+                                 too; both are assessed",
+                                path.display()
+                            ));
+                        }
+                        if seen.shown.len() == ids::REPEATS_SHOWN {
+                            say(format!(
+                                "redress: {}: further repeated account ids are only counted \
+                                 in the summary",
+                                path.display()
+                            ));
+                        }
+                    }
+                }
+                accounts += chunk.records;
                 if let Some(bar) = &bar {
-                    bar.set_position(done.chunk.block.end);
+                    bar.set_position(chunk.block.end);
                     bar.set_message(format!("{accounts} accounts"));
+                }
+                if let Some(line) = chunk.too_long {
+                    return Err(too_long(path, line, kind));
                 }
                 *written += 1;
                 free.push(done.chunk);
@@ -389,10 +504,20 @@ fn stream_accounts(args: &BatchArgs, batch: &mut Batch) -> Result<Summary, Failu
         'read: loop {
             let mut chunk = free.pop().unwrap_or_default();
             chunk.seq = sent;
-            let more = blocks.next(&mut chunk.block).unwrap_or_else(|e| {
-                failure = Some(Failure::input(format!("{}: {e}", path.display())));
-                false
-            });
+            let more = match blocks.next(&mut chunk.block) {
+                Ok(more) => more,
+                Err(ReadError::TooLong { line }) => {
+                    failure = Some(too_long(path, line, kind));
+                    false
+                }
+                Err(ReadError::Io(e)) => {
+                    failure = Some(Failure::input(format!(
+                        "{}: cannot read the file: {e}",
+                        path.display()
+                    )));
+                    false
+                }
+            };
             let last = !more;
             if more {
                 if work_tx.send(chunk).is_err() {
@@ -414,7 +539,7 @@ fn stream_accounts(args: &BatchArgs, batch: &mut Batch) -> Result<Summary, Failu
                 let Some(done) = done else { break };
                 pending.insert(done.chunk.seq, done);
                 if let Err(e) = write_ready(&mut pending, &mut written, &mut free) {
-                    failure = failure.or(Some(e));
+                    failure = Some(e);
                     break 'read;
                 }
             }
@@ -437,11 +562,10 @@ fn stream_accounts(args: &BatchArgs, batch: &mut Batch) -> Result<Summary, Failu
         if written < sent {
             return Err(Failure::other("a batch worker thread failed"));
         }
-        writer.flush().map_err(Failure::output)?;
         if let Some(bar) = bar {
             bar.finish_and_clear();
         }
-        Ok(summary)
+        Ok((summary, seen))
     })
 }
 
@@ -455,6 +579,11 @@ struct Chunk {
     records: u64,
     /// The chunk's output rows, as CSV.
     out: Vec<u8>,
+    /// Each record with an account id: the id's fingerprint, the record's line, and
+    /// where its rows start in `out`.
+    ids: Vec<(u64, u64, usize)>,
+    /// The line of a row longer than the row limit, where the chunk (and the batch) stops.
+    too_long: Option<u64>,
 }
 
 /// A chunk a worker has finished: its output, and its row errors for stderr, in order.
@@ -474,10 +603,12 @@ struct AccountColumns {
     services: usize,
 }
 
-/// What every worker shares: the columns and the policy ids of error rows.
+/// What every worker shares: the columns, the policy ids of error rows, and the header
+/// (to name a column in a row error).
 struct Rows<'a> {
     columns: AccountColumns,
     ids: Vec<&'a str>,
+    header: &'a Header,
 }
 
 impl Rows<'_> {
@@ -496,7 +627,8 @@ impl Rows<'_> {
             middles: Middles::default(),
             summary: Summary::default(),
         };
-        let mut splitter = Splitter::new();
+        let mut splitter = Splitter::new(Limits::FILE);
+        let account = Some(self.columns.account);
         loop {
             let next = match work.lock() {
                 Ok(receiver) => receiver.recv(),
@@ -505,16 +637,24 @@ impl Rows<'_> {
             let Ok(mut chunk) = next else { break };
             let mut out = std::mem::take(&mut chunk.out);
             out.clear();
+            let mut ids = std::mem::take(&mut chunk.ids);
+            ids.clear();
             let mut errors = Vec::new();
             let mut records = 0;
-            splitter.split(chunk.block.bytes(), chunk.block.lines, |record, line| {
+            chunk.too_long = splitter.split(&chunk.block, |record, line| {
                 records += 1;
+                let at = out.len();
+                let id = record.field(account).unwrap_or("");
+                if !id.is_empty() {
+                    ids.push((ids::fingerprint(id), line, at));
+                }
                 if let Err(error) = worker.row(record, line, &mut out) {
                     errors.push(error);
                 }
             });
             chunk.records = records;
             chunk.out = out;
+            chunk.ids = ids;
             if done.send(Done { chunk, errors }).is_err() {
                 break;
             }
@@ -538,7 +678,11 @@ impl Worker<'_> {
     /// the output and returned, as "line N: reason", for stderr.
     fn row(&mut self, record: &Record<'_>, line: u64, out: &mut Vec<u8>) -> Result<(), String> {
         let c = &self.rows.columns;
+        let header = self.rows.header;
         let read = || -> Result<AccountFields<'_>, String> {
+            if let Some((fault, i)) = record.fault() {
+                return Err(fault.reason(&header.name(i), Limits::FILE));
+            }
             Ok(AccountFields {
                 account: record.field(Some(c.account))?,
                 region: record.field(c.region)?,
@@ -643,7 +787,7 @@ impl Middles {
 /// appends for it, with the total written straight into the row (no `String` between).
 fn write_total_row(out: &mut Vec<u8>, id: &str, middle: &[u8], total: &PolicyTotal) {
     let start = out.len();
-    write_field(out, id.as_bytes());
+    write_id(out, id);
     out.extend_from_slice(middle);
     write_decimal(out, total.total);
     out.extend_from_slice(if total.automatic {
@@ -776,15 +920,29 @@ fn needs_quotes(bytes: &[u8]) -> bool {
         .any(|&b| matches!(b, b',' | b'"' | b'\r' | b'\n'))
 }
 
-/// Appends one output row as CSV, as the `csv` crate's writer writes it by default: a
-/// field holding a comma, a quote or a line break is quoted, its quotes doubled;
-/// rows end with `\n`. Written straight into the chunk's buffer, field by field.
+/// Appends an account id as a field: marked with a `'` first when a spreadsheet could
+/// take it for a formula (see [`ids::spreadsheet_safe`]), quoted as it needs.
+#[inline]
+fn write_id(out: &mut Vec<u8>, id: &str) {
+    if ids::needs_mark(id.as_bytes()) {
+        write_field(out, ids::spreadsheet_safe(id).as_bytes());
+    } else {
+        write_field(out, id.as_bytes());
+    }
+}
+
+/// Appends one output row, its first field an account id: as the `csv` crate's writer
+/// writes it by default (a field holding a comma, a quote or a line break is quoted, its
+/// quotes doubled; rows end with `\n`), the id marked as [`write_id`] marks it. Written
+/// straight into the chunk's buffer, field by field.
 fn write_row(out: &mut Vec<u8>, fields: [&str; 6]) {
     for (i, field) in fields.iter().enumerate() {
-        if i > 0 {
+        if i == 0 {
+            write_id(out, field);
+        } else {
             out.push(b',');
+            write_field(out, field.as_bytes());
         }
-        write_field(out, field.as_bytes());
     }
     out.push(b'\n');
 }
@@ -833,7 +991,7 @@ mod tests {
 
         #[test]
         fn fields_are_quoted_as_the_csv_crate_quotes_them(
-            id in "[ -~]{0,20}|A-[0-9]{7}|[a,\"\r\n ]{0,12}",
+            id in "[ -~]{0,20}|A-[0-9]{7}|[a,\"\r\n ]{0,12}|[=+@'-][ -~]{0,8}",
             policy in "[a-z-]{1,30}|[a, \"]{1,5}",
             total in decimal(),
             automatic in any::<bool>(),
@@ -853,7 +1011,7 @@ mod tests {
             }
             let amount = total.total.to_string();
             let automatic = if automatic { "true" } else { "false" };
-            let row = csv_row([&id, &policy, "GBP", &amount, automatic, ""]);
+            let row = csv_row([&ids::spreadsheet_safe(&id), &policy, "GBP", &amount, automatic, ""]);
             prop_assert_eq!(out, [row.as_slice(), row.as_slice()].concat());
         }
 

@@ -13,6 +13,7 @@
 //! its services) still appears, with total 0.00 and a note saying why.
 
 use chrono::{DateTime, FixedOffset, Local, SecondsFormat, Utc};
+use redress::diagnose::visible;
 use redress::policy::Policy;
 use redress::{Case, Claim, ClaimFile, Error};
 use serde::Serialize;
@@ -32,19 +33,42 @@ struct JsonOutput<'a> {
 /// Runs `redress claim`; returns the exit code.
 pub fn run(args: &ClaimArgs) -> Result<u8, Failure> {
     let path = args.file.as_path();
+    let shown = input::shown(path);
+
+    // The flags first, so a bad one is blamed on the flag, not on the file.
+    let flag_as_of = match &args.as_of {
+        Some(text) => Some(input::parse_instant("--as-of", text)?),
+        None => None,
+    };
+    input::check_policy_ids(&args.policies, |_| "--policy".to_owned())?;
+    let letter_date = match (&args.date, args.letter) {
+        (Some(text), true) => Some(input::parse_date("--date", text)?),
+        _ => None,
+    };
+
     let mut file = input::read_claim_file(path)?;
+    let flagged = !args.policies.is_empty();
+    if flagged || flag_as_of.is_some() {
+        // A value a flag overrides is still the file's: a file refused alone is refused
+        // with flags too. (A file without an as_of of its own is read as of the flag's,
+        // or now, as it would be alone.)
+        let mut alone = file.clone();
+        if alone.as_of.is_none() {
+            alone.as_of = Some(flag_as_of.unwrap_or_else(input::now));
+        }
+        Case::from_file(&alone).map_err(|e| input::claim_error(path, e))?;
+    }
 
     // as_of: the flag, else the file, else now (and say so).
-    let (as_of, source) = match (&args.as_of, file.as_of) {
-        (Some(text), _) => (input::parse_instant("--as-of", text)?, AsOfSource::Flag),
+    let (as_of, source) = match (flag_as_of, file.as_of) {
+        (Some(t), _) => (t, AsOfSource::Flag),
         (None, Some(t)) => (t, AsOfSource::File),
         (None, None) => (input::now(), AsOfSource::Now),
     };
     file.as_of = Some(as_of);
     if source == AsOfSource::Now {
         note(&format!(
-            "{}: no as_of given; assessing as of now, {}",
-            path.display(),
+            "{shown}: no as_of given; assessing as of now, {}",
             as_of
                 .with_timezone(&Utc)
                 .to_rfc3339_opts(SecondsFormat::Secs, true)
@@ -52,7 +76,6 @@ pub fn run(args: &ClaimArgs) -> Result<u8, Failure> {
     }
 
     // Policies: the flag, else the file, else selection by region.
-    let flagged = !args.policies.is_empty();
     if flagged {
         file.policies = Some(args.policies.clone());
     }
@@ -60,22 +83,18 @@ pub fn run(args: &ClaimArgs) -> Result<u8, Failure> {
     let policies: Vec<Policy> = match &file.policies {
         Some(ids) if ids.is_empty() => {
             return Err(Failure::input(format!(
-                "{}: policies: the list is empty; name at least one policy, or leave the \
-                 field out to use every catalog policy that applies to the customer's region",
-                path.display()
+                "{shown}: policies: the list is empty; name at least one policy, or leave the \
+                 field out to use every catalog policy that applies to the customer's region"
             )))
         }
         Some(ids) if flagged => input::catalog_policies(ids, |_| "--policy".to_owned())?,
-        Some(ids) => {
-            input::catalog_policies(ids, |i| format!("{}: policies[{i}]", path.display()))?
-        }
+        Some(ids) => input::catalog_policies(ids, |i| format!("{shown}: policies[{i}]"))?,
         None => {
             if file.region().is_none() {
                 return Err(Failure::input(format!(
-                    "{}: policies: the file names no policies and gives no [customer] region to \
+                    "{shown}: policies: the file names no policies and gives no [customer] region to \
                      select them by; add `policies = [\"...\"]` or a [customer] region, or pass \
-                     --policy ID (`redress policies` lists the ids)",
-                    path.display()
+                     --policy ID (`redress policies` lists the ids)"
                 )));
             }
             redress::catalog::select(&case)
@@ -88,12 +107,10 @@ pub fn run(args: &ClaimArgs) -> Result<u8, Failure> {
     }
 
     if claims.is_empty() && (args.json || args.letter) {
+        let region = visible(file.region().unwrap_or("?"));
         note(&format!(
-            "{}: no catalog policy covers region {} for these services and dates; \
-             `redress policies --region {}` lists what covers the region",
-            path.display(),
-            file.region().unwrap_or("?"),
-            file.region().unwrap_or("?")
+            "{shown}: no catalog policy covers region {region} for these services and dates; \
+             `redress policies --region {region}` lists what covers the region"
         ));
     }
 
@@ -110,23 +127,18 @@ pub fn run(args: &ClaimArgs) -> Result<u8, Failure> {
         text.push('\n');
         print(&text)?;
     } else if args.letter {
-        let today = match &args.date {
-            Some(text) => input::parse_date("--date", text)?,
-            None => Local::now().date_naive(),
-        };
+        let today = letter_date.unwrap_or_else(|| Local::now().date_naive());
         let missing = redress::letter::missing_details(&file);
         if !missing.is_empty() {
             note(&format!(
-                "{}: the letter has placeholders for {}: fill them in, or add them to the claim file",
-                path.display(),
+                "{shown}: the letter has placeholders for {}: fill them in, or add them to the claim file",
                 missing.join(", ")
             ));
         }
         if claims.iter().all(|c| c.total.is_zero()) {
             note(&format!(
-                "{}: nothing is owed under the policies applied; the letter asks the provider \
-                 what credit it will give",
-                path.display()
+                "{shown}: nothing is owed under the policies applied; the letter asks the provider \
+                 what credit it will give"
             ));
         }
         print(&redress::letter::letter(&file, &claims, today))?;

@@ -1,9 +1,12 @@
 //! Reading what the user gives: claim files, instants, dates, policy ids.
 
+use std::fs::File;
+use std::io::{ErrorKind, Read};
 use std::path::Path;
 
 use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
-use redress::diagnose::{parse_error, Position};
+use redress::claim_file::instant_outside_supported_range;
+use redress::diagnose::{hides_or_reorders, parse_error, visible, Position};
 use redress::policy::Policy;
 use redress::{ClaimFile, Error, FieldPath};
 
@@ -40,12 +43,24 @@ impl AsOfSource {
     }
 }
 
+/// The most a claim file may hold: 64 MiB. One customer's claim is a few kilobytes; a
+/// file far larger is the wrong file, or a device or pipe that never ends, and reading
+/// stops here rather than filling memory.
+pub const MAX_CLAIM_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// A path as a message shows it: characters that would hide or reorder text escaped.
+pub fn shown(path: &Path) -> String {
+    visible(&path.display().to_string()).into_owned()
+}
+
 /// Reads a claim file, TOML or JSON by its extension.
 ///
-/// Every failure names the file; parse errors carry the line and column
-/// (and serde's message, which lists the expected fields for an unknown one).
+/// Every failure names the file; parse errors carry the line and column, and say
+/// what to write instead. A file over [`MAX_CLAIM_FILE_BYTES`] is refused, and a pipe
+/// or device is read no further than that. A JSON file is one document: text after
+/// its closing `}` is an error, not ignored.
 pub fn read_claim_file(path: &Path) -> Result<ClaimFile, Failure> {
-    let shown = path.display();
+    let shown = shown(path);
     let extension = path
         .extension()
         .and_then(|e| e.to_str())
@@ -59,28 +74,76 @@ pub fn read_claim_file(path: &Path) -> Result<ClaimFile, Failure> {
             )))
         }
     };
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| Failure::input(format!("{shown}: cannot read the file: {e}")))?;
+    let bytes = read_at_most(path, MAX_CLAIM_FILE_BYTES).map_err(|e| match e {
+        ReadError::TooLarge => Failure::input(format!(
+            "{shown}: the file holds more than 64 MiB ({MAX_CLAIM_FILE_BYTES} bytes), the \
+             most a claim file may hold; a claim file is one customer's claim, a few \
+             kilobytes: check this is the right file, or split it into one file per claim"
+        )),
+        ReadError::Folder => Failure::input(format!(
+            "{shown}: is a folder, not a claim file; name a .toml or .json file"
+        )),
+        ReadError::Io(e) => Failure::input(format!("{shown}: cannot read the file: {e}")),
+    })?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let valid = e.utf8_error().valid_up_to();
+        let byte = e.as_bytes().get(valid).copied().unwrap_or_default();
+        let text =
+            std::str::from_utf8(e.as_bytes().get(..valid).unwrap_or_default()).unwrap_or_default();
+        let (line, column) = line_column(text, valid);
+        Failure::input(format!(
+            "{shown}: line {line}, column {column}: the byte {byte:#04x} is not UTF-8 text; \
+             save the claim file as UTF-8"
+        ))
+    })?;
+    // A byte-order mark says the file is UTF-8; it is not part of the document.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
     if text.trim().is_empty() {
         return Err(Failure::input(format!(
             "{shown}: the file is empty: a claim file needs at least a [plan] table"
         )));
     }
+    if matches!(format, Format::Json) && !text.trim_start().starts_with('{') {
+        let start = text.len() - text.trim_start().len();
+        let (line, column) = line_column(text, start);
+        return Err(Failure::input(format!(
+            "{shown}: line {line}, column {column}: a JSON claim file is one object, \
+             `{{ \"plan\": {{ ... }}, ... }}`; write the claim's fields between `{{` and `}}`"
+        )));
+    }
     // serde_path_to_error tracks the field being read, so a bad value is named by its
     // path (outages[0].start) as well as its line.
-    let failure = |path: &serde_path_to_error::Path, at: Option<Position>, message: &str| {
+    let failure = |path: Option<&serde_path_to_error::Path>,
+                   offset: Option<usize>,
+                   message: &str|
+     -> Failure {
         // Segments the parser had not named yet print as `?`: leave them out.
-        let path = path.to_string().replace(".?", "");
-        let path = if path == "." || path == "?" {
+        let path = path
+            .map(|p| p.to_string().replace(".?", ""))
+            .unwrap_or_default();
+        let path = if path.is_empty() || path == "." || path == "?" {
             FieldPath::default()
         } else {
             FieldPath::root(&path)
         };
-        Failure::input(format!("{shown}: {}", parse_error(path, at, message)))
+        let at = offset.map(|offset| {
+            let (line, column) = line_column(text, offset);
+            Position { line, column }
+        });
+        let error = match offset.and_then(|o| character_problem(text, o, &format)) {
+            Some(problem) => Error::Parse {
+                path,
+                line: at.map(|p| p.line),
+                column: at.map(|p| p.column),
+                problem,
+            },
+            None => parse_error(path, at, message),
+        };
+        Failure::input(format!("{shown}: {error}"))
     };
     match format {
         Format::Toml => {
-            let deserializer = toml::Deserializer::new(&text);
+            let deserializer = toml::Deserializer::new(text);
             serde_path_to_error::deserialize::<_, ClaimFile>(deserializer).map_err(|e| {
                 let path = e.path().clone();
                 let inner = e.into_inner();
@@ -92,30 +155,37 @@ pub fn read_claim_file(path: &Path) -> Result<ClaimFile, Failure> {
                     .filter(|l| !l.is_empty())
                     .collect::<Vec<_>>()
                     .join(": ");
-                let at = inner.span().map(|span| {
-                    let (line, column) = line_column(&text, span.start);
-                    Position { line, column }
-                });
-                failure(&path, at, &message)
+                let message = if message.is_empty() {
+                    "this is not valid TOML".to_owned()
+                } else {
+                    message
+                };
+                failure(Some(&path), inner.span().map(|span| span.start), &message)
             })
         }
         Format::Json => {
-            let mut deserializer = serde_json::Deserializer::from_str(&text);
-            serde_path_to_error::deserialize::<_, ClaimFile>(&mut deserializer).map_err(|e| {
-                let path = e.path().clone();
-                let inner = e.into_inner();
-                let message = inner.to_string();
-                // serde_json ends its message with " at line L column C": the place goes first.
-                let message = match message.rfind(" at line ") {
-                    Some(i) => message.get(..i).unwrap_or(&message).to_owned(),
-                    None => message,
-                };
-                let at = (inner.line() > 0).then(|| Position {
-                    line: inner.line(),
-                    column: inner.column(),
-                });
-                failure(&path, at, &message)
-            })
+            let mut deserializer = serde_json::Deserializer::from_str(text);
+            let claim = serde_path_to_error::deserialize::<_, ClaimFile>(&mut deserializer)
+                .map_err(|e| {
+                    let path = e.path().clone();
+                    let inner = e.into_inner();
+                    let message = json_message(&inner);
+                    failure(Some(&path), json_offset(text, &inner), &message)
+                })?;
+            // The claim is one JSON value: anything after it but white space is an
+            // error, or a stray `}` could close the claim before its outages and
+            // leave them unread.
+            deserializer.end().map_err(|e| {
+                let offset = json_offset(text, &e);
+                failure(
+                    None,
+                    offset,
+                    "the claim's JSON object ends before this, but more text follows; a \
+                     claim file is one JSON object: remove the `}` that closes it early, or \
+                     the text added after it",
+                )
+            })?;
+            Ok(claim)
         }
     }
 }
@@ -125,7 +195,67 @@ enum Format {
     Json,
 }
 
-/// The 1-based line and column of a byte offset.
+/// Why a claim file could not be read.
+enum ReadError {
+    /// It holds more than the limit.
+    TooLarge,
+    /// It is a folder.
+    Folder,
+    /// The system refused.
+    Io(std::io::Error),
+}
+
+/// Reads at most `limit` bytes of a file, a pipe or a device: one byte more than the
+/// limit says the source holds too much, and reading stops there.
+fn read_at_most(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
+    let file = File::open(path).map_err(ReadError::Io)?;
+    let size = match file.metadata() {
+        Ok(meta) if meta.is_dir() => return Err(ReadError::Folder),
+        // A regular file's length is known before reading it; a pipe's or a device's is not.
+        Ok(meta) if meta.is_file() => Some(meta.len()),
+        _ => None,
+    };
+    if size.is_some_and(|size| size > limit) {
+        return Err(ReadError::TooLarge);
+    }
+    read_limited(file, size.unwrap_or(0), limit)
+}
+
+/// Reads at most `limit` bytes and one more, which says the reader holds too much: a
+/// reader that never ends is read no further. `size` is how much it is expected to hold.
+fn read_limited(reader: impl Read, size: u64, limit: u64) -> Result<Vec<u8>, ReadError> {
+    let most = limit.saturating_add(1);
+    let mut reader = reader.take(most);
+    let first = size.min(limit);
+    let mut bytes = Vec::with_capacity(usize::try_from(first).unwrap_or(0).saturating_add(1));
+    let mut chunk = vec![0u8; 64 * 1024];
+    loop {
+        let n = match reader.read(&mut chunk) {
+            Ok(0) => break,
+            Ok(n) => n,
+            Err(e) if e.kind() == ErrorKind::Interrupted => continue,
+            Err(e) => return Err(ReadError::Io(e)),
+        };
+        let piece = chunk.get(..n).unwrap_or_default();
+        // Grow by doubling, but never past the limit and the byte that tells it is passed.
+        if bytes.capacity() - bytes.len() < n {
+            let most = usize::try_from(most).unwrap_or(usize::MAX);
+            let want = bytes
+                .capacity()
+                .saturating_mul(2)
+                .max(bytes.len() + n)
+                .min(most);
+            bytes.reserve_exact(want.saturating_sub(bytes.len()));
+        }
+        bytes.extend_from_slice(piece);
+    }
+    if u64::try_from(bytes.len()).unwrap_or(u64::MAX) > limit {
+        return Err(ReadError::TooLarge);
+    }
+    Ok(bytes)
+}
+
+/// The 1-based line and column (in characters) of a byte offset.
 fn line_column(text: &str, offset: usize) -> (usize, usize) {
     let before = text.get(..offset).unwrap_or(text);
     let line = before.matches('\n').count() + 1;
@@ -137,20 +267,101 @@ fn line_column(text: &str, offset: usize) -> (usize, usize) {
     (line, column)
 }
 
-/// Reads an RFC 3339 instant given to a flag.
-pub fn parse_instant(flag: &str, text: &str) -> Result<DateTime<FixedOffset>, Failure> {
-    DateTime::parse_from_rfc3339(text.trim()).map_err(|e| {
-        Failure::input(format!(
-            "{flag}: `{text}` is not an RFC 3339 instant such as 2024-10-05T12:00:00-04:00 ({e})"
-        ))
+/// serde_json's message without its " at line L column C": the place is said first.
+fn json_message(error: &serde_json::Error) -> String {
+    let message = error.to_string();
+    match message.rfind(" at line ") {
+        Some(i) => message.get(..i).unwrap_or(&message).to_owned(),
+        None => message,
+    }
+}
+
+/// The byte offset of a serde_json error: its line, and its column counted in bytes
+/// (the last byte it read; 0 when it had read none of that line).
+fn json_offset(text: &str, error: &serde_json::Error) -> Option<usize> {
+    if error.line() == 0 {
+        return None;
+    }
+    let line_start = if error.line() == 1 {
+        0
+    } else {
+        text.match_indices('\n')
+            .nth(error.line() - 2)
+            .map(|(i, _)| i + 1)?
+    };
+    let mut offset = (line_start + error.column().saturating_sub(1)).min(text.len());
+    // Back to the start of the character the byte belongs to.
+    while !text.is_char_boundary(offset) {
+        offset = offset.saturating_sub(1);
+    }
+    Some(offset)
+}
+
+/// A reason for a parse error at `offset` when a control character or an invisible one
+/// stands there: the formats allow no control character (JSON only as white space
+/// between values, TOML only tab and line ends), an invisible one only inside a quoted
+/// string, and the parsers' own messages do not say which character it is.
+fn character_problem(text: &str, offset: usize, format: &Format) -> Option<String> {
+    let mut chars = text.get(offset..)?.chars();
+    let c = chars.next()?;
+    let next = chars.next();
+    let name = match format {
+        Format::Toml => "a TOML file",
+        Format::Json => "a JSON file",
+    };
+    let allowed = match format {
+        Format::Toml => c == '\t' || c == '\n' || (c == '\r' && next == Some('\n')),
+        Format::Json => c == '\n' || c == '\r' || c == '\u{7f}',
+    };
+    if allowed || !hides_or_reorders(c) {
+        return None;
+    }
+    let code = u32::from(c);
+    Some(match c {
+        '\r' => format!(
+            "a carriage return (U+000D) not followed by a line feed is not allowed in {name}; \
+             end each line with a line feed (\\n) or \\r\\n"
+        ),
+        '\t' => format!("a tab is not allowed inside a quoted string in {name}; write it as \\t"),
+        c if c.is_ascii_control() => {
+            let comment = match format {
+                Format::Toml => ", not even in a comment",
+                Format::Json => "",
+            };
+            format!(
+                "the control character U+{code:04X} is not allowed in {name}{comment}; delete \
+                 it (to mean it inside a quoted string, write \\u{code:04X})"
+            )
+        }
+        c => format!(
+            "an invisible character, {}, stands here, where {name} allows it only inside a \
+             quoted string; delete it",
+            c.escape_unicode()
+        ),
     })
+}
+
+/// Reads an RFC 3339 instant given to a flag, inside the supported range
+/// (`redress::claim_file::instant_outside_supported_range`); a bad one is blamed on the flag.
+pub fn parse_instant(flag: &str, text: &str) -> Result<DateTime<FixedOffset>, Failure> {
+    let instant = DateTime::parse_from_rfc3339(text.trim()).map_err(|e| {
+        Failure::input(format!(
+            "{flag}: `{}` is not an RFC 3339 instant such as 2024-10-05T12:00:00-04:00 ({e})",
+            visible(text)
+        ))
+    })?;
+    match instant_outside_supported_range(instant) {
+        Some(problem) => Err(Failure::input(format!("{flag}: {problem}"))),
+        None => Ok(instant),
+    }
 }
 
 /// Reads a YYYY-MM-DD date given to a flag.
 pub fn parse_date(flag: &str, text: &str) -> Result<NaiveDate, Failure> {
     NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").map_err(|e| {
         Failure::input(format!(
-            "{flag}: `{text}` is not a date such as 2024-10-05 ({e})"
+            "{flag}: `{}` is not a date such as 2024-10-05 ({e})",
+            visible(text)
         ))
     })
 }
@@ -158,6 +369,18 @@ pub fn parse_date(flag: &str, text: &str) -> Result<NaiveDate, Failure> {
 /// The current instant, as an instant with an offset.
 pub fn now() -> DateTime<FixedOffset> {
     Utc::now().fixed_offset()
+}
+
+/// Refuses an empty policy id, naming where it came from (`place(i)`).
+pub fn check_policy_ids(ids: &[String], place: impl Fn(usize) -> String) -> Result<(), Failure> {
+    match ids.iter().position(|id| id.trim().is_empty()) {
+        Some(i) => Err(Failure::input(format!(
+            "{}: an empty policy id; write an id such as us-ny-psc-outage-credit; see \
+             `redress policies`",
+            place(i)
+        ))),
+        None => Ok(()),
+    }
 }
 
 /// Looks catalog policies up by id, in order, without repeats.
@@ -168,10 +391,15 @@ pub fn catalog_policies(
     ids: &[String],
     place: impl Fn(usize) -> String,
 ) -> Result<Vec<Policy>, Failure> {
+    check_policy_ids(ids, &place)?;
     let mut policies: Vec<Policy> = Vec::new();
     for (i, id) in ids.iter().enumerate() {
-        let policy =
-            redress::catalog::get(id).map_err(|e| Failure::input(format!("{}: {e}", place(i))))?;
+        let policy = redress::catalog::get(id).map_err(|e| {
+            Failure::input(format!(
+                "{}: {e}; `redress policies` lists the ids",
+                place(i)
+            ))
+        })?;
         if !policies.iter().any(|p| p.id == policy.id) {
             policies.push(policy);
         }
@@ -184,15 +412,42 @@ pub fn claim_error(path: &Path, error: Error) -> Failure {
     match error {
         Error::InvalidRule { .. } => Failure::other(format!(
             "{}: the catalog's policy is malformed (please report this): {error}",
-            path.display()
+            shown(path)
         )),
-        error => Failure::input(format!("{}: {error}", path.display())),
+        error => Failure::input(format!("{}: {error}", shown(path))),
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A reader that never ends is read to the limit and one byte more, then refused.
+    #[test]
+    fn an_endless_reader_stops_one_byte_past_the_limit() {
+        let mut counted = Counted(std::io::repeat(b'x'), 0);
+        let result = read_limited(&mut counted, 0, 1000);
+        assert!(matches!(result, Err(ReadError::TooLarge)));
+        assert_eq!(counted.1, 1001);
+        // Exactly the limit is read whole.
+        let bytes = read_limited(&b"x".repeat(1000)[..], 1000, 1000)
+            .ok()
+            .unwrap();
+        assert_eq!(bytes.len(), 1000);
+        let bytes = read_limited(&b"x".repeat(1001)[..], 0, 1000);
+        assert!(matches!(bytes, Err(ReadError::TooLarge)));
+    }
+
+    /// Counts the bytes read through it.
+    struct Counted<R>(R, usize);
+
+    impl<R: Read> Read for Counted<R> {
+        fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+            let n = self.0.read(buf)?;
+            self.1 += n;
+            Ok(n)
+        }
+    }
 
     #[test]
     fn line_and_column_are_one_based() {

@@ -7,7 +7,7 @@
 //! cargo run --release --example redress -- batch --accounts A.csv --outages O.csv [--policy ID]... [--as-of T] [--out F]
 //! ```
 //!
-//! The contract is `CLAIM-FILE.md`. Exit codes: 0 success; 2 bad input (a file,
+//! The contract is `CLAIM-FILE.md`, and for `batch` `docs/batch.md`. Exit codes: 0 success; 2 bad input (a file,
 //! field, line or flag that cannot be used; the message names it), including a
 //! batch in which some account rows could not be read or assessed (its output is
 //! still complete, those rows carrying their error); 1 anything else (output that
@@ -21,7 +21,7 @@ mod input;
 mod policies_cmd;
 mod report;
 
-use std::io::{self, Write};
+use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -43,6 +43,8 @@ enum Command {
     /// List the catalog's policies: id, title, citation, effective dates, evidence grade.
     Policies(PoliciesArgs),
     /// Assess many accounts against area outages: CSV in, CSV out, summary on stderr.
+    ///
+    /// The contract (columns, header rules, limits, output, exit codes) is docs/batch.md.
     Batch(BatchArgs),
 }
 
@@ -82,6 +84,10 @@ pub struct PoliciesArgs {
 
 /// `redress batch`.
 #[derive(Debug, clap::Args)]
+#[command(
+    after_help = "The columns, the header rules, the limits, the output, the summary \
+and the exit codes are in docs/batch.md."
+)]
 pub struct BatchArgs {
     /// Accounts CSV: account, region, area, currency, time_zone, billing_day, services.
     #[arg(long, value_name = "FILE")]
@@ -89,6 +95,10 @@ pub struct BatchArgs {
     /// Outages CSV: area, services, start, end, customers_affected, cause.
     #[arg(long, value_name = "FILE")]
     pub outages: PathBuf,
+    /// Ignore columns the batch does not read (listed on stderr); without it they are an
+    /// error. A near miss of a column (`custmers_affected`) is an error either way.
+    #[arg(long)]
+    pub allow_extra_columns: bool,
     /// Apply this catalog policy to every account (repeatable); default: the
     /// catalog policies that apply to each account's region, services and dates.
     #[arg(long = "policy", value_name = "ID")]
@@ -96,7 +106,8 @@ pub struct BatchArgs {
     /// Assess ongoing outages at this RFC 3339 instant (default: the current time).
     #[arg(long, value_name = "T")]
     pub as_of: Option<String>,
-    /// Write the CSV here instead of to stdout.
+    /// Write the CSV to this file instead of stdout: whole or not at all (it is replaced
+    /// only once every row is written). It may not be one of the inputs.
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
 }
@@ -154,8 +165,35 @@ pub fn note(text: &str) {
     let _ = writeln!(io::stderr(), "redress: {text}");
 }
 
+/// What clap says instead of running a command: help or the version on stdout (exit 0, or
+/// 1 when it cannot be written: `redress --help > /dev/full`), a usage error on stderr
+/// (exit 2).
+fn clap_exit(error: &clap::Error) -> ExitCode {
+    if error.use_stderr() {
+        let _ = error.print();
+        return ExitCode::from(2);
+    }
+    let text = if io::stdout().is_terminal() {
+        error.render().ansi().to_string()
+    } else {
+        error.render().to_string()
+    };
+    match print(&text) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(failure) => {
+            if !failure.message.is_empty() {
+                note(&failure.message);
+            }
+            ExitCode::from(failure.code)
+        }
+    }
+}
+
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) => return clap_exit(&error),
+    };
     let result = match cli.command {
         Command::Claim(args) => claim_cmd::run(&args),
         Command::Policies(args) => policies_cmd::run(&args),

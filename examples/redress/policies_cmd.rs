@@ -173,7 +173,8 @@ fn check_region(region: &str) -> Result<String, Failure> {
         Ok(r.to_ascii_uppercase())
     } else {
         Err(Failure::input(format!(
-            "--region: `{region}` is not an ISO 3166 code such as US-NY, GB-ENG or DE"
+            "--region: `{}` is not an ISO 3166 code; write one such as US-NY, GB-ENG or DE",
+            redress::diagnose::visible(region)
         )))
     }
 }

@@ -9,16 +9,69 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 
 use chrono::{
-    DateTime, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, TimeZone, Utc,
+    DateTime, Datelike, FixedOffset, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta,
+    TimeZone, Utc,
 };
 use chrono_tz::Tz;
 
 use crate::error::{Error, Result};
 
-/// The first year redress accepts in any date.
+/// The first year redress accepts: a date (an appointment's, an activation's) from
+/// 1900-01-01, an instant from 1900-01-01T00:00:00Z.
+///
+/// An instant's year is its year in UTC, however its offset is written, so one moment
+/// gets one answer: `1899-12-31T19:00:00-05:00` is `1900-01-01T00:00:00Z`, and is
+/// accepted.
 pub const FIRST_SUPPORTED_YEAR: i32 = 1900;
-/// The last year redress accepts in any date.
+/// The last year redress accepts: a date up to 2199-12-31, an instant before
+/// 2200-01-01T00:00:00Z.
+///
+/// An instant's year is its year in UTC, however its offset is written:
+/// `2199-12-31T19:00:00-05:00` is `2200-01-01T00:00:00Z`, and is refused.
 pub const LAST_SUPPORTED_YEAR: i32 = 2199;
+
+/// The supported instants, as a message states them.
+const SUPPORTED_INSTANTS: &str =
+    "write an instant from 1900-01-01T00:00:00Z up to but not including 2200-01-01T00:00:00Z";
+
+/// Why an instant is outside the supported range, or `None` when it is inside.
+///
+/// The range is of instants, not of how they are written: from 1900-01-01T00:00:00Z
+/// up to but not including 2200-01-01T00:00:00Z, whatever the offset. (The date an
+/// instant is written with depends on the offset its writer chose; the same moment
+/// written with another offset must get the same answer.)
+///
+/// # Example
+/// ```
+/// use chrono::DateTime;
+/// use redress::case::civil::instant_outside_supported_range;
+/// let t = |s| DateTime::parse_from_rfc3339(s).unwrap();
+/// // The same instant, however written, gets the same answer.
+/// assert!(instant_outside_supported_range(t("2200-01-01T00:00:00Z")).is_some());
+/// assert!(instant_outside_supported_range(t("2199-12-31T19:00:00-05:00")).is_some());
+/// assert!(instant_outside_supported_range(t("2199-12-31T23:59:59Z")).is_none());
+/// assert!(instant_outside_supported_range(t("1900-01-01T01:00:00+01:00")).is_none());
+/// ```
+pub fn instant_outside_supported_range(instant: DateTime<FixedOffset>) -> Option<String> {
+    let utc = instant.naive_utc();
+    if (FIRST_SUPPORTED_YEAR..=LAST_SUPPORTED_YEAR).contains(&utc.year()) {
+        return None;
+    }
+    let written = if instant.offset().local_minus_utc() == 0 {
+        String::new()
+    } else {
+        format!(
+            " ({} is {}Z)",
+            instant.to_rfc3339(),
+            utc.format("%Y-%m-%dT%H:%M:%S")
+        )
+    };
+    Some(format!(
+        "{} is outside the supported years {FIRST_SUPPORTED_YEAR}-{LAST_SUPPORTED_YEAR}, \
+         counted in UTC{written}; {SUPPORTED_INSTANTS}",
+        utc.date()
+    ))
+}
 
 /// The exact time from `from` to `to` (negative when `to` is earlier): `to - from`,
 /// worked out from the two instants' seconds since 1970 and their nanoseconds, which

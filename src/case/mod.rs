@@ -287,7 +287,7 @@ impl Case {
 
     /// The index [`Case::position`] reads for a plan too large to scan.
     pub(crate) fn places_of(services: &[Service]) -> Option<Arc<HashMap<ServiceKind, usize>>> {
-        (services.len() > crate::plan::SCANNED_SERVICES).then(|| {
+        (services.len() > crate::plan::FEW_SERVICES).then(|| {
             Arc::new(
                 services
                     .iter()
@@ -304,5 +304,37 @@ impl TryFrom<&crate::ClaimFile> for Case {
 
     fn try_from(file: &crate::ClaimFile) -> Result<Case> {
         Case::from_file(file)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Case;
+    use crate::plan::{Service, ServiceKind};
+    use rust_decimal::Decimal;
+
+    /// A plan's services are found by kind through an index once there are many: the
+    /// index finds the place a search in turn finds, for every kind, present or not.
+    #[test]
+    fn a_services_place_is_the_same_by_index_or_by_search() {
+        for size in [3usize, 8, 9, 30, 200] {
+            let services: Vec<Service> = (0..size)
+                .map(|i| Service::new(ServiceKind::from(format!("line-{i}").as_str()), Decimal::from(i)))
+                .collect();
+            let places = Case::places_of(&services);
+            assert_eq!(places.is_some(), size > crate::plan::FEW_SERVICES, "{size}");
+            let asked = services
+                .iter()
+                .map(|s| s.kind.clone())
+                .chain([ServiceKind::Tv, ServiceKind::from("line-999")]);
+            for kind in asked {
+                let searched = services.iter().position(|s| s.kind == kind);
+                let indexed = match &places {
+                    Some(places) => places.get(&kind).copied(),
+                    None => searched,
+                };
+                assert_eq!(indexed, searched, "{size}: {kind}");
+            }
+        }
     }
 }

@@ -5,7 +5,9 @@ use std::collections::HashMap;
 
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, Utc};
 
-use super::civil::{local_date, FIRST_SUPPORTED_YEAR, LAST_SUPPORTED_YEAR};
+use super::civil::{
+    instant_outside_supported_range, local_date, FIRST_SUPPORTED_YEAR, LAST_SUPPORTED_YEAR,
+};
 use super::{Case, Downtime, LateActivation, MissedAppointment};
 use crate::at::At;
 use crate::claim_file::ClaimFile;
@@ -32,7 +34,8 @@ pub(super) fn case(file: &ClaimFile) -> Result<Case> {
             if id.trim().is_empty() {
                 return Err(Error::invalid(
                     FieldPath::root("policies").index(i),
-                    "a policy id cannot be empty",
+                    "an empty policy id; write an id such as us-ny-psc-outage-credit, \
+                     or leave `policies` out to use every catalog policy that applies",
                 ));
             }
         }
@@ -184,7 +187,8 @@ pub(crate) fn check_times(
         if end == outage.start {
             return Err(Error::invalid(
                 place("end"),
-                "equals the start: an outage must last some time",
+                "equals the start: an outage must last some time; write the instant \
+                 service came back, or leave `end` out for an outage still going on",
             ));
         }
     }
@@ -194,7 +198,8 @@ pub(crate) fn check_times(
             return Err(Error::invalid(
                 place("reported"),
                 format!(
-                    "{} is before the outage began at {}",
+                    "{} is before the outage began at {}; a report comes at or after \
+                     the start (is a date or an offset wrong?)",
                     reported.to_rfc3339(),
                     outage.start.to_rfc3339()
                 ),
@@ -206,7 +211,12 @@ pub(crate) fn check_times(
         if restored < outage.start {
             return Err(Error::invalid(
                 place("power_restored"),
-                format!("{} is before the outage began", restored.to_rfc3339()),
+                format!(
+                    "{} is before the outage began at {}; power returns at or after \
+                     the start (is a date or an offset wrong?)",
+                    restored.to_rfc3339(),
+                    outage.start.to_rfc3339()
+                ),
             ));
         }
     }
@@ -215,7 +225,8 @@ pub(crate) fn check_times(
             return Err(Error::invalid(
                 place("start"),
                 format!(
-                    "the outage is ongoing but starts at or after as_of ({})",
+                    "the outage is ongoing but starts at or after as_of ({}); give the \
+                     outage its `end`, or assess it as of a later instant",
                     as_of.to_rfc3339()
                 ),
             ));
@@ -238,7 +249,7 @@ struct PlanServices<'a> {
 
 impl<'a> PlanServices<'a> {
     fn new(services: &'a [Service]) -> PlanServices<'a> {
-        let index = (services.len() > crate::plan::SCANNED_SERVICES).then(|| {
+        let index = (services.len() > crate::plan::FEW_SERVICES).then(|| {
             services
                 .iter()
                 .enumerate()
@@ -268,14 +279,18 @@ impl<'a> PlanServices<'a> {
                 let known: Vec<&str> = self.services.iter().map(|s| s.kind.as_str()).collect();
                 return Err(Error::invalid(
                     path.field("services").index(j),
-                    format!(
-                        "`{kind}` is not a service of the plan (the plan has: {})",
-                        if known.is_empty() {
-                            "none".to_owned()
-                        } else {
+                    if known.is_empty() {
+                        format!(
+                            "`{kind}` is not a service of the plan, which has none; add it \
+                             to the plan's services with its monthly_price"
+                        )
+                    } else {
+                        format!(
+                            "`{kind}` is not a service of the plan (the plan has: {}); name \
+                             one of those, or add `{kind}` to the plan's services",
                             known.join(", ")
-                        }
-                    ),
+                        )
+                    },
                 ));
             }
         }
@@ -283,18 +298,15 @@ impl<'a> PlanServices<'a> {
     }
 }
 
-/// [`check_year`] for an instant's local date. The local date is the UTC date or a day
-/// either side, so a UTC year strictly inside the supported years settles it without
-/// working out the local date.
+/// [`instant_outside_supported_range`] as a field's error.
 pub(crate) fn check_instant_year(
     instant: DateTime<FixedOffset>,
     path: &dyn Fn() -> FieldPath,
 ) -> Result<()> {
-    let utc_year = instant.naive_utc().year();
-    if FIRST_SUPPORTED_YEAR < utc_year && utc_year < LAST_SUPPORTED_YEAR {
-        return Ok(());
+    match instant_outside_supported_range(instant) {
+        None => Ok(()),
+        Some(problem) => Err(Error::invalid(path(), problem)),
     }
-    check_year(instant.date_naive(), path)
 }
 
 pub(crate) fn check_year(date: NaiveDate, path: &dyn Fn() -> FieldPath) -> Result<()> {
@@ -304,7 +316,8 @@ pub(crate) fn check_year(date: NaiveDate, path: &dyn Fn() -> FieldPath) -> Resul
         Err(Error::invalid(
             path(),
             format!(
-                "{date} is outside the supported years {FIRST_SUPPORTED_YEAR}-{LAST_SUPPORTED_YEAR}"
+                "{date} is outside the supported years {FIRST_SUPPORTED_YEAR}-{LAST_SUPPORTED_YEAR}; \
+                 write a date from {FIRST_SUPPORTED_YEAR}-01-01 to {LAST_SUPPORTED_YEAR}-12-31"
             ),
         ))
     }
@@ -314,11 +327,11 @@ pub(crate) fn check_year(date: NaiveDate, path: &dyn Fn() -> FieldPath) -> Resul
 mod tests {
     use crate::{Case, ClaimFile};
 
-    /// A claim with one outage from `start`, ended half an hour later at the same offset
-    /// (an ongoing outage would need an `as_of`, whose own year is checked too).
+    /// A claim with one outage from `start`, ended a nanosecond later at the same offset
+    /// (an ongoing outage would need an `as_of`, whose own year is checked first).
     fn outage_starting(start: &str) -> ClaimFile {
         let end = chrono::DateTime::parse_from_rfc3339(start)
-            .map(|t| (t + chrono::TimeDelta::minutes(30)).to_rfc3339())
+            .map(|t| (t + chrono::TimeDelta::nanoseconds(1)).to_rfc3339())
             .unwrap();
         toml::from_str(&format!(
             r#"
@@ -337,29 +350,63 @@ mod tests {
         .unwrap()
     }
 
-    /// The supported years (1900-2199) are of the instant's own local date: an hour
-    /// either side of a UTC new year, the local date decides, not the UTC one.
+    /// The supported years are of the instant, counted in UTC, not of the date it is
+    /// written with: from 1900-01-01T00:00:00Z up to but not including
+    /// 2200-01-01T00:00:00Z. (This test once held the opposite rule, the local date as
+    /// written, under which `2200-01-01T00:00:00Z` was refused but the same instant
+    /// written `2199-12-31T19:00:00-05:00` was accepted: one moment, two answers,
+    /// chosen by the writer's offset.) Each edge is tried with several offsets, a
+    /// second either side.
     #[test]
-    fn supported_years_are_of_the_local_date() {
-        for (start, valid) in [
-            // Local 1899-12-31, UTC 1900-01-01 04:00.
-            ("1899-12-31T23:00:00-05:00", false),
-            // Local 1900-01-01, UTC 1899-12-31 23:30.
-            ("1900-01-01T00:30:00+01:00", true),
-            // Local 2199-12-31, UTC 2200-01-01 04:00.
-            ("2199-12-31T23:00:00-05:00", true),
-            // Local 2200-01-01, UTC 2199-12-31 23:30.
-            ("2200-01-01T00:30:00+01:00", false),
+    fn supported_years_are_of_the_instant_in_utc() {
+        let cases = [
+            // The first instant, written four ways: all accepted.
+            ("1900-01-01T00:00:00Z", true),
+            ("1899-12-31T19:00:00-05:00", true),
+            ("1900-01-01T05:30:00+05:30", true),
+            ("1899-12-31T00:00:00-23:59", false),
+            ("1899-12-31T00:01:00-23:59", true),
+            // A second before it, written four ways: all refused.
+            ("1899-12-31T23:59:59Z", false),
+            ("1899-12-31T18:59:59-05:00", false),
+            ("1900-01-01T05:29:59+05:30", false),
+            ("1900-01-01T13:59:59+14:00", false),
+            // The last second, written four ways: all accepted.
+            ("2199-12-31T23:59:59Z", true),
+            ("2199-12-31T18:59:59-05:00", true),
+            ("2200-01-01T05:29:59+05:30", true),
+            ("2200-01-01T13:59:59+14:00", true),
+            // The first instant after the range, written four ways: all refused.
+            ("2200-01-01T00:00:00Z", false),
+            ("2199-12-31T19:00:00-05:00", false),
+            ("2200-01-01T05:30:00+05:30", false),
+            ("2199-12-31T10:00:00-14:00", false),
             ("2024-10-01T06:00:00-04:00", true),
-        ] {
+        ];
+        for (start, valid) in cases {
             let result = Case::from_file(&outage_starting(start));
             assert_eq!(result.is_ok(), valid, "{start}: {result:?}");
             if let Err(e) = result {
+                let text = e.to_string();
+                assert!(text.starts_with("outages[0].start: "), "{start}: {text}");
                 assert!(
-                    e.to_string().starts_with("outages[0].start: "),
-                    "{start}: {e}"
+                    text.contains("up to but not including 2200-01-01T00:00:00Z"),
+                    "{start}: {text}"
                 );
             }
         }
+    }
+
+    /// A refused instant written with an offset is shown in UTC too, so the reader sees
+    /// why a date inside the years is refused.
+    #[test]
+    fn a_refused_instant_is_shown_in_utc() {
+        let err = Case::from_file(&outage_starting("2199-12-31T19:00:00-05:00")).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "outages[0].start: 2200-01-01 is outside the supported years 1900-2199, counted \
+             in UTC (2199-12-31T19:00:00-05:00 is 2200-01-01T00:00:00Z); write an instant \
+             from 1900-01-01T00:00:00Z up to but not including 2200-01-01T00:00:00Z"
+        );
     }
 }

@@ -130,9 +130,14 @@ pub fn get(id: &str) -> Result<Policy> {
 /// assert_eq!(redress::catalog::nearest("zzz", names), None);
 /// ```
 pub fn nearest<'n>(word: &str, names: impl IntoIterator<Item = &'n str>) -> Option<&'n str> {
-    let limit = word.chars().count().div_ceil(3).max(1);
+    let length = word.chars().count();
+    let limit = length.div_ceil(3).max(1);
     names
         .into_iter()
+        // An edit distance is at least the difference of the lengths: a name too long or
+        // too short to be within the limit is not compared letter by letter, so a word
+        // of a million letters costs one count per name, not a million steps.
+        .filter(|name| name.chars().count().abs_diff(length) <= limit)
         .map(|name| (edit_distance(word, name), name))
         .filter(|(d, _)| *d <= limit)
         .min_by_key(|(d, _)| *d)

@@ -130,7 +130,7 @@ impl FigureExpr {
             }
             FigureExpr::Rounded { of, rounding } => {
                 let of = of.figure(services)?;
-                let amount = rounding.apply(of.amount());
+                let amount = rounding.apply_checked(of.amount())?;
                 Figure::Rounded {
                     of: Box::new(of),
                     amount,
@@ -153,7 +153,7 @@ impl FigureExpr {
                 }
                 Ok(best.unwrap_or_default())
             }
-            FigureExpr::Rounded { of, rounding } => Ok(rounding.apply(of.amount(services)?)),
+            FigureExpr::Rounded { of, rounding } => rounding.apply_checked(of.amount(services)?),
         }
     }
 
@@ -248,6 +248,8 @@ pub(crate) enum LineExpr {
 /// [`LineExpr::ProRata`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct ProRataLine {
+    /// For one outage of a period, that outage's records.
+    pub outages: Option<SmallVec<[usize; 2]>>,
     pub basis: ProRataBasis,
     pub price: PriceRef,
     pub multiplier: Decimal,
@@ -317,12 +319,13 @@ impl LineExpr {
                 if let Some(rounded) = price
                     .checked_mul(Decimal::from(*units))
                     .and_then(|product| divide_rounded(product, *days, rounding))
+                    .filter(|rounded| rounded.scale() == rounding.scale)
                 {
                     return Ok(rounded);
                 }
             }
         }
-        Ok(rounding.apply(self.amount(services)?))
+        rounding.apply_checked(self.amount(services)?)
     }
 
     /// The line's unrounded amount and its working, at some prices: the amount is
@@ -421,7 +424,11 @@ impl LineExpr {
                 (self.amount(services)?, basis)
             }
         };
-        Ok(Draft::new(amount, basis))
+        let mut draft = Draft::new(amount, basis);
+        if let LineExpr::ProRata(line) = self {
+            draft.outages.clone_from(&line.outages);
+        }
+        Ok(draft)
     }
 }
 
@@ -627,6 +634,9 @@ pub(crate) struct Draft {
     pub amount: Decimal,
     pub basis: Basis,
     pub adjustments: Vec<Adjustment>,
+    /// For a line priced for one outage of a period (a pro-rata credit over a billing
+    /// period prices each outage on a line of its own): that outage's records.
+    pub outages: Option<SmallVec<[usize; 2]>>,
 }
 
 impl Draft {
@@ -635,6 +645,7 @@ impl Draft {
             amount,
             basis,
             adjustments: Vec::new(),
+            outages: None,
         }
     }
 }

@@ -77,7 +77,7 @@ pub(crate) fn totals(
         }
         let automatic = paid_automatically(item, amounts.total()?);
         for amount in amounts.0 {
-            tally.add(item.rounding.apply(amount), automatic);
+            tally.add(item.rounding.apply_checked(amount)?, automatic);
         }
     }
     tally.totals(currency)
@@ -115,7 +115,7 @@ fn settle_explained(
     });
     let (Some(facts), Some(provision)) = (item.facts.as_mut(), provision) else {
         for draft in &outcome.drafts {
-            settlement.add(item.rounding.apply(draft.amount), automatic, item.deadline);
+            settlement.add(item.rounding.apply_checked(draft.amount)?, automatic, item.deadline);
         }
         return Ok(());
     };
@@ -125,7 +125,7 @@ fn settle_explained(
     };
     let count = outcome.drafts.len();
     for (i, draft) in outcome.drafts.into_iter().enumerate() {
-        let amount = item.rounding.apply(draft.amount);
+        let amount = item.rounding.apply_checked(draft.amount)?;
         settlement.add(amount, automatic, item.deadline);
         settlement.lines.push(CreditLine {
             description: Description::from_parts(
@@ -138,11 +138,12 @@ fn settle_explained(
             provision: provision.name.clone(),
             clause: provision.clause.clone(),
             service: service.clone(),
-            // The last line takes the list; the others a copy.
-            outages: if i + 1 == count {
-                std::mem::take(&mut facts.outages)
-            } else {
-                facts.outages.clone()
+            // A line for one outage of a period lists that outage's records; a line for
+            // the whole item, the item's (the last such line takes the list).
+            outages: match draft.outages {
+                Some(outages) => outages.to_vec(),
+                None if i + 1 == count => std::mem::take(&mut facts.outages),
+                None => facts.outages.clone(),
             },
             appointment: facts.appointment,
             activation: facts.activation,
@@ -214,7 +215,8 @@ impl Settlement {
 pub(crate) struct Tally {
     /// The sum of the rounded amounts so far.
     total: Decimal,
-    /// The sum left `Decimal`'s range: the claim total is an overflow error.
+    /// The sum left `Decimal`'s range, or had too many digits to keep every place of
+    /// its lines: the claim total is an overflow error.
     overflowed: bool,
     /// Some line has an amount.
     owed: bool,
@@ -225,9 +227,11 @@ pub(crate) struct Tally {
 impl Tally {
     /// Adds one rounded line's amount.
     pub(crate) fn add(&mut self, amount: Decimal, automatic: bool) {
+        // An exact sum keeps the places of the more precise of the two; `Decimal` gives
+        // one with fewer where the digits do not fit, rounding the cents away.
         match self.total.checked_add(amount) {
-            Some(sum) => self.total = sum,
-            None => self.overflowed = true,
+            Some(sum) if sum.scale() >= self.total.scale().max(amount.scale()) => self.total = sum,
+            _ => self.overflowed = true,
         }
         if amount.is_zero() {
             return;
@@ -243,24 +247,15 @@ impl Tally {
     /// written to the currency's minor units (about 10²⁶ and more): a total is never
     /// shown with a cent lost.
     pub(crate) fn totals(&self, currency: Currency) -> Result<Totals> {
-        let too_large = || {
-            Error::overflow(format!(
-                "claim total: too large to keep {} decimal place(s) of {}",
-                currency.minor_units(),
-                currency.code()
-            ))
-        };
         if self.overflowed {
-            return Err(too_large());
-        }
-        let mut total = self.total;
-        total.rescale(currency.minor_units());
-        if total.scale() != currency.minor_units() {
-            return Err(too_large());
+            return Err(Error::overflow(
+                "the claim total (the sum of its lines) has too many digits to be kept to \
+                 the currency's minor units (an amount holds about 28 digits)",
+            ));
         }
         Ok(Totals {
             currency,
-            total,
+            total: currency.to_minor_units(self.total)?,
             automatic: self.owed && !self.some_on_request,
         })
     }

@@ -49,11 +49,11 @@ use crate::plan::ServiceKind;
 #[serde(rename_all = "kebab-case")]
 #[non_exhaustive]
 pub enum Evidence {
-    /// [P] read in the statute, regulation, regulator's page or the provider's own terms.
+    /// \[P\] read in the statute, regulation, regulator's page or the provider's own terms.
     Primary,
-    /// [S] read in a secondary source only (press, blogs, copies).
+    /// \[S\] read in a secondary source only (press, blogs, copies).
     Secondary,
-    /// [M] from memory, not confirmed in any source seen.
+    /// \[M\] from memory, not confirmed in any source seen.
     Memory,
 }
 

@@ -19,10 +19,14 @@ pub fn claims(name: &str) -> PathBuf {
     root().join("examples").join("claims").join(name)
 }
 
-/// The built example binary.
+/// The built example binary; or the one the environment variable `REDRESS_TEST_BINARY`
+/// names (to check that a test fails on an older build).
 pub fn binary() -> &'static Path {
     static BINARY: OnceLock<PathBuf> = OnceLock::new();
     BINARY.get_or_init(|| {
+        if let Some(given) = std::env::var_os("REDRESS_TEST_BINARY") {
+            return PathBuf::from(given);
+        }
         // target/<profile>/deps/<test binary> → target/<profile>/examples/redress
         let exe = std::env::current_exe().expect("the test binary's path");
         let profile_dir = exe

@@ -1,28 +1,38 @@
-//! The raw bytes of `accounts.csv`, in large blocks of whole records, for the batch's
-//! workers to split and parse: all the main thread does with the rows.
+//! The raw bytes of a batch's CSV file, in large blocks of whole records, for the
+//! workers to split and parse: all the main thread does with the rows of `accounts.csv`.
 //!
-//! A block is cut just after the last line end (`\n` or `\r`) that lies outside quotes,
-//! so that it holds whole records and the next block starts where a record may start;
-//! the bytes after the cut begin the next block. Where quotes are is followed exactly
-//! as the `csv` crate's reader follows them (default dialect): a `"` opens a quoted
-//! field only at the start of a field, and inside one a `""` is a quote.
+//! A block is cut just after the last record that ends in it, by the rules of
+//! `rows.rs` (which [`scan_record`] states): so that it holds whole records and the next
+//! block starts where a record starts. Only the records that hold a quote are looked at
+//! one by one; between quotes the last line end is the cut.
 //!
-//! Each block also carries the line numbers its records are reported on, counted as the
-//! `csv` crate counts them (see [`Lines`]), so errors name the same lines as before.
+//! Memory stays bounded whatever the file holds: a block grows past its size only to
+//! hold one long record, and a record is read no further than the row limit and the
+//! field limit allow (a file without line ends, or `/dev/zero`, is refused once they
+//! are passed).
 
 use std::io::{self, Read};
 
+use super::rows::{scan_record, Fault, Limits, Scan};
+
 /// Where a block stands in the file's lines.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Lines {
-    /// The line the block's first byte is on: 1 + the `\n` bytes before it.
+    /// The line the block's first byte is on: 1 + the line breaks before it, a line
+    /// break being `\r\n`, `\n` or a lone `\r`.
     pub start: u64,
-    /// The line the `csv` crate reports for the block's first record: 1 + the `\n` bytes
-    /// before the point where its read of that record begins. A read ends just past the
-    /// first line-end byte after its record and the next read begins there; so a record
-    /// after empty lines is reported on the first of them, and in a CRLF file on the line
-    /// before its own (the `\n` of `\r\n` is skipped by the next read).
-    pub first: u64,
+    /// Whether the byte before the block is a `\r` (so that a `\n` first is the end of
+    /// that `\r\n`, not a line break of its own).
+    pub after_cr: bool,
+}
+
+impl Default for Lines {
+    fn default() -> Lines {
+        Lines {
+            start: 1,
+            after_cr: false,
+        }
+    }
 }
 
 /// Some whole records of the file: a buffer of which the first `len` bytes are the block.
@@ -35,6 +45,10 @@ pub struct Block {
     pub lines: Lines,
     /// The file's byte position at the block's end (for the progress bar).
     pub end: u64,
+    /// The faults in quotes that the reader found, by the position in the block of the
+    /// record's start: the splitter, which sees only the block, cannot always tell why a
+    /// quote does not close within it.
+    faults: Vec<(usize, Fault)>,
 }
 
 impl Block {
@@ -42,74 +56,117 @@ impl Block {
     pub fn bytes(&self) -> &[u8] {
         self.buffer.get(..self.len).unwrap_or_default()
     }
-}
 
-/// A reader that keeps a copy of all it reads. The `csv` crate reads the header through
-/// it, buffering as it likes; what it read past the header is then the start of the rows,
-/// so the file is read once, from start to end, and need not be seekable.
-pub struct Recorded<R> {
-    inner: R,
-    seen: Vec<u8>,
-}
-
-impl<R> Recorded<R> {
-    pub fn new(inner: R) -> Recorded<R> {
-        Recorded {
-            inner,
-            seen: Vec::new(),
-        }
+    /// The fault the reader found in the record that starts at `start`.
+    pub fn fault_at(&self, start: usize) -> Option<Fault> {
+        self.faults
+            .binary_search_by_key(&start, |&(at, _)| at)
+            .ok()
+            .and_then(|i| self.faults.get(i))
+            .map(|&(_, fault)| fault)
     }
 }
 
-impl<R: Read> Read for Recorded<R> {
-    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
-        let n = self.inner.read(buf)?;
-        self.seen
-            .extend_from_slice(buf.get(..n).unwrap_or_default());
-        Ok(n)
+/// Why the file could not be read on.
+#[derive(Debug)]
+pub enum ReadError {
+    /// The file could not be read.
+    Io(io::Error),
+    /// The row that starts on this line is longer than the row limit.
+    TooLong { line: u64 },
+}
+
+impl From<io::Error> for ReadError {
+    fn from(error: io::Error) -> ReadError {
+        ReadError::Io(error)
     }
 }
 
-/// Cuts what follows the header into blocks.
+/// Cuts a file into blocks: its header record first, then the rest.
 pub struct Blocks<R> {
     source: R,
     /// The bytes after the last cut: the start of the next block.
     carry: Vec<u8>,
     /// The size a block is read to before it is cut (larger when one record is larger).
     size: usize,
+    limits: Limits,
     /// The lines of the next block.
     lines: Lines,
     /// The file's byte position at the start of `carry`.
     position: u64,
     eof: bool,
+    /// The line of a row longer than the row limit, after the block that ends before it:
+    /// what the next read returns.
+    too_long: Option<u64>,
+    /// Scratch for [`scan_record`].
+    fields: Vec<(usize, usize)>,
+}
+
+/// Where a block is cut.
+struct Cut {
+    /// The block is the bytes before this (0: more bytes are needed, unless `too_long`).
+    end: usize,
+    /// The record at `end` is longer than the row limit.
+    too_long: bool,
 }
 
 impl<R: Read> Blocks<R> {
-    /// The blocks of the rows after the header that `reader` has just read.
-    pub fn after_header(reader: csv::Reader<Recorded<R>>, size: usize) -> Blocks<R> {
-        let position = reader.position().clone();
-        let Recorded { inner, seen } = reader.into_inner();
-        let carry = usize::try_from(position.byte())
-            .ok()
-            .and_then(|at| seen.get(at..))
-            .unwrap_or_default()
-            .to_vec();
-        Blocks {
-            source: inner,
-            carry,
-            size: size.max(1),
-            lines: Lines {
-                start: position.line(),
-                first: position.line(),
+    /// The blocks of `source`, from its start; a UTF-8 byte order mark at the start is
+    /// skipped.
+    pub fn new(mut source: R, size: usize, limits: Limits) -> io::Result<Blocks<R>> {
+        let mut start = [0u8; 3];
+        let mut read = 0;
+        while read < start.len() {
+            match source.read(start.get_mut(read..).unwrap_or_default()) {
+                Ok(0) => break,
+                Ok(n) => read += n,
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+                Err(e) => return Err(e),
+            }
+        }
+        let bom = read == 3 && start == [0xEF, 0xBB, 0xBF];
+        Ok(Blocks {
+            source,
+            carry: if bom {
+                Vec::new()
+            } else {
+                start.get(..read).unwrap_or_default().to_vec()
             },
-            position: position.byte(),
+            size: size.max(1),
+            limits,
+            lines: Lines::default(),
+            position: if bom { 3 } else { 0 },
             eof: false,
+            too_long: None,
+            fields: Vec::new(),
+        })
+    }
+
+    /// Reads the file's first record (its header, after any empty lines) into `block`,
+    /// alone; false when the file holds no record.
+    pub fn header(&mut self, block: &mut Block) -> Result<bool, ReadError> {
+        loop {
+            if !self.read(block, true)? {
+                return Ok(false);
+            }
+            // A block of only empty lines (a file may start with any number) holds no
+            // record: read on.
+            if block.bytes().iter().any(|&b| b != b'\n' && b != b'\r') {
+                return Ok(true);
+            }
         }
     }
 
     /// Reads the next block into `block` (reusing its buffer); false when the file has
     /// no more bytes.
-    pub fn next(&mut self, block: &mut Block) -> io::Result<bool> {
+    pub fn next(&mut self, block: &mut Block) -> Result<bool, ReadError> {
+        self.read(block, false)
+    }
+
+    fn read(&mut self, block: &mut Block, first_only: bool) -> Result<bool, ReadError> {
+        if let Some(line) = self.too_long.take() {
+            return Err(ReadError::TooLong { line });
+        }
         let buffer = &mut block.buffer;
         let want = self.size.max(2 * self.carry.len());
         if buffer.len() < want {
@@ -122,37 +179,68 @@ impl<R: Read> Blocks<R> {
         self.carry.clear();
         let cut = loop {
             len = self.fill(buffer, len)?;
-            if self.eof {
-                break len;
+            block.faults.clear();
+            let bytes = buffer.get(..len).unwrap_or_default();
+            let cut = if first_only {
+                first_record(
+                    bytes,
+                    self.eof,
+                    self.limits,
+                    &mut self.fields,
+                    &mut block.faults,
+                )
+            } else {
+                last_record(
+                    bytes,
+                    self.eof,
+                    self.limits,
+                    &mut self.fields,
+                    &mut block.faults,
+                )
+            };
+            if cut.end > 0 || cut.too_long || self.eof {
+                break cut;
             }
-            if let Some(end) = last_line_end(buffer.get(..len).unwrap_or_default()) {
-                break end + 1;
+            if len == buffer.len() {
+                // One record fills the buffer: make room for more of it.
+                let grown = 2 * buffer.len();
+                buffer.resize(grown, 0);
             }
-            // One record fills the block: make room for more of it.
-            let grown = 2 * buffer.len();
-            buffer.resize(grown, 0);
         };
         self.carry
-            .extend_from_slice(buffer.get(cut..len).unwrap_or_default());
-        block.len = cut;
+            .extend_from_slice(buffer.get(cut.end..len).unwrap_or_default());
+        block.len = cut.end;
         block.lines = self.lines;
         self.lines = lines_after(self.lines, block.bytes());
-        self.position += cut as u64;
+        self.position += cut.end as u64;
         block.end = self.position;
-        Ok(cut > 0)
+        if cut.too_long {
+            // The long record starts where the block ends (after any empty lines).
+            let rest = self.carry.as_slice();
+            let blank = rest
+                .iter()
+                .take_while(|&&b| b == b'\n' || b == b'\r')
+                .count();
+            let line = lines_after(self.lines, rest.get(..blank).unwrap_or_default()).start;
+            if cut.end == 0 {
+                return Err(ReadError::TooLong { line });
+            }
+            self.too_long = Some(line);
+        }
+        Ok(cut.end > 0)
     }
 
-    /// Reads into `buffer` after its first `len` bytes until it is full or the file ends;
+    /// Reads into `buffer` after its first `len` bytes, once (a file fills it; a pipe
+    /// gives what it has, so that rows are taken as they come, a header at once);
     /// returns the new length.
-    fn fill(&mut self, buffer: &mut [u8], mut len: usize) -> io::Result<usize> {
+    fn fill(&mut self, buffer: &mut [u8], len: usize) -> io::Result<usize> {
+        let Some(space) = buffer.get_mut(len..).filter(|s| !s.is_empty()) else {
+            return Ok(len);
+        };
         while !self.eof {
-            let space = buffer.get_mut(len..).unwrap_or_default();
-            if space.is_empty() {
-                break;
-            }
             match self.source.read(space) {
                 Ok(0) => self.eof = true,
-                Ok(n) => len += n,
+                Ok(n) => return Ok(len + n),
                 Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
                 Err(e) => return Err(e),
             }
@@ -161,66 +249,130 @@ impl<R: Read> Blocks<R> {
     }
 }
 
-/// The lines of the block after one with `lines` and `bytes` (which end at a cut).
+/// The cut after the last record that ends in `bytes` (which start where a record may
+/// start); the faults in quotes of the records before it go to `faults`.
 ///
-/// The run of line-end bytes at the block's end is outside quotes (a quote would have
-/// to close inside the run for the cut to be outside); its first byte ends the block's
-/// last record, and the read of the next record begins just past it.
-fn lines_after(lines: Lines, bytes: &[u8]) -> Lines {
-    let newlines = memchr::memchr_iter(b'\n', bytes).count() as u64;
-    let run = bytes
-        .iter()
-        .rev()
-        .take_while(|&&b| b == b'\r' || b == b'\n')
-        .count();
-    let first = if run == bytes.len() {
-        // Only empty lines: the next record is read from where this block's first was.
-        lines.first
-    } else {
-        let skipped = bytes.get(bytes.len() - run + 1..).unwrap_or_default();
-        lines.start + newlines - memchr::memchr_iter(b'\n', skipped).count() as u64
-    };
-    Lines {
-        start: lines.start + newlines,
-        first,
+/// Between quotes, the last line end ends the last record; a record with a quote is
+/// scanned whole. Records without one are not measured here (the splitter does) unless
+/// one reaches the end of `bytes`: then, if it is already longer than the row limit,
+/// it is too long.
+fn last_record(
+    bytes: &[u8],
+    eof: bool,
+    limits: Limits,
+    fields: &mut Vec<(usize, usize)>,
+    faults: &mut Vec<(usize, Fault)>,
+) -> Cut {
+    let len = bytes.len();
+    let mut pos = 0;
+    let mut last = 0;
+    loop {
+        let rest = bytes.get(pos..).unwrap_or_default();
+        let quote = memchr::memchr(b'"', rest).map(|k| pos + k);
+        let plain = bytes.get(pos..quote.unwrap_or(len)).unwrap_or_default();
+        // The start of the record that holds the quote (or reaches the end).
+        let start = match memchr::memrchr2(b'\n', b'\r', plain) {
+            Some(k) => {
+                last = pos + k + 1;
+                last
+            }
+            None => pos,
+        };
+        if quote.is_none() {
+            return if eof {
+                Cut {
+                    end: len,
+                    too_long: false,
+                }
+            } else if len - start > limits.row {
+                Cut {
+                    end: start,
+                    too_long: true,
+                }
+            } else {
+                Cut {
+                    end: last,
+                    too_long: false,
+                }
+            };
+        }
+        match scan_record(bytes, start, eof, limits, fields) {
+            Scan::Ends { end, fault } => {
+                if let Some((fault, _)) = fault.filter(|(f, _)| f.in_quote()) {
+                    faults.push((start, fault));
+                }
+                last = end;
+                pos = end;
+            }
+            Scan::More => {
+                return Cut {
+                    end: last,
+                    too_long: false,
+                }
+            }
+            Scan::TooLong => {
+                return Cut {
+                    end: start,
+                    too_long: true,
+                }
+            }
+        }
     }
 }
 
-/// The position of the last line end (`\n` or `\r`) in `bytes` that is outside quotes,
-/// when `bytes` starts where a record may start.
-///
-/// Only the quotes are looked at one by one: a `"` outside a quoted field opens one if it
-/// starts a field (it is first, or follows `,` or a line end; elsewhere it is a plain
-/// byte); inside, `""` is a quote and a lone `"` closes the field. The line ends are
-/// looked for only in the stretches outside quotes.
-pub fn last_line_end(bytes: &[u8]) -> Option<usize> {
-    let mut last = None;
-    let mut quotes = memchr::memchr_iter(b'"', bytes);
-    let mut outside_from = 0;
-    loop {
-        let open = quotes
-            .by_ref()
-            .find(|&q| q == 0 || matches!(bytes.get(q - 1), Some(b',' | b'\r' | b'\n')));
-        let outside = bytes
-            .get(outside_from..open.unwrap_or(bytes.len()))
-            .unwrap_or_default();
-        if let Some(end) = memchr::memrchr2(b'\n', b'\r', outside) {
-            last = Some(outside_from + end);
-        }
-        if open.is_none() {
-            return last;
-        }
-        // Inside a quoted field: find the quote that closes it.
-        loop {
-            let Some(q) = quotes.next() else {
-                return last;
-            };
-            if bytes.get(q + 1) == Some(&b'"') {
-                quotes.next();
-            } else {
-                outside_from = q + 1;
-                break;
+/// The cut after the first record in `bytes` (the file's start), after any empty lines;
+/// all of `bytes` when they are only empty lines.
+fn first_record(
+    bytes: &[u8],
+    eof: bool,
+    limits: Limits,
+    fields: &mut Vec<(usize, usize)>,
+    faults: &mut Vec<(usize, Fault)>,
+) -> Cut {
+    let Some(start) = bytes.iter().position(|&b| b != b'\n' && b != b'\r') else {
+        return Cut {
+            end: bytes.len(),
+            too_long: false,
+        };
+    };
+    match scan_record(bytes, start, eof, limits, fields) {
+        Scan::Ends { end, fault } => {
+            if let Some((fault, _)) = fault.filter(|(f, _)| f.in_quote()) {
+                faults.push((start, fault));
+            }
+            Cut {
+                end,
+                too_long: false,
             }
         }
+        Scan::More => Cut {
+            end: 0,
+            too_long: false,
+        },
+        Scan::TooLong => Cut {
+            end: start,
+            too_long: true,
+        },
+    }
+}
+
+/// The lines of the block after one with `lines` and `bytes`.
+fn lines_after(lines: Lines, bytes: &[u8]) -> Lines {
+    let Some(&last) = bytes.last() else {
+        return lines;
+    };
+    let lf = memchr::memchr_iter(b'\n', bytes).count() as u64;
+    // A `\n` first, after a `\r` that ended the block before, ends that `\r\n`.
+    let joined = u64::from(lines.after_cr && bytes.first() == Some(&b'\n'));
+    let breaks = if memchr::memchr(b'\r', bytes).is_none() {
+        lf - joined
+    } else {
+        let cr = memchr::memchr_iter(b'\r', bytes).count() as u64;
+        let crlf = memchr::memmem::find_iter(bytes, b"\r\n").count() as u64;
+        cr + lf - crlf - joined
+    };
+    Lines {
+        start: lines.start + breaks,
+        after_cr: last == b'\r',
     }
 }

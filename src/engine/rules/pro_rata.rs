@@ -21,14 +21,16 @@ type Piece = (
 /// A pro-rata rule for one item: a line per piece of outage time in each period.
 pub(crate) fn compile(rule: &ProRata, ctx: &Context<'_>, item: &Item<'_>) -> Result<OutcomeExpr> {
     let mut notes = Vec::new();
-    let spans: Vec<(DateTime<Utc>, DateTime<Utc>)> = match &item.what {
+    // Each span of time out, and for a period's outage, that outage's records (the
+    // line priced for it lists them alone).
+    let spans: Vec<(DateTime<Utc>, DateTime<Utc>, Option<SmallVec<[usize; 2]>>)> = match &item.what {
         What::Incident(spell) => {
             let clock = clock_start(&rule.clock, ctx, item, &mut notes)?;
             let from = compensable_from(rule.grace, clock, ctx)?;
             if spell.end <= from {
                 return Ok(OutcomeExpr::notes(notes));
             }
-            vec![(from, spell.end)]
+            vec![(from, spell.end, None)]
         }
         What::Window { spells, .. } => {
             // Each outage in the period is credited from its own clock (its report, or
@@ -39,7 +41,7 @@ pub(crate) fn compile(rule: &ProRata, ctx: &Context<'_>, item: &Item<'_>) -> Res
             for spell in spells {
                 let from = spell_clock_start(&rule.clock, ctx, spell, &label, &mut notes)?;
                 if from < spell.end {
-                    spans.push((from, spell.end));
+                    spans.push((from, spell.end, Some(spell.sources.clone())));
                 }
             }
             spans
@@ -61,7 +63,7 @@ pub(crate) fn compile(rule: &ProRata, ctx: &Context<'_>, item: &Item<'_>) -> Res
         _ => None,
     };
     let mut lines = SmallVec::new();
-    for (from, to) in spans {
+    for (from, to, outages) in spans {
         let pieces = match own_period {
             Some(period) => vec![(from, to, Some(period))],
             None => split(rule.basis, ctx, from, to)?,
@@ -72,6 +74,7 @@ pub(crate) fn compile(rule: &ProRata, ctx: &Context<'_>, item: &Item<'_>) -> Res
                 None => 30 * 86_400,
             };
             lines.push(LineExpr::ProRata(Box::new(ProRataLine {
+                outages: outages.clone(),
                 basis: rule.basis,
                 price: item.price.clone(),
                 multiplier: rule.multiplier,
