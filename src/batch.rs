@@ -45,14 +45,14 @@
 //! let totals = batch.assess(&account)?;
 //! assert_eq!(totals[0].total.to_string(), "14.50");
 //!
-//! let mut summary = Summary::default();
-//! summary.add(&account.area, &totals);
+//! let mut summary = batch.summary();
+//! summary.add(batch.outages(), &account.area, &totals);
 //! assert_eq!(summary.accounts(), 1);
 //! # Ok::<(), redress::Error>(())
 //! ```
 
 use std::collections::hash_map::Entry;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::fmt;
 use std::str::FromStr;
 use std::sync::{Arc, OnceLock, RwLock};
@@ -907,13 +907,15 @@ impl FromIterator<AreaOutage> for OutageIndex {
 /// ```
 /// # use redress::batch::*;
 /// # let (_, policy) = redress::doc_example_input();
-/// # let mut batch = Batch::new(vec![policy], OutageIndex::new());
-/// # let account = Account::parse(&AccountFields { account: "A-1", area: "quiet", currency: "USD",
+/// # let tv_out = AreaOutage::parse(&OutageFields { area: "x", services: "tv",
+/// #     start: "2024-10-01T06:00:00Z", end: "2024-10-02T06:00:00Z", ..Default::default() })?;
+/// # let mut batch = Batch::new(vec![policy], OutageIndex::from_iter([tv_out]));
+/// # let account = Account::parse(&AccountFields { account: "A-1", area: "x", currency: "USD",
 /// #     time_zone: "UTC", services: "internet:50", ..Default::default() })?;
 /// let totals = batch.assess(&account)?;
 /// assert_eq!(&*totals[0].policy, "ny-like");
-/// assert_eq!(totals[0].total.to_string(), "0.00"); // no outage in the area
-/// assert!(!totals[0].automatic);
+/// assert_eq!(totals[0].total.to_string(), "0.00"); // the TV was out; it has internet
+/// assert!(!totals[0].automatic && totals[0].applies);
 /// # Ok::<(), redress::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -1257,10 +1259,14 @@ impl Batch {
     /// ```
     /// # use redress::batch::*;
     /// # let (_, policy) = redress::doc_example_input();
-    /// # let mut batch = Batch::new(vec![policy], OutageIndex::new());
-    /// # let account = Account::parse(&AccountFields { account: "A-1", area: "quiet",
-    /// #     currency: "USD", time_zone: "UTC", services: "internet:50", ..Default::default() })?;
+    /// let outage = AreaOutage::parse(&OutageFields { area: "x", services: "internet",
+    ///     start: "2024-10-01T06:00:00Z", end: "2024-10-02T06:00:00Z", ..Default::default() })?;
+    /// let mut batch = Batch::new(vec![policy], OutageIndex::from_iter([outage]));
+    /// let mut account = Account::parse(&AccountFields { account: "A-1", area: "x",
+    ///     currency: "USD", time_zone: "UTC", services: "internet:50", ..Default::default() })?;
     /// assert_eq!(batch.assess(&account)?.len(), 1);
+    /// account.area = "quiet".into(); // no outage there: no policy is applied
+    /// assert!(batch.assess(&account)?.is_empty());
     /// # Ok::<(), redress::Error>(())
     /// ```
     pub fn assess(&mut self, account: &Account) -> Result<Vec<PolicyTotal>> {
@@ -1279,8 +1285,10 @@ impl Batch {
     /// ```
     /// # use redress::batch::*;
     /// # let (_, policy) = redress::doc_example_input();
-    /// # let mut batch = Batch::new(vec![policy], OutageIndex::new());
-    /// # let account = Account::parse(&AccountFields { account: "A-1", area: "quiet",
+    /// # let outage = AreaOutage::parse(&OutageFields { area: "x", services: "internet",
+    /// #     start: "2024-10-01T06:00:00Z", end: "2024-10-02T06:00:00Z", ..Default::default() })?;
+    /// # let mut batch = Batch::new(vec![policy], OutageIndex::from_iter([outage]));
+    /// # let account = Account::parse(&AccountFields { account: "A-1", area: "x",
     /// #     currency: "USD", time_zone: "UTC", services: "internet:50", ..Default::default() })?;
     /// let mut totals = Vec::new();
     /// batch.assess_into(&account, &mut totals)?;
@@ -1751,7 +1759,7 @@ const NAMES_SHOWN: usize = 5;
 /// assert!(text.contains("account areas with no outage: 1 (`buffalo-14201`)"));
 /// # Ok::<(), redress::Error>(())
 /// ```
-#[derive(Debug, Clone, Default)]
+#[derive(Clone, Default)]
 pub struct Summary {
     accounts: u64,
     errors: u64,
@@ -1768,6 +1776,22 @@ pub struct Summary {
     no_outage: NoOutage,
     /// Accounts whose area could not be read.
     unreadable: u64,
+}
+
+/// The counts, without the outage index (which can be large).
+impl fmt::Debug for Summary {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Summary")
+            .field("accounts", &self.accounts)
+            .field("errors", &self.errors)
+            .field("rows", &self.rows)
+            .field("unselected", &self.unselected)
+            .field("outage_areas", &self.index.as_ref().map(|i| i.places.len()))
+            .field("met", &self.met)
+            .field("no_outage", &self.no_outage)
+            .field("unreadable", &self.unreadable)
+            .finish()
+    }
 }
 
 /// Two summaries are equal when they hold the same counts and totals, whatever the
@@ -1828,14 +1852,28 @@ struct NoOutage {
 /// The alphabetically first distinct names added, at most [`NAMES_COUNTED`], and
 /// whether there were more. The same names whatever the order they came in, and the
 /// same when two halves are merged.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default)]
 struct FirstNames {
     names: BTreeSet<AreaName>,
+    /// The same names, to tell at once a name already kept (as most are: an area's
+    /// accounts name it again and again).
+    kept: HashSet<AreaName, Hasher>,
     more: bool,
 }
 
+impl PartialEq for FirstNames {
+    fn eq(&self, other: &FirstNames) -> bool {
+        (&self.names, self.more) == (&other.names, other.more)
+    }
+}
+
+impl Eq for FirstNames {}
+
 impl FirstNames {
     fn insert(&mut self, name: &str) {
+        if self.kept.contains(name) {
+            return;
+        }
         if self.names.len() >= NAMES_COUNTED {
             if let Some(last) = self.names.last() {
                 if name > last.as_str() {
@@ -1844,12 +1882,12 @@ impl FirstNames {
                 }
             }
         }
-        if self.names.contains(name) {
-            return;
-        }
         self.names.insert(AreaName::from(name));
+        self.kept.insert(AreaName::from(name));
         if self.names.len() > NAMES_COUNTED {
-            self.names.pop_last();
+            if let Some(last) = self.names.pop_last() {
+                self.kept.remove(&last);
+            }
             self.more = true;
         }
     }
@@ -2011,6 +2049,7 @@ impl Summary {
 
     /// The place of `area` among the summary's outage areas, taking `outages` as its
     /// index if it has none yet.
+    #[inline]
     fn place_of(&mut self, outages: &OutageIndex, area: &str) -> Option<usize> {
         match &self.index {
             Some(index) if Arc::ptr_eq(index, &outages.areas) => outages.place(area),
@@ -2023,6 +2062,7 @@ impl Summary {
     }
 
     /// The tally of the outage area at `place`, made when first asked for.
+    #[inline]
     fn tally_at(&mut self, place: usize) -> Option<&mut AreaTally> {
         let at = match self.slots.get(place) {
             Some(&slot) if slot > 0 => slot - 1,
@@ -2323,9 +2363,12 @@ impl Summary {
     pub fn total(&self, policy: &str, currency: Currency) -> Result<Decimal> {
         let mut sum = Group::default();
         sum.total.rescale(currency.minor_units());
-        for (_, p, c, group) in self.groups() {
-            if p == policy && c == currency {
-                sum.absorb(group);
+        let areas = self.met.iter().map(|tally| &tally.groups);
+        for groups in areas.chain([&self.no_outage.groups]) {
+            for ((p, c), group) in groups {
+                if &**p == policy && *c == currency {
+                    sum.absorb(group);
+                }
             }
         }
         if sum.overflowed {

@@ -113,7 +113,11 @@ fn an_account_whose_area_has_no_outage_is_marked_so_not_as_without_a_policy() {
             "account areas with no outage: 1 (`syracuse-13202`); 1 account there is owed nothing",
             "outage areas with no account: 2 (`buffalo-14201`, `rochester-14607`)",
         ] {
-            assert!(run.stderr.contains(part), "missing {part:?}:\n{}", run.stderr);
+            assert!(
+                run.stderr.contains(part),
+                "missing {part:?}:\n{}",
+                run.stderr
+            );
         }
         assert!(
             !run.stderr.contains("no applicable catalog policy"),
@@ -170,7 +174,11 @@ fn a_total_too_large_to_keep_its_cents_is_a_row_error() {
     let dir = scratch("areas-huge-row");
     let file = accounts(
         &dir,
-        &[("A-1", "rochester-14604", "internet:26000000000000000000000000000")],
+        &[(
+            "A-1",
+            "rochester-14604",
+            "internet:26000000000000000000000000000",
+        )],
     );
     let run = batch(&file, Some(NY_PSC));
     assert_eq!(run.code, 2, "{}", run.stderr);

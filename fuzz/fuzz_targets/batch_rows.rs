@@ -13,8 +13,8 @@
 
 use libfuzzer_sys::fuzz_target;
 use redress::batch::{
-    parse_service_kinds, parse_services, Account, AccountFields, AreaOutage, Batch,
-    OutageFields, OutageIndex, PolicyTotal, Summary,
+    parse_service_kinds, parse_services, Account, AccountFields, AreaOutage, Batch, OutageFields,
+    OutageIndex, PolicyTotal, Summary,
 };
 
 /// Fields of at most this many account rows are read from one input.
