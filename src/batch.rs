@@ -45,17 +45,17 @@
 //! let totals = batch.assess(&account)?;
 //! assert_eq!(totals[0].total.to_string(), "14.50");
 //!
-//! let mut summary = Summary::default();
-//! summary.add(&account.area, &totals);
+//! let mut summary = batch.summary();
+//! summary.add(batch.outages(), &account.area, &totals);
 //! assert_eq!(summary.accounts(), 1);
 //! # Ok::<(), redress::Error>(())
 //! ```
 
 use std::collections::hash_map::Entry;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::fmt;
 use std::str::FromStr;
-use std::sync::{Arc, RwLock};
+use std::sync::{Arc, OnceLock, RwLock};
 
 use chrono::{DateTime, FixedOffset};
 use chrono_tz::Tz;
@@ -568,7 +568,9 @@ impl AreaOutage {
     /// ```
     pub fn parse(fields: &OutageFields<'_>) -> Result<AreaOutage> {
         let area = required(fields.area, "area")?;
-        let services = parse_service_kinds(fields.services)?;
+        let mut services = parse_service_kinds(fields.services)?;
+        // Kept for the whole batch, once per outage: no room to spare.
+        services.shrink_to_fit();
         let start = parse_instant(fields.start, "start")?;
         let mut outage = Outage::new(services, start);
         if !trim(fields.end).is_empty() {
@@ -662,6 +664,13 @@ fn parse_instant(text: &str, column: &str) -> Result<DateTime<FixedOffset>> {
 
 /// Outages by area, built once and shared by every account of a batch.
 ///
+/// Areas are matched exactly as written (after the surrounding spaces the parsers
+/// trim): area ids are codes, and `Rochester-14604` is not `rochester-14604`. A batch
+/// refuses an account whose area matches an outage area only when letter case is
+/// ignored (see [`Batch::assess_into`]), so such a slip never silently owes nothing.
+///
+/// Clones share the outages: a batch cloned for each thread holds them once.
+///
 /// # Example
 /// ```
 /// use redress::batch::{AreaOutage, OutageFields, OutageIndex};
@@ -672,15 +681,85 @@ fn parse_instant(text: &str, column: &str) -> Result<DateTime<FixedOffset>> {
 /// let index = OutageIndex::from_iter([outage]);
 /// assert_eq!(index.outages("rochester-14604").len(), 1);
 /// assert!(index.outages("buffalo-14201").is_empty());
+/// assert!(index.outages("Rochester-14604").is_empty());
+/// assert_eq!(index.area_ignoring_case("Rochester-14604"), Some("rochester-14604"));
 /// # Ok::<(), redress::Error>(())
 /// ```
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default)]
 pub struct OutageIndex {
+    areas: Arc<Areas>,
+}
+
+/// What an [`OutageIndex`] holds, shared by its clones and by the summaries of its
+/// batches (which name areas by their place here).
+#[derive(Debug, Clone, Default)]
+struct Areas {
     /// Each area's place in `by_area`.
-    areas: HashMap<AreaName, usize, Hasher>,
+    places: HashMap<AreaName, usize, Hasher>,
     by_area: Vec<Vec<Outage>>,
     len: usize,
+    /// Whether some area's name has capitals (changes in lower case).
+    has_capitals: bool,
+    /// Each area's name (and place) by its name in lower case, worked out when an
+    /// account first names an area without outages where letter case could matter
+    /// (either name has capitals): to tell a slip of letter case from another area.
+    folded: OnceLock<HashMap<AreaName, (usize, AreaName), Hasher>>,
 }
+
+impl Areas {
+    fn place(&self, area: &str) -> Option<usize> {
+        self.places.get(area).copied()
+    }
+
+    fn folded(&self) -> &HashMap<AreaName, (usize, AreaName), Hasher> {
+        self.folded.get_or_init(|| {
+            let mut folded: HashMap<AreaName, (usize, AreaName), Hasher> = HashMap::default();
+            for (name, &place) in &self.places {
+                // Two areas alike but for case: the first added is the one suggested.
+                match folded.entry(fold_case(name)) {
+                    Entry::Occupied(mut seen) if seen.get().0 > place => {
+                        seen.insert((place, name.clone()));
+                    }
+                    Entry::Occupied(_) => {}
+                    Entry::Vacant(slot) => {
+                        slot.insert((place, name.clone()));
+                    }
+                }
+            }
+            folded
+        })
+    }
+}
+
+/// Whether a name changes in lower case.
+fn has_capitals(name: &str) -> bool {
+    if name.is_ascii() {
+        name.bytes().any(|b| b.is_ascii_uppercase())
+    } else {
+        fold_case(name) != name
+    }
+}
+
+/// An area's name in lower case, as letter case is ignored to find a near miss.
+fn fold_case(name: &str) -> AreaName {
+    if name.is_ascii() {
+        let mut folded = AreaName::from(name);
+        folded.make_ascii_lowercase();
+        folded
+    } else {
+        AreaName::from(name.to_lowercase())
+    }
+}
+
+impl PartialEq for OutageIndex {
+    fn eq(&self, other: &OutageIndex) -> bool {
+        Arc::ptr_eq(&self.areas, &other.areas)
+            || (self.areas.places == other.areas.places
+                && self.areas.by_area == other.areas.by_area)
+    }
+}
+
+impl Eq for OutageIndex {}
 
 /// The hasher of a batch's maps: keys are areas and shapes from the input, hashed once
 /// per account, so a fast hash matters; foldhash is several times faster than the
@@ -719,18 +798,24 @@ impl OutageIndex {
     /// # Ok::<(), redress::Error>(())
     /// ```
     pub fn insert(&mut self, outage: AreaOutage) {
-        let next = self.by_area.len();
-        let at = *self
-            .areas
+        let areas = Arc::make_mut(&mut self.areas);
+        let capitals = has_capitals(&outage.area);
+        let next = areas.by_area.len();
+        let at = *areas
+            .places
             .entry(AreaName::from(outage.area))
             .or_insert(next);
         if at == next {
-            self.by_area.push(Vec::new());
+            // Most areas have one outage: room for just that one (an empty `Vec`'s first
+            // push makes room for four).
+            areas.by_area.push(Vec::with_capacity(1));
+            areas.folded = OnceLock::new();
+            areas.has_capitals |= capitals;
         }
-        if let Some(outages) = self.by_area.get_mut(at) {
+        if let Some(outages) = areas.by_area.get_mut(at) {
             outages.push(outage.outage);
         }
-        self.len += 1;
+        areas.len += 1;
     }
 
     /// The outages of an area, in the order they were added (none for an unknown area).
@@ -738,25 +823,61 @@ impl OutageIndex {
         self.outages_at(self.place(area))
     }
 
+    /// Whether an area has outages.
+    ///
+    /// # Example
+    /// ```
+    /// assert!(!redress::batch::OutageIndex::new().contains("rochester-14604"));
+    /// ```
+    pub fn contains(&self, area: &str) -> bool {
+        self.place(area).is_some()
+    }
+
+    /// The area with outages whose name is `area` but for letter case, when `area`
+    /// itself has none: what an account's area was most likely meant to be.
+    ///
+    /// # Example
+    /// ```
+    /// # use redress::batch::*;
+    /// let index = OutageIndex::from_iter([AreaOutage::parse(&OutageFields {
+    ///     area: "Rochester-14604", services: "tv", start: "2024-10-01T06:00:00Z",
+    ///     ..Default::default() })?]);
+    /// assert_eq!(index.area_ignoring_case("ROCHESTER-14604"), Some("Rochester-14604"));
+    /// assert_eq!(index.area_ignoring_case("Rochester-14604"), None); // it has outages
+    /// assert_eq!(index.area_ignoring_case("buffalo-14201"), None);
+    /// # Ok::<(), redress::Error>(())
+    /// ```
+    pub fn area_ignoring_case(&self, area: &str) -> Option<&str> {
+        if self.areas.places.is_empty() || self.contains(area) {
+            return None;
+        }
+        if !self.areas.has_capitals && !has_capitals(area) {
+            return None;
+        }
+        let folded = fold_case(area);
+        let (_, name) = self.areas.folded().get(&folded)?;
+        Some(name.as_str())
+    }
+
     /// An area's place in the index: `None` for an area without outages.
     fn place(&self, area: &str) -> Option<usize> {
-        self.areas.get(area).copied()
+        self.areas.place(area)
     }
 
     fn outages_at(&self, place: Option<usize>) -> &[Outage] {
         place
-            .and_then(|at| self.by_area.get(at))
+            .and_then(|at| self.areas.by_area.get(at))
             .map_or(&[], Vec::as_slice)
     }
 
     /// How many outages the index holds.
     pub fn len(&self) -> usize {
-        self.len
+        self.areas.len
     }
 
     /// Whether the index holds no outage.
     pub fn is_empty(&self) -> bool {
-        self.len == 0
+        self.areas.len == 0
     }
 
     /// How many areas have outages.
@@ -766,7 +887,7 @@ impl OutageIndex {
     /// assert_eq!(redress::batch::OutageIndex::new().areas(), 0);
     /// ```
     pub fn areas(&self) -> usize {
-        self.areas.len()
+        self.areas.places.len()
     }
 }
 
@@ -786,13 +907,15 @@ impl FromIterator<AreaOutage> for OutageIndex {
 /// ```
 /// # use redress::batch::*;
 /// # let (_, policy) = redress::doc_example_input();
-/// # let mut batch = Batch::new(vec![policy], OutageIndex::new());
-/// # let account = Account::parse(&AccountFields { account: "A-1", area: "quiet", currency: "USD",
+/// # let tv_out = AreaOutage::parse(&OutageFields { area: "x", services: "tv",
+/// #     start: "2024-10-01T06:00:00Z", end: "2024-10-02T06:00:00Z", ..Default::default() })?;
+/// # let mut batch = Batch::new(vec![policy], OutageIndex::from_iter([tv_out]));
+/// # let account = Account::parse(&AccountFields { account: "A-1", area: "x", currency: "USD",
 /// #     time_zone: "UTC", services: "internet:50", ..Default::default() })?;
 /// let totals = batch.assess(&account)?;
 /// assert_eq!(&*totals[0].policy, "ny-like");
-/// assert_eq!(totals[0].total.to_string(), "0.00"); // no outage in the area
-/// assert!(!totals[0].automatic);
+/// assert_eq!(totals[0].total.to_string(), "0.00"); // the TV was out; it has internet
+/// assert!(!totals[0].automatic && totals[0].applies);
 /// # Ok::<(), redress::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -824,7 +947,10 @@ enum Choice {
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 struct SelectionKey {
     region: Option<String>,
-    area: String,
+    /// The area's place in the outage index (only accounts of areas with outages are
+    /// assessed, so the keys never outnumber the outage areas times the kinds of
+    /// account).
+    place: usize,
     currency: Currency,
     time_zone: Tz,
     services: Vec<ServiceKind>,
@@ -886,6 +1012,10 @@ enum Priced {
 /// provider's accounts have far fewer: an area's accounts share a few zones and
 /// service bundles.
 const SHAPES_KEPT: usize = 1 << 17;
+
+/// At most this many selections are kept; past it a selecting batch forgets them all
+/// and starts again, as with shapes.
+const SELECTIONS_KEPT: usize = 1 << 16;
 
 /// Entries hold their program inline (most are a line or two of a few bytes): a
 /// batch reads one for nearly every account, in no order, so an entry is a cache
@@ -1078,6 +1208,17 @@ impl Batch {
         &self.outages
     }
 
+    /// An empty summary of this batch's accounts (see [`Summary`]).
+    ///
+    /// # Example
+    /// ```
+    /// let batch = redress::batch::Batch::selecting(redress::batch::OutageIndex::new());
+    /// assert_eq!(batch.summary().accounts(), 0);
+    /// ```
+    pub fn summary(&self) -> Summary {
+        Summary::new(&self.outages)
+    }
+
     /// Whether the outages of the area at `place` pass the claim file's checks at
     /// `as_of` (worked out once per area).
     fn outages_valid(&mut self, place: usize) -> bool {
@@ -1101,20 +1242,31 @@ impl Batch {
 
     /// Assesses one account: one [`PolicyTotal`] per policy applied, in order.
     /// With [`Batch::selecting`], an account no catalog policy applies to gets none.
+    /// An account whose area has no outage gets none either: nothing happened to it,
+    /// so no policy is applied ([`OutageIndex::contains`] tells the two apart).
     ///
     /// # Errors
     /// Everything [`crate::assess`] returns except [`Error::PolicyNotApplicable`],
     /// which yields a zero total with `applies` false; notably [`Error::Invalid`]
     /// with path `as_of` when the area has an ongoing outage and no `as_of` is set.
+    /// [`Error::Invalid`] at `area` when the account's area has no outage but
+    /// matches an outage area except for letter case (areas must match exactly; the
+    /// message names the outage area). [`Error::Overflow`] when a total is too large
+    /// to keep to the currency's minor unit (past 792,281,625,142,643,375,935,439,503
+    /// in a currency of cents): never a total with a cent lost.
     ///
     /// # Example
     /// ```
     /// # use redress::batch::*;
     /// # let (_, policy) = redress::doc_example_input();
-    /// # let mut batch = Batch::new(vec![policy], OutageIndex::new());
-    /// # let account = Account::parse(&AccountFields { account: "A-1", area: "quiet",
-    /// #     currency: "USD", time_zone: "UTC", services: "internet:50", ..Default::default() })?;
+    /// let outage = AreaOutage::parse(&OutageFields { area: "x", services: "internet",
+    ///     start: "2024-10-01T06:00:00Z", end: "2024-10-02T06:00:00Z", ..Default::default() })?;
+    /// let mut batch = Batch::new(vec![policy], OutageIndex::from_iter([outage]));
+    /// let mut account = Account::parse(&AccountFields { account: "A-1", area: "x",
+    ///     currency: "USD", time_zone: "UTC", services: "internet:50", ..Default::default() })?;
     /// assert_eq!(batch.assess(&account)?.len(), 1);
+    /// account.area = "quiet".into(); // no outage there: no policy is applied
+    /// assert!(batch.assess(&account)?.is_empty());
     /// # Ok::<(), redress::Error>(())
     /// ```
     pub fn assess(&mut self, account: &Account) -> Result<Vec<PolicyTotal>> {
@@ -1133,8 +1285,10 @@ impl Batch {
     /// ```
     /// # use redress::batch::*;
     /// # let (_, policy) = redress::doc_example_input();
-    /// # let mut batch = Batch::new(vec![policy], OutageIndex::new());
-    /// # let account = Account::parse(&AccountFields { account: "A-1", area: "quiet",
+    /// # let outage = AreaOutage::parse(&OutageFields { area: "x", services: "internet",
+    /// #     start: "2024-10-01T06:00:00Z", end: "2024-10-02T06:00:00Z", ..Default::default() })?;
+    /// # let mut batch = Batch::new(vec![policy], OutageIndex::from_iter([outage]));
+    /// # let account = Account::parse(&AccountFields { account: "A-1", area: "x",
     /// #     currency: "USD", time_zone: "UTC", services: "internet:50", ..Default::default() })?;
     /// let mut totals = Vec::new();
     /// batch.assess_into(&account, &mut totals)?;
@@ -1144,31 +1298,29 @@ impl Batch {
     /// ```
     pub fn assess_into(&mut self, account: &Account, out: &mut Vec<PolicyTotal>) -> Result<()> {
         out.clear();
-        let place = self.outages.place(&account.area);
-        if let (Some(at), Choice::Fixed, Some(kinds)) = (
-            place,
+        let Some(place) = self.outages.place(&account.area) else {
+            return self.check_without_outages(account);
+        };
+        if let (Choice::Fixed, Some(kinds)) = (
             &self.choice,
             kind_set(account.services.iter().map(|s| &s.kind)),
         ) {
-            if self.outages_valid(at) {
+            if self.outages_valid(place) {
                 // The area's outages pass the claim file's checks: only the plan is
                 // left to check, as `ClaimFile::validate` checks it.
                 validate_plan_parts(account.billing_day, &account.services, &|| {
                     FieldPath::root("plan")
                 })?;
-                return self.assess_by_shape(account, at, kinds, out);
+                return self.assess_by_shape(account, place, kinds, out);
             }
         }
         fill_claim_file(
             &mut self.scratch,
             account,
-            self.outages.outages_at(place),
+            self.outages.outages_at(Some(place)),
             self.as_of,
         );
-        let outages_valid = match place {
-            Some(at) => self.outages_valid(at),
-            None => false,
-        };
+        let outages_valid = self.outages_valid(place);
         let file = &self.scratch;
         if outages_valid {
             validate_plan_parts(file.plan.billing_day, &file.plan.services, &|| {
@@ -1181,9 +1333,12 @@ impl Batch {
         let selected: Option<&[usize]> = match &mut self.choice {
             Choice::Fixed => None,
             Choice::Select(cache) => {
+                if cache.len() >= SELECTIONS_KEPT {
+                    cache.clear();
+                }
                 let key = SelectionKey {
                     region: account.region.clone(),
-                    area: account.area.clone(),
+                    place,
                     currency: account.currency,
                     time_zone: account.time_zone,
                     services: account.services.iter().map(|s| s.kind.clone()).collect(),
@@ -1254,12 +1409,19 @@ impl Batch {
                 Some(Priced::Program(program)) => program
                     .totals(&account.services, account.currency)
                     .map(|totals| applied(id, &totals)),
-                Some(Priced::NotApplicable) => Some(not_applicable(id, account)),
+                Some(Priced::NotApplicable) => Some(Ok(not_applicable(id, account))),
                 Some(Priced::Afresh) | None => None,
             };
-            if let Some(total) = repriced {
-                out.push(total);
-                continue;
+            match repriced {
+                Some(Ok(total)) => {
+                    out.push(total);
+                    continue;
+                }
+                Some(Err(e)) => {
+                    out.clear();
+                    return Err(e);
+                }
+                None => {}
             }
             let learn = known.is_none();
             if !filled {
@@ -1295,6 +1457,26 @@ impl Batch {
     }
 }
 
+impl Batch {
+    /// [`Batch::assess_into`] for an account whose area has no outage: there is nothing
+    /// to assess, but the account is still checked as its claim file would be, and an
+    /// area that differs from an outage area only in letter case is refused.
+    fn check_without_outages(&mut self, account: &Account) -> Result<()> {
+        if let Some(meant) = self.outages.area_ignoring_case(&account.area) {
+            return Err(Error::invalid(
+                FieldPath::root("area"),
+                format!(
+                    "`{}` matches no outage area; the outages have `{meant}`, which differs \
+                     only in letter case (areas must match exactly: write it as the outages do)",
+                    account.area
+                ),
+            ));
+        }
+        fill_claim_file(&mut self.scratch, account, &[], self.as_of);
+        self.scratch.validate()
+    }
+}
+
 /// Adds an account's total under one policy to `out`; on an error, leaves `out` empty.
 fn push_total(
     out: &mut Vec<PolicyTotal>,
@@ -1318,21 +1500,47 @@ fn push_total(
 /// apply gives a zero total; any other error is the account's.
 fn policy_total(id: &Arc<str>, account: &Account, result: Result<Totals>) -> Result<PolicyTotal> {
     match result {
-        Ok(totals) => Ok(applied(id, &totals)),
+        Ok(totals) => applied(id, &totals),
         Err(Error::PolicyNotApplicable { .. }) => Ok(not_applicable(id, account)),
         Err(e) => Err(e),
     }
 }
 
-/// The total of a policy that applies.
-fn applied(id: &Arc<str>, totals: &Totals) -> PolicyTotal {
-    PolicyTotal {
+/// The total of a policy that applies: an overflow error when it could not be kept
+/// to the currency's minor unit (the only way it is written to fewer places).
+fn applied(id: &Arc<str>, totals: &Totals) -> Result<PolicyTotal> {
+    if totals.total.scale() != totals.currency.minor_units() {
+        return Err(too_large_to_keep(id, totals.currency));
+    }
+    Ok(PolicyTotal {
         policy: Arc::clone(id),
         currency: totals.currency,
         total: totals.total,
         automatic: totals.automatic,
         applies: true,
-    }
+    })
+}
+
+/// The error for a total past the largest that keeps the currency's minor unit.
+#[cold]
+fn too_large_to_keep(policy: &str, currency: Currency) -> Error {
+    let largest = largest_total(currency)
+        .map(|d| format!("{d} {currency}"))
+        .unwrap_or_else(|| format!("{currency} with its minor unit"));
+    Error::overflow(format!(
+        "the total owed under {policy} is too large to keep to the minor unit of {currency}; \
+         a total can be at most {largest}: check the account's prices"
+    ))
+}
+
+/// The largest amount a total can hold to the currency's minor unit: `Decimal`'s
+/// largest mantissa, 2^96 - 1, at that scale.
+fn largest_total(currency: Currency) -> Option<Decimal> {
+    Decimal::try_from_i128_with_scale(
+        i128::from(u64::MAX) << 32 | i128::from(u32::MAX),
+        currency.minor_units(),
+    )
+    .ok()
 }
 
 /// The zero total of a policy that cannot apply to the account.
@@ -1422,7 +1630,9 @@ pub struct Group {
     pub not_applicable: u64,
     /// The sum owed.
     pub total: Decimal,
-    /// True when the sum left `Decimal`'s range; `total` then stops short.
+    /// True when the sum grew past what a total can hold to the currency's minor
+    /// unit: `total` then stops at the last exact sum, and the report says
+    /// `overflow` instead of a figure that has lost cents.
     pub overflowed: bool,
 }
 
@@ -1439,15 +1649,25 @@ impl Group {
 
     #[inline(never)]
     fn add_any_total(&mut self, amount: Decimal) {
-        match self.total.checked_add(amount) {
+        match exact_sum(self.total, amount) {
             Some(sum) => self.total = sum,
             None => self.overflowed = true,
         }
     }
 
+    /// Adds another group's counts and sum to this one.
+    fn absorb(&mut self, other: &Group) {
+        self.accounts += other.accounts;
+        self.owed += other.owed;
+        self.automatic += other.automatic;
+        self.not_applicable += other.not_applicable;
+        self.add_total(other.total);
+        self.overflowed |= other.overflowed;
+    }
+
     fn total_text(&self, currency: Currency) -> String {
         if self.overflowed {
-            format!("over {} {currency}", self.total)
+            "overflow".to_owned()
         } else {
             format!("{} {currency}", self.total)
         }
@@ -1469,38 +1689,276 @@ fn add_alike(a: Decimal, b: Decimal) -> Option<Decimal> {
     Decimal::try_from_i128_with_scale(i128::from(sum), a.scale()).ok()
 }
 
+/// `a + b` exactly, or None. A sum past `Decimal`'s 96-bit mantissa at the operands'
+/// places is rounded by `checked_add` to fewer places (cents dropped, with no error)
+/// until it fits; such a sum is refused here: it keeps at least the places of both.
+fn exact_sum(a: Decimal, b: Decimal) -> Option<Decimal> {
+    let scale = a.scale().max(b.scale());
+    // A zero added gives back the other operand, at its own places.
+    let mut sum = match (a.is_zero(), b.is_zero()) {
+        (true, _) => b,
+        (_, true) => a,
+        _ => a.checked_add(b)?,
+    };
+    if sum.scale() < scale && sum.is_zero() || a.is_zero() || b.is_zero() {
+        sum.rescale(scale);
+    }
+    (sum.scale() >= scale).then_some(sum)
+}
+
+/// How many areas the summary's table shows by name; the rest are added up in one
+/// row per policy.
+const AREAS_SHOWN: usize = 20;
+
+/// How many distinct areas without outages a summary counts by name (the first in
+/// alphabetical order); past it, it says "more than" this many.
+const NAMES_COUNTED: usize = 10_000;
+
+/// How many area names a report lists before "and N more".
+const NAMES_SHOWN: usize = 5;
+
 /// Totals by area and policy, with counts of accounts and errors: what a batch
-/// reports when it is done. Its size grows with the number of areas and policies,
-/// never with the number of accounts.
+/// reports when it is done.
 ///
-/// `Display` renders a table: one row per (area, policy, currency), then the
-/// totals by policy across areas.
+/// Its size never grows with the number of accounts, nor with the number of areas
+/// the accounts name: it keeps one tally per outage area that accounts were found in
+/// (never more than the outage index has areas, which the batch holds anyway), one
+/// tally for all the accounts whose area has no outage, and at most 10,000 names of
+/// such areas (the first in alphabetical order, so that the report is the same
+/// whatever the order of the rows or of the threads summing them).
+///
+/// A summary matches areas against the outage index it is first given ([`Summary::add`],
+/// [`Summary::add_error`], [`Summary::new`] or [`Summary::with_outages`]).
+///
+/// `Display` renders a table: the 20 areas owed most (the largest total under any
+/// policy; ties by accounts owed, then by name), one row per (area, policy,
+/// currency); then the other areas added up, the accounts of areas without outages,
+/// and the totals by policy across all areas. Under it, the account areas that match
+/// no outage area and the outage areas no account is in, each counted, with the first
+/// five names. A sum too large to keep to the currency's minor unit reads `overflow`.
 ///
 /// # Example
 /// ```
-/// use redress::batch::{PolicyTotal, Summary};
+/// use redress::batch::{AreaOutage, OutageFields, OutageIndex, PolicyTotal, Summary};
 /// use redress::Currency;
-/// let mut summary = Summary::default();
+/// let outages = OutageIndex::from_iter([AreaOutage::parse(&OutageFields {
+///     area: "rochester-14604", services: "internet", start: "2024-10-01T06:00:00-04:00",
+///     ..Default::default() })?]);
+/// let mut summary = Summary::new(&outages);
 /// let owed = PolicyTotal { policy: "p".into(), currency: Currency::USD,
 ///     total: "14.50".parse().unwrap(), automatic: true, applies: true };
-/// summary.add("rochester-14604", &[owed.clone()]);
-/// summary.add("rochester-14604", &[owed]);
-/// summary.add_error("rochester-14604", &["p"]);
-/// assert_eq!((summary.accounts(), summary.errors(), summary.rows()), (3, 1, 3));
-/// assert_eq!(summary.total("p", Currency::USD).to_string(), "29.00");
-/// assert!(summary.to_string().contains("rochester-14604"));
+/// summary.add(&outages, "rochester-14604", &[owed.clone()]);
+/// summary.add(&outages, "rochester-14604", &[owed]);
+/// summary.add(&outages, "buffalo-14201", &[]); // no outage there
+/// summary.add_error(&outages, "rochester-14604", &["p"]);
+/// assert_eq!((summary.accounts(), summary.errors(), summary.rows()), (4, 1, 4));
+/// assert_eq!(summary.total("p", Currency::USD)?.to_string(), "29.00");
+/// assert_eq!(summary.without_outage(), 1);
+/// let text = summary.to_string();
+/// assert!(text.contains("rochester-14604"));
+/// assert!(text.contains("account areas with no outage: 1 (`buffalo-14201`)"));
+/// # Ok::<(), redress::Error>(())
 /// ```
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Clone, Default)]
 pub struct Summary {
     accounts: u64,
     errors: u64,
     rows: u64,
     unselected: u64,
-    /// By area (one hash lookup by `&str` per account, allocation-free once the area
-    /// has been seen), then by (policy, currency) in a small sorted list, inline for
-    /// one policy. Sorted by area only when read.
-    groups: HashMap<AreaName, AreaGroups, Hasher>,
-    errors_by_area: BTreeMap<String, u64>,
+    /// The outage areas accounts are matched against, once given.
+    index: Option<Arc<Areas>>,
+    /// For each outage area (by its place in the index), one more than where its
+    /// tally is in `met`; 0 until an account of it is counted.
+    slots: Vec<usize>,
+    /// The outage areas accounts were found in, in the order first found.
+    met: Vec<AreaTally>,
+    /// Accounts whose area has no outage.
+    no_outage: NoOutage,
+    /// Accounts whose area could not be read.
+    unreadable: u64,
+}
+
+/// The counts, without the outage index (which can be large).
+impl fmt::Debug for Summary {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Summary")
+            .field("accounts", &self.accounts)
+            .field("errors", &self.errors)
+            .field("rows", &self.rows)
+            .field("unselected", &self.unselected)
+            .field("outage_areas", &self.index.as_ref().map(|i| i.places.len()))
+            .field("met", &self.met)
+            .field("no_outage", &self.no_outage)
+            .field("unreadable", &self.unreadable)
+            .finish()
+    }
+}
+
+/// Two summaries are equal when they hold the same counts and totals, whatever the
+/// order their areas were first met in.
+impl PartialEq for Summary {
+    fn eq(&self, other: &Summary) -> bool {
+        fn by_place(summary: &Summary) -> Vec<&AreaTally> {
+            let mut met: Vec<&AreaTally> = summary.met.iter().collect();
+            met.sort_unstable_by_key(|tally| tally.place);
+            met
+        }
+        let same_index = match (&self.index, &other.index) {
+            (Some(a), Some(b)) => Arc::ptr_eq(a, b) || a.places == b.places,
+            (None, None) => true,
+            _ => false,
+        };
+        same_index
+            && (
+                self.accounts,
+                self.errors,
+                self.rows,
+                self.unselected,
+                self.unreadable,
+            ) == (
+                other.accounts,
+                other.errors,
+                other.rows,
+                other.unselected,
+                other.unreadable,
+            )
+            && self.no_outage == other.no_outage
+            && by_place(self) == by_place(other)
+    }
+}
+
+impl Eq for Summary {}
+
+/// What a [`Summary`] keeps for one outage area.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+struct AreaTally {
+    /// The area's place in the outage index.
+    place: usize,
+    errors: u64,
+    groups: AreaGroups,
+}
+
+/// What a [`Summary`] keeps for all the accounts whose area has no outage.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+struct NoOutage {
+    /// Accounts assessed (a batch owes them nothing).
+    accounts: u64,
+    errors: u64,
+    /// Totals a caller added for them (a batch gives none).
+    groups: AreaGroups,
+    names: FirstNames,
+}
+
+/// The alphabetically first distinct names added, at most [`NAMES_COUNTED`], and
+/// whether there were more. The same names whatever the order they came in, and the
+/// same when two halves are merged.
+#[derive(Debug, Clone, Default)]
+struct FirstNames {
+    names: BTreeSet<AreaName>,
+    /// The same names, to tell at once a name already kept (as most are: an area's
+    /// accounts name it again and again).
+    kept: HashSet<AreaName, Hasher>,
+    more: bool,
+}
+
+impl PartialEq for FirstNames {
+    fn eq(&self, other: &FirstNames) -> bool {
+        (&self.names, self.more) == (&other.names, other.more)
+    }
+}
+
+impl Eq for FirstNames {}
+
+impl FirstNames {
+    fn insert(&mut self, name: &str) {
+        if self.kept.contains(name) {
+            return;
+        }
+        if self.names.len() >= NAMES_COUNTED {
+            if let Some(last) = self.names.last() {
+                if name > last.as_str() {
+                    self.more = true;
+                    return;
+                }
+            }
+        }
+        self.names.insert(AreaName::from(name));
+        self.kept.insert(AreaName::from(name));
+        if self.names.len() > NAMES_COUNTED {
+            if let Some(last) = self.names.pop_last() {
+                self.kept.remove(&last);
+            }
+            self.more = true;
+        }
+    }
+
+    fn merge(&mut self, other: FirstNames) {
+        self.more |= other.more;
+        for name in other.names {
+            self.insert(&name);
+        }
+    }
+
+    fn listed(&self) -> AreaNames {
+        AreaNames {
+            count: self.names.len() as u64,
+            more: self.more,
+            first: self
+                .names
+                .iter()
+                .take(NAMES_SHOWN)
+                .map(|n| n.to_string())
+                .collect(),
+        }
+    }
+}
+
+/// Areas a [`Summary`] reports: how many, and the first five in alphabetical order.
+///
+/// # Example
+/// ```
+/// let names = redress::batch::AreaNames {
+///     count: 7, more: false,
+///     first: ["a", "b", "c", "d", "e"].map(String::from).to_vec(),
+/// };
+/// assert_eq!(names.to_string(), "7 (`a`, `b`, `c`, `d`, `e` and 2 more)");
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct AreaNames {
+    /// How many areas (at least this many when `more` is set).
+    pub count: u64,
+    /// True when there are more than `count`: areas are counted by name only up to
+    /// 10,000, so that memory stays flat.
+    pub more: bool,
+    /// The first few names in alphabetical order.
+    pub first: Vec<String>,
+}
+
+impl fmt::Display for AreaNames {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.more {
+            write!(f, "more than {}", self.count)?;
+        } else {
+            write!(f, "{}", self.count)?;
+        }
+        if self.first.is_empty() {
+            return Ok(());
+        }
+        f.write_str(" (")?;
+        for (i, name) in self.first.iter().enumerate() {
+            if i > 0 {
+                f.write_str(", ")?;
+            }
+            write!(f, "`{name}`")?;
+        }
+        let rest = self.count.saturating_sub(self.first.len() as u64);
+        if self.more {
+            write!(f, " and over {rest} more")?;
+        } else if rest > 0 {
+            write!(f, " and {rest} more")?;
+        }
+        f.write_str(")")
+    }
 }
 
 /// A policy id and a currency: what a group of an area is for.
@@ -1543,26 +2001,125 @@ fn add_to(groups: &mut AreaGroups, total: &PolicyTotal) {
     group.add_total(total.total);
 }
 
+/// Adds one area's groups to another's.
+fn merge_groups(mine: &mut AreaGroups, theirs: AreaGroups) {
+    for (key, group) in theirs {
+        match mine.binary_search_by(|(k, _)| k.cmp(&key)) {
+            Ok(at) => {
+                if let Some((_, into)) = mine.get_mut(at) {
+                    into.absorb(&group);
+                }
+            }
+            Err(at) => mine.insert(at, (key, group)),
+        }
+    }
+}
+
 impl Summary {
-    /// Counts one assessed account and adds its totals (one output row each, or
-    /// one row when there are none).
-    pub fn add(&mut self, area: &str, totals: &[PolicyTotal]) {
+    /// An empty summary matching areas against these outages.
+    ///
+    /// # Example
+    /// ```
+    /// let summary = redress::batch::Summary::new(&redress::batch::OutageIndex::new());
+    /// assert_eq!(summary.accounts(), 0);
+    /// ```
+    pub fn new(outages: &OutageIndex) -> Summary {
+        Summary::default().with_outages(outages)
+    }
+
+    /// The summary matching areas against these outages, unless it already has an
+    /// index: a summary made with `Summary::default()` that was given no account then
+    /// reports these outages' areas as having none.
+    ///
+    /// # Example
+    /// ```
+    /// # use redress::batch::*;
+    /// let outages = OutageIndex::from_iter([AreaOutage::parse(&OutageFields {
+    ///     area: "a", services: "tv", start: "2024-10-01T06:00:00Z", ..Default::default() })?]);
+    /// let summary = Summary::default().with_outages(&outages);
+    /// assert_eq!(summary.outage_areas_without_account().count, 1);
+    /// # Ok::<(), redress::Error>(())
+    /// ```
+    pub fn with_outages(mut self, outages: &OutageIndex) -> Summary {
+        if self.index.is_none() {
+            self.index = Some(Arc::clone(&outages.areas));
+        }
+        self
+    }
+
+    /// The place of `area` among the summary's outage areas, taking `outages` as its
+    /// index if it has none yet.
+    #[inline]
+    fn place_of(&mut self, outages: &OutageIndex, area: &str) -> Option<usize> {
+        match &self.index {
+            Some(index) if Arc::ptr_eq(index, &outages.areas) => outages.place(area),
+            Some(index) => index.place(area),
+            None => {
+                self.index = Some(Arc::clone(&outages.areas));
+                outages.place(area)
+            }
+        }
+    }
+
+    /// The tally of the outage area at `place`, made when first asked for.
+    #[inline]
+    fn tally_at(&mut self, place: usize) -> Option<&mut AreaTally> {
+        let at = match self.slots.get(place) {
+            Some(&slot) if slot > 0 => slot - 1,
+            _ => {
+                if self.slots.len() <= place {
+                    let areas = self.index.as_ref().map_or(0, |index| index.by_area.len());
+                    self.slots.resize(areas.max(place + 1), 0);
+                }
+                self.met.push(AreaTally {
+                    place,
+                    ..AreaTally::default()
+                });
+                if let Some(slot) = self.slots.get_mut(place) {
+                    *slot = self.met.len();
+                }
+                self.met.len() - 1
+            }
+        };
+        self.met.get_mut(at)
+    }
+
+    /// Counts one assessed account of `area` and adds its totals (one output row
+    /// each, or one row when there are none). `outages` are those the account was
+    /// assessed against: an account whose area has none is counted among the
+    /// accounts of areas without outages, and its area's name kept (see the type's
+    /// docs for how many).
+    ///
+    /// # Example
+    /// ```
+    /// # use redress::batch::*;
+    /// let mut summary = Summary::default();
+    /// summary.add(&OutageIndex::new(), "syracuse-13202", &[]);
+    /// assert_eq!((summary.accounts(), summary.without_outage()), (1, 1));
+    /// assert_eq!(summary.account_areas_without_outage().first, ["syracuse-13202"]);
+    /// ```
+    pub fn add(&mut self, outages: &OutageIndex, area: &str, totals: &[PolicyTotal]) {
         self.accounts += 1;
         self.rows += totals.len().max(1) as u64;
-        if totals.is_empty() {
-            self.unselected += 1;
-            return;
-        }
-        if let Some(groups) = self.groups.get_mut(area) {
-            for total in totals {
-                add_to(groups, total);
+        match self.place_of(outages, area) {
+            Some(place) => {
+                if totals.is_empty() {
+                    self.unselected += 1;
+                }
+                if let Some(tally) = self.tally_at(place) {
+                    for total in totals {
+                        add_to(&mut tally.groups, total);
+                    }
+                }
             }
-        } else {
-            let mut groups = AreaGroups::new();
-            for total in totals {
-                add_to(&mut groups, total);
+            None => {
+                let no_outage = &mut self.no_outage;
+                no_outage.accounts += 1;
+                no_outage.names.insert(trim(area));
+                for total in totals {
+                    add_to(&mut no_outage.groups, total);
+                }
             }
-            self.groups.insert(AreaName::from(area), groups);
         }
     }
 
@@ -1571,59 +2128,126 @@ impl Summary {
     ///
     /// # Example
     /// ```
-    /// use redress::batch::{PolicyTotal, Summary};
+    /// use redress::batch::{OutageIndex, PolicyTotal, Summary};
+    /// let outages = OutageIndex::new();
     /// let owed = PolicyTotal { policy: "p".into(), currency: redress::Currency::USD,
     ///     total: "14.50".parse().unwrap(), automatic: true, applies: true };
     /// let (mut a, mut b, mut both) = (Summary::default(), Summary::default(), Summary::default());
-    /// a.add("x", std::slice::from_ref(&owed));
-    /// b.add("x", std::slice::from_ref(&owed));
-    /// b.add_error("y", &["p"]);
-    /// both.add("x", std::slice::from_ref(&owed));
-    /// both.add("x", std::slice::from_ref(&owed));
-    /// both.add_error("y", &["p"]);
+    /// a.add(&outages, "x", std::slice::from_ref(&owed));
+    /// b.add(&outages, "x", std::slice::from_ref(&owed));
+    /// b.add_error(&outages, "y", &["p"]);
+    /// both.add(&outages, "x", std::slice::from_ref(&owed));
+    /// both.add(&outages, "x", std::slice::from_ref(&owed));
+    /// both.add_error(&outages, "y", &["p"]);
     /// a.merge(b);
     /// assert_eq!(a, both);
     /// ```
     pub fn merge(&mut self, other: Summary) {
-        self.accounts += other.accounts;
-        self.errors += other.errors;
-        self.rows += other.rows;
-        self.unselected += other.unselected;
-        for (area, groups) in other.groups {
-            let mine = self.groups.entry(area).or_default();
-            for (key, group) in groups {
-                match mine.binary_search_by(|(k, _)| k.cmp(&key)) {
-                    Ok(at) => {
-                        if let Some((_, into)) = mine.get_mut(at) {
-                            into.accounts += group.accounts;
-                            into.owed += group.owed;
-                            into.automatic += group.automatic;
-                            into.not_applicable += group.not_applicable;
-                            into.add_total(group.total);
-                            into.overflowed |= group.overflowed;
-                        }
+        let Summary {
+            accounts,
+            errors,
+            rows,
+            unselected,
+            index,
+            slots,
+            met,
+            no_outage,
+            unreadable,
+        } = other;
+        if self.accounts == 0 && self.met.is_empty() && self.index.is_none() {
+            // Nothing here yet: the other summary is the sum.
+            *self = Summary {
+                accounts,
+                errors,
+                rows,
+                unselected,
+                index,
+                slots,
+                met,
+                no_outage,
+                unreadable,
+            };
+            return;
+        }
+        self.accounts += accounts;
+        self.errors += errors;
+        self.rows += rows;
+        self.unselected += unselected;
+        self.unreadable += unreadable;
+        let same = match (&self.index, &index) {
+            (_, None) => true,
+            (None, Some(theirs)) => {
+                self.index = Some(Arc::clone(theirs));
+                true
+            }
+            (Some(mine), Some(theirs)) => Arc::ptr_eq(mine, theirs),
+        };
+        if same {
+            for tally in met {
+                if let Some(into) = self.tally_at(tally.place) {
+                    into.errors += tally.errors;
+                    merge_groups(&mut into.groups, tally.groups);
+                }
+            }
+        } else {
+            // Summaries of different outages: their areas are matched by name.
+            let names = index.as_deref().map(names_by_place).unwrap_or_default();
+            for tally in met {
+                let name = names.get(tally.place).copied().flatten().unwrap_or("");
+                let place = self.index.as_ref().and_then(|index| index.place(name));
+                match place.and_then(|place| self.tally_at(place)) {
+                    Some(into) => {
+                        into.errors += tally.errors;
+                        merge_groups(&mut into.groups, tally.groups);
                     }
-                    Err(at) => mine.insert(at, (key, group)),
+                    None => {
+                        let into = &mut self.no_outage;
+                        into.errors += tally.errors;
+                        into.names.insert(name);
+                        merge_groups(&mut into.groups, tally.groups);
+                    }
                 }
             }
         }
-        for (area, n) in other.errors_by_area {
-            *self.errors_by_area.entry(area).or_default() += n;
-        }
+        let into = &mut self.no_outage;
+        into.accounts += no_outage.accounts;
+        into.errors += no_outage.errors;
+        merge_groups(&mut into.groups, no_outage.groups);
+        into.names.merge(no_outage.names);
     }
 
     /// Counts one account that could not be read or assessed; `policies` are the
-    /// ids its error rows were written for (none: one row).
-    pub fn add_error(&mut self, area: &str, policies: &[&str]) {
+    /// ids its error rows were written for (none: one row). An empty `area` (one
+    /// that could not be read) is counted as `(unreadable)`.
+    ///
+    /// # Example
+    /// ```
+    /// # use redress::batch::*;
+    /// let mut summary = Summary::default();
+    /// summary.add_error(&OutageIndex::new(), "", &["p", "q"]);
+    /// assert_eq!((summary.errors(), summary.rows()), (1, 2));
+    /// assert!(summary.to_string().contains("(unreadable)"));
+    /// ```
+    pub fn add_error(&mut self, outages: &OutageIndex, area: &str, policies: &[&str]) {
         self.accounts += 1;
         self.errors += 1;
         self.rows += policies.len().max(1) as u64;
-        let area = if area.trim().is_empty() {
-            "(unreadable)"
-        } else {
-            area
-        };
-        *self.errors_by_area.entry(area.to_owned()).or_default() += 1;
+        let area = trim(area);
+        if area.is_empty() {
+            self.unreadable += 1;
+            return;
+        }
+        match self.place_of(outages, area) {
+            Some(place) => {
+                if let Some(tally) = self.tally_at(place) {
+                    tally.errors += 1;
+                }
+            }
+            None => {
+                self.no_outage.errors += 1;
+                self.no_outage.names.insert(area);
+            }
+        }
     }
 
     /// Accounts counted, assessed or not.
@@ -1641,12 +2265,48 @@ impl Summary {
         self.rows
     }
 
-    /// Accounts no policy was selected for.
+    /// Accounts of areas with outages no policy was selected for.
     pub fn unselected(&self) -> u64 {
         self.unselected
     }
 
-    /// The groups, by (area, policy, currency).
+    /// Accounts assessed whose area has no outage (owed nothing).
+    pub fn without_outage(&self) -> u64 {
+        self.no_outage.accounts
+    }
+
+    /// The areas accounts named (assessed or with errors) that match no outage area.
+    ///
+    /// # Example
+    /// ```
+    /// # use redress::batch::*;
+    /// let mut summary = Summary::default();
+    /// for area in ["b", "a", "b"] {
+    ///     summary.add(&OutageIndex::new(), area, &[]);
+    /// }
+    /// assert_eq!(summary.account_areas_without_outage().to_string(), "2 (`a`, `b`)");
+    /// ```
+    pub fn account_areas_without_outage(&self) -> AreaNames {
+        self.no_outage.names.listed()
+    }
+
+    /// The outage areas no account (assessed or with errors) was found in.
+    ///
+    /// # Example
+    /// ```
+    /// # use redress::batch::*;
+    /// let outages = OutageIndex::from_iter(["a", "b"].map(|area| AreaOutage::parse(&OutageFields {
+    ///     area, services: "tv", start: "2024-10-01T06:00:00Z", ..Default::default() }).unwrap()));
+    /// let mut summary = Summary::new(&outages);
+    /// summary.add_error(&outages, "a", &[]);
+    /// assert_eq!(summary.outage_areas_without_account().to_string(), "1 (`b`)");
+    /// ```
+    pub fn outage_areas_without_account(&self) -> AreaNames {
+        self.tables().unmet.listed()
+    }
+
+    /// The groups, by (area, policy, currency), areas in alphabetical order; the
+    /// accounts of areas without outages under `(no outage)`, last.
     ///
     /// # Example
     /// ```
@@ -1654,32 +2314,198 @@ impl Summary {
     /// assert_eq!(summary.groups().count(), 0);
     /// ```
     pub fn groups(&self) -> impl Iterator<Item = (&str, &str, Currency, &Group)> {
-        let mut areas: Vec<(&AreaName, &AreaGroups)> = self.groups.iter().collect();
+        let tables = self.tables();
+        let mut areas: Vec<(&str, &AreaGroups)> = self
+            .met
+            .iter()
+            .zip(&tables.met_names)
+            .map(|(tally, name)| (*name, &tally.groups))
+            .collect();
         areas.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        areas.push((NO_OUTAGE, &self.no_outage.groups));
         areas.into_iter().flat_map(|(area, by_policy)| {
             by_policy
                 .iter()
-                .map(move |((policy, currency), g)| (area.as_str(), &**policy, *currency, g))
+                .map(move |((policy, currency), g)| (area, &**policy, *currency, g))
         })
     }
 
-    /// Accounts with errors, by area (`(unreadable)` when the area itself was not read).
+    /// Accounts with errors, by area: outage areas in alphabetical order, then
+    /// `(no outage)` for areas without outages and `(unreadable)` for rows whose area
+    /// could not be read.
     pub fn errors_by_area(&self) -> impl Iterator<Item = (&str, u64)> {
-        self.errors_by_area.iter().map(|(a, n)| (a.as_str(), *n))
+        let tables = self.tables();
+        let mut areas: Vec<(&str, u64)> = self
+            .met
+            .iter()
+            .zip(&tables.met_names)
+            .filter(|(tally, _)| tally.errors > 0)
+            .map(|(tally, name)| (*name, tally.errors))
+            .collect();
+        areas.sort_unstable();
+        areas.push((NO_OUTAGE, self.no_outage.errors));
+        areas.push((UNREADABLE, self.unreadable));
+        areas.into_iter().filter(|(_, n)| *n > 0)
     }
 
-    /// What a policy owes in a currency across all areas (stopping short of a sum
-    /// that would leave `Decimal`'s range; [`Group::overflowed`] says when).
-    pub fn total(&self, policy: &str, currency: Currency) -> Decimal {
-        let mut total = Decimal::ZERO;
-        total.rescale(currency.minor_units());
-        for (_, p, c, group) in self.groups() {
-            if p == policy && c == currency {
-                total = total.checked_add(group.total).unwrap_or(total);
+    /// What a policy owes in a currency across all areas.
+    ///
+    /// # Errors
+    /// [`Error::Overflow`] when the sum is too large to keep to the currency's minor
+    /// unit (a figure then would have lost cents).
+    ///
+    /// # Example
+    /// ```
+    /// let summary = redress::batch::Summary::default();
+    /// assert_eq!(summary.total("p", redress::Currency::USD)?.to_string(), "0.00");
+    /// # Ok::<(), redress::Error>(())
+    /// ```
+    pub fn total(&self, policy: &str, currency: Currency) -> Result<Decimal> {
+        let mut sum = Group::default();
+        sum.total.rescale(currency.minor_units());
+        let areas = self.met.iter().map(|tally| &tally.groups);
+        for groups in areas.chain([&self.no_outage.groups]) {
+            for ((p, c), group) in groups {
+                if &**p == policy && *c == currency {
+                    sum.absorb(group);
+                }
             }
         }
-        total
+        if sum.overflowed {
+            return Err(too_large_to_keep(policy, currency));
+        }
+        Ok(sum.total)
     }
+
+    /// The names of the outage areas met (by their place in `met`), and the first of
+    /// those not met: one pass over the index.
+    fn tables(&self) -> Tables<'_> {
+        let mut tables = Tables {
+            met_names: vec![""; self.met.len()],
+            unmet: Unmet::default(),
+        };
+        let Some(index) = &self.index else {
+            return tables;
+        };
+        for (name, &place) in &index.places {
+            match self.slots.get(place) {
+                Some(&slot) if slot > 0 => {
+                    if let Some(met) = tables.met_names.get_mut(slot - 1) {
+                        *met = name.as_str();
+                    }
+                }
+                _ => tables.unmet.insert(name),
+            }
+        }
+        tables
+    }
+}
+
+/// The label of the accounts whose area has no outage, in a summary's table.
+const NO_OUTAGE: &str = "(no outage)";
+
+/// The label of the rows whose area could not be read, in a summary's table.
+const UNREADABLE: &str = "(unreadable)";
+
+/// Each area's name by its place in the index.
+fn names_by_place(areas: &Areas) -> Vec<Option<&str>> {
+    let mut names = vec![None; areas.by_area.len()];
+    for (name, &place) in &areas.places {
+        if let Some(slot) = names.get_mut(place) {
+            *slot = Some(name.as_str());
+        }
+    }
+    names
+}
+
+/// What a summary's report looks up in the outage index.
+struct Tables<'a> {
+    /// The names of the outage areas met, in the order of `Summary::met`.
+    met_names: Vec<&'a str>,
+    /// The outage areas no account was found in.
+    unmet: Unmet<'a>,
+}
+
+/// Outage areas no account was found in: how many, and the first few names.
+#[derive(Default)]
+struct Unmet<'a> {
+    first: Vec<&'a str>,
+    count: u64,
+}
+
+impl<'a> Unmet<'a> {
+    fn insert(&mut self, name: &'a str) {
+        self.count += 1;
+        let at = self.first.partition_point(|n| *n < name);
+        if at < NAMES_SHOWN {
+            self.first.insert(at, name);
+            self.first.truncate(NAMES_SHOWN);
+        }
+    }
+
+    fn listed(&self) -> AreaNames {
+        AreaNames {
+            count: self.count,
+            more: false,
+            first: self.first.iter().map(|n| (*n).to_owned()).collect(),
+        }
+    }
+}
+
+/// One line of a summary's table, its cells as text.
+struct Line<'a> {
+    area: std::borrow::Cow<'a, str>,
+    policy: &'a str,
+    accounts: u64,
+    owed: u64,
+    automatic: u64,
+    errors: Option<u64>,
+    total: String,
+}
+
+impl<'a> Line<'a> {
+    /// The lines of one area's groups, its errors on the first.
+    fn of_groups<'g>(
+        lines: &mut Vec<Line<'a>>,
+        area: std::borrow::Cow<'a, str>,
+        groups: impl IntoIterator<Item = (&'a str, Currency, &'g Group)>,
+        errors: u64,
+    ) {
+        let start = lines.len();
+        for (policy, currency, group) in groups {
+            lines.push(Line {
+                area: area.clone(),
+                policy,
+                accounts: group.accounts,
+                owed: group.owed,
+                automatic: group.automatic,
+                errors: (lines.len() == start).then_some(errors),
+                total: group.total_text(currency),
+            });
+        }
+        if lines.len() == start {
+            lines.push(Line {
+                area,
+                policy: "",
+                accounts: 0,
+                owed: 0,
+                automatic: 0,
+                errors: Some(errors),
+                total: String::new(),
+            });
+        }
+    }
+}
+
+/// What ranks an area among the areas owed most: any sum too large to keep first,
+/// then the largest total under any policy, then the most accounts owed.
+fn rank(tally: &AreaTally) -> (bool, Decimal, u64) {
+    let groups = tally.groups.iter().map(|(_, g)| g);
+    (
+        groups.clone().any(|g| g.overflowed),
+        groups.clone().map(|g| g.total).max().unwrap_or_default(),
+        groups.map(|g| g.owed).max().unwrap_or_default(),
+    )
 }
 
 impl fmt::Display for Summary {
@@ -1702,78 +2528,142 @@ impl fmt::Display for Summary {
                 if self.unselected == 1 { "" } else { "s" }
             )?;
         }
-        if self.groups.is_empty() && self.errors_by_area.is_empty() {
-            return Ok(());
+        let tables = self.tables();
+        let mut lines: Vec<Line<'_>> = Vec::new();
+
+        // The areas owed most, by rank; the rest added up.
+        let mut ranked: Vec<((bool, Decimal, u64), &str, &AreaTally)> = self
+            .met
+            .iter()
+            .zip(&tables.met_names)
+            .map(|(tally, name)| (rank(tally), *name, tally))
+            .collect();
+        let by_rank = |a: &((bool, Decimal, u64), &str, &AreaTally),
+                       b: &((bool, Decimal, u64), &str, &AreaTally)| {
+            b.0.cmp(&a.0).then_with(|| a.1.cmp(b.1))
+        };
+        if ranked.len() > AREAS_SHOWN {
+            ranked.select_nth_unstable_by(AREAS_SHOWN - 1, by_rank);
         }
-        let area_width = self
-            .groups
-            .keys()
-            .map(|a| a.chars().count())
-            .chain(self.errors_by_area.keys().map(|a| a.chars().count()))
-            .chain(["area".len(), "all areas".len()])
-            .max()
-            .unwrap_or(4);
-        let policy_width = self
-            .groups()
-            .map(|(_, p, _, _)| p.chars().count())
-            .chain(["policy".len()])
-            .max()
-            .unwrap_or(6);
-        writeln!(
-            f,
-            "{:<area_width$}  {:<policy_width$}  {:>8}  {:>6}  {:>9}  {:>6}  {:>16}",
-            "area", "policy", "accounts", "owed", "automatic", "errors", "total"
-        )?;
-        let mut by_policy: BTreeMap<(&str, Currency), Group> = BTreeMap::new();
-        let mut areas_listed: Vec<&str> = Vec::new();
-        for (area, policy, currency, group) in self.groups() {
-            let errors = if areas_listed.last() == Some(&area) {
-                String::new()
-            } else {
-                areas_listed.push(area);
-                self.errors_by_area
-                    .get(area)
-                    .map(|n| n.to_string())
-                    .unwrap_or_else(|| "0".to_owned())
-            };
+        let (shown, rest) = ranked.split_at_mut(AREAS_SHOWN.min(self.met.len()));
+        shown.sort_unstable_by(by_rank);
+        for (_, name, tally) in shown.iter() {
+            let groups = tally.groups.iter().map(|((p, c), g)| (&**p, *c, g));
+            Line::of_groups(&mut lines, (*name).into(), groups, tally.errors);
+        }
+        let mut others: BTreeMap<(&str, Currency), Group> = BTreeMap::new();
+        for (_, _, tally) in rest.iter() {
+            for ((policy, currency), group) in &tally.groups {
+                others
+                    .entry((&**policy, *currency))
+                    .or_default()
+                    .absorb(group);
+            }
+        }
+        if !rest.is_empty() {
+            let errors = rest.iter().map(|(_, _, t)| t.errors).sum();
+            let label = format!("{} other areas", rest.len());
+            let groups = others.iter().map(|((p, c), g)| (*p, *c, g));
+            Line::of_groups(&mut lines, label.into(), groups, errors);
+        }
+
+        // Accounts of areas without outages, and rows whose area could not be read.
+        let quiet = &self.no_outage;
+        if quiet.groups.is_empty() && quiet.accounts + quiet.errors > 0 {
+            lines.push(Line {
+                area: NO_OUTAGE.into(),
+                policy: "",
+                accounts: quiet.accounts,
+                owed: 0,
+                automatic: 0,
+                errors: Some(quiet.errors),
+                total: String::new(),
+            });
+        } else if !quiet.groups.is_empty() {
+            let groups = quiet.groups.iter().map(|((p, c), g)| (&**p, *c, g));
+            Line::of_groups(&mut lines, NO_OUTAGE.into(), groups, quiet.errors);
+        }
+        if self.unreadable > 0 {
+            Line::of_groups(&mut lines, UNREADABLE.into(), [], self.unreadable);
+        }
+
+        // Every area, by policy.
+        let mut all: BTreeMap<(&str, Currency), Group> = others;
+        for (_, _, tally) in shown.iter() {
+            for ((policy, currency), group) in &tally.groups {
+                all.entry((&**policy, *currency)).or_default().absorb(group);
+            }
+        }
+        for ((policy, currency), group) in &quiet.groups {
+            all.entry((&**policy, *currency)).or_default().absorb(group);
+        }
+        if !lines.is_empty() {
+            for ((policy, currency), group) in &all {
+                lines.push(Line {
+                    area: "all areas".into(),
+                    policy,
+                    accounts: group.accounts,
+                    owed: group.owed,
+                    automatic: group.automatic,
+                    errors: Some(self.errors),
+                    total: group.total_text(*currency),
+                });
+            }
+            let area_width = lines
+                .iter()
+                .map(|l| l.area.chars().count())
+                .chain(["area".len()])
+                .max()
+                .unwrap_or(4);
+            let policy_width = lines
+                .iter()
+                .map(|l| l.policy.chars().count())
+                .chain(["policy".len()])
+                .max()
+                .unwrap_or(6);
             writeln!(
                 f,
                 "{:<area_width$}  {:<policy_width$}  {:>8}  {:>6}  {:>9}  {:>6}  {:>16}",
-                area,
-                policy,
-                group.accounts,
-                group.owed,
-                group.automatic,
-                errors,
-                group.total_text(currency)
+                "area", "policy", "accounts", "owed", "automatic", "errors", "total"
             )?;
-            let sum = by_policy.entry((policy, currency)).or_default();
-            sum.accounts += group.accounts;
-            sum.owed += group.owed;
-            sum.automatic += group.automatic;
-            sum.add_total(group.total);
-            sum.overflowed |= group.overflowed;
-        }
-        for (area, n) in &self.errors_by_area {
-            if !areas_listed.contains(&area.as_str()) {
+            for line in &lines {
+                let errors = line.errors.map(|n| n.to_string()).unwrap_or_default();
                 writeln!(
                     f,
                     "{:<area_width$}  {:<policy_width$}  {:>8}  {:>6}  {:>9}  {:>6}  {:>16}",
-                    area, "", 0, 0, 0, n, ""
+                    line.area,
+                    line.policy,
+                    line.accounts,
+                    line.owed,
+                    line.automatic,
+                    errors,
+                    line.total
                 )?;
             }
         }
-        for ((policy, currency), group) in &by_policy {
+        if quiet.accounts + quiet.errors > 0 {
+            write!(
+                f,
+                "account areas with no outage: {}; {} account{} there {} owed nothing",
+                quiet.names.listed(),
+                quiet.accounts,
+                if quiet.accounts == 1 { "" } else { "s" },
+                if quiet.accounts == 1 { "is" } else { "are" },
+            )?;
+            match quiet.errors {
+                0 => writeln!(f)?,
+                n => writeln!(f, " ({n} more with errors)")?,
+            }
+        }
+        if tables.unmet.count > 0 {
+            writeln!(f, "outage areas with no account: {}", tables.unmet.listed())?;
+        }
+        if lines.iter().any(|l| l.total == "overflow") {
             writeln!(
                 f,
-                "{:<area_width$}  {:<policy_width$}  {:>8}  {:>6}  {:>9}  {:>6}  {:>16}",
-                "all areas",
-                policy,
-                group.accounts,
-                group.owed,
-                group.automatic,
-                self.errors,
-                group.total_text(*currency)
+                "overflow: a sum too large to keep to the currency's minor unit (in a \
+                 currency of cents, past 792281625142643375935439503.35); each account's \
+                 own row has its figure"
             )?;
         }
         Ok(())
@@ -2014,10 +2904,11 @@ mod tests {
             .assess(&account("A-3", "rochester-14604", "phone:30"))
             .unwrap();
         assert_eq!(phone_only[0].total.to_string(), "0.00");
+        // No outage in the area: nothing to assess, so no policy is applied.
         let elsewhere = batch
             .assess(&account("A-4", "syracuse-13202", "internet:79.99"))
             .unwrap();
-        assert_eq!(elsewhere[0].total.to_string(), "0.00");
+        assert!(elsewhere.is_empty(), "{elsewhere:?}");
     }
 
     #[test]
@@ -2055,14 +2946,18 @@ mod tests {
             account("C-1", "syracuse-13202", "internet:60.00"),
         ] {
             let totals = batch.assess(&a).unwrap();
-            summary.add(&a.area, &totals);
+            summary.add(batch.outages(), &a.area, &totals);
         }
-        summary.add_error("rochester-14604", &["ny-like"]);
-        summary.add_error("", &["ny-like"]);
+        summary.add_error(batch.outages(), "rochester-14604", &["ny-like"]);
+        summary.add_error(batch.outages(), "", &["ny-like"]);
         assert_eq!(summary.accounts(), 6);
         assert_eq!(summary.errors(), 2);
         assert_eq!(summary.rows(), 6);
-        assert_eq!(summary.total("ny-like", Currency::USD).to_string(), "28.50");
+        // 14.50 + 8.00 in Rochester, and Buffalo's 49 hours: 3 blocks × 60 / 30 = 6.00.
+        assert_eq!(
+            summary.total("ny-like", Currency::USD).unwrap().to_string(),
+            "28.50"
+        );
         let rochester = summary
             .groups()
             .find(|(area, _, _, _)| *area == "rochester-14604")
@@ -2091,11 +2986,11 @@ mod tests {
             applies: true,
         };
         let mut summary = Summary::default();
-        summary.add("a", std::slice::from_ref(&huge));
-        summary.add("a", &[huge]);
+        summary.add(&OutageIndex::new(), "a", std::slice::from_ref(&huge));
+        summary.add(&OutageIndex::new(), "a", &[huge]);
         let group = summary.groups().next().unwrap().3;
         assert!(group.overflowed);
-        assert!(summary.to_string().contains("over "), "{summary}");
+        assert!(summary.to_string().contains("overflow"), "{summary}");
     }
 
     /// The claim file an account is assessed from, built afresh as the batch built it
@@ -2209,6 +3104,13 @@ mod tests {
                 let mut selecting = Batch::selecting(index).at(as_of);
                 for account in &accounts {
                     let file = reference_file(&fixed, account);
+                    if !fixed.outages().contains(&account.area) {
+                        // Nothing happened in the area: no policy is applied.
+                        prop_assert!(file.validate().is_ok());
+                        prop_assert_eq!(fixed.assess(account).unwrap(), vec![]);
+                        prop_assert_eq!(selecting.assess(account).unwrap(), vec![]);
+                        continue;
+                    }
                     let totals = fixed.assess(account).unwrap();
                     prop_assert_eq!(totals.len(), policies.len());
                     for (total, policy) in totals.iter().zip(&policies) {
@@ -2440,6 +3342,32 @@ mod tests {
             }
         }
 
+        proptest! {
+            /// A sum `exact_sum` gives is the exact sum, and it refuses only a sum that
+            /// does not fit 96 bits at the operands' places (where `checked_add` rounds).
+            #[test]
+            fn an_exact_sum_is_exact_or_none(a in arb_decimal(), b in arb_decimal()) {
+                let scale = a.scale().max(b.scale());
+                let aligned = |d: Decimal| -> Option<i128> {
+                    let m = d.mantissa().checked_mul(10i128.checked_pow(scale - d.scale())?)?;
+                    Some(m)
+                };
+                let (Some(x), Some(y)) = (aligned(a), aligned(b)) else {
+                    return Ok(());
+                };
+                let Some(exact) = x.checked_add(y) else {
+                    return Ok(());
+                };
+                match exact_sum(a, b) {
+                    Some(sum) => {
+                        prop_assert_eq!(sum.scale(), scale);
+                        prop_assert_eq!(sum.mantissa(), exact, "{} + {} = {}", a, b, sum);
+                    }
+                    None => prop_assert!(exact.unsigned_abs() >= 1u128 << 96, "{} + {}", a, b),
+                }
+            }
+        }
+
         #[test]
         fn sums_of_money_are_quick() {
             let cents = |c: i64| Decimal::new(c, 2);
@@ -2510,7 +3438,7 @@ mod tests {
 
     #[test]
     fn selection_is_cached_per_kind_of_account() {
-        let mut batch = Batch::selecting(OutageIndex::new());
+        let mut batch = Batch::selecting(ny_batch().outages().clone());
         let a = account("A-1", "rochester-14604", "internet:79.99");
         let first = batch.assess(&a).unwrap();
         let second = batch.assess(&a).unwrap();
@@ -2518,5 +3446,273 @@ mod tests {
         if let Choice::Select(cache) = &batch.choice {
             assert_eq!(cache.len(), 1);
         }
+    }
+
+    /// An account's area is matched exactly as written; one that matches an outage area
+    /// only when letter case is ignored is refused, naming the area it likely meant,
+    /// rather than owed nothing.
+    #[test]
+    fn an_area_that_differs_only_in_letter_case_is_refused_naming_the_outage_area() {
+        let outages = ny_batch().outages().clone();
+        for mut batch in [ny_batch(), Batch::selecting(outages)] {
+            let err = batch
+                .assess(&account("A-1", "Rochester-14604", "internet:79.99"))
+                .unwrap_err();
+            assert!(matches!(err, Error::Invalid { .. }), "{err:?}");
+            assert_eq!(
+                err.to_string(),
+                "area: `Rochester-14604` matches no outage area; the outages have \
+                 `rochester-14604`, which differs only in letter case (areas must match \
+                 exactly: write it as the outages do)"
+            );
+            let written_so = batch
+                .assess(&account("A-2", "rochester-14604", "internet:79.99"))
+                .unwrap();
+            assert!(!written_so.is_empty());
+        }
+        let zurich = OutageIndex::from_iter([outage(
+            "Zürich-8001",
+            "internet",
+            "2024-10-01T06:00:00Z",
+            "2024-10-02T06:00:00Z",
+        )]);
+        assert_eq!(
+            zurich.area_ignoring_case("ZÜRICH-8001"),
+            Some("Zürich-8001")
+        );
+        assert_eq!(
+            zurich.area_ignoring_case("zürich-8001"),
+            Some("Zürich-8001")
+        );
+        assert_eq!(zurich.area_ignoring_case("Zurich-8001"), None);
+    }
+
+    /// An account whose area has no outage is assessed under no policy (there is nothing
+    /// to assess), in a fixed batch and a selecting one alike, yet still checked; the
+    /// summary counts it and names its area, and names the outage areas no account is in.
+    #[test]
+    fn an_account_whose_area_has_no_outage_gets_no_policy_and_is_counted_as_such() {
+        let mut fixed = ny_batch();
+        let mut selecting = Batch::selecting(fixed.outages().clone());
+        let quiet = account("C-1", "syracuse-13202", "internet:60.00");
+        assert_eq!(fixed.assess(&quiet).unwrap(), vec![]);
+        assert_eq!(selecting.assess(&quiet).unwrap(), vec![]);
+        let mut negative = quiet.clone();
+        negative.services[0].monthly_price = Decimal::new(-1, 0);
+        let err = fixed.assess(&negative).unwrap_err().to_string();
+        assert!(err.starts_with("plan.services[0].monthly_price: "), "{err}");
+
+        let mut summary = Summary::default();
+        summary.add(fixed.outages(), &quiet.area, &[]);
+        assert_eq!((summary.without_outage(), summary.unselected()), (1, 0));
+        let text = summary.to_string();
+        for part in [
+            "account areas with no outage: 1 (`syracuse-13202`); 1 account there is owed nothing",
+            "outage areas with no account: 2 (`buffalo-14201`, `rochester-14604`)",
+            "(no outage)",
+        ] {
+            assert!(text.contains(part), "missing {part:?}:\n{text}");
+        }
+        assert!(!text.contains("no applicable catalog policy"), "{text}");
+    }
+
+    /// A million accounts in as many areas without outages must not grow the summary:
+    /// it keeps no tally for such an area, counts their names only up to a bound, and
+    /// prints a few lines, not one per area.
+    #[test]
+    fn the_summary_keeps_no_tally_per_area_without_outages() {
+        let outages = ny_batch().outages().clone();
+        let mut summary = Summary::default();
+        for n in 0..3 * NAMES_COUNTED {
+            summary.add(&outages, &format!("area-{n:06}"), &[]);
+        }
+        assert!(summary.met.is_empty());
+        assert_eq!(summary.no_outage.names.names.len(), NAMES_COUNTED);
+        let names = summary.account_areas_without_outage();
+        assert_eq!((names.count, names.more), (10_000, true));
+        let text = summary.to_string();
+        assert!(text.lines().count() < 8, "{text}");
+        assert!(
+            text.contains(
+                "account areas with no outage: more than 10000 (`area-000000`, `area-000001`, \
+                 `area-000002`, `area-000003`, `area-000004` and over 9995 more); 30000 \
+                 accounts there are owed nothing"
+            ),
+            "{text}"
+        );
+    }
+
+    fn owed(policy: &Arc<str>, total: &str) -> PolicyTotal {
+        PolicyTotal {
+            policy: Arc::clone(policy),
+            currency: Currency::USD,
+            total: total.parse().unwrap(),
+            automatic: true,
+            applies: true,
+        }
+    }
+
+    fn areas(count: usize) -> OutageIndex {
+        (1..=count)
+            .map(|k| {
+                outage(
+                    &format!("area-{k:02}"),
+                    "internet",
+                    "2024-10-01T06:00:00Z",
+                    "2024-10-02T06:00:00Z",
+                )
+            })
+            .collect()
+    }
+
+    /// The table shows the 20 areas owed most, largest first, and adds the rest up
+    /// exactly in one row per policy.
+    #[test]
+    fn the_table_shows_the_areas_owed_most_and_adds_up_the_rest_exactly() {
+        let outages = areas(25);
+        let policy: Arc<str> = "p".into();
+        let mut summary = Summary::new(&outages);
+        // area-k has one account owed k.01 (k = 1..25), and area-01 three errors.
+        for k in 1..=25 {
+            let total = owed(&policy, &format!("{k}.01"));
+            summary.add(&outages, &format!("area-{k:02}"), &[total]);
+        }
+        for _ in 0..3 {
+            summary.add_error(&outages, "area-01", &["p"]);
+        }
+        let text = summary.to_string();
+        let lines: Vec<&str> = text.lines().collect();
+        assert!(lines[1].starts_with("area "), "{text}");
+        let shown: Vec<&str> = lines[2..22]
+            .iter()
+            .map(|l| l.split_whitespace().next().unwrap())
+            .collect();
+        let largest: Vec<String> = (6..=25).rev().map(|k| format!("area-{k:02}")).collect();
+        assert_eq!(shown, largest, "{text}");
+        // The rest, area-01 to area-05: 1.01 + 2.01 + 3.01 + 4.01 + 5.01 = 15.05, five
+        // accounts, and area-01's three errors.
+        let rest: Vec<&str> = lines[22].split_whitespace().collect();
+        assert_eq!(
+            rest,
+            ["5", "other", "areas", "p", "5", "5", "5", "3", "15.05", "USD"],
+            "{text}"
+        );
+        // All: 1 + 2 + ... + 25 = 325, and 25 × 0.01 = 0.25: 325.25.
+        let all: Vec<&str> = lines[23].split_whitespace().collect();
+        assert_eq!(
+            all,
+            ["all", "areas", "p", "25", "25", "25", "3", "325.25", "USD"],
+            "{text}"
+        );
+        assert_eq!(
+            summary.total("p", Currency::USD).unwrap().to_string(),
+            "325.25"
+        );
+    }
+
+    /// Threads summing halves of a batch in any order, and the batch summed in one,
+    /// report the very same summary: the names kept are the alphabetically first, not
+    /// the first met.
+    #[test]
+    fn summaries_merged_in_any_order_report_the_same() {
+        let outages = areas(30);
+        let policy: Arc<str> = "p".into();
+        let add = |summary: &mut Summary, n: usize| {
+            match n % 4 {
+                0 => summary.add(
+                    &outages,
+                    &format!("quiet-{:05}", n / 4 * 7919 % 40_000),
+                    &[],
+                ),
+                1 => summary.add_error(&outages, &format!("area-{:02}", 1 + n % 30), &["p"]),
+                _ => {
+                    let total = owed(&policy, &format!("{}.{:02}", n % 50, n % 100));
+                    summary.add(&outages, &format!("area-{:02}", 1 + n % 27), &[total]);
+                }
+            };
+        };
+        let mut whole = Summary::default();
+        let (mut even, mut odd) = (Summary::default(), Summary::default());
+        for n in 0..60_000 {
+            add(&mut whole, n);
+            add(if n % 2 == 0 { &mut even } else { &mut odd }, n);
+        }
+        let (mut one_way, mut other_way) = (even.clone(), odd.clone());
+        one_way.merge(odd);
+        other_way.merge(even);
+        assert_eq!(one_way, whole);
+        assert_eq!(other_way, whole);
+        assert_eq!(one_way.to_string(), whole.to_string());
+        assert_eq!(other_way.to_string(), whole.to_string());
+        assert!(whole.account_areas_without_outage().more);
+    }
+
+    /// A total past what a `Decimal` holds to the cent is an overflow error for the
+    /// account, assessed in full or by its shape, never a figure with cents lost.
+    #[test]
+    fn a_total_too_large_to_keep_its_cents_is_an_overflow_error() {
+        // Three started 24-hour blocks × price / 30: for a price of 26 × 10^27 that is
+        // 2.6 × 10^27, past the largest total to the cent, (2^96 - 1) / 100 =
+        // 792281625142643375935439503.35.
+        let huge = account(
+            "H-1",
+            "rochester-14604",
+            "internet:26000000000000000000000000000",
+        );
+        let outages = ny_batch().outages().clone();
+        for mut batch in [ny_batch(), Batch::selecting(outages)] {
+            for _ in 0..2 {
+                let err = batch.assess(&huge).unwrap_err();
+                assert!(matches!(err, Error::Overflow { .. }), "{err:?}");
+                assert!(
+                    err.to_string()
+                        .contains("a total can be at most 792281625142643375935439503.35 USD"),
+                    "{err}"
+                );
+            }
+        }
+        // A tenth of the price: 3 × 2.6 × 10^27 / 30 = 2.6 × 10^26, which keeps its cents.
+        let large = account(
+            "H-2",
+            "rochester-14604",
+            "internet:2600000000000000000000000000",
+        );
+        let totals = ny_batch().assess(&large).unwrap();
+        assert_eq!(
+            totals[0].total.to_string(),
+            "260000000000000000000000000.00"
+        );
+    }
+
+    /// A summary's sum that would need more digits than a `Decimal` holds to the cent
+    /// says `overflow`, in its area's row and across areas, and `total` is an error;
+    /// `checked_add` alone would round it to fewer places without a word.
+    #[test]
+    fn a_summary_sum_that_would_lose_a_cent_says_overflow() {
+        let policy: Arc<str> = "p".into();
+        // 500000000000000000000000000.01 twice is 1000000000000000000000000000.02: 30
+        // digits to the cent, where a Decimal holds at most 2^96 - 1 ≈ 7.9 × 10^28.
+        let half = owed(&policy, "500000000000000000000000000.01");
+        let outages = ny_batch().outages().clone();
+        let mut one_area = Summary::new(&outages);
+        one_area.add(&outages, "rochester-14604", std::slice::from_ref(&half));
+        one_area.add(&outages, "rochester-14604", std::slice::from_ref(&half));
+        let mut two_areas = Summary::new(&outages);
+        two_areas.add(&outages, "rochester-14604", std::slice::from_ref(&half));
+        two_areas.add(&outages, "buffalo-14201", std::slice::from_ref(&half));
+        for summary in [&one_area, &two_areas] {
+            let err = summary.total("p", Currency::USD).unwrap_err();
+            assert!(matches!(err, Error::Overflow { .. }), "{err:?}");
+            let text = summary.to_string();
+            let all = text.lines().find(|l| l.starts_with("all areas")).unwrap();
+            assert!(all.ends_with("overflow"), "{text}");
+            assert!(text.contains("overflow: a sum too large"), "{text}");
+            assert!(!text.contains("1000000000000000000000000000"), "{text}");
+        }
+        assert!(one_area.groups().next().unwrap().3.overflowed);
+        // Each area's own sum in the second fits, and shows to the cent.
+        assert!(two_areas
+            .to_string()
+            .contains("500000000000000000000000000.01 USD"));
     }
 }
