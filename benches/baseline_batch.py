@@ -6,7 +6,8 @@
 The baseline `redress batch --policy us-ny-psc-outage-credit` is measured against
 (benches/run_batch_comparison.sh runs both and compares them account by account). It
 reads the CSV formats of CLAIM-FILE.md, "Batch", and writes the same output columns:
-account,policy,currency,total,automatic,error.
+account,policy,currency,total,automatic,error; an account whose area has no outage gets
+one row with the policy `(no outage in area)`, as `redress batch` writes it.
 
 The rule, as the catalog's `us-ny-psc-outage-credit` reads it: for an outage of 100 or
 more customers (or of unknown size), each affected telephone, cable TV or internet
@@ -106,11 +107,16 @@ def main():
         writer = csv.writer(w, lineterminator="\n")
         writer.writerow(["account", "policy", "currency", "total", "automatic", "error"])
         for account in csv.DictReader(f):
-            total, automatic = assess(account, outages, zones)
+            if account["area"].strip() not in outages:
+                # Nothing happened in the account's area: no policy is applied.
+                policy, total, automatic = "(no outage in area)", ZERO, False
+            else:
+                policy = POLICY
+                total, automatic = assess(account, outages, zones)
             writer.writerow(
                 [
                     account["account"].strip(),
-                    POLICY,
+                    policy,
                     account["currency"].strip().upper(),
                     total,
                     "true" if automatic else "false",

@@ -125,7 +125,7 @@ fn batch(c: &mut Criterion) {
                 batch
                     .assess_into(black_box(account), &mut totals)
                     .expect("assessed");
-                summary.add(&account.area, &totals);
+                summary.add(batch.outages(), &account.area, &totals);
             }
             summary
         })
@@ -137,7 +137,7 @@ fn batch(c: &mut Criterion) {
             for row in &rows {
                 let account = Account::parse(black_box(&row.fields())).expect("account parses");
                 batch.assess_into(&account, &mut totals).expect("assessed");
-                summary.add(&account.area, &totals);
+                summary.add(batch.outages(), &account.area, &totals);
             }
             summary
         })

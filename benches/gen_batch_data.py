@@ -1,11 +1,20 @@
 #!/usr/bin/env python3
 """Generates a batch data set for `redress batch` and benches/baseline_batch.py.
 
-    python3 benches/gen_batch_data.py OUT_DIR [ACCOUNTS] [SEED]
+    python3 benches/gen_batch_data.py OUT_DIR [ACCOUNTS] [SEED] [--areas N] [--outage-areas M]
 
 writes OUT_DIR/accounts.csv (ACCOUNTS rows, default 1,000,000) and OUT_DIR/outages.csv
 (one outage per area) in the format of CLAIM-FILE.md, "Batch". The data is deterministic
-for a seed. It mixes what the New York PSC rule distinguishes:
+for a seed.
+
+By default there are ACCOUNTS / 200 areas (at most 5,000), each account in one of them
+at random, and the first 95% of the areas have an outage. `--areas N` sets the number of
+areas; with N at least ACCOUNTS, account n is in area n, so every account has an area of
+its own (how the summary's memory is measured: a million accounts in a million areas).
+`--outage-areas M` gives outages to the first M areas only (the rest, and any account
+in them, match nothing).
+
+It mixes what the New York PSC rule distinguishes:
 
 - outages of every length, from minutes to days (so both automatic credits, 24 hours or
   more, and one unit on request, under 24 hours), some still ongoing at --as-of;
@@ -38,12 +47,12 @@ SERVICE_SETS = [
 ]
 
 
-def outages(rng, areas):
-    """One outage row per area (the last 5% of areas have none)."""
+def outages(rng, areas, with_outages):
+    """One outage row for each of the first `with_outages` areas."""
     rows = []
     as_of = datetime.fromisoformat(AS_OF)
     for i, area in enumerate(areas):
-        if i >= len(areas) * 95 // 100:
+        if i >= with_outages:
             break
         lost = rng.choice(SERVICE_SETS[:4] + [("internet", "tv", "phone")] * 2)
         edt = timezone(timedelta(hours=-4))
@@ -94,18 +103,38 @@ def price(rng):
     return "%d.%02d" % (rng.randrange(0, 200), rng.randrange(0, 100))
 
 
+def option(args, name):
+    """The value of `name N` in args (removed from them), or None."""
+    if name not in args:
+        return None
+    at = args.index(name)
+    if at + 1 >= len(args):
+        sys.exit("%s needs a number\n\n%s" % (name, __doc__))
+    value = int(args[at + 1])
+    del args[at : at + 2]
+    return value
+
+
 def main():
-    if len(sys.argv) < 2:
+    args = sys.argv[1:]
+    area_count = option(args, "--areas")
+    outage_areas = option(args, "--outage-areas")
+    if not args:
         sys.exit(__doc__)
-    out = sys.argv[1]
-    count = int(sys.argv[2]) if len(sys.argv) > 2 else 1_000_000
-    seed = int(sys.argv[3]) if len(sys.argv) > 3 else 20241005
+    out = args[0]
+    count = int(args[1]) if len(args) > 1 else 1_000_000
+    seed = int(args[2]) if len(args) > 2 else 20241005
     rng = random.Random(seed)
     os.makedirs(out, exist_ok=True)
-    areas = ["area-%05d" % i for i in range(max(1, min(5000, count // 200)))]
+    if area_count is None:
+        area_count = max(1, min(5000, count // 200))
+    if outage_areas is None:
+        outage_areas = area_count * 95 // 100
+    own_areas = area_count >= count
+    areas = ["area-%05d" % i for i in range(max(1, area_count))]
     with open(os.path.join(out, "outages.csv"), "w", newline="") as f:
         f.write("area,services,start,end,customers_affected,cause\n")
-        for row in outages(rng, areas):
+        for row in outages(rng, areas, outage_areas):
             f.write(",".join(row) + "\n")
     zones = ["America/New_York"] * 19 + ["America/Chicago"]
     with open(os.path.join(out, "accounts.csv"), "w", newline="") as f:
@@ -119,7 +148,13 @@ def main():
             billing_day = rng.choice(["", str(rng.randrange(1, 32))])
             lines.append(
                 "A-%07d,US-NY,%s,USD,%s,%s,%s\n"
-                % (n, rng.choice(areas), rng.choice(zones), billing_day, services)
+                % (
+                    n,
+                    areas[n - 1] if own_areas else rng.choice(areas),
+                    rng.choice(zones),
+                    billing_day,
+                    services,
+                )
             )
             if len(lines) == 65536:
                 f.writelines(lines)

@@ -276,8 +276,9 @@ pub fn services_claim(count: usize) -> ClaimFile {
         .map(|k| Service::new(k.clone(), Decimal::new(150, 2)))
         .collect();
     let t = |s: &str| DateTime::parse_from_rfc3339(s).expect("an instant");
-    ClaimFile::new(plan)
-        .with_outage(Outage::new(kinds, t("2025-03-03T09:00:00Z")).with_end(t("2025-03-04T12:00:00Z")))
+    ClaimFile::new(plan).with_outage(
+        Outage::new(kinds, t("2025-03-03T09:00:00Z")).with_end(t("2025-03-04T12:00:00Z")),
+    )
 }
 
 /// A policy for every kind of service: 1/30 of each service's monthly price per started

@@ -112,6 +112,9 @@ pub fn run(args: &BatchArgs) -> Result<u8, Failure> {
         }
     };
     out.commit()?;
+    // Given the outages, so that a batch of no accounts still reports the outage areas
+    // no account is in.
+    let summary = summary.with_outages(batch.outages());
     // Standard error is unbuffered: written straight through, the table (a line per
     // area, padded a character at a time) would be a system call per character.
     let mut text = summary.to_string();
@@ -673,6 +676,10 @@ struct Worker<'w> {
     summary: Summary,
 }
 
+/// The `policy` of the one row of an account whose area has no outage: no policy was
+/// applied, and the parentheses keep it from reading as a policy id.
+const NO_OUTAGE_IN_AREA: &str = "(no outage in area)";
+
 impl Worker<'_> {
     /// Reads, assesses and writes one account row to `out`; a row error is written to
     /// the output and returned, as "line N: reason", for stderr.
@@ -703,13 +710,21 @@ impl Worker<'_> {
         match outcome {
             Ok(()) => {
                 let parsed = &self.account;
+                let outages = self.batch.outages();
                 if self.totals.is_empty() {
                     let zero = zero(parsed.currency);
+                    // No policy was applied: nothing happened in the account's area, or
+                    // (choosing from the catalog) no policy applies to it.
+                    let policy = if outages.contains(&parsed.area) {
+                        ""
+                    } else {
+                        NO_OUTAGE_IN_AREA
+                    };
                     write_row(
                         out,
                         [
                             parsed.id.as_str(),
-                            "",
+                            policy,
                             parsed.currency.code(),
                             zero.as_str(),
                             "false",
@@ -721,7 +736,7 @@ impl Worker<'_> {
                     let middle = self.middles.get(&total.policy, total.currency.code());
                     write_total_row(out, &parsed.id, middle, total);
                 }
-                self.summary.add(&parsed.area, &self.totals);
+                self.summary.add(outages, &parsed.area, &self.totals);
                 Ok(())
             }
             Err(reason) => {
@@ -739,7 +754,7 @@ impl Worker<'_> {
                 for policy in policies {
                     write_row(out, [raw_account, policy, raw_currency, "", "", &error]);
                 }
-                self.summary.add_error(raw_area, ids);
+                self.summary.add_error(self.batch.outages(), raw_area, ids);
                 Err(error)
             }
         }

@@ -7,7 +7,9 @@ use libfuzzer_sys::fuzz_target;
 use redress::ClaimFile;
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(text) = std::str::from_utf8(data) else { return };
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
     let parsed: Option<ClaimFile> = if text.trim_start().starts_with('{') {
         serde_json::from_str(text).ok()
     } else {

@@ -319,7 +319,12 @@ mod tests {
     fn a_services_place_is_the_same_by_index_or_by_search() {
         for size in [3usize, 8, 9, 30, 200] {
             let services: Vec<Service> = (0..size)
-                .map(|i| Service::new(ServiceKind::from(format!("line-{i}").as_str()), Decimal::from(i)))
+                .map(|i| {
+                    Service::new(
+                        ServiceKind::from(format!("line-{i}").as_str()),
+                        Decimal::from(i),
+                    )
+                })
                 .collect();
             let places = Case::places_of(&services);
             assert_eq!(places.is_some(), size > crate::plan::FEW_SERVICES, "{size}");

@@ -115,7 +115,11 @@ fn settle_explained(
     });
     let (Some(facts), Some(provision)) = (item.facts.as_mut(), provision) else {
         for draft in &outcome.drafts {
-            settlement.add(item.rounding.apply_checked(draft.amount)?, automatic, item.deadline);
+            settlement.add(
+                item.rounding.apply_checked(draft.amount)?,
+                automatic,
+                item.deadline,
+            );
         }
         return Ok(());
     };

@@ -11,6 +11,9 @@ use crate::error::Result;
 use crate::plan::BillingCycle;
 use crate::policy::{ProRata, ProRataBasis, Subject};
 
+/// A span of time out, and for a period's outage, that outage's records.
+type Span = (DateTime<Utc>, DateTime<Utc>, Option<SmallVec<[usize; 2]>>);
+
 /// A piece of outage time inside one period, and the period (absent for a fixed 30 days).
 type Piece = (
     DateTime<Utc>,
@@ -23,7 +26,7 @@ pub(crate) fn compile(rule: &ProRata, ctx: &Context<'_>, item: &Item<'_>) -> Res
     let mut notes = Vec::new();
     // Each span of time out, and for a period's outage, that outage's records (the
     // line priced for it lists them alone).
-    let spans: Vec<(DateTime<Utc>, DateTime<Utc>, Option<SmallVec<[usize; 2]>>)> = match &item.what {
+    let spans: Vec<Span> = match &item.what {
         What::Incident(spell) => {
             let clock = clock_start(&rule.clock, ctx, item, &mut notes)?;
             let from = compensable_from(rule.grace, clock, ctx)?;

@@ -1,0 +1,506 @@
+//! Batch: one incident, many accounts.
+//!
+//! A provider or a regulator working out what a mass outage owes every affected
+//! customer streams accounts through a [`Batch`]: each [`Account`] is matched with
+//! the outages of its area (an [`OutageIndex`] built once), assessed under a list
+//! of policies, and yields one [`PolicyTotal`] per policy. A [`Summary`]
+//! accumulates totals by area and policy, with counts of accounts and errors.
+//!
+//! This module is pure and in memory: it reads no files and knows no CSV. The
+//! parsers ([`Account::parse`], [`AreaOutage::parse`], [`parse_services`]) take the
+//! text of one row's fields, so any reader (the `redress batch` command uses the
+//! `csv` crate) can feed them, and their errors name the column at fault.
+//! Memory stays flat: nothing is kept per account except what the caller keeps.
+//!
+//! Each account is assessed by the engine as a [`Case`] of its own, made straight from
+//! the row and its area's outages. Accounts of one shape (area, zone, currency,
+//! service kinds, and the region where the policy counts working days) differ only in
+//! their prices: the policy compiled for one of them is a program of those prices,
+//! priced again for the next. A property test holds every account's figures equal to
+//! [`crate::assess_totals`] of its own case, under every catalog policy.
+//!
+//! # Example
+//! ```
+//! use redress::batch::*;
+//! let outage = AreaOutage::parse(&OutageFields {
+//!     area: "rochester-14604",
+//!     services: "internet|tv",
+//!     start: "2024-10-01T06:00:00-04:00",
+//!     end: "2024-10-03T11:00:00-04:00",
+//!     customers_affected: "182000",
+//!     cause: "",
+//! })?;
+//! let policy = redress::catalog::get("us-ny-psc-outage-credit")?;
+//! let mut batch = Batch::new(vec![policy], OutageIndex::from_iter([outage]));
+//! let account = Account::parse(&AccountFields {
+//!     account: "A-000001",
+//!     region: "US-NY",
+//!     area: "rochester-14604",
+//!     currency: "USD",
+//!     time_zone: "America/New_York",
+//!     billing_day: "5",
+//!     services: "internet:79.99|tv:65.00",
+//! })?;
+//! let totals = batch.assess(&account)?;
+//! // 53 hours: ⌈53 / 24⌉ = 3 days a service, 3 × 79.99 / 30 = 7.999 → 8.00 and
+//! // 3 × 65.00 / 30 = 6.50.
+//! assert_eq!(totals[0].total.to_string(), "14.50");
+//!
+//! let mut summary = batch.summary();
+//! summary.add(batch.outages(), &account.area, &totals);
+//! assert_eq!(summary.accounts(), 1);
+//! # Ok::<(), redress::Error>(())
+//! ```
+
+mod index;
+mod rows;
+mod shapes;
+mod summary;
+mod total;
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use chrono::{DateTime, FixedOffset};
+use chrono_tz::Tz;
+use rust_decimal::Decimal;
+
+use self::index::Hasher;
+use self::shapes::{Compiled, Reads, Shape, Shapes};
+use crate::case::Case;
+use crate::claim::Totals;
+use crate::error::{Error, FieldPath, Result};
+use crate::money::Currency;
+use crate::outage::Outage;
+use crate::plan::{validate_plan_parts, BillingCycle, ServiceKind};
+use crate::policy::Policy;
+
+pub use index::OutageIndex;
+pub use rows::{
+    parse_service_kinds, parse_services, Account, AccountFields, AreaOutage, OutageFields,
+};
+pub use summary::{AreaNames, Group, Summary};
+pub use total::PolicyTotal;
+
+/// Which policies a batch applies.
+#[derive(Debug, Clone)]
+enum Choice {
+    /// The same policies for every account.
+    Fixed,
+    /// For each account, the catalog policies that [`crate::catalog::select`] finds,
+    /// cached by what the selection depends on.
+    Select(HashMap<SelectionKey, Arc<[usize]>, Hasher>),
+}
+
+/// What the catalog's selection depends on, for one account.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+struct SelectionKey {
+    region: Option<String>,
+    /// The area's place in the outage index (only accounts of areas with outages are
+    /// assessed, so the keys never outnumber the outage areas times the kinds of
+    /// account).
+    place: usize,
+    currency: Currency,
+    time_zone: Tz,
+    services: Vec<ServiceKind>,
+}
+
+/// At most this many selections are kept; past it a selecting batch forgets them all
+/// and starts again, so memory stays bounded whatever the input.
+const SELECTIONS_KEPT: usize = 1 << 16;
+
+/// Assesses accounts one at a time against the outages of their area.
+///
+/// Each account is a [`Case`] of its plan, its region and its area's outages
+/// (restricted to the services it has, so an account without one of the lost services
+/// is owed nothing for it). A policy is compiled once for each shape of account (see
+/// the [module docs](self)) and the program priced at every account's prices. A batch
+/// and its clones (one per thread, say) learn shapes together; a clone set to another
+/// instant with [`Batch::with_as_of`] starts afresh. The programs kept are bounded in
+/// number and in size, so memory stays flat whatever the input.
+///
+/// # Example
+/// ```
+/// use redress::batch::{Batch, OutageIndex};
+/// let batch = Batch::new(vec![redress::catalog::get("us-ny-psc-outage-credit")?], OutageIndex::new());
+/// assert_eq!(batch.policies().len(), 1);
+/// # Ok::<(), redress::Error>(())
+/// ```
+#[derive(Debug)]
+pub struct Batch {
+    policies: Vec<Policy>,
+    ids: Vec<Arc<str>>,
+    /// For each policy, which of an account's facts besides its area, zone, currency
+    /// and services its program depends on.
+    reads: Vec<Reads>,
+    choice: Choice,
+    outages: OutageIndex,
+    as_of: Option<DateTime<FixedOffset>>,
+    shapes: Shapes,
+}
+
+/// A clone has policy ids of its own: threads assessing with clones then never share
+/// a reference count, which both would write for every account (each [`PolicyTotal`]
+/// holds its policy's id).
+impl Clone for Batch {
+    fn clone(&self) -> Batch {
+        Batch {
+            policies: self.policies.clone(),
+            ids: self.ids.iter().map(|id| Arc::from(&**id)).collect(),
+            reads: self.reads.clone(),
+            choice: self.choice.clone(),
+            outages: self.outages.clone(),
+            as_of: self.as_of,
+            shapes: self.shapes.clone(),
+        }
+    }
+}
+
+impl Batch {
+    /// A batch applying the same policies, in this order, to every account.
+    ///
+    /// # Example
+    /// ```
+    /// use redress::batch::{Batch, OutageIndex};
+    /// let batch = Batch::new(redress::catalog::all(), OutageIndex::new());
+    /// assert!(!batch.selects());
+    /// ```
+    pub fn new(policies: Vec<Policy>, outages: OutageIndex) -> Batch {
+        let ids = policies.iter().map(|p| Arc::from(p.id.as_str())).collect();
+        let reads = policies.iter().map(Reads::of).collect();
+        Batch {
+            policies,
+            ids,
+            reads,
+            choice: Choice::Fixed,
+            outages,
+            as_of: None,
+            shapes: Shapes::default(),
+        }
+    }
+
+    /// A batch applying to each account the catalog policies that
+    /// [`crate::catalog::select`] finds for it (its region, currency, services
+    /// and its area's outage dates), in catalog order. The selection is worked
+    /// out once per distinct (region, area, currency, zone, services) and reused.
+    ///
+    /// # Example
+    /// ```
+    /// let batch = redress::batch::Batch::selecting(redress::batch::OutageIndex::new());
+    /// assert!(batch.selects());
+    /// assert_eq!(batch.policies().len(), redress::catalog::ids().len());
+    /// ```
+    pub fn selecting(outages: OutageIndex) -> Batch {
+        let mut batch = Batch::new(crate::catalog::all(), outages);
+        batch.choice = Choice::Select(HashMap::default());
+        batch
+    }
+
+    /// The batch assessed at an instant: ongoing outages run until then.
+    ///
+    /// # Example
+    /// ```
+    /// let t = chrono::DateTime::parse_from_rfc3339("2024-10-05T12:00:00-04:00").unwrap();
+    /// let batch = redress::batch::Batch::selecting(redress::batch::OutageIndex::new()).with_as_of(t);
+    /// assert_eq!(batch.as_of(), Some(t));
+    /// ```
+    pub fn with_as_of(mut self, as_of: DateTime<FixedOffset>) -> Batch {
+        self.as_of = Some(as_of);
+        // Clones made before keep what they learned at their own instant.
+        self.shapes = Shapes::default();
+        self
+    }
+
+    /// The instant ongoing outages are assessed at, if set.
+    pub fn as_of(&self) -> Option<DateTime<FixedOffset>> {
+        self.as_of
+    }
+
+    /// Whether the batch selects catalog policies per account (rather than
+    /// applying a fixed list).
+    pub fn selects(&self) -> bool {
+        matches!(self.choice, Choice::Select(_))
+    }
+
+    /// The policies the batch can apply (all of the catalog when it selects).
+    pub fn policies(&self) -> &[Policy] {
+        &self.policies
+    }
+
+    /// The outage index.
+    pub fn outages(&self) -> &OutageIndex {
+        &self.outages
+    }
+
+    /// An empty summary of this batch's accounts (see [`Summary`]).
+    ///
+    /// # Example
+    /// ```
+    /// let batch = redress::batch::Batch::selecting(redress::batch::OutageIndex::new());
+    /// assert_eq!(batch.summary().accounts(), 0);
+    /// ```
+    pub fn summary(&self) -> Summary {
+        Summary::new(&self.outages)
+    }
+
+    /// [`Batch::assess_into`] for an account whose area has no outage: there is nothing
+    /// to assess, but an area that differs from an outage area only in letter case is
+    /// refused.
+    fn check_without_outages(&mut self, account: &Account) -> Result<()> {
+        match self.outages.area_ignoring_case(&account.area) {
+            Some(meant) => Err(Error::invalid(
+                FieldPath::root("area"),
+                format!(
+                    "`{}` matches no outage area; the outages have `{meant}`, which differs \
+                     only in letter case (areas must match exactly: write it as the outages do)",
+                    account.area
+                ),
+            )),
+            None => Ok(()),
+        }
+    }
+
+    /// Assesses one account: one [`PolicyTotal`] per policy applied, in order.
+    /// With [`Batch::selecting`], an account no catalog policy applies to gets none.
+    /// An account whose area has no outage gets none either: nothing happened to it,
+    /// so no policy is applied ([`OutageIndex::contains`] tells the two apart).
+    ///
+    /// # Errors
+    /// Everything [`Case::from_file`] and [`crate::assess_totals`] return for the
+    /// account's case, except that a policy that cannot apply yields a zero total with
+    /// `applies` false; notably [`Error::Invalid`] with path `as_of` when the area has
+    /// an ongoing outage and no `as_of` is set. [`Error::Invalid`] at `area` when the
+    /// account's area has no outage but matches an outage area except for letter case
+    /// (areas must match exactly; the message names the outage area).
+    /// [`Error::Overflow`] when a total is too large to keep to the currency's minor
+    /// unit: never a total with a cent lost.
+    ///
+    /// # Example
+    /// ```
+    /// use redress::batch::{Account, AccountFields, AreaOutage, Batch, OutageFields, OutageIndex};
+    /// let outage = AreaOutage::parse(&OutageFields { area: "x", services: "internet",
+    ///     start: "2024-10-01T06:00:00Z", end: "2024-10-02T06:00:00Z", ..Default::default() })?;
+    /// let policy = redress::catalog::get("us-ny-psc-outage-credit")?;
+    /// let mut batch = Batch::new(vec![policy], OutageIndex::from_iter([outage]));
+    /// let mut account = Account::parse(&AccountFields { account: "A-1", area: "x",
+    ///     currency: "USD", time_zone: "America/New_York", services: "internet:60", ..Default::default() })?;
+    /// // 24 hours: one day at 60.00 / 30 = 2.00, on request (the incident's size is unknown).
+    /// assert_eq!(batch.assess(&account)?[0].total.to_string(), "2.00");
+    /// account.area = "quiet".into(); // no outage there: no policy is applied
+    /// assert!(batch.assess(&account)?.is_empty());
+    /// # Ok::<(), redress::Error>(())
+    /// ```
+    pub fn assess(&mut self, account: &Account) -> Result<Vec<PolicyTotal>> {
+        let mut out = Vec::new();
+        self.assess_into(account, &mut out)?;
+        Ok(out)
+    }
+
+    /// As [`Batch::assess`], writing into `out` (cleared first), so a caller
+    /// streaming many accounts can reuse one buffer.
+    ///
+    /// # Errors
+    /// As [`Batch::assess`]; `out` is left empty on error.
+    ///
+    /// # Example
+    /// ```
+    /// use redress::batch::{Account, AccountFields, AreaOutage, Batch, OutageFields, OutageIndex};
+    /// let outage = AreaOutage::parse(&OutageFields { area: "x", services: "internet",
+    ///     start: "2024-10-01T06:00:00Z", end: "2024-10-02T06:00:00Z", ..Default::default() })?;
+    /// let policy = redress::catalog::get("us-ny-psc-outage-credit")?;
+    /// let mut batch = Batch::new(vec![policy], OutageIndex::from_iter([outage]));
+    /// let account = Account::parse(&AccountFields { account: "A-1", area: "x",
+    ///     currency: "USD", time_zone: "UTC", services: "internet:50", ..Default::default() })?;
+    /// let mut totals = Vec::new();
+    /// batch.assess_into(&account, &mut totals)?;
+    /// batch.assess_into(&account, &mut totals)?;
+    /// assert_eq!(totals.len(), 1);
+    /// # Ok::<(), redress::Error>(())
+    /// ```
+    pub fn assess_into(&mut self, account: &Account, out: &mut Vec<PolicyTotal>) -> Result<()> {
+        out.clear();
+        let result = self.assess_each(account, out);
+        if result.is_err() {
+            out.clear();
+        }
+        result
+    }
+
+    fn assess_each(&mut self, account: &Account, out: &mut Vec<PolicyTotal>) -> Result<()> {
+        // An account's fields are public: its plan is checked as a claim file's would be.
+        validate_plan_parts(account.billing_day, &account.services, &|| {
+            FieldPath::root("plan")
+        })?;
+        let Some(place) = self.outages.place(&account.area) else {
+            return self.check_without_outages(account);
+        };
+        // The account's case, made only where a shape is met for the first time.
+        let mut case: Option<Case> = None;
+        let selected: Option<Arc<[usize]>> = match &mut self.choice {
+            Choice::Fixed => None,
+            Choice::Select(cache) => {
+                if cache.len() >= SELECTIONS_KEPT {
+                    cache.clear();
+                }
+                let key = SelectionKey {
+                    region: account.region.clone(),
+                    place,
+                    currency: account.currency,
+                    time_zone: account.time_zone,
+                    services: account.services.iter().map(|s| s.kind.clone()).collect(),
+                };
+                let chosen = match cache.get(&key) {
+                    Some(chosen) => Arc::clone(chosen),
+                    None => {
+                        let built = account_case(
+                            account,
+                            self.outages.outages_at(Some(place)),
+                            self.as_of,
+                        )?;
+                        let chosen: Arc<[usize]> = self
+                            .policies
+                            .iter()
+                            .enumerate()
+                            .filter(|(_, p)| crate::catalog::selects(p, &built))
+                            .map(|(i, _)| i)
+                            .collect();
+                        case = Some(built);
+                        cache.insert(key, Arc::clone(&chosen));
+                        chosen
+                    }
+                };
+                Some(chosen)
+            }
+        };
+        let count = selected
+            .as_ref()
+            .map_or(self.policies.len(), |chosen| chosen.len());
+        for n in 0..count {
+            let i = match &selected {
+                None => n,
+                Some(chosen) => match chosen.get(n) {
+                    Some(i) => *i,
+                    None => continue,
+                },
+            };
+            let (Some(policy), Some(id)) = (self.policies.get(i), self.ids.get(i)) else {
+                continue;
+            };
+            let reads = self.reads.get(i).copied().unwrap_or_default();
+            // A policy that reads the billing day gives nearly every account a shape of
+            // its own: it is compiled for each account.
+            let shape = (!reads.billing_day)
+                .then(|| Shape::new(i, place, account, reads))
+                .flatten();
+            // An account of a shape already met is priced by its program, in place.
+            let priced = match shape.and_then(|shape| self.shapes.get(shape)) {
+                Some(Compiled::Program(program)) => Some(
+                    program
+                        .totals(policy, &account.services, account.currency)
+                        .map(|totals| applied(id, &totals)),
+                ),
+                Some(Compiled::NotApplicable) => Some(Ok(not_applicable(id, account))),
+                None => None,
+            };
+            if let Some(total) = priced {
+                out.push(total?);
+                continue;
+            }
+            if case.is_none() {
+                case = Some(account_case(
+                    account,
+                    self.outages.outages_at(Some(place)),
+                    self.as_of,
+                )?);
+            }
+            let Some(built) = &case else { continue };
+            let compiled = match crate::engine::compile_totals(built, policy)? {
+                Some(program) => Compiled::Program(program),
+                None => Compiled::NotApplicable,
+            };
+            out.push(match &compiled {
+                Compiled::Program(program) => applied(
+                    id,
+                    &program.totals(policy, &account.services, account.currency)?,
+                ),
+                Compiled::NotApplicable => not_applicable(id, account),
+            });
+            if let Some(shape) = shape {
+                self.shapes.learn(shape, compiled);
+            }
+        }
+        Ok(())
+    }
+}
+
+/// The case an account is assessed as: its plan and region, and its area's outages
+/// restricted to the services it has.
+fn account_case(
+    account: &Account,
+    outages: &[Outage],
+    as_of: Option<DateTime<FixedOffset>>,
+) -> Result<Case> {
+    let mut downtimes = Vec::with_capacity(outages.len());
+    for outage in outages {
+        let has = |kind: &&ServiceKind| account.services.iter().any(|s| &s.kind == *kind);
+        let services: Vec<ServiceKind> = outage.services.iter().filter(has).cloned().collect();
+        if services.is_empty() {
+            continue;
+        }
+        let number = downtimes.len() + 1;
+        downtimes.push(crate::case::outage_facts(
+            outage,
+            services,
+            as_of,
+            &|column: &str| FieldPath::root(column),
+            number,
+        )?);
+    }
+    Ok(Case {
+        as_of: as_of.map(|t| t.with_timezone(&chrono::Utc)),
+        region: account
+            .region
+            .as_deref()
+            .map(|r| r.trim().to_ascii_uppercase()),
+        segment: crate::claim_file::Segment::default(),
+        provider: None,
+        currency: account.currency,
+        zone: account.time_zone,
+        billing: BillingCycle::new(account.billing_day, account.time_zone)?,
+        services: account.services.clone(),
+        places: Case::places_of(&account.services),
+        outages: downtimes,
+        appointments: Vec::new(),
+        activations: Vec::new(),
+        policies: None,
+    })
+}
+
+/// The total of a policy that applies.
+fn applied(id: &Arc<str>, totals: &Totals) -> PolicyTotal {
+    PolicyTotal {
+        policy: Arc::clone(id),
+        currency: totals.currency,
+        total: totals.total,
+        automatic: totals.automatic,
+        applies: true,
+    }
+}
+
+/// The zero total of a policy that cannot apply to the account.
+fn not_applicable(id: &Arc<str>, account: &Account) -> PolicyTotal {
+    let mut zero = Decimal::ZERO;
+    zero.rescale(account.currency.minor_units());
+    PolicyTotal {
+        policy: Arc::clone(id),
+        currency: account.currency,
+        total: zero,
+        automatic: false,
+        applies: false,
+    }
+}
+
+#[cfg(test)]
+mod testing;
+#[cfg(test)]
+mod tests;
