@@ -470,6 +470,18 @@ pub(crate) fn divide(dividend: Decimal, divisor: u32) -> Option<Decimal> {
     }
 }
 
+/// `a × b`, or `None` where the product does not fit: `Decimal` keeps 28 or 29 digits,
+/// and a product needing more is rounded to fewer places without a word
+/// (5000000000000000000000000000.1 × 3 gives …000, losing the .3). A product is
+/// taken as exact when it keeps every place its factors give it, or at least 20 of
+/// them: places beyond the 20th are far below any currency's minor unit.
+pub(crate) fn exact_product(a: Decimal, b: Decimal) -> Option<Decimal> {
+    const PLACES_KEPT: u32 = 20;
+    let product = a.checked_mul(b)?;
+    let wanted = (a.scale() + b.scale()).min(PLACES_KEPT);
+    (product.scale() >= wanted || product.is_zero()).then_some(product)
+}
+
 /// `dividend / divisor` rounded by a rule: the value of `rounding.apply(divide(…))`.
 ///
 /// A quotient that ends is found exactly and rounded. One that never ends is rounded

@@ -358,3 +358,18 @@ fn a_total_too_large_to_keep_its_cents_is_an_overflow_error() {
         "260000000000000000000000000.00"
     );
 }
+
+/// A price whose product by the units does not fit a `Decimal` is an overflow, not a
+/// figure with digits lost: 3 started blocks × 5,000,000,000,000,000,000,000,000,000.1
+/// is 15,000,000,000,000,000,000,000,000,000.3, which needs 30 digits; `Decimal`'s own
+/// product would round it to …000 and owe …000.00 instead of …000.01.
+#[test]
+fn a_product_that_would_lose_digits_is_an_overflow() {
+    let huge = account(
+        "H-3",
+        "rochester-14604",
+        "internet:5000000000000000000000000000.1",
+    );
+    let err = ny_batch().assess(&huge).unwrap_err();
+    assert!(matches!(err, Error::Overflow { .. }), "{err:?}");
+}

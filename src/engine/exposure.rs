@@ -9,7 +9,7 @@
 //! shape.
 
 use std::borrow::Cow;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, Datelike, NaiveDate, TimeDelta, Utc};
 use chrono_tz::Tz;
@@ -139,6 +139,9 @@ pub(crate) fn spells_by_service<'c>(
     excluded: &mut dyn FnMut(usize, Cause),
     by_service: &mut BySpell<'c>,
 ) {
+    // Each service's place in `by_service` as it is filled: a handful are found by
+    // comparing each in turn, many (a business account's thousands of lines) by hash.
+    let mut places: Option<HashMap<&ServiceKind, usize, foldhash::fast::RandomState>> = None;
     for (i, outage) in case.outages.iter().enumerate() {
         let counted = match provision.counts {
             Severity::FullLoss => !outage.degraded,
@@ -177,19 +180,33 @@ pub(crate) fn spells_by_service<'c>(
             } else {
                 std::mem::replace(&mut spell, Spell::between(outage.end, outage.end))
             };
-            match by_service.binary_search_by(|(kind, _)| (*kind).cmp(service)) {
-                Ok(at) => {
-                    if let Some((_, spells)) = by_service.get_mut(at) {
-                        spells.push(spell);
+            if places.is_none() && by_service.len() > crate::plan::FEW_SERVICES {
+                places = Some(
+                    by_service
+                        .iter()
+                        .enumerate()
+                        .map(|(at, (kind, _))| (*kind, at))
+                        .collect(),
+                );
+            }
+            let at = match &places {
+                Some(places) => places.get(service).copied(),
+                None => by_service.iter().position(|(kind, _)| *kind == service),
+            };
+            match at.and_then(|at| by_service.get_mut(at)) {
+                Some((_, spells)) => spells.push(spell),
+                None => {
+                    if let Some(places) = &mut places {
+                        places.insert(service, by_service.len());
                     }
+                    by_service.push((service, smallvec::smallvec![spell]));
                 }
-                // Services mostly come in order: then the new one goes at the end.
-                Err(at) if at == by_service.len() => {
-                    by_service.push((service, smallvec::smallvec![spell]))
-                }
-                Err(at) => by_service.insert(at, (service, smallvec::smallvec![spell])),
             }
         }
+    }
+    // Services mostly come in order, and are then sorted already.
+    if !by_service.is_sorted_by(|a, b| a.0 <= b.0) {
+        by_service.sort_by(|a, b| a.0.cmp(b.0));
     }
     for (_, spells) in by_service.iter_mut() {
         if spells.len() > 1 {

@@ -18,7 +18,7 @@ use smallvec::SmallVec;
 
 use crate::claim::{Adjustment, BandUse, Basis, Described, Figure, Window};
 use crate::error::{Error, Result};
-use crate::money::{divide, divide_rounded, Rounding};
+use crate::money::{divide, divide_rounded, exact_product, Rounding};
 use crate::outage::Cause;
 use crate::plan::{Service, ServiceKind};
 use crate::policy::{Counting, Measure, ProRataBasis, UnitCount};
@@ -175,8 +175,7 @@ impl FigureExpr {
             }
             other => {
                 let amount = other.amount(services)?;
-                amount
-                    .checked_mul(units)
+                exact_product(amount, units)
                     .ok_or_else(|| Error::overflow(format!("{units} × {amount}")))
             }
         }
@@ -185,8 +184,7 @@ impl FigureExpr {
 
 /// A share of a monthly price.
 fn share_of(share: Decimal, monthly_price: Decimal) -> Result<Decimal> {
-    monthly_price
-        .checked_mul(share)
+    exact_product(monthly_price, share)
         .ok_or_else(|| Error::overflow(format!("{monthly_price} × {share}")))
 }
 
@@ -201,8 +199,7 @@ pub(crate) fn daily_rate_times(
     days: u32,
     units: Decimal,
 ) -> Result<Decimal> {
-    monthly_price
-        .checked_mul(units)
+    exact_product(monthly_price, units)
         .and_then(|x| divide(x, days))
         .ok_or_else(|| {
             // Named as the figure names it: units × the daily rate.
@@ -300,9 +297,7 @@ impl LineExpr {
                 credit_percent,
                 price,
                 ..
-            } => price
-                .price(services)?
-                .checked_mul(*credit_percent)
+            } => exact_product(price.price(services)?, *credit_percent)
                 .and_then(|x| x.checked_div(Decimal::ONE_HUNDRED))
                 .ok_or_else(|| Error::overflow("uptime credit")),
             LineExpr::Threshold { amount, .. } => amount.amount(services),
@@ -316,8 +311,7 @@ impl LineExpr {
         if let LineExpr::PerUnit { bands, .. } = self {
             if let [(units, FigureExpr::DailyRate { price, days })] = bands.as_slice() {
                 let price = price.price(services)?;
-                if let Some(rounded) = price
-                    .checked_mul(Decimal::from(*units))
+                if let Some(rounded) = exact_product(price, Decimal::from(*units))
                     .and_then(|product| divide_rounded(product, *days, rounding))
                     .filter(|rounded| rounded.scale() == rounding.scale)
                 {
@@ -435,11 +429,9 @@ impl LineExpr {
 impl ProRataLine {
     fn amount(&self, services: &[Service]) -> Result<Decimal> {
         let monthly_price = self.price.price(services)?;
-        let price = monthly_price
-            .checked_mul(self.multiplier)
+        let price = exact_product(monthly_price, self.multiplier)
             .ok_or_else(|| Error::overflow(format!("{monthly_price} × {}", self.multiplier)))?;
-        price
-            .checked_mul(Decimal::from(self.elapsed_seconds))
+        exact_product(price, Decimal::from(self.elapsed_seconds))
             .and_then(|x| x.checked_div(Decimal::from(self.period_seconds)))
             .ok_or_else(|| {
                 Error::overflow(format!(
