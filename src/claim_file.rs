@@ -44,6 +44,9 @@ impl fmt::Display for Segment {
 
 /// Who the customer is (`[customer]`): needed for letters and regional rules.
 ///
+/// Built with [`Customer::default`] and the `with_*` methods, or read from a claim
+/// file.
+///
 /// # Example
 /// ```
 /// let c: redress::Customer = toml::from_str(r#"
@@ -54,6 +57,7 @@ impl fmt::Display for Segment {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Customer {
     /// The customer's name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -70,6 +74,68 @@ pub struct Customer {
     /// Residential or business.
     #[serde(default)]
     pub segment: Segment,
+}
+
+impl Customer {
+    /// The customer with a name.
+    ///
+    /// # Example
+    /// ```
+    /// let c = redress::Customer::default().with_name("Jordan Smith");
+    /// assert_eq!(c.name.as_deref(), Some("Jordan Smith"));
+    /// ```
+    pub fn with_name(mut self, name: &str) -> Customer {
+        self.name = Some(name.to_owned());
+        self
+    }
+
+    /// The customer with an account number.
+    ///
+    /// # Example
+    /// ```
+    /// let c = redress::Customer::default().with_account("8350 1234 5678");
+    /// assert_eq!(c.account.as_deref(), Some("8350 1234 5678"));
+    /// ```
+    pub fn with_account(mut self, account: &str) -> Customer {
+        self.account = Some(account.to_owned());
+        self
+    }
+
+    /// The customer with a service address.
+    ///
+    /// # Example
+    /// ```
+    /// let c = redress::Customer::default().with_address("12 Main St, Rochester, NY 14604");
+    /// assert!(c.address.is_some());
+    /// ```
+    pub fn with_address(mut self, address: &str) -> Customer {
+        self.address = Some(address.to_owned());
+        self
+    }
+
+    /// The customer in a region (ISO 3166-1 or 3166-2).
+    ///
+    /// # Example
+    /// ```
+    /// let c = redress::Customer::default().with_region("GB-ENG");
+    /// assert_eq!(c.region.as_deref(), Some("GB-ENG"));
+    /// ```
+    pub fn with_region(mut self, region: &str) -> Customer {
+        self.region = Some(region.to_owned());
+        self
+    }
+
+    /// The customer of a segment.
+    ///
+    /// # Example
+    /// ```
+    /// use redress::{Customer, Segment};
+    /// assert_eq!(Customer::default().with_segment(Segment::Business).segment, Segment::Business);
+    /// ```
+    pub fn with_segment(mut self, segment: Segment) -> Customer {
+        self.segment = segment;
+        self
+    }
 }
 
 /// A whole claim file.
@@ -95,6 +161,7 @@ pub struct Customer {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct ClaimFile {
     /// Which catalog policies to apply; absent: every policy that applies to the
     /// customer's region, the plan's services and the incidents' dates.
@@ -161,7 +228,7 @@ impl ClaimFile {
     /// # Example
     /// ```
     /// let plan = redress::ServicePlan::new(redress::Currency::GBP, chrono_tz::Europe::London);
-    /// let customer = redress::Customer { region: Some("GB-ENG".into()), ..Default::default() };
+    /// let customer = redress::Customer::default().with_region("GB-ENG");
     /// let claim = redress::ClaimFile::new(plan).with_customer(customer);
     /// assert_eq!(claim.region(), Some("GB-ENG"));
     /// ```

@@ -61,11 +61,18 @@ pub fn reply_by(today: NaiveDate) -> NaiveDate {
 ///
 /// # Example
 /// ```
-/// let (file, _) = redress::doc_example_input();
+/// let file: redress::ClaimFile = toml::from_str(r#"
+///     [customer]
+///     name = "Jordan Smith"
+///     [plan]
+///     currency = "USD"
+///     time_zone = "America/New_York"
+/// "#)?;
 /// assert_eq!(
 ///     redress::letter::missing_details(&file),
-///     vec!["customer.name", "customer.address", "customer.account", "plan.provider"]
+///     vec!["customer.address", "customer.account", "plan.provider"]
 /// );
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn missing_details(claim_file: &ClaimFile) -> Vec<&'static str> {
     let customer = claim_file.customer.as_ref();
@@ -110,8 +117,23 @@ pub enum Voice {
 /// # Example
 /// ```
 /// use redress::letter::{describe_incidents, Voice};
-/// let (mut file, _) = redress::doc_example_input();
-/// file.outages[0].reported = file.outages[0].start.checked_add_signed(chrono::TimeDelta::minutes(75));
+/// let file: redress::ClaimFile = toml::from_str(r#"
+///     [plan]
+///     currency = "USD"
+///     time_zone = "America/New_York"
+///     [[plan.services]]
+///     kind = "internet"
+///     monthly_price = "79.99"
+///     [[plan.services]]
+///     kind = "tv"
+///     monthly_price = "65.00"
+///     [[outages]]
+///     services = ["internet", "tv"]
+///     start = "2024-10-01T06:00:00-04:00"
+///     end = "2024-10-03T11:00:00-04:00"
+///     reported = "2024-10-01T07:15:00-04:00"
+///     customers_affected = 250
+/// "#)?;
 /// let incidents = describe_incidents(&file, Voice::Report);
 /// assert!(incidents[0].ends_with("Reported on Tuesday 1 October 2024, 07:15 EDT. The outage affected 250 customers."));
 /// let incidents = describe_incidents(&file, Voice::Customer);
@@ -121,6 +143,7 @@ pub enum Voice {
 ///      Thursday 3 October 2024, 11:00 EDT (53 hours). I reported it on Tuesday \
 ///      1 October 2024, 07:15 EDT. The outage affected 250 customers."
 /// );
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn describe_incidents(claim_file: &ClaimFile, voice: Voice) -> Vec<String> {
     let zone = claim_file.plan.time_zone;
@@ -238,23 +261,38 @@ pub fn describe_incidents(claim_file: &ClaimFile, voice: Voice) -> Vec<String> {
 /// # Example
 /// ```
 /// use chrono::NaiveDate;
-/// let (mut file, _) = redress::doc_example_input();
-/// file.customer = Some(redress::Customer {
-///     name: Some("Jordan Smith".into()),
-///     account: Some("8350 1234 5678".into()),
-///     address: Some("12 Main St, Rochester, NY 14604".into()),
-///     ..Default::default()
-/// });
-/// file.plan.provider = Some("Spectrum".into());
-/// let claim = redress::doc_example_claim()?;
+/// let file: redress::ClaimFile = toml::from_str(r#"
+///     policies = ["us-ny-psc-outage-credit"]
+///     [customer]
+///     name = "Jordan Smith"
+///     account = "8350 1234 5678"
+///     address = "12 Main St, Rochester, NY 14604"
+///     region = "US-NY"
+///     [plan]
+///     provider = "Spectrum"
+///     currency = "USD"
+///     time_zone = "America/New_York"
+///     [[plan.services]]
+///     kind = "internet"
+///     monthly_price = "79.99"
+///     [[plan.services]]
+///     kind = "tv"
+///     monthly_price = "65.00"
+///     [[outages]]
+///     services = ["internet", "tv"]
+///     start = "2024-10-01T06:00:00-04:00"
+///     end = "2024-10-03T11:00:00-04:00"
+///     customers_affected = 250
+/// "#)?;
+/// let claims = redress::assess_file(&file)?;
 /// let today = NaiveDate::from_ymd_opt(2024, 10, 5).unwrap();
-/// let text = redress::letter::letter(&file, &[claim], today);
+/// let text = redress::letter::letter(&file, &claims, today);
 /// assert!(text.starts_with("Jordan Smith\n12 Main St, Rochester, NY 14604\n"));
 /// assert!(text.contains("Total: 14.50 USD"));
 /// assert!(text.contains("3 started 24h blocks × 79.99 / 30 = 7.999, rounded to 8.00 USD"));
 /// assert!(text.contains("Please reply by 19 October 2024,"));
 /// assert!(text.trim_end().ends_with("Jordan Smith"));
-/// # Ok::<(), redress::Error>(())
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn letter(claim_file: &ClaimFile, claims: &[Claim], today: NaiveDate) -> String {
     let customer = claim_file.customer.as_ref();
@@ -639,7 +677,7 @@ mod tests {
     }
 
     fn full_file() -> ClaimFile {
-        let (mut file, _) = crate::doc_example_input();
+        let (mut file, _) = crate::test_support::ny_like();
         file.customer = Some(Customer {
             name: Some("Jordan Smith".into()),
             account: Some("8350 1234 5678".into()),
@@ -654,7 +692,7 @@ mod tests {
 
     #[test]
     fn a_letter_has_sender_date_recipient_incidents_rule_amount_reply_and_signature() {
-        let mut claim = crate::doc_example_claim().unwrap();
+        let mut claim = crate::test_support::ny_like_claim().unwrap();
         claim.citation = "NY PSC Case 22-M-0180".into();
         let raw = letter(&full_file(), &[claim], date(2024, 10, 5));
         assert!(raw.starts_with("Jordan Smith\n12 Main St, Rochester, NY 14604\n"));
@@ -688,10 +726,10 @@ mod tests {
 
     #[test]
     fn missing_details_become_placeholders() {
-        let (file, _) = crate::doc_example_input();
+        let (file, _) = crate::test_support::ny_like();
         let text = letter(
             &file,
-            &[crate::doc_example_claim().unwrap()],
+            &[crate::test_support::ny_like_claim().unwrap()],
             date(2024, 10, 5),
         );
         assert!(text.starts_with("[your name]\n[your address]\n"));
@@ -702,7 +740,7 @@ mod tests {
 
     #[test]
     fn a_claim_owed_on_request_is_claimed_with_its_deadline() {
-        let mut claim = crate::doc_example_claim().unwrap();
+        let mut claim = crate::test_support::ny_like_claim().unwrap();
         for line in &mut claim.lines {
             line.automatic = false;
             line.deadline = Some(date(2024, 11, 30));
@@ -726,8 +764,8 @@ mod tests {
 
     #[test]
     fn several_rules_are_set_out_and_the_larger_asked_for_never_the_sum() {
-        let a = crate::doc_example_claim().unwrap();
-        let mut b = crate::doc_example_claim().unwrap();
+        let a = crate::test_support::ny_like_claim().unwrap();
+        let mut b = crate::test_support::ny_like_claim().unwrap();
         b.policy = "other".into();
         b.title = "Other rule".into();
         b.lines.truncate(1);
@@ -744,7 +782,7 @@ mod tests {
 
     #[test]
     fn nothing_owed_still_sets_out_the_incidents_and_asks_what_credit_applies() {
-        let mut claim = crate::doc_example_claim().unwrap();
+        let mut claim = crate::test_support::ny_like_claim().unwrap();
         claim.lines.clear();
         claim.total = Decimal::new(0, 2);
         let text = flat(&letter(&full_file(), &[claim], date(2024, 10, 5)));
@@ -789,7 +827,7 @@ mod tests {
 
     #[test]
     fn a_fixed_sum_is_not_written_as_an_equation() {
-        let mut claim = crate::doc_example_claim().unwrap();
+        let mut claim = crate::test_support::ny_like_claim().unwrap();
         claim.lines.truncate(1);
         let amount = Decimal::new(3119, 2);
         claim.lines[0].basis = crate::claim::Basis::Fixed {

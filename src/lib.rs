@@ -54,22 +54,31 @@
 //!
 //! ## The tour
 //!
-//! - [`money`]: [`Money`] is a `Decimal` with a [`Currency`]; arithmetic is checked;
-//!   [`Rounding`] names a scale and a [`RoundingMode`].
-//! - [`plan`]: a [`ServicePlan`] prices services, names the service address's zone,
-//!   and defines [`BillingCycle`]s computed from the anchor day, never by adding months.
-//! - [`outage`] and [`claim_file`]: the [`ClaimFile`] document, exactly as the CLI
-//!   reads it, with [`ClaimFile::validate`] naming any bad field.
-//! - [`timeline`]: exact UTC intervals, merged per service, measured in local days.
-//! - [`calendar`]: working days by region, from holiday rules and one-off dates.
+//! The pipeline runs one way: a document is read into a case, a policy is compiled
+//! for the case into a program of the plan's prices, and the program is settled into
+//! a claim.
+//!
+//! - [`claim_file`], [`plan`], [`outage`]: the [`ClaimFile`] document, exactly as a
+//!   person writes it (TOML or JSON through serde): customer, [`ServicePlan`],
+//!   outages, missed appointments, late activations.
+//! - [`case`]: [`Case::from_file`] checks every field once and gives the [`Case`] the
+//!   engine works on: instants in UTC, ongoing outages closed at `as_of`;
+//!   [`case::civil`] holds the local-date helpers every stage uses.
 //! - [`policy`]: [`policy::Policy`], its dated versions and provisions, and the
 //!   [`policy::Rule`] tree: per-unit, pro-rata, base-plus-steps, uptime tiers,
-//!   threshold tiers, max-of, sum-of, cap, when, minimum payout.
-//! - [`claim`]: the itemised result, with structured [`claim::Basis`] rendered as arithmetic.
-//! - [`letter`]: a claim letter from the customer to the provider, rendered from a
-//!   claim file and its claims: incidents, rule and citation, arithmetic, reply-by date.
-//! - [`batch`]: one incident, many accounts: accounts matched with their area's
-//!   outages, assessed one at a time, totals by area and policy in a [`batch::Summary`].
+//!   threshold tiers, max-of, sum-of, cap, when, minimum payout. Policies are data.
+//! - [`catalog`]: the real-world policies, one file each, by jurisdiction.
+//! - [`assess`], [`assess_each`], [`assess_totals`], [`assess_file`]: the engine.
+//! - [`claim`]: the itemised result, each line's structured [`claim::Basis`]
+//!   rendered as arithmetic a person can redo.
+//! - [`letter`]: a claim letter from the customer to the provider.
+//! - [`batch`]: one incident, many accounts, each assessed by the same engine.
+//! - [`money`], [`span`], [`timeline`], [`calendar`]: currencies and rounding,
+//!   durations, outage intervals, working days by region.
+//!
+//! The crate re-exports the three crates its API speaks in, [`chrono`],
+//! [`chrono_tz`] and [`rust_decimal`], so an application needs no matching versions
+//! of its own.
 //!
 //! ## Guarantees
 //!
@@ -114,6 +123,10 @@ pub use money::{Currency, Money, Rounding, RoundingMode};
 pub use outage::{Activation, Appointment, Cause, Outage};
 pub use plan::{split_bundle, BillingCycle, BillingPeriod, Service, ServiceKind, ServicePlan};
 pub use span::Span;
+
+pub use chrono;
+pub use chrono_tz;
+pub use rust_decimal;
 
 /// Assesses a claim file: under the policies it names, or, when it names none, under
 /// every catalog policy that [`catalog::select`] finds for it (its region, currency,
@@ -165,49 +178,3 @@ pub fn assess_file(claim: &ClaimFile) -> Result<Vec<Claim>> {
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")]
 pub struct ReadmeDoctests;
-
-/// A claim file and policy used by the documentation's examples: the 53-hour New
-/// York outage of the crate docs, under a 1/30-per-started-24-hours rule.
-#[doc(hidden)]
-pub fn doc_example_input() -> (ClaimFile, policy::Policy) {
-    use chrono::DateTime;
-    use policy::*;
-    let t = |s: &str| DateTime::parse_from_rfc3339(s).unwrap_or_default();
-    let plan = ServicePlan::new(Currency::USD, chrono_tz::America::New_York)
-        .with_service(Service::new(
-            ServiceKind::Internet,
-            rust_decimal::Decimal::new(7999, 2),
-        ))
-        .with_service(Service::new(
-            ServiceKind::Tv,
-            rust_decimal::Decimal::new(6500, 2),
-        ));
-    let mut outage = Outage::new(
-        vec![ServiceKind::Internet, ServiceKind::Tv],
-        t("2024-10-01T06:00:00-04:00"),
-    )
-    .with_end(t("2024-10-03T11:00:00-04:00"));
-    outage.customers_affected = Some(250);
-    let file = ClaimFile::new(plan).with_outage(outage);
-    let policy = Policy::new("ny-like", "1/30 per started 24 hours", Currency::USD).with_version(
-        PolicyVersion::always(vec![Provision::new(
-            "outage credit",
-            Subject::outages(),
-            Rule::PerUnit(PerUnit::new(
-                UnitCount::Blocks {
-                    length: Span::hours(24),
-                    counting: Counting::Started,
-                },
-                Amount::DailyRate(DayCount::Fixed(30)),
-            )),
-        )]),
-    );
-    (file, policy)
-}
-
-/// The claim of [`doc_example_input`], for the documentation's examples.
-#[doc(hidden)]
-pub fn doc_example_claim() -> Result<Claim> {
-    let (file, policy) = doc_example_input();
-    assess(&Case::from_file(&file)?, &policy)
-}

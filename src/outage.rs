@@ -70,6 +70,7 @@ impl fmt::Display for Cause {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Outage {
     /// Which of the plan's services were lost.
     pub services: Vec<ServiceKind>,
@@ -133,6 +134,69 @@ impl Outage {
         self
     }
 
+    /// The same outage, of an incident of this many customers.
+    ///
+    /// # Example
+    /// ```
+    /// use chrono::DateTime;
+    /// let t = |s| DateTime::parse_from_rfc3339(s).unwrap();
+    /// let o = redress::Outage::new(vec![redress::ServiceKind::Tv], t("2025-03-03T09:00:00Z"))
+    ///     .with_customers_affected(182_000);
+    /// assert_eq!(o.customers_affected, Some(182_000));
+    /// ```
+    pub fn with_customers_affected(mut self, customers: u64) -> Outage {
+        self.customers_affected = Some(customers);
+        self
+    }
+
+    /// The same outage, with another cause.
+    ///
+    /// # Example
+    /// ```
+    /// use chrono::DateTime;
+    /// use redress::{Cause, Outage, ServiceKind};
+    /// let t = |s| DateTime::parse_from_rfc3339(s).unwrap();
+    /// let o = Outage::new(vec![ServiceKind::Electricity], t("2025-01-10T06:00:00Z"))
+    ///     .with_cause(Cause::SevereWeather);
+    /// assert_eq!(o.cause, Cause::SevereWeather);
+    /// ```
+    pub fn with_cause(mut self, cause: Cause) -> Outage {
+        self.cause = cause;
+        self
+    }
+
+    /// The same outage, caused by a loss of commercial power that returned at an instant.
+    ///
+    /// # Example
+    /// ```
+    /// use chrono::DateTime;
+    /// use redress::{Cause, Outage, ServiceKind};
+    /// let t = |s| DateTime::parse_from_rfc3339(s).unwrap();
+    /// let o = Outage::new(vec![ServiceKind::Internet], t("2025-06-02T18:00:00-04:00"))
+    ///     .with_power_restored(t("2025-06-03T08:00:00-04:00"));
+    /// assert_eq!(o.cause, Cause::Power);
+    /// ```
+    pub fn with_power_restored(mut self, restored: DateTime<FixedOffset>) -> Outage {
+        self.cause = Cause::Power;
+        self.power_restored = Some(restored);
+        self
+    }
+
+    /// The same outage, of service impaired rather than lost.
+    ///
+    /// # Example
+    /// ```
+    /// use chrono::DateTime;
+    /// let t = |s| DateTime::parse_from_rfc3339(s).unwrap();
+    /// let o = redress::Outage::new(vec![redress::ServiceKind::Internet], t("2025-03-03T09:00:00Z"))
+    ///     .degraded();
+    /// assert!(o.degraded);
+    /// ```
+    pub fn degraded(mut self) -> Outage {
+        self.degraded = true;
+        self
+    }
+
     /// The same outage, reported at an instant.
     ///
     /// # Example
@@ -161,12 +225,27 @@ impl Outage {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Appointment {
     /// The local date of the appointment.
     pub date: NaiveDate,
     /// The services it was for.
     #[serde(default)]
     pub services: Vec<ServiceKind>,
+}
+
+impl Appointment {
+    /// An appointment for some services (none: the whole plan) on a local date.
+    ///
+    /// # Example
+    /// ```
+    /// let day = chrono::NaiveDate::from_ymd_opt(2025, 3, 4).unwrap();
+    /// let a = redress::Appointment::new(day, vec![redress::ServiceKind::Internet]);
+    /// assert_eq!(a.services.len(), 1);
+    /// ```
+    pub fn new(date: NaiveDate, services: Vec<ServiceKind>) -> Appointment {
+        Appointment { date, services }
+    }
 }
 
 /// A late activation or provision of service (`[[activations]]`).
@@ -182,6 +261,7 @@ pub struct Appointment {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Activation {
     /// The services to be activated.
     #[serde(default)]
@@ -191,4 +271,35 @@ pub struct Activation {
     /// The local date it went live; absent when not yet live at `as_of`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub delivered: Option<NaiveDate>,
+}
+
+impl Activation {
+    /// Services (none: the whole plan) promised for a local date, not yet live.
+    ///
+    /// # Example
+    /// ```
+    /// let day = chrono::NaiveDate::from_ymd_opt(2025, 6, 2).unwrap();
+    /// let a = redress::Activation::new(vec![redress::ServiceKind::Phone], day);
+    /// assert!(a.delivered.is_none());
+    /// ```
+    pub fn new(services: Vec<ServiceKind>, promised: NaiveDate) -> Activation {
+        Activation {
+            services,
+            promised,
+            delivered: None,
+        }
+    }
+
+    /// The same activation, live from a local date.
+    ///
+    /// # Example
+    /// ```
+    /// let d = |day| chrono::NaiveDate::from_ymd_opt(2025, 6, day).unwrap();
+    /// let a = redress::Activation::new(vec![redress::ServiceKind::Phone], d(2)).with_delivered(d(5));
+    /// assert_eq!(a.delivered, Some(d(5)));
+    /// ```
+    pub fn with_delivered(mut self, delivered: NaiveDate) -> Activation {
+        self.delivered = Some(delivered);
+        self
+    }
 }

@@ -182,6 +182,7 @@ impl<'de> Deserialize<'de> for ServiceKind {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Service {
     /// What the service is.
     pub kind: ServiceKind,
@@ -225,6 +226,7 @@ fn default_billing_day() -> u8 {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct ServicePlan {
     /// The provider's name, for reports and letters.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -274,6 +276,30 @@ impl ServicePlan {
     /// ```
     pub fn with_service(mut self, service: Service) -> ServicePlan {
         self.services.push(service);
+        self
+    }
+
+    /// The plan from a provider.
+    ///
+    /// # Example
+    /// ```
+    /// let plan = redress::ServicePlan::new(redress::Currency::USD, chrono_tz::UTC).with_provider("Spectrum");
+    /// assert_eq!(plan.provider.as_deref(), Some("Spectrum"));
+    /// ```
+    pub fn with_provider(mut self, provider: &str) -> ServicePlan {
+        self.provider = Some(provider.to_owned());
+        self
+    }
+
+    /// The plan with a name.
+    ///
+    /// # Example
+    /// ```
+    /// let plan = redress::ServicePlan::new(redress::Currency::USD, chrono_tz::UTC).with_name("Internet Premier");
+    /// assert_eq!(plan.name.as_deref(), Some("Internet Premier"));
+    /// ```
+    pub fn with_name(mut self, name: &str) -> ServicePlan {
+        self.name = Some(name.to_owned());
         self
     }
 

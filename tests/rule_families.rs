@@ -59,10 +59,7 @@ fn ny_psc() -> Policy {
             },
             Amount::DailyRate(DayCount::Fixed(30)),
         )
-        .with_clock(Clock {
-            start: ClockStart::OutageStart,
-            after_power_restored: Some(Span::hours(24)),
-        }),
+        .with_clock(Clock::new(ClockStart::OutageStart).with_power_restored_delay(Span::hours(24))),
     );
     policy(Currency::USD, Subject::outages(), rule)
 }
@@ -303,14 +300,8 @@ fn tkg(last_day: LastDay) -> Policy {
         PerUnit::banded(
             UnitCount::CompleteLocalDays { last_day },
             vec![
-                Band {
-                    from_unit: 1,
-                    rate: band(5, "0.10"),
-                },
-                Band {
-                    from_unit: 3,
-                    rate: band(10, "0.20"),
-                },
+                Band::new(1, band(5, "0.10")),
+                Band::new(3, band(10, "0.20")),
             ],
         )
         .with_clock(Clock::from_report())
@@ -619,22 +610,20 @@ fn pro_rata_across_a_billing_boundary_uses_each_periods_own_length() {
 // ---------------------------------------------------------------- base plus steps
 
 fn ofgem_normal(counting: Counting) -> Policy {
-    let domestic = Rule::Escalating(Escalating {
-        clock: Clock::default(),
-        standard: Span::hours(12),
-        base: Amount::Fixed(95.into()),
-        every: Span::hours(12),
-        step: Amount::Fixed(45.into()),
+    let domestic = Rule::Escalating(Escalating::new(
+        Span::hours(12),
+        Amount::Fixed(95.into()),
+        Span::hours(12),
+        Amount::Fixed(45.into()),
         counting,
-    });
-    let business = Rule::Escalating(Escalating {
-        clock: Clock::default(),
-        standard: Span::hours(12),
-        base: Amount::Fixed(190.into()),
-        every: Span::hours(12),
-        step: Amount::Fixed(45.into()),
+    ));
+    let business = Rule::Escalating(Escalating::new(
+        Span::hours(12),
+        Amount::Fixed(190.into()),
+        Span::hours(12),
+        Amount::Fixed(45.into()),
         counting,
-    });
+    ));
     policy(
         Currency::GBP,
         Subject::outages(),
@@ -748,14 +737,13 @@ fn escalating_utilities_2_1_example_3_severe_weather_cap() {
             Subject::outages(),
             Rule::Cap {
                 limit: Amount::Fixed(2000.into()),
-                rule: Box::new(Rule::Escalating(Escalating {
-                    clock: Clock::default(),
-                    standard: Span::hours(24),
-                    base: Amount::Fixed(80.into()),
-                    every: Span::hours(6),
-                    step: Amount::Fixed(40.into()),
+                rule: Box::new(Rule::Escalating(Escalating::new(
+                    Span::hours(24),
+                    Amount::Fixed(80.into()),
+                    Span::hours(6),
+                    Amount::Fixed(40.into()),
                     counting,
-                })),
+                ))),
             },
         )
     };
@@ -788,14 +776,13 @@ fn escalating_utilities_2_3_ny_psl_73() {
     let psl = policy(
         Currency::USD,
         Subject::outages(),
-        Rule::Escalating(Escalating {
-            clock: Clock::default(),
-            standard: Span::hours(72),
-            base: Amount::Fixed(0.into()),
-            every: Span::hours(24),
-            step: Amount::Fixed(25.into()),
-            counting: Counting::Complete,
-        }),
+        Rule::Escalating(Escalating::new(
+            Span::hours(72),
+            Amount::Fixed(0.into()),
+            Span::hours(24),
+            Amount::Fixed(25.into()),
+            Counting::Complete,
+        )),
     );
     let cut = |hours: i64| {
         let start = chrono::DateTime::parse_from_rfc3339("2025-01-10T06:00:00-05:00").unwrap();
@@ -819,13 +806,11 @@ fn escalating_utilities_2_3_ny_psl_73() {
 // ---------------------------------------------------------------- uptime tiers
 
 fn aws() -> Policy {
-    let tiers = UptimeTiers {
-        tiers: vec![
-            Tier::new(d("99.0"), d("99.99"), d("10")),
-            Tier::new(d("95.0"), d("99.0"), d("30")),
-            Tier::new(d("0"), d("95.0"), d("100")),
-        ],
-    };
+    let tiers = UptimeTiers::new(vec![
+        Tier::new(d("99.0"), d("99.99"), d("10")),
+        Tier::new(d("95.0"), d("99.0"), d("30")),
+        Tier::new(d("0"), d("95.0"), d("100")),
+    ]);
     policy(
         Currency::USD,
         Subject::billing_periods(),
@@ -878,9 +863,8 @@ fn uptime_partial_minutes_do_not_count() {
 // ---------------------------------------------------------------- threshold tiers
 
 fn victoria() -> Policy {
-    let tier = |more_than: i64, amount: i64| ThresholdTier {
-        more_than: more_than.into(),
-        amount: Amount::Fixed(amount.into()),
+    let tier = |more_than: i64, amount: i64| {
+        ThresholdTier::new(more_than.into(), Amount::Fixed(amount.into()))
     };
     policy(
         Currency::AUD,
@@ -890,16 +874,16 @@ fn victoria() -> Policy {
         },
         Rule::SumOf {
             rules: vec![
-                Rule::Tiers(Tiers {
-                    measure: Measure::Hours,
-                    tiers: vec![tier(18, 130), tier(30, 190), tier(60, 380)],
-                }),
-                Rule::Tiers(Tiers {
-                    measure: Measure::Count {
+                Rule::Tiers(Tiers::new(
+                    Measure::Hours,
+                    vec![tier(18, 130), tier(30, 190), tier(60, 380)],
+                )),
+                Rule::Tiers(Tiers::new(
+                    Measure::Count {
                         longer_than: Span::minutes(3),
                     },
-                    tiers: vec![tier(8, 130), tier(12, 190), tier(20, 380)],
-                }),
+                    vec![tier(8, 130), tier(12, 190), tier(20, 380)],
+                )),
             ],
         },
     )
@@ -1063,15 +1047,13 @@ fn duplicate_and_split_records_are_paid_once() {
 
 #[test]
 fn excluded_causes_earn_nothing_and_say_so() {
-    let p = Policy {
-        versions: vec![PolicyVersion::always(vec![Provision::new(
-            "credit",
-            Subject::outages(),
-            ny_psc().versions[0].provisions[0].rule.clone(),
-        )
-        .with_excluded_causes(&[Cause::Customer])])],
-        ..ny_psc()
-    };
+    let mut p = ny_psc();
+    p.versions = vec![PolicyVersion::always(vec![Provision::new(
+        "credit",
+        Subject::outages(),
+        ny_psc().versions[0].provisions[0].rule.clone(),
+    )
+    .with_excluded_causes(&[Cause::Customer])])];
     let file = claim(
         "USD",
         "America/New_York",

@@ -255,10 +255,9 @@ pub fn claim(policy: &str, count: usize) -> Option<ClaimFile> {
         }
         file.outages.push(outage);
     }
-    file.customer = profile.region.map(|region| Customer {
-        region: Some(region.to_owned()),
-        ..Customer::default()
-    });
+    file.customer = profile
+        .region
+        .map(|region| Customer::default().with_region(region));
     file.as_of = DateTime::parse_from_rfc3339("2026-01-01T00:00:00Z").ok();
     Some(file)
 }

@@ -1011,13 +1011,7 @@ mod tests {
             total in decimal(),
             automatic in any::<bool>(),
         ) {
-            let total = PolicyTotal {
-                policy: policy.as_str().into(),
-                currency: Currency::GBP,
-                total,
-                automatic,
-                applies: true,
-            };
+            let total = PolicyTotal::new(policy.as_str().into(), Currency::GBP, total, automatic, true);
             let mut middles = Middles::default();
             let mut out = Vec::new();
             for _ in 0..2 {

@@ -154,8 +154,7 @@ const NAMES_SHOWN: usize = 5;
 ///     area: "rochester-14604", services: "internet", start: "2024-10-01T06:00:00-04:00",
 ///     ..Default::default() })?]);
 /// let mut summary = Summary::new(&outages);
-/// let owed = PolicyTotal { policy: "p".into(), currency: Currency::USD,
-///     total: "14.50".parse().unwrap(), automatic: true, applies: true };
+/// let owed = PolicyTotal::new("p".into(), Currency::USD, "14.50".parse().unwrap(), true, true);
 /// summary.add(&outages, "rochester-14604", &[owed.clone()]);
 /// summary.add(&outages, "rochester-14604", &[owed]);
 /// summary.add(&outages, "buffalo-14201", &[]); // no outage there
@@ -539,8 +538,7 @@ impl Summary {
     /// ```
     /// use redress::batch::{OutageIndex, PolicyTotal, Summary};
     /// let outages = OutageIndex::new();
-    /// let owed = PolicyTotal { policy: "p".into(), currency: redress::Currency::USD,
-    ///     total: "14.50".parse().unwrap(), automatic: true, applies: true };
+    /// let owed = PolicyTotal::new("p".into(), redress::Currency::USD, "14.50".parse().unwrap(), true, true);
     /// let (mut a, mut b, mut both) = (Summary::default(), Summary::default(), Summary::default());
     /// a.add(&outages, "x", std::slice::from_ref(&owed));
     /// b.add(&outages, "x", std::slice::from_ref(&owed));

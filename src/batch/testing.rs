@@ -33,7 +33,7 @@ pub(crate) fn outage(area: &str, services: &str, start: &str, end: &str) -> Area
 /// A batch of one rule (1/30 a started 24 hours) over two areas' outages: 53 hours in
 /// Rochester, an ongoing one in Buffalo.
 pub(crate) fn ny_batch() -> Batch {
-    let (_, policy) = crate::doc_example_input();
+    let (_, policy) = crate::test_support::ny_like();
     Batch::new(
         vec![policy],
         OutageIndex::from_iter([

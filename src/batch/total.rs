@@ -11,20 +11,21 @@ use crate::money::Currency;
 ///
 /// # Example
 /// ```
-/// # use redress::batch::*;
-/// # let (_, policy) = redress::doc_example_input();
-/// # let tv_out = AreaOutage::parse(&OutageFields { area: "x", services: "tv",
-/// #     start: "2024-10-01T06:00:00Z", end: "2024-10-02T06:00:00Z", ..Default::default() })?;
-/// # let mut batch = Batch::new(vec![policy], OutageIndex::from_iter([tv_out]));
-/// # let account = Account::parse(&AccountFields { account: "A-1", area: "x", currency: "USD",
-/// #     time_zone: "UTC", services: "internet:50", ..Default::default() })?;
+/// use redress::batch::*;
+/// let tv_out = AreaOutage::parse(&OutageFields { area: "x", services: "tv",
+///     start: "2024-10-01T06:00:00Z", end: "2024-10-02T06:00:00Z", ..Default::default() })?;
+/// let policy = redress::catalog::get("us-ny-psc-outage-credit")?;
+/// let mut batch = Batch::new(vec![policy], OutageIndex::from_iter([tv_out]));
+/// let account = Account::parse(&AccountFields { account: "A-1", area: "x", currency: "USD",
+///     time_zone: "UTC", services: "internet:50", ..Default::default() })?;
 /// let totals = batch.assess(&account)?;
-/// assert_eq!(&*totals[0].policy, "ny-like");
+/// assert_eq!(&*totals[0].policy, "us-ny-psc-outage-credit");
 /// assert_eq!(totals[0].total.to_string(), "0.00"); // the TV was out; it has internet
 /// assert!(!totals[0].automatic && totals[0].applies);
 /// # Ok::<(), redress::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct PolicyTotal {
     /// The policy's id.
     pub policy: Arc<str>,
@@ -59,4 +60,31 @@ fn largest_total(currency: Currency) -> Option<Decimal> {
         currency.minor_units(),
     )
     .ok()
+}
+
+impl PolicyTotal {
+    /// What an account is owed under a policy.
+    ///
+    /// # Example
+    /// ```
+    /// use redress::{batch::PolicyTotal, Currency};
+    /// let owed = PolicyTotal::new("us-ny-psc-outage-credit".into(), Currency::USD, "14.50".parse()?, true, true);
+    /// assert!(owed.applies);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn new(
+        policy: Arc<str>,
+        currency: Currency,
+        total: Decimal,
+        automatic: bool,
+        applies: bool,
+    ) -> PolicyTotal {
+        PolicyTotal {
+            policy,
+            currency,
+            total,
+            automatic,
+            applies,
+        }
+    }
 }

@@ -89,11 +89,29 @@ pub(crate) fn write_label(
 ///
 /// # Example
 /// ```
-/// let claim = redress::doc_example_claim()?;
+/// let file: redress::ClaimFile = toml::from_str(r#"
+///     policies = ["us-ny-psc-outage-credit"]
+///     [plan]
+///     currency = "USD"
+///     time_zone = "America/New_York"
+///     [[plan.services]]
+///     kind = "internet"
+///     monthly_price = "79.99"
+///     [[plan.services]]
+///     kind = "tv"
+///     monthly_price = "65.00"
+///     [[outages]]
+///     services = ["internet", "tv"]
+///     start = "2024-10-01T06:00:00-04:00"
+///     end = "2024-10-03T11:00:00-04:00"
+///     customers_affected = 250
+/// "#)?;
+/// // 53 hours: ⌈53 / 24⌉ = 3 days' credit a service under New York's rule.
+/// let claim = redress::assess_file(&file)?.remove(0);
 /// let words = claim.lines[0].description.to_string();
-/// assert!(words.starts_with("Outage credit"), "{words}");
+/// assert!(words.contains("internet outage 2024-10-01 06:00 EDT → 2024-10-03 11:00 EDT"), "{words}");
 /// assert_eq!(claim.lines[0].description, redress::claim::Description::from(words));
-/// # Ok::<(), redress::Error>(())
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Clone)]
 pub struct Description(DescriptionRepr);

@@ -21,14 +21,32 @@ pub(crate) use description::{write_label, write_local, Described};
 ///
 /// # Example
 /// ```
-/// # use redress::*;
-/// # let claim = redress::doc_example_claim()?;
+/// let file: redress::ClaimFile = toml::from_str(r#"
+///     policies = ["us-ny-psc-outage-credit"]
+///     [plan]
+///     currency = "USD"
+///     time_zone = "America/New_York"
+///     [[plan.services]]
+///     kind = "internet"
+///     monthly_price = "79.99"
+///     [[plan.services]]
+///     kind = "tv"
+///     monthly_price = "65.00"
+///     [[outages]]
+///     services = ["internet", "tv"]
+///     start = "2024-10-01T06:00:00-04:00"
+///     end = "2024-10-03T11:00:00-04:00"
+///     customers_affected = 250
+/// "#)?;
+/// // 53 hours: ⌈53 / 24⌉ = 3 days' credit a service under New York's rule.
+/// let claim = redress::assess_file(&file)?.remove(0);
 /// let line = &claim.lines[0];
-/// assert_eq!(line.amount.to_string(), "8.00");
-/// assert_eq!(line.service, Some(ServiceKind::Internet));
-/// # Ok::<(), redress::Error>(())
+/// assert_eq!(line.amount.to_string(), "8.00"); // 3 × 79.99 / 30 = 7.999 → 8.00
+/// assert_eq!(line.service, Some(redress::ServiceKind::Internet));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct CreditLine {
     /// What the line is for, in plain words (rendered when shown or serialised).
     pub description: Description,
@@ -74,14 +92,34 @@ pub struct CreditLine {
 ///
 /// # Example
 /// ```
-/// let claim = redress::doc_example_claim()?;
+/// let file: redress::ClaimFile = toml::from_str(r#"
+///     policies = ["us-ny-psc-outage-credit"]
+///     [plan]
+///     currency = "USD"
+///     time_zone = "America/New_York"
+///     [[plan.services]]
+///     kind = "internet"
+///     monthly_price = "79.99"
+///     [[plan.services]]
+///     kind = "tv"
+///     monthly_price = "65.00"
+///     [[outages]]
+///     services = ["internet", "tv"]
+///     start = "2024-10-01T06:00:00-04:00"
+///     end = "2024-10-03T11:00:00-04:00"
+///     customers_affected = 250
+/// "#)?;
+/// // 53 hours: ⌈53 / 24⌉ = 3 days' credit a service under New York's rule.
+/// let claim = redress::assess_file(&file)?.remove(0);
+/// // 7.999 → 8.00 for the internet, 3 × 65.00 / 30 = 6.50 for the TV.
 /// assert_eq!(claim.total.to_string(), "14.50");
 /// assert!(claim.automatic);
 /// let text = claim.to_string();
-/// assert!(text.contains("3 started 24h blocks × 79.99 / 30"));
-/// # Ok::<(), redress::Error>(())
+/// assert!(text.contains("3 started 24h blocks × 79.99 / 30"), "{text}");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Claim {
     /// The policy's id.
     pub policy: String,
@@ -111,13 +149,32 @@ pub struct Claim {
 ///
 /// # Example
 /// ```
-/// let claim = redress::doc_example_claim()?;
+/// let file: redress::ClaimFile = toml::from_str(r#"
+///     policies = ["us-ny-psc-outage-credit"]
+///     [plan]
+///     currency = "USD"
+///     time_zone = "America/New_York"
+///     [[plan.services]]
+///     kind = "internet"
+///     monthly_price = "79.99"
+///     [[plan.services]]
+///     kind = "tv"
+///     monthly_price = "65.00"
+///     [[outages]]
+///     services = ["internet", "tv"]
+///     start = "2024-10-01T06:00:00-04:00"
+///     end = "2024-10-03T11:00:00-04:00"
+///     customers_affected = 250
+/// "#)?;
+/// // 53 hours: ⌈53 / 24⌉ = 3 days' credit a service under New York's rule.
+/// let claim = redress::assess_file(&file)?.remove(0);
 /// let totals = claim.totals();
-/// assert_eq!(totals.total.to_string(), "14.50");
+/// assert_eq!(totals.total.to_string(), "14.50"); // 8.00 + 6.50
 /// assert!(totals.automatic);
-/// # Ok::<(), redress::Error>(())
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Totals {
     /// The currency.
     pub currency: Currency,
@@ -163,9 +220,27 @@ impl Claim {
     ///
     /// # Example
     /// ```
-    /// let claim = redress::doc_example_claim()?;
+    /// let file: redress::ClaimFile = toml::from_str(r#"
+    ///     policies = ["us-ny-psc-outage-credit"]
+    ///     [plan]
+    ///     currency = "USD"
+    ///     time_zone = "America/New_York"
+    ///     [[plan.services]]
+    ///     kind = "internet"
+    ///     monthly_price = "79.99"
+    ///     [[plan.services]]
+    ///     kind = "tv"
+    ///     monthly_price = "65.00"
+    ///     [[outages]]
+    ///     services = ["internet", "tv"]
+    ///     start = "2024-10-01T06:00:00-04:00"
+    ///     end = "2024-10-03T11:00:00-04:00"
+    ///     customers_affected = 250
+    /// "#)?;
+    /// // 53 hours: ⌈53 / 24⌉ = 3 days' credit a service under New York's rule.
+    /// let claim = redress::assess_file(&file)?.remove(0);
     /// assert_eq!(claim.total_money().to_string(), "14.50 USD");
-    /// # Ok::<(), redress::Error>(())
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn total_money(&self) -> Money {
         Money::new(self.total, self.currency)
@@ -175,9 +250,28 @@ impl Claim {
     ///
     /// # Example
     /// ```
-    /// let claim = redress::doc_example_claim()?;
+    /// let file: redress::ClaimFile = toml::from_str(r#"
+    ///     policies = ["us-ny-psc-outage-credit"]
+    ///     [plan]
+    ///     currency = "USD"
+    ///     time_zone = "America/New_York"
+    ///     [[plan.services]]
+    ///     kind = "internet"
+    ///     monthly_price = "79.99"
+    ///     [[plan.services]]
+    ///     kind = "tv"
+    ///     monthly_price = "65.00"
+    ///     [[outages]]
+    ///     services = ["internet", "tv"]
+    ///     start = "2024-10-01T06:00:00-04:00"
+    ///     end = "2024-10-03T11:00:00-04:00"
+    ///     customers_affected = 250
+    /// "#)?;
+    /// // 53 hours: ⌈53 / 24⌉ = 3 days' credit a service under New York's rule.
+    /// let claim = redress::assess_file(&file)?.remove(0);
+    /// // 24 hours or more and 100 or more customers: all of it paid automatically.
     /// assert!(claim.on_request_total().is_zero());
-    /// # Ok::<(), redress::Error>(())
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn on_request_total(&self) -> Decimal {
         self.lines

@@ -105,6 +105,7 @@ pub enum Dating {
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Policy {
     /// Stable id; users type it and files store it.
     pub id: String,
@@ -236,6 +237,7 @@ impl Policy {
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct PolicyVersion {
     /// First date in force (inclusive).
     pub effective_from: NaiveDate,
@@ -339,6 +341,7 @@ impl PolicyVersion {
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Provision {
     /// A short name: "delayed repair", "missed appointment".
     pub name: String,

@@ -31,11 +31,12 @@ pub enum ClockStart {
 /// ```
 /// use redress::{policy::{Clock, ClockStart}, Span};
 /// // New York PSC: with a commercial-power cause the credit period starts 24 hours after power returns.
-/// let ny = Clock { start: ClockStart::OutageStart, after_power_restored: Some(Span::hours(24)) };
+/// let ny = Clock::default().with_power_restored_delay(Span::hours(24));
 /// assert_ne!(ny, Clock::default());
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Clock {
     /// Where the clock starts.
     #[serde(default)]
@@ -47,6 +48,34 @@ pub struct Clock {
 }
 
 impl Clock {
+    /// A clock starting at the outage's start, or at the customer's report.
+    ///
+    /// # Example
+    /// ```
+    /// use redress::policy::{Clock, ClockStart};
+    /// assert_eq!(Clock::new(ClockStart::Report), Clock::from_report());
+    /// ```
+    pub fn new(start: ClockStart) -> Clock {
+        Clock {
+            start,
+            after_power_restored: None,
+        }
+    }
+
+    /// The clock, for an outage caused by a loss of commercial power, starting no
+    /// earlier than `delay` after power returned.
+    ///
+    /// # Example
+    /// ```
+    /// use redress::{policy::Clock, Span};
+    /// let ny = Clock::default().with_power_restored_delay(Span::hours(24));
+    /// assert_eq!(ny.after_power_restored, Some(Span::hours(24)));
+    /// ```
+    pub fn with_power_restored_delay(mut self, delay: Span) -> Clock {
+        self.after_power_restored = Some(delay);
+        self
+    }
+
     /// A clock from the customer's report.
     pub fn from_report() -> Clock {
         Clock {
@@ -174,16 +203,30 @@ pub enum UnitCount {
 /// # Example
 /// ```
 /// use redress::policy::{Band, Amount};
-/// let b = Band { from_unit: 1, rate: Amount::Fixed("9.98".parse().unwrap()) };
+/// let b = Band::new(1, Amount::Fixed("9.98".parse().unwrap()));
 /// assert_eq!(b.from_unit, 1);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Band {
     /// The first unit (1-based) paid at this rate.
     pub from_unit: u32,
     /// The rate per unit.
     pub rate: Amount,
+}
+
+impl Band {
+    /// Units from `from_unit` on (1-based) paid at `rate`.
+    ///
+    /// # Example
+    /// ```
+    /// use redress::policy::{Amount, Band};
+    /// assert_eq!(Band::new(6, Amount::Fixed(10.into())).from_unit, 6);
+    /// ```
+    pub fn new(from_unit: u32, rate: Amount) -> Band {
+        Band { from_unit, rate }
+    }
 }
 
 /// Units × rate: count units of lost service after a clock and a grace period and
@@ -200,6 +243,7 @@ pub struct Band {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct PerUnit {
     /// Where counting starts.
     #[serde(default)]
@@ -231,8 +275,8 @@ impl PerUnit {
     /// use redress::policy::*;
     /// // TKG §58(3): days 3-4 max(€5, 10 %), from day 5 max(€10, 20 %): units 1-2, then 3 on.
     /// let tkg = PerUnit::banded(UnitCount::CompleteLocalDays { last_day: LastDay::Unpaid }, vec![
-    ///     Band { from_unit: 1, rate: Amount::GreaterOf(vec![Amount::Fixed(5.into()), Amount::ShareOfMonthly("0.1".parse().unwrap())]) },
-    ///     Band { from_unit: 3, rate: Amount::GreaterOf(vec![Amount::Fixed(10.into()), Amount::ShareOfMonthly("0.2".parse().unwrap())]) },
+    ///     Band::new(1, Amount::GreaterOf(vec![Amount::Fixed(5.into()), Amount::ShareOfMonthly("0.1".parse().unwrap())])),
+    ///     Band::new(3, Amount::GreaterOf(vec![Amount::Fixed(10.into()), Amount::ShareOfMonthly("0.2".parse().unwrap())])),
     /// ]);
     /// assert_eq!(tkg.bands.len(), 2);
     /// ```

@@ -37,6 +37,7 @@ pub enum ProRataBasis {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct ProRata {
     /// What the price is divided over.
     pub basis: ProRataBasis,

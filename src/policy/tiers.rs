@@ -33,11 +33,13 @@ pub enum Measure {
 ///
 /// # Example
 /// ```
-/// let t = redress::policy::ThresholdTier { more_than: 18.into(), amount: redress::policy::Amount::Fixed(130.into()) };
+/// use redress::policy::{Amount, ThresholdTier};
+/// let t = ThresholdTier::new(18.into(), Amount::Fixed(130.into()));
 /// assert_eq!(t.more_than, 18.into());
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct ThresholdTier {
     /// The threshold (exclusive: "more than").
     pub more_than: Decimal,
@@ -50,17 +52,45 @@ pub struct ThresholdTier {
 /// # Example
 /// ```
 /// use redress::policy::*;
-/// let hours = Tiers { measure: Measure::Hours, tiers: vec![
-///     ThresholdTier { more_than: 18.into(), amount: Amount::Fixed(130.into()) },
-///     ThresholdTier { more_than: 30.into(), amount: Amount::Fixed(190.into()) },
-/// ]};
+/// let hours = Tiers::new(Measure::Hours, vec![
+///     ThresholdTier::new(18.into(), Amount::Fixed(130.into())),
+///     ThresholdTier::new(30.into(), Amount::Fixed(190.into())),
+/// ]);
 /// assert_eq!(hours.tiers.len(), 2);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Tiers {
     /// What is measured.
     pub measure: Measure,
     /// The tiers, in any order; the highest threshold passed pays.
     pub tiers: Vec<ThresholdTier>,
+}
+
+impl ThresholdTier {
+    /// A tier paying `amount` for a measure of more than `more_than`.
+    ///
+    /// # Example
+    /// ```
+    /// use redress::policy::{Amount, ThresholdTier};
+    /// assert_eq!(ThresholdTier::new(60.into(), Amount::Fixed(390.into())).more_than, 60.into());
+    /// ```
+    pub fn new(more_than: Decimal, amount: Amount) -> ThresholdTier {
+        ThresholdTier { more_than, amount }
+    }
+}
+
+impl Tiers {
+    /// A table of tiers over a measure.
+    ///
+    /// # Example
+    /// ```
+    /// use redress::policy::{Amount, Measure, ThresholdTier, Tiers};
+    /// let table = Tiers::new(Measure::Hours, vec![ThresholdTier::new(18.into(), Amount::Fixed(130.into()))]);
+    /// assert_eq!(table.measure, Measure::Hours);
+    /// ```
+    pub fn new(measure: Measure, tiers: Vec<ThresholdTier>) -> Tiers {
+        Tiers { measure, tiers }
+    }
 }

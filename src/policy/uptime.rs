@@ -32,6 +32,7 @@ pub enum Inclusion {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Tier {
     /// The lower bound, a percentage.
     pub from: Decimal,
@@ -58,11 +59,37 @@ fn exclusive() -> Inclusion {
 impl Tier {
     /// A tier `from <= uptime < to` earning `credit_percent`.
     pub fn new(from: Decimal, to: Decimal, credit_percent: Decimal) -> Tier {
+        Tier::with_bounds(
+            from,
+            Inclusion::Inclusive,
+            to,
+            Inclusion::Exclusive,
+            credit_percent,
+        )
+    }
+
+    /// A tier whose ends are included or not as stated (GCP's "≥ 99.0% and < 99.99%";
+    /// another SLA's "at or below 99.0%").
+    ///
+    /// # Example
+    /// ```
+    /// use redress::policy::{Inclusion, Tier};
+    /// let t = Tier::with_bounds(95.into(), Inclusion::Exclusive, 99.into(), Inclusion::Inclusive, 25.into());
+    /// assert!(t.contains(99.into()));
+    /// assert!(!t.contains(95.into()));
+    /// ```
+    pub fn with_bounds(
+        from: Decimal,
+        from_bound: Inclusion,
+        to: Decimal,
+        to_bound: Inclusion,
+        credit_percent: Decimal,
+    ) -> Tier {
         Tier {
             from,
-            from_bound: Inclusion::Inclusive,
+            from_bound,
             to,
-            to_bound: Inclusion::Exclusive,
+            to_bound,
             credit_percent,
         }
     }
@@ -98,16 +125,32 @@ impl Tier {
 /// ```
 /// use redress::policy::{UptimeTiers, Tier};
 /// let d = |s: &str| s.parse().unwrap();
-/// let aws = UptimeTiers { tiers: vec![
+/// let aws = UptimeTiers::new(vec![
 ///     Tier::new(d("99.0"), d("99.99"), d("10")),
 ///     Tier::new(d("95.0"), d("99.0"), d("30")),
 ///     Tier::new(d("0"), d("95.0"), d("100")),
-/// ]};
+/// ]);
 /// assert_eq!(aws.tiers.len(), 3);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct UptimeTiers {
     /// The tiers; the first that contains the uptime applies.
     pub tiers: Vec<Tier>,
+}
+
+impl UptimeTiers {
+    /// Tiers of uptime over each billing period; the first that holds the uptime
+    /// applies.
+    ///
+    /// # Example
+    /// ```
+    /// use redress::policy::{Tier, UptimeTiers};
+    /// let one = UptimeTiers::new(vec![Tier::new(0.into(), 100.into(), 10.into())]);
+    /// assert_eq!(one.tiers.len(), 1);
+    /// ```
+    pub fn new(tiers: Vec<Tier>) -> UptimeTiers {
+        UptimeTiers { tiers }
+    }
 }

@@ -45,10 +45,9 @@ fn accounts(case: &Case, prices: &[Vec<i64>], billing_day: u8) -> Vec<Account> {
 /// The claim file an account stands for: its plan and region, the area's outages; no
 /// provider, appointments or activations, and the default segment (a batch has none).
 fn claim_of(case: &Case, account: &Account) -> ClaimFile {
-    let mut file = ClaimFile::new(account.plan()).with_customer(Customer {
-        region: account.region.clone(),
-        ..Customer::default()
-    });
+    let mut customer = Customer::default();
+    customer.region.clone_from(&account.region);
+    let mut file = ClaimFile::new(account.plan()).with_customer(customer);
     file.outages.clone_from(&case.claim.outages);
     file.as_of = case.claim.as_of;
     file
@@ -57,23 +56,23 @@ fn claim_of(case: &Case, account: &Account) -> ClaimFile {
 /// What the batch should give for an account under a policy, from `assess_totals`.
 fn expected(file: &redress::Case, policy: &redress::policy::Policy) -> Result<PolicyTotal, Error> {
     match redress::assess_totals(file, policy) {
-        Ok(totals) => Ok(PolicyTotal {
-            policy: policy.id.as_str().into(),
-            currency: totals.currency,
-            total: totals.total,
-            automatic: totals.automatic,
-            applies: true,
-        }),
+        Ok(totals) => Ok(PolicyTotal::new(
+            policy.id.as_str().into(),
+            totals.currency,
+            totals.total,
+            totals.automatic,
+            true,
+        )),
         Err(Error::PolicyNotApplicable { .. }) => {
             let mut zero = Decimal::ZERO;
             zero.rescale(file.currency().minor_units());
-            Ok(PolicyTotal {
-                policy: policy.id.as_str().into(),
-                currency: file.currency(),
-                total: zero,
-                automatic: false,
-                applies: false,
-            })
+            Ok(PolicyTotal::new(
+                policy.id.as_str().into(),
+                file.currency(),
+                zero,
+                false,
+                false,
+            ))
         }
         Err(e) => Err(e),
     }

@@ -270,13 +270,13 @@ pub fn arb_claim_for(policy: Policy) -> BoxedStrategy<Case> {
                         .push(Service::new(kinds[i].clone(), Decimal::new(cents[i], 2)));
                 }
                 let pick = |i: usize| kinds[chosen[i % chosen.len()]].clone();
-                let mut claim = ClaimFile::new(plan).with_customer(Customer {
-                    name: Some("Sam Doe".into()),
-                    account: Some("A-1".into()),
-                    address: None,
-                    region: Some(region.to_owned()),
-                    segment,
-                });
+                let mut claim = ClaimFile::new(plan).with_customer(
+                    Customer::default()
+                        .with_name("Sam Doe")
+                        .with_account("A-1")
+                        .with_region(region)
+                        .with_segment(segment),
+                );
                 let mut as_of = None::<DateTime<Utc>>;
                 for r in raw {
                     let mut services: Vec<ServiceKind> =
@@ -306,16 +306,15 @@ pub fn arb_claim_for(policy: Policy) -> BoxedStrategy<Case> {
                     claim.outages.push(outage);
                 }
                 for (date, s) in appointments {
-                    claim.appointments.push(Appointment {
-                        date,
-                        services: vec![pick(s)],
-                    });
+                    claim
+                        .appointments
+                        .push(Appointment::new(date, vec![pick(s)]));
                 }
                 for (promised, late, s) in activations {
-                    claim.activations.push(Activation {
-                        services: vec![pick(s)],
-                        promised,
-                        delivered: late.map(|l| promised + Duration::days(l)),
+                    let activation = Activation::new(vec![pick(s)], promised);
+                    claim.activations.push(match late {
+                        Some(l) => activation.with_delivered(promised + Duration::days(l)),
+                        None => activation,
                     });
                     let promised_start = zone
                         .from_local_datetime(&promised.and_hms_opt(12, 0, 0).unwrap())

@@ -123,14 +123,13 @@ fn elapsed_rules() -> Vec<Policy> {
         },
         Amount::DailyRate(DayCount::Fixed(30)),
     ));
-    let steps = Rule::Escalating(Escalating {
-        clock: Clock::default(),
-        standard: redress::Span::hours(12),
-        base: Amount::Fixed(95.into()),
-        every: redress::Span::hours(12),
-        step: Amount::Fixed(45.into()),
-        counting: Counting::Complete,
-    });
+    let steps = Rule::Escalating(Escalating::new(
+        redress::Span::hours(12),
+        Amount::Fixed(95.into()),
+        redress::Span::hours(12),
+        Amount::Fixed(45.into()),
+        Counting::Complete,
+    ));
     [ny, steps]
         .into_iter()
         .map(|rule| {
