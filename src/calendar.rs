@@ -103,13 +103,12 @@ pub struct HolidayCalendar {
 const KEPT_YEARS: std::ops::RangeInclusive<i32> =
     (crate::case::civil::FIRST_SUPPORTED_YEAR - 1)..=(crate::case::civil::LAST_SUPPORTED_YEAR + 1);
 
-/// A calendar's weekday holidays by year, each worked out once and then read without
-/// a lock, so threads sharing a calendar (a batch's workers) never wait on each
-/// other or write to memory the other reads. Working a year out costs a few
-/// thousand instructions (every rule for the year and the years either side, with
-/// substitute days); a working-day deadline asks for it on every assessment.
+/// A calendar's weekday holidays by year, each worked out once: a working-day
+/// deadline asks for the same years on every assessment, and working a year out means
+/// every rule for it and the years either side, with substitute days. Threads sharing
+/// a calendar (a batch's workers) read the years without waiting on each other.
 ///
-/// It is a cache, not part of the calendar: a clone starts empty, and two calendars
+/// What is kept is not part of the calendar: a clone starts empty, and two calendars
 /// are equal whatever either has worked out.
 #[derive(Default)]
 struct DatedYears(OnceLock<Box<[YearSlot]>>);
@@ -514,8 +513,8 @@ impl HolidayCalendar {
         u32::try_from(total).unwrap_or(u32::MAX)
     }
 
-    /// The holidays observed in `year`, sorted by date, with names
-    /// borrowed from the calendar (so `is_holiday` allocates no strings).
+    /// The holidays observed in `year`, sorted by date, with names borrowed from the
+    /// calendar.
     fn occurrences(&self, year: i32) -> Vec<Occurrence<'_>> {
         // A substitute day can land in a neighbouring year (US New Year's
         // Day on a Saturday is observed on 31 December) and must skip days

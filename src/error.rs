@@ -10,8 +10,8 @@ use crate::diagnose::visible;
 
 /// A place in the claim input, written as a path such as `plan.services[1].monthly_price`.
 ///
-/// Validation builds a path for every field it checks; a path of up to 46 bytes (nearly
-/// all of them) is kept inline, so building one allocates nothing.
+/// Validation names the field of every error it finds; the paths are written as they
+/// are needed.
 ///
 /// # Example
 /// ```

@@ -122,7 +122,7 @@ impl Currency {
     /// # Ok::<(), redress::Error>(())
     /// ```
     pub fn new(code: &str) -> Result<Currency> {
-        // Compared letter by letter in upper case: no allocation, a binary search.
+        // Codes are found whatever their letter case, in the sorted table.
         let wanted = code.trim().bytes().map(|b| b.to_ascii_uppercase());
         CURRENCIES
             .binary_search_by(|(c, _)| c.bytes().cmp(wanted.clone()))

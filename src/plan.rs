@@ -124,7 +124,6 @@ impl From<&str> for ServiceKind {
             (Some(a), Some(b)) if a.is_ascii_graphic() && b.is_ascii_graphic() => name,
             _ => name.trim(),
         };
-        // The known kinds are matched without allocating; only another word is copied.
         let known = |word: &str| name.eq_ignore_ascii_case(word);
         if known("internet") {
             ServiceKind::Internet
@@ -383,7 +382,7 @@ impl ServicePlan {
 
 /// [`ServicePlan::validate`] over the parts it checks, so a caller holding them
 /// separately (a batch account) need not build a plan to check them. The plan's path
-/// is written only for an error: validating a plan formats and allocates nothing.
+/// is written only for an error.
 pub(crate) fn validate_plan_parts(
     billing_day: u8,
     services: &[Service],

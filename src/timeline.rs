@@ -62,8 +62,8 @@ pub struct Spell {
     pub power_restored: Option<DateTime<Utc>>,
     /// True when the service was impaired rather than lost throughout.
     pub degraded: bool,
-    /// Indices of the claim's outage records merged into this spell: most spells are
-    /// one record, kept inline (no allocation per spell).
+    /// Indices of the claim's outage records merged into this spell (most spells are
+    /// one record).
     pub sources: SmallVec<[usize; 2]>,
 }
 

@@ -113,9 +113,7 @@ impl Eq for OutageIndex {}
 /// names cannot make lookups collide.
 pub(crate) type Hasher = foldhash::fast::RandomState;
 
-/// An area's name as the batch's maps keep it: inline when short (24 bytes or
-/// fewer, as most are), so that finding an area compares bytes in the table itself
-/// rather than behind a pointer to somewhere else in memory, once for every account.
+/// An area's name as the batch's maps keep it (found once for every account).
 pub(crate) type AreaName = compact_str::CompactString;
 
 impl OutageIndex {

@@ -116,9 +116,8 @@ impl Account {
         Ok(account)
     }
 
-    /// As [`Account::parse`], into this account, reusing its buffers (the id, area,
-    /// region and services keep their capacity): a reader streaming many rows parses
-    /// each into the same account and allocates nothing once they have grown.
+    /// As [`Account::parse`], into this account, reusing what it holds: a reader
+    /// streaming many rows parses each into the same account.
     ///
     /// # Errors
     /// As [`Account::parse`]; the account is then left partly read.
@@ -203,9 +202,8 @@ pub(crate) fn trim(text: &str) -> &str {
     }
 }
 
-/// Whether `text` is a three-letter currency code, written exactly as `code`: compared
-/// as three bytes, where a comparison of any length calls `bcmp` and a case-blind one
-/// folds every letter.
+/// Whether `text` is a three-letter currency code, written exactly as `code` (rows
+/// of a batch mostly repeat the previous row's currency).
 fn same_code(text: &str, code: &str) -> bool {
     match (
         <[u8; 3]>::try_from(text.as_bytes()),
@@ -314,9 +312,8 @@ fn parse_any_services(text: &str, services: &mut Vec<Service>) -> Result<()> {
 
 /// Reads a `services` field written plainly, as nearly every row writes it: pairs of a
 /// kind in lower-case ASCII letters, `:`, and a price of digits with at most one point
-/// between digits, separated by `|`, with no spaces. One pass over the bytes, instead of
-/// splitting, trimming and handing each price to `Decimal::from_str`, gives the same
-/// services, each price the very `Decimal` (mantissa and scale) `from_str` gives.
+/// between digits, separated by `|`, with no spaces: the same services, each price the
+/// very `Decimal` (mantissa and scale) `Decimal::from_str` gives, read in one pass.
 ///
 /// False for any other text, `services` then partly filled: the general reading decides
 /// it, and words any error.
@@ -383,8 +380,7 @@ fn plain_price(bytes: &[u8], start: usize) -> Option<(Decimal, usize)> {
     Some((price, at))
 }
 
-/// `text.split(separator)` for an ASCII separator, by a byte scan: the fields of a
-/// batch row are a few bytes long, too short for `str::split`'s searcher to pay.
+/// `text.split(separator)` for an ASCII separator.
 fn split_ascii(text: &str, separator: u8) -> impl Iterator<Item = &str> {
     let mut rest = Some(text);
     std::iter::from_fn(move || {
