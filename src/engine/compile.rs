@@ -278,7 +278,7 @@ pub(crate) fn rule(rule_: &Rule, ctx: &Context<'_>, item: &Item<'_>) -> Result<O
     Ok(match rule_ {
         Rule::Fixed { amount } => {
             let mut lines = SmallVec::new();
-            lines.push(super::program::LineExpr::Fixed(amount::figure(
+            lines.push(super::line::LineExpr::Fixed(amount::figure(
                 amount, ctx, item,
             )?));
             OutcomeExpr::Lines {

@@ -15,7 +15,7 @@ use chrono::{DateTime, Datelike, NaiveDate, TimeDelta, Utc};
 use chrono_tz::Tz;
 use smallvec::SmallVec;
 
-use super::program::PriceRef;
+use super::figure::PriceRef;
 use crate::case::civil::{local_date, local_day_start};
 use crate::case::{Case, LateActivation, MissedAppointment};
 use crate::claim::Described;

@@ -13,10 +13,13 @@
 mod compile;
 mod context;
 mod exposure;
+mod figure;
+mod line;
 mod program;
 mod reads;
 mod rules;
 mod settle;
+mod tape;
 #[cfg(test)]
 mod tests;
 

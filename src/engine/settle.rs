@@ -7,7 +7,9 @@ use std::collections::HashSet;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
-use super::program::{Amounts, ItemProgram, Outcome, OutcomeExpr, Paid, Program, Tape};
+use super::line::Draft;
+use super::program::{ItemProgram, OutcomeExpr, Paid, Program};
+use super::tape::{Amounts, Outcome, Tape};
 use crate::claim::{Claim, CreditLine, Description, Totals};
 use crate::error::{Error, Result};
 use crate::money::Currency;
@@ -164,7 +166,7 @@ fn settle_explained(
 }
 
 /// The unrounded total of an item's lines.
-fn sum_of_drafts(drafts: &[super::program::Draft]) -> Result<Decimal> {
+fn sum_of_drafts(drafts: &[Draft]) -> Result<Decimal> {
     drafts.iter().try_fold(Decimal::ZERO, |sum, d| {
         sum.checked_add(d.amount)
             .ok_or_else(|| Error::overflow("sum of credit lines"))

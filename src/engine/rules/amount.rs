@@ -3,7 +3,7 @@
 
 use super::super::context::Context;
 use super::super::exposure::Item;
-use super::super::program::FigureExpr;
+use super::super::figure::FigureExpr;
 use crate::error::Result;
 use crate::plan::BillingCycle;
 use crate::policy::{Amount, DayCount};

@@ -6,7 +6,8 @@ use smallvec::SmallVec;
 
 use super::super::context::Context;
 use super::super::exposure::{Item, What};
-use super::super::program::{EscalatingLine, LineExpr, OutcomeExpr};
+use super::super::line::{EscalatingLine, LineExpr};
+use super::super::program::OutcomeExpr;
 use super::amount::figure;
 use super::per_unit::clock_start;
 use crate::case::civil::elapsed;

@@ -6,7 +6,8 @@ use smallvec::SmallVec;
 
 use super::super::context::Context;
 use super::super::exposure::{Item, What};
-use super::super::program::{LineExpr, OutcomeExpr};
+use super::super::line::LineExpr;
+use super::super::program::OutcomeExpr;
 use super::amount::figure;
 use crate::case::civil::{add_days, elapsed, local_date, local_day_start, next_day_start};
 use crate::error::{Error, Result};

@@ -5,7 +5,8 @@ use smallvec::SmallVec;
 
 use super::super::context::Context;
 use super::super::exposure::{Item, What};
-use super::super::program::{LineExpr, OutcomeExpr, ProRataLine};
+use super::super::line::{LineExpr, ProRataLine};
+use super::super::program::OutcomeExpr;
 use super::per_unit::{clock_start, compensable_from, spell_clock_start};
 use crate::error::Result;
 use crate::plan::BillingCycle;

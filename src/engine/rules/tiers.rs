@@ -7,7 +7,8 @@ use smallvec::SmallVec;
 
 use super::super::context::Context;
 use super::super::exposure::{Item, What};
-use super::super::program::{LineExpr, OutcomeExpr};
+use super::super::line::LineExpr;
+use super::super::program::OutcomeExpr;
 use super::amount::figure;
 use crate::error::{Error, Result};
 use crate::policy::{Measure, Tiers};

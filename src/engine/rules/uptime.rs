@@ -6,7 +6,8 @@ use smallvec::SmallVec;
 
 use super::super::context::Context;
 use super::super::exposure::{Item, What};
-use super::super::program::{LineExpr, OutcomeExpr};
+use super::super::line::LineExpr;
+use super::super::program::OutcomeExpr;
 use crate::error::{Error, Result};
 use crate::policy::UptimeTiers;
 
