@@ -5,7 +5,7 @@
 
 The baseline `redress batch --policy us-ny-psc-outage-credit` is measured against
 (benches/run_batch_comparison.sh runs both and compares them account by account). It
-reads the CSV formats of CLAIM-FILE.md, "Batch", and writes the same output columns:
+reads the CSV formats of docs/batch.md and writes the same output columns:
 account,policy,currency,total,automatic,error; an account whose area has no outage gets
 one row with the policy `(no outage in area)`, as `redress batch` writes it.
 

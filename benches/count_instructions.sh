@@ -6,12 +6,14 @@
 #     benches/count_instructions.sh
 #
 # Callgrind counts instructions, not time: the same binary and input give the same
-# count whatever else the machine is doing.
+# count whatever else the machine is doing. The binary is the `profiling` build (the
+# release build with line tables, so `callgrind_annotate` can name source lines); its
+# optimisations are the release build's.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
-cargo build --release --quiet --example assess_loop
-binary=${CARGO_TARGET_DIR:-$root/target}/release/examples/assess_loop
+cargo build --profile profiling --quiet --example assess_loop
+binary=${CARGO_TARGET_DIR:-$root/target}/profiling/examples/assess_loop
 
 instructions() {
     valgrind --tool=callgrind --callgrind-out-file=/dev/null "$binary" "$1" "$2" 2>&1 >/dev/null |

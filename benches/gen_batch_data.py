@@ -4,7 +4,7 @@
     python3 benches/gen_batch_data.py OUT_DIR [ACCOUNTS] [SEED] [--areas N] [--outage-areas M]
 
 writes OUT_DIR/accounts.csv (ACCOUNTS rows, default 1,000,000) and OUT_DIR/outages.csv
-(one outage per area) in the format of CLAIM-FILE.md, "Batch". The data is deterministic
+(one outage per area) in the format of docs/batch.md. The data is deterministic
 for a seed.
 
 By default there are ACCOUNTS / 200 areas (at most 5,000), each account in one of them
