@@ -1,7 +1,7 @@
 //! The claim file: one customer, their plan and what went wrong.
 //!
 //! [`ClaimFile`] is the document the CLI reads (TOML or JSON, the same fields
-//! either way; see `CLAIM-FILE.md`). Unknown fields are refused, so a typo cannot
+//! either way; see `docs/claim-file.md`). Unknown fields are refused, so a typo cannot
 //! silently drop an outage. [`Case::from_file`](crate::Case::from_file) checks every
 //! field once, at the door, names the field it refuses, and gives the engine a
 //! [`Case`](crate::Case).

@@ -10,7 +10,8 @@
 //!   answer, not an error: the report says so, the JSON has `"claims": []`, exit 0.
 //!
 //! A named policy that cannot apply to the plan at all (another currency, none of
-//! its services) still appears, with total 0.00 and a note saying why.
+//! its services) is refused, exit 2, saying why: naming it was a mistake. One that
+//! applies but owes nothing for these incidents appears with 0.00 and its notes.
 
 use chrono::{DateTime, FixedOffset, Local, SecondsFormat, Utc};
 use redress::diagnose::visible;
@@ -21,7 +22,7 @@ use serde::Serialize;
 use crate::input::{self, AsOfSource};
 use crate::{note, print, report, ClaimArgs, Failure};
 
-/// The JSON of CLAIM-FILE.md, with one addition: `as_of_source`
+/// The JSON of docs/claim-file.md, with one addition: `as_of_source`
 /// (`"flag"`, `"file"` or `"now"`), so a script can tell a defaulted `as_of`.
 #[derive(Serialize)]
 struct JsonOutput<'a> {

@@ -7,7 +7,7 @@
 //! cargo run --release --example redress -- batch --accounts A.csv --outages O.csv [--policy ID]... [--as-of T] [--out F]
 //! ```
 //!
-//! The contract is `CLAIM-FILE.md`, and for `batch` `docs/batch.md`. Exit codes: 0 success; 2 bad input (a file,
+//! The contract is `docs/claim-file.md`, and for `batch` `docs/batch.md`. Exit codes: 0 success; 2 bad input (a file,
 //! field, line or flag that cannot be used; the message names it), including a
 //! batch in which some account rows could not be read or assessed (its output is
 //! still complete, those rows carrying their error); 1 anything else (output that
@@ -38,7 +38,7 @@ struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
-    /// Assess a claim file (TOML or JSON): a report, the JSON of CLAIM-FILE.md, or a claim letter.
+    /// Assess a claim file (TOML or JSON): a report, the JSON of docs/claim-file.md, or a claim letter.
     Claim(ClaimArgs),
     /// List the catalog's policies: id, title, citation, effective dates, evidence grade.
     Policies(PoliciesArgs),
@@ -60,7 +60,7 @@ pub struct ClaimArgs {
     /// (default: the current time).
     #[arg(long, value_name = "T")]
     pub as_of: Option<String>,
-    /// Print the JSON documented in CLAIM-FILE.md.
+    /// Print the JSON documented in docs/claim-file.md.
     #[arg(long, conflicts_with = "letter")]
     pub json: bool,
     /// Print a claim letter from the customer to the provider.

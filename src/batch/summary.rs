@@ -758,7 +758,7 @@ impl Summary {
     /// What a policy owes in a currency across all areas.
     ///
     /// # Errors
-    /// [`Error::Overflow`] when the sum is too large to keep to the currency's minor
+    /// [`Error::Overflow`](crate::Error::Overflow) when the sum is too large to keep to the currency's minor
     /// unit (a figure then would have lost cents).
     ///
     /// # Example

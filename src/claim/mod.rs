@@ -187,7 +187,7 @@ pub struct Totals {
 
 impl Claim {
     /// The claim of a policy that cannot apply: no lines, a zero total, and why.
-    pub(crate) fn not_applicable(
+    pub(crate) fn inapplicable(
         policy: &crate::policy::Policy,
         currency: Currency,
         reason: String,

@@ -126,7 +126,7 @@ pub fn assess_each(case: &Case, policies: &[&Policy]) -> Result<Vec<Claim>> {
     policies
         .iter()
         .map(|policy| match compile::not_applicable(case, policy) {
-            Some(reason) => Ok(Claim::not_applicable(policy, case.currency, reason)),
+            Some(reason) => Ok(Claim::inapplicable(policy, case.currency, reason)),
             None => explained(case, policy),
         })
         .collect()
