@@ -24,15 +24,12 @@
 //! | `rogers-2022` | Rogers' July 2022 outage credit |
 
 pub mod au;
-pub mod cloud;
+pub mod contracts;
 pub mod de;
 pub mod es;
-pub mod goodwill;
+pub mod gb;
 pub mod it;
-pub mod nypsl;
-pub mod ofgem;
 pub mod pt;
-pub mod uk;
 pub mod us;
 
 use crate::case::civil::local_date;
@@ -54,22 +51,22 @@ type Entry = (&'static str, fn() -> Policy);
 
 /// The catalog's policies in catalog order.
 const ENTRIES: &[Entry] = &[
-    ("uk-ofcom-auto-comp", uk::ofcom_auto_comp),
+    ("uk-ofcom-auto-comp", gb::ofcom_auto_comp),
     ("de-tkg-58", de::tkg_58),
     ("es-rd-899-2009", es::rd_899_2009),
     ("it-agcom-347-18", it::agcom_347_18),
     ("pt-lei-16-2022", pt::lei_16_2022),
     ("us-ny-psc-outage-credit", us::ny_psc_outage_credit),
     ("us-nj-cable", us::nj_cable),
-    ("us-ny-psl-73", nypsl::ny_psl_73),
-    ("uk-ofgem-gsop", ofgem::gsop),
+    ("us-ny-psl-73", us::ny_psl_73),
+    ("uk-ofgem-gsop", gb::gsop),
     ("au-csg", au::csg),
     ("au-vic-gsl", au::vic_gsl),
-    ("aws-ec2-region", cloud::aws_ec2_region),
-    ("gcp-compute-multizone", cloud::gcp_compute_multizone),
-    ("azure-vm", cloud::azure_vm),
-    ("att-guarantee-2025", goodwill::att_guarantee_2025),
-    ("rogers-2022", goodwill::rogers_2022),
+    ("aws-ec2-region", contracts::aws_ec2_region),
+    ("gcp-compute-multizone", contracts::gcp_compute_multizone),
+    ("azure-vm", contracts::azure_vm),
+    ("att-guarantee-2025", contracts::att_guarantee_2025),
+    ("rogers-2022", contracts::rogers_2022),
 ];
 
 /// Every catalog id, in catalog order.

@@ -18,7 +18,7 @@ use crate::policy::{
     Subject, Tier, UptimeTiers,
 };
 
-use super::ymd;
+use crate::catalog::ymd;
 
 /// The AWS compute SLA version of 5 May 2022, the earliest read with today's structure.
 const AWS_2022: NaiveDate = ymd(2022, 5, 5);
@@ -137,7 +137,7 @@ fn common_readings() -> Vec<String> {
 ///     start = "2025-06-10T10:00:00Z"
 ///     end = "2025-06-10T10:50:00Z"
 /// "#).unwrap();
-/// let result = redress::assess(&redress::Case::from_file(&claim)?, &redress::catalog::cloud::aws_ec2_region())?;
+/// let result = redress::assess(&redress::Case::from_file(&claim)?, &redress::catalog::contracts::aws_ec2_region())?;
 /// assert_eq!(result.total.to_string(), "120.00");
 /// assert!(!result.automatic);
 /// assert_eq!(result.lines[0].deadline.unwrap().to_string(), "2025-08-31");
@@ -181,7 +181,7 @@ pub fn aws_ec2_region() -> Policy {
 ///     start = "2025-06-10T10:03:00Z"
 ///     end = "2025-06-10T14:03:00Z"
 /// "#).unwrap();
-/// let result = redress::assess(&redress::Case::from_file(&claim)?, &redress::catalog::cloud::aws_ec2_instance())?;
+/// let result = redress::assess(&redress::Case::from_file(&claim)?, &redress::catalog::contracts::aws_ec2_instance())?;
 /// assert_eq!(result.total.to_string(), "6.91");
 /// # Ok::<(), redress::Error>(())
 /// ```
@@ -235,7 +235,7 @@ fn aws(id: &str, title: &str, commitment: Decimal, clause: &str) -> Policy {
 ///
 /// # Example
 /// ```
-/// use redress::catalog::cloud::GcpCurrentTable;
+/// use redress::catalog::contracts::GcpCurrentTable;
 /// assert_eq!(GcpCurrentTable::default(), GcpCurrentTable::Reported);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -252,7 +252,7 @@ pub enum GcpCurrentTable {
 ///
 /// # Example
 /// ```
-/// use redress::catalog::cloud::{GcpCurrentTable, GcpOptions};
+/// use redress::catalog::contracts::{GcpCurrentTable, GcpOptions};
 /// assert_eq!(GcpOptions::default().current_table, GcpCurrentTable::Reported);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -315,7 +315,7 @@ pub struct GcpOptions {
 ///     start = "2024-03-20T10:00:00Z"
 ///     end = "2024-03-20T10:30:00Z"
 /// "#).unwrap();
-/// let result = redress::assess(&redress::Case::from_file(&claim)?, &redress::catalog::cloud::gcp_compute_multizone())?;
+/// let result = redress::assess(&redress::Case::from_file(&claim)?, &redress::catalog::contracts::gcp_compute_multizone())?;
 /// assert_eq!(result.total.to_string(), "200.00");
 /// # Ok::<(), redress::Error>(())
 /// ```
@@ -328,7 +328,7 @@ pub fn gcp_compute_multizone() -> Policy {
 ///
 /// # Example
 /// ```
-/// use redress::catalog::cloud::{gcp_compute_multizone_with, GcpCurrentTable, GcpOptions};
+/// use redress::catalog::contracts::{gcp_compute_multizone_with, GcpCurrentTable, GcpOptions};
 /// let older = gcp_compute_multizone_with(GcpOptions { current_table: GcpCurrentTable::OlderTemplate });
 /// assert_eq!(older.versions.len(), 2);
 /// ```
@@ -440,7 +440,7 @@ pub fn gcp_compute_multizone_with(options: GcpOptions) -> Policy {
 ///     start = "2024-06-10T00:00:00Z"
 ///     end = "2024-06-10T08:00:00Z"
 /// "#).unwrap();
-/// let result = redress::assess(&redress::Case::from_file(&claim)?, &redress::catalog::cloud::gcp_compute_single_instance())?;
+/// let result = redress::assess(&redress::Case::from_file(&claim)?, &redress::catalog::contracts::gcp_compute_single_instance())?;
 /// assert_eq!(result.total.to_string(), "15.00");
 /// # Ok::<(), redress::Error>(())
 /// ```
@@ -504,7 +504,7 @@ pub fn gcp_compute_single_instance() -> Policy {
 ///
 /// # Example
 /// ```
-/// use redress::catalog::cloud::AzureVmSlo;
+/// use redress::catalog::contracts::AzureVmSlo;
 /// assert_eq!(AzureVmSlo::default(), AzureVmSlo::AvailabilityZones);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -523,7 +523,7 @@ pub enum AzureVmSlo {
 ///
 /// # Example
 /// ```
-/// use redress::catalog::cloud::{AzureVmOptions, AzureVmSlo};
+/// use redress::catalog::contracts::{AzureVmOptions, AzureVmSlo};
 /// assert_eq!(AzureVmOptions::default().slo, AzureVmSlo::AvailabilityZones);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -572,7 +572,7 @@ pub struct AzureVmOptions {
 ///     start = "2025-06-10T10:00:00Z"
 ///     end = "2025-06-10T10:30:00Z"
 /// "#).unwrap();
-/// let result = redress::assess(&redress::Case::from_file(&claim)?, &redress::catalog::cloud::azure_vm())?;
+/// let result = redress::assess(&redress::Case::from_file(&claim)?, &redress::catalog::contracts::azure_vm())?;
 /// assert_eq!(result.total.to_string(), "300.00");
 /// # Ok::<(), redress::Error>(())
 /// ```
@@ -585,7 +585,7 @@ pub fn azure_vm() -> Policy {
 ///
 /// # Example
 /// ```
-/// use redress::catalog::cloud::{azure_vm_with, AzureVmOptions, AzureVmSlo};
+/// use redress::catalog::contracts::{azure_vm_with, AzureVmOptions, AzureVmSlo};
 /// let single = azure_vm_with(AzureVmOptions { slo: AzureVmSlo::SingleInstancePremium });
 /// assert!(single.readings.iter().any(|r| r.contains("99.9 %")));
 /// ```

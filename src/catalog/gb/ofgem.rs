@@ -15,7 +15,7 @@ use crate::policy::{
 };
 use crate::span::Span;
 
-use super::ymd;
+use crate::catalog::ymd;
 
 /// SI 2015/699 in force.
 const APRIL_2015: NaiveDate = ymd(2015, 4, 1);
@@ -27,7 +27,7 @@ const SEPT_2023: NaiveDate = ymd(2023, 9, 1);
 ///
 /// # Example
 /// ```
-/// use redress::catalog::ofgem::SevereWeatherCategory;
+/// use redress::catalog::gb::SevereWeatherCategory;
 /// assert_eq!(SevereWeatherCategory::default(), SevereWeatherCategory::Category1);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -46,7 +46,7 @@ pub enum SevereWeatherCategory {
 ///
 /// # Example
 /// ```
-/// use redress::catalog::ofgem::NormalWeatherCap;
+/// use redress::catalog::gb::NormalWeatherCap;
 /// assert_eq!(NormalWeatherCap::default(), NormalWeatherCap::Uncapped);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -69,7 +69,7 @@ pub enum NormalWeatherCap {
 ///
 /// # Example
 /// ```
-/// use redress::catalog::ofgem::LargeIncidentStandard;
+/// use redress::catalog::gb::LargeIncidentStandard;
 /// assert_eq!(LargeIncidentStandard::default(), LargeIncidentStandard::NotApplied);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -87,7 +87,7 @@ pub enum LargeIncidentStandard {
 ///
 /// # Example
 /// ```
-/// use redress::catalog::ofgem::{GsopOptions, SevereWeatherCategory};
+/// use redress::catalog::gb::{GsopOptions, SevereWeatherCategory};
 /// use redress::policy::Counting;
 /// let started = GsopOptions { counting: Counting::Started, ..GsopOptions::default() };
 /// assert_eq!(started.severe_weather, SevereWeatherCategory::Category1);
@@ -171,7 +171,7 @@ impl Default for GsopOptions {
 ///     start = "2025-01-10T06:00:00Z"
 ///     end = "2025-01-11T12:00:00Z"
 /// "#).unwrap();
-/// let result = redress::assess(&redress::Case::from_file(&claim)?, &redress::catalog::ofgem::gsop())?;
+/// let result = redress::assess(&redress::Case::from_file(&claim)?, &redress::catalog::gb::gsop())?;
 /// assert_eq!(result.total.to_string(), "140.00");
 /// assert!(result.automatic);
 /// # Ok::<(), redress::Error>(())
@@ -186,7 +186,7 @@ pub fn gsop() -> Policy {
 ///
 /// # Example
 /// ```
-/// use redress::catalog::ofgem::{gsop_with, GsopOptions};
+/// use redress::catalog::gb::{gsop_with, GsopOptions};
 /// use redress::policy::Counting;
 /// // 30 hours out, domestic: started further periods count → £95 + 2 × £45 = £185.
 /// let claim: redress::ClaimFile = toml::from_str(r#"

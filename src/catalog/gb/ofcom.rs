@@ -17,7 +17,7 @@ use crate::policy::{
 ///
 /// # Example
 /// ```
-/// use redress::catalog::uk::RateDate;
+/// use redress::catalog::gb::RateDate;
 /// assert_eq!(RateDate::default(), RateDate::Report);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -36,7 +36,7 @@ pub enum RateDate {
 ///
 /// # Example
 /// ```
-/// use redress::catalog::uk::{ofcom_auto_comp_with, OfcomOptions, RateDate};
+/// use redress::catalog::gb::{ofcom_auto_comp_with, OfcomOptions, RateDate};
 /// let p = ofcom_auto_comp_with(OfcomOptions { rate_date: RateDate::OutageStart });
 /// assert_eq!(p.id, "uk-ofcom-auto-comp");
 /// ```
@@ -100,7 +100,7 @@ const AMOUNTS: [(i32, i64, i64, i64); 8] = [
 ///     reported = "2025-06-02T09:00:00+01:00"
 ///     end = "2025-06-07T18:00:00+01:00"
 /// "#).unwrap();
-/// let claim = redress::assess(&redress::Case::from_file(&claim)?, &redress::catalog::uk::ofcom_auto_comp())?;
+/// let claim = redress::assess(&redress::Case::from_file(&claim)?, &redress::catalog::gb::ofcom_auto_comp())?;
 /// assert_eq!(claim.total.to_string(), "29.94");
 /// assert!(claim.automatic);
 /// # Ok::<(), redress::Error>(())
@@ -161,7 +161,7 @@ pub fn ofcom_auto_comp() -> Policy {
 ///
 /// # Example
 /// ```
-/// use redress::catalog::uk::{ofcom_auto_comp_with, OfcomOptions, RateDate};
+/// use redress::catalog::gb::{ofcom_auto_comp_with, OfcomOptions, RateDate};
 /// // Service lost Mon 31 Mar 2025 at 23:00, reported Tue 1 Apr 09:00: the 2025 rate by
 /// // the report's date; the 2024 rate by the date service was lost.
 /// let by_loss = ofcom_auto_comp_with(OfcomOptions { rate_date: RateDate::OutageStart });

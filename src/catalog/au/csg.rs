@@ -15,7 +15,7 @@ use crate::policy::{
 };
 use crate::span::Span;
 
-use super::ymd;
+use crate::catalog::ymd;
 
 /// The CSG amounts raised by 21 % (Telecommunications (Customer Service Guarantee)
 /// Standard 2000 (No. 2), as amended in 2006).

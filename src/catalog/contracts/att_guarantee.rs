@@ -14,7 +14,7 @@ use crate::policy::{
 };
 use crate::span::Span;
 
-use super::ymd;
+use crate::catalog::ymd;
 
 /// The AT&T Guarantee's start.
 const ATT_START: NaiveDate = ymd(2025, 1, 9);
@@ -29,7 +29,7 @@ const ROGERS_AFTER: NaiveDate = ymd(2022, 7, 9);
 ///
 /// # Example
 /// ```
-/// use redress::catalog::goodwill::AttTowers;
+/// use redress::catalog::contracts::AttTowers;
 /// assert_eq!(AttTowers::default(), AttTowers::TenOrMore);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -46,7 +46,7 @@ pub enum AttTowers {
 ///
 /// # Example
 /// ```
-/// use redress::catalog::goodwill::AttGuaranteeOptions;
+/// use redress::catalog::contracts::AttGuaranteeOptions;
 /// use redress::policy::Counting;
 /// assert_eq!(AttGuaranteeOptions::default().counting, Counting::Complete);
 /// ```
@@ -113,7 +113,7 @@ impl Default for AttGuaranteeOptions {
 ///     start = "2025-06-10T08:00:00-05:00"
 ///     end = "2025-06-10T11:00:00-05:00"
 /// "#).unwrap();
-/// let result = redress::assess(&redress::Case::from_file(&claim)?, &redress::catalog::goodwill::att_guarantee_2025())?;
+/// let result = redress::assess(&redress::Case::from_file(&claim)?, &redress::catalog::contracts::att_guarantee_2025())?;
 /// assert_eq!(result.total.to_string(), "2.17");
 /// assert!(result.automatic);
 /// # Ok::<(), redress::Error>(())
@@ -127,7 +127,7 @@ pub fn att_guarantee_2025() -> Policy {
 ///
 /// # Example
 /// ```
-/// use redress::catalog::goodwill::{att_guarantee_2025_with, AttGuaranteeOptions, AttTowers};
+/// use redress::catalog::contracts::{att_guarantee_2025_with, AttGuaranteeOptions, AttTowers};
 /// let small = att_guarantee_2025_with(AttGuaranteeOptions { towers: AttTowers::FewerThanTen, ..AttGuaranteeOptions::default() });
 /// assert!(small.versions[0].provisions.is_empty());
 /// ```
@@ -230,7 +230,7 @@ pub fn att_guarantee_2025_with(options: AttGuaranteeOptions) -> Policy {
 ///
 /// # Example
 /// ```
-/// use redress::catalog::goodwill::RogersDayBasis;
+/// use redress::catalog::contracts::RogersDayBasis;
 /// assert_eq!(RogersDayBasis::default(), RogersDayBasis::DaysInMonth);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -249,7 +249,7 @@ pub enum RogersDayBasis {
 ///
 /// # Example
 /// ```
-/// use redress::catalog::goodwill::{RogersDayBasis, RogersOptions};
+/// use redress::catalog::contracts::{RogersDayBasis, RogersOptions};
 /// assert_eq!(RogersOptions::default().day_basis, RogersDayBasis::DaysInMonth);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -293,7 +293,7 @@ pub struct RogersOptions {
 ///     start = "2022-07-08T04:45:00-04:00"
 ///     end = "2022-07-08T23:00:00-04:00"
 /// "#).unwrap();
-/// let result = redress::assess(&redress::Case::from_file(&claim)?, &redress::catalog::goodwill::rogers_2022())?;
+/// let result = redress::assess(&redress::Case::from_file(&claim)?, &redress::catalog::contracts::rogers_2022())?;
 /// assert_eq!(result.total.to_string(), "14.52");
 /// assert!(result.automatic);
 /// # Ok::<(), redress::Error>(())
@@ -306,7 +306,7 @@ pub fn rogers_2022() -> Policy {
 ///
 /// # Example
 /// ```
-/// use redress::catalog::goodwill::{rogers_2022_with, RogersDayBasis, RogersOptions};
+/// use redress::catalog::contracts::{rogers_2022_with, RogersDayBasis, RogersOptions};
 /// let thirty = rogers_2022_with(RogersOptions { day_basis: RogersDayBasis::ThirtyDays });
 /// assert!(thirty.readings[0].contains("30"));
 /// ```

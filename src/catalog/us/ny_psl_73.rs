@@ -14,13 +14,13 @@ use crate::policy::{
 use crate::span::Span;
 
 /// §73 in force (L. 2022, effective 21 April 2022).
-const EFFECTIVE: NaiveDate = super::ymd(2022, 4, 21);
+const EFFECTIVE: NaiveDate = crate::catalog::ymd(2022, 4, 21);
 
 /// The readings [`ny_psl_73_with`] can take; [`Default`] is the catalog's.
 ///
 /// # Example
 /// ```
-/// use redress::catalog::nypsl::Psl73Options;
+/// use redress::catalog::us::Psl73Options;
 /// use redress::policy::{Assumption, Counting};
 /// let options = Psl73Options::default();
 /// assert_eq!((options.counting, options.size_unknown), (Counting::Complete, Assumption::Met));
@@ -94,7 +94,7 @@ impl Default for Psl73Options {
 ///     customers_affected = 180000
 ///     cause = "severe-weather"
 /// "#).unwrap();
-/// let result = redress::assess(&redress::Case::from_file(&claim)?, &redress::catalog::nypsl::ny_psl_73())?;
+/// let result = redress::assess(&redress::Case::from_file(&claim)?, &redress::catalog::us::ny_psl_73())?;
 /// assert_eq!(result.total.to_string(), "25.00");
 /// assert!(result.automatic);
 /// # Ok::<(), redress::Error>(())
@@ -108,7 +108,7 @@ pub fn ny_psl_73() -> Policy {
 ///
 /// # Example
 /// ```
-/// use redress::catalog::nypsl::{ny_psl_73_with, Psl73Options};
+/// use redress::catalog::us::{ny_psl_73_with, Psl73Options};
 /// use redress::policy::Counting;
 /// // 100 hours: 28 h beyond 72 → two started 24-h periods → $50.
 /// let claim: redress::ClaimFile = toml::from_str(r#"
