@@ -2,11 +2,10 @@
 //! (`us-ny-psc-outage-credit`), New Jersey's cable outage credit (`us-nj-cable`) and New
 //! York's Public Service Law §73 credit for widespread utility outages (`us-ny-psl-73`).
 
+mod nj_cable;
 mod ny_psc;
 mod ny_psl_73;
 
-pub use ny_psc::{
-    nj_cable, nj_cable_with, ny_psc_outage_credit, ny_psc_outage_credit_with, AutomaticTest,
-    DailyUnit, NjOptions, NyPscOptions,
-};
+pub use nj_cable::{nj_cable, nj_cable_with, DailyUnit, NjOptions};
+pub use ny_psc::{ny_psc_outage_credit, ny_psc_outage_credit_with, AutomaticTest, NyPscOptions};
 pub use ny_psl_73::{ny_psl_73, ny_psl_73_with, Psl73Options};
