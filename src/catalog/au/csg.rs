@@ -48,15 +48,18 @@ pub enum CsgLocation {
     Remote,
 }
 
-/// The readings [`csg_with`] can take; [`Default`] is the catalog's.
+/// The readings [`csg_with`] can take; [`Default`] is the catalog's. More
+/// readings may be added: start from `Default` and set the fields you choose.
 ///
 /// # Example
 /// ```
 /// use redress::catalog::au::{CsgLocation, CsgOptions};
-/// let rural = CsgOptions { location: CsgLocation::Rural };
+/// let mut rural = CsgOptions::default();
+/// rural.location = CsgLocation::Rural;
 /// assert_ne!(rural, CsgOptions::default());
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[non_exhaustive]
 pub struct CsgOptions {
     /// Urban (the default), rural or remote: the repair deadline.
     pub location: CsgLocation,
@@ -136,7 +139,9 @@ pub fn csg() -> Policy {
 /// # Example
 /// ```
 /// use redress::catalog::au::{csg_with, CsgLocation, CsgOptions};
-/// let remote = csg_with(CsgOptions { location: CsgLocation::Remote });
+/// let mut options = CsgOptions::default();
+/// options.location = CsgLocation::Remote;
+/// let remote = csg_with(options);
 /// assert!(remote.readings.iter().any(|r| r.contains("third working day")));
 /// ```
 pub fn csg_with(options: CsgOptions) -> Policy {

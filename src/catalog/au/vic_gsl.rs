@@ -39,7 +39,8 @@ pub enum VicFeeder {
     Rural,
 }
 
-/// The readings [`vic_gsl_with`] can take; [`Default`] is the catalog's.
+/// The readings [`vic_gsl_with`] can take; [`Default`] is the catalog's. More
+/// readings may be added: start from `Default` and set the fields you choose.
 ///
 /// # Example
 /// ```
@@ -47,6 +48,7 @@ pub enum VicFeeder {
 /// assert_eq!(VicGslOptions::default().feeder, VicFeeder::Urban);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[non_exhaustive]
 pub struct VicGslOptions {
     /// The customer's feeder, for the pre-July-2021 single-interruption payment.
     pub feeder: VicFeeder,
@@ -129,7 +131,9 @@ pub fn vic_gsl() -> Policy {
 /// # Example
 /// ```
 /// use redress::catalog::au::{vic_gsl_with, VicFeeder, VicGslOptions};
-/// let rural = vic_gsl_with(VicGslOptions { feeder: VicFeeder::Rural });
+/// let mut options = VicGslOptions::default();
+/// options.feeder = VicFeeder::Rural;
+/// let rural = vic_gsl_with(options);
 /// assert_eq!(rural.versions.len(), 2);
 /// ```
 pub fn vic_gsl_with(options: VicGslOptions) -> Policy {

@@ -36,7 +36,8 @@ pub enum AttTowers {
     FewerThanTen,
 }
 
-/// The readings [`att_guarantee_2025_with`] can take; [`Default`] is the catalog's.
+/// The readings [`att_guarantee_2025_with`] can take; [`Default`] is the catalog's. More
+/// readings may be added: start from `Default` and set the fields you choose.
 ///
 /// # Example
 /// ```
@@ -45,6 +46,7 @@ pub enum AttTowers {
 /// assert_eq!(AttGuaranteeOptions::default().counting, Counting::Complete);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub struct AttGuaranteeOptions {
     /// How "one day per additional 24 hours" counts: one day for the outage plus one for
     /// each complete 24 hours it lasted (the default, 1 + ⌊hours / 24⌋), or one for each
@@ -122,7 +124,9 @@ pub fn att_guarantee_2025() -> Policy {
 /// # Example
 /// ```
 /// use redress::catalog::contracts::{att_guarantee_2025_with, AttGuaranteeOptions, AttTowers};
-/// let small = att_guarantee_2025_with(AttGuaranteeOptions { towers: AttTowers::FewerThanTen, ..AttGuaranteeOptions::default() });
+/// let mut options = AttGuaranteeOptions::default();
+/// options.towers = AttTowers::FewerThanTen;
+/// let small = att_guarantee_2025_with(options);
 /// assert!(small.versions[0].provisions.is_empty());
 /// ```
 pub fn att_guarantee_2025_with(options: AttGuaranteeOptions) -> Policy {

@@ -30,7 +30,8 @@ pub enum AzureVmSlo {
     SingleInstancePremium,
 }
 
-/// The readings [`azure_vm_with`] can take; [`Default`] is the catalog's.
+/// The readings [`azure_vm_with`] can take; [`Default`] is the catalog's. More
+/// readings may be added: start from `Default` and set the fields you choose.
 ///
 /// # Example
 /// ```
@@ -38,6 +39,7 @@ pub enum AzureVmSlo {
 /// assert_eq!(AzureVmOptions::default().slo, AzureVmSlo::AvailabilityZones);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[non_exhaustive]
 pub struct AzureVmOptions {
     /// The deployment's commitment.
     pub slo: AzureVmSlo,
@@ -97,7 +99,9 @@ pub fn azure_vm() -> Policy {
 /// # Example
 /// ```
 /// use redress::catalog::contracts::{azure_vm_with, AzureVmOptions, AzureVmSlo};
-/// let single = azure_vm_with(AzureVmOptions { slo: AzureVmSlo::SingleInstancePremium });
+/// let mut options = AzureVmOptions::default();
+/// options.slo = AzureVmSlo::SingleInstancePremium;
+/// let single = azure_vm_with(options);
 /// assert!(single.readings.iter().any(|r| r.contains("99.9 %")));
 /// ```
 pub fn azure_vm_with(options: AzureVmOptions) -> Policy {

@@ -34,7 +34,8 @@ pub enum GcpCurrentTable {
     OlderTemplate,
 }
 
-/// The readings [`gcp_compute_multizone_with`] can take; [`Default`] is the catalog's.
+/// The readings [`gcp_compute_multizone_with`] can take; [`Default`] is the catalog's. More
+/// readings may be added: start from `Default` and set the fields you choose.
 ///
 /// # Example
 /// ```
@@ -42,6 +43,7 @@ pub enum GcpCurrentTable {
 /// assert_eq!(GcpOptions::default().current_table, GcpCurrentTable::Reported);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[non_exhaustive]
 pub struct GcpOptions {
     /// The credit table for incidents from 29 August 2023.
     pub current_table: GcpCurrentTable,
@@ -115,7 +117,9 @@ pub fn gcp_compute_multizone() -> Policy {
 /// # Example
 /// ```
 /// use redress::catalog::contracts::{gcp_compute_multizone_with, GcpCurrentTable, GcpOptions};
-/// let older = gcp_compute_multizone_with(GcpOptions { current_table: GcpCurrentTable::OlderTemplate });
+/// let mut options = GcpOptions::default();
+/// options.current_table = GcpCurrentTable::OlderTemplate;
+/// let older = gcp_compute_multizone_with(options);
 /// assert_eq!(older.versions.len(), 2);
 /// ```
 pub fn gcp_compute_multizone_with(options: GcpOptions) -> Policy {

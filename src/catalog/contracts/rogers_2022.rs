@@ -35,7 +35,8 @@ pub enum RogersDayBasis {
     Annualised,
 }
 
-/// The readings [`rogers_2022_with`] can take; [`Default`] is the catalog's.
+/// The readings [`rogers_2022_with`] can take; [`Default`] is the catalog's. More
+/// readings may be added: start from `Default` and set the fields you choose.
 ///
 /// # Example
 /// ```
@@ -43,6 +44,7 @@ pub enum RogersDayBasis {
 /// assert_eq!(RogersOptions::default().day_basis, RogersDayBasis::DaysInMonth);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[non_exhaustive]
 pub struct RogersOptions {
     /// What a day of service is.
     pub day_basis: RogersDayBasis,
@@ -97,7 +99,9 @@ pub fn rogers_2022() -> Policy {
 /// # Example
 /// ```
 /// use redress::catalog::contracts::{rogers_2022_with, RogersDayBasis, RogersOptions};
-/// let thirty = rogers_2022_with(RogersOptions { day_basis: RogersDayBasis::ThirtyDays });
+/// let mut options = RogersOptions::default();
+/// options.day_basis = RogersDayBasis::ThirtyDays;
+/// let thirty = rogers_2022_with(options);
 /// assert!(thirty.readings[0].contains("30"));
 /// ```
 pub fn rogers_2022_with(options: RogersOptions) -> Policy {

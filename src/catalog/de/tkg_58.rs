@@ -64,15 +64,19 @@ pub enum ReportDay {
     DayOne,
 }
 
-/// The readings [`tkg_58_with`] can take; `Default` is the catalog's.
+/// The readings [`tkg_58_with`] can take; [`Default`] is the catalog's. More
+/// readings may be added: start from `Default` and set the fields you choose.
 ///
 /// # Example
 /// ```
 /// use redress::catalog::de::{tkg_58_with, RestorationDay, TkgOptions};
-/// let p = tkg_58_with(TkgOptions { restoration_day: RestorationDay::Paid, ..Default::default() });
+/// let mut options = TkgOptions::default();
+/// options.restoration_day = RestorationDay::Paid;
+/// let p = tkg_58_with(options);
 /// assert_eq!(p.id, "de-tkg-58");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[non_exhaustive]
 pub struct TkgOptions {
     /// Whether the day of restoration is paid.
     pub restoration_day: RestorationDay,
@@ -154,7 +158,9 @@ pub fn tkg_58() -> Policy {
 /// # Example
 /// ```
 /// use redress::catalog::de::{tkg_58_with, DailyRounding, TkgOptions};
-/// let each_day = tkg_58_with(TkgOptions { daily_rounding: DailyRounding::EachDay, ..Default::default() });
+/// let mut options = TkgOptions::default();
+/// options.daily_rounding = DailyRounding::EachDay;
+/// let each_day = tkg_58_with(options);
 /// assert!(each_day.readings.iter().any(|r| r.contains("each day's amount is rounded")));
 /// ```
 pub fn tkg_58_with(options: TkgOptions) -> Policy {

@@ -66,15 +66,19 @@ pub enum InternetTrigger {
     AllHours,
 }
 
-/// The readings [`rd_899_2009_with`] can take; `Default` is the catalog's.
+/// The readings [`rd_899_2009_with`] can take; [`Default`] is the catalog's. More
+/// readings may be added: start from `Default` and set the fields you choose.
 ///
 /// # Example
 /// ```
 /// use redress::catalog::es::{rd_899_2009_with, ProrationBase, Rd899Options};
-/// let p = rd_899_2009_with(Rd899Options { proration: ProrationBase::ThirtyDays, ..Default::default() });
+/// let mut options = Rd899Options::default();
+/// options.proration = ProrationBase::ThirtyDays;
+/// let p = rd_899_2009_with(options);
 /// assert_eq!(p.id, "es-rd-899-2009");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[non_exhaustive]
 pub struct Rd899Options {
     /// What the fee is prorated over.
     pub proration: ProrationBase,
@@ -159,7 +163,9 @@ pub fn rd_899_2009() -> Policy {
 /// # Example
 /// ```
 /// use redress::catalog::es::{rd_899_2009_with, InternetTrigger, Rd899Options};
-/// let all_hours = rd_899_2009_with(Rd899Options { internet_trigger: InternetTrigger::AllHours, ..Default::default() });
+/// let mut options = Rd899Options::default();
+/// options.internet_trigger = InternetTrigger::AllHours;
+/// let all_hours = rd_899_2009_with(options);
 /// assert!(all_hours.readings.iter().any(|r| r.contains("at any time of day")));
 /// ```
 pub fn rd_899_2009_with(options: Rd899Options) -> Policy {

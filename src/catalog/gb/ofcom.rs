@@ -32,15 +32,19 @@ pub enum RateDate {
     OutageStart,
 }
 
-/// The readings [`ofcom_auto_comp_with`] can take; `Default` is the catalog's.
+/// The readings [`ofcom_auto_comp_with`] can take; [`Default`] is the catalog's. More
+/// readings may be added: start from `Default` and set the fields you choose.
 ///
 /// # Example
 /// ```
 /// use redress::catalog::gb::{ofcom_auto_comp_with, OfcomOptions, RateDate};
-/// let p = ofcom_auto_comp_with(OfcomOptions { rate_date: RateDate::OutageStart });
+/// let mut options = OfcomOptions::default();
+/// options.rate_date = RateDate::OutageStart;
+/// let p = ofcom_auto_comp_with(options);
 /// assert_eq!(p.id, "uk-ofcom-auto-comp");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[non_exhaustive]
 pub struct OfcomOptions {
     /// Which date picks the year's amounts.
     pub rate_date: RateDate,
@@ -164,7 +168,9 @@ pub fn ofcom_auto_comp() -> Policy {
 /// use redress::catalog::gb::{ofcom_auto_comp_with, OfcomOptions, RateDate};
 /// // Service lost Mon 31 Mar 2025 at 23:00, reported Tue 1 Apr 09:00: the 2025 rate by
 /// // the report's date; the 2024 rate by the date service was lost.
-/// let by_loss = ofcom_auto_comp_with(OfcomOptions { rate_date: RateDate::OutageStart });
+/// let mut options = OfcomOptions::default();
+/// options.rate_date = RateDate::OutageStart;
+/// let by_loss = ofcom_auto_comp_with(options);
 /// assert_eq!(by_loss.dated_by, redress::policy::Dating::OutageStart);
 /// ```
 pub fn ofcom_auto_comp_with(options: OfcomOptions) -> Policy {

@@ -83,16 +83,19 @@ pub enum LargeIncidentStandard {
     Applied,
 }
 
-/// The readings [`gsop_with`] can take; [`Default`] is the catalog's.
+/// The readings [`gsop_with`] can take; [`Default`] is the catalog's. More
+/// readings may be added: start from `Default` and set the fields you choose.
 ///
 /// # Example
 /// ```
 /// use redress::catalog::gb::{GsopOptions, SevereWeatherCategory};
 /// use redress::policy::Counting;
-/// let started = GsopOptions { counting: Counting::Started, ..GsopOptions::default() };
+/// let mut started = GsopOptions::default();
+/// started.counting = Counting::Started;
 /// assert_eq!(started.severe_weather, SevereWeatherCategory::Category1);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub struct GsopOptions {
     /// Whether each "further 12 hours" (or 6 hours) counts only when complete (the
     /// default) or as soon as it has started.
@@ -201,7 +204,9 @@ pub fn gsop() -> Policy {
 ///     start = "2025-01-10T06:00:00Z"
 ///     end = "2025-01-11T12:00:00Z"
 /// "#).unwrap();
-/// let policy = gsop_with(GsopOptions { counting: Counting::Started, ..GsopOptions::default() });
+/// let mut options = GsopOptions::default();
+/// options.counting = Counting::Started;
+/// let policy = gsop_with(options);
 /// assert_eq!(redress::assess(&redress::Case::from_file(&claim)?, &policy)?.total.to_string(), "185.00");
 /// # Ok::<(), redress::Error>(())
 /// ```

@@ -48,15 +48,19 @@ pub enum BusinessAmounts {
     Doubled,
 }
 
-/// The readings [`agcom_347_18_with`] can take; `Default` is the catalog's.
+/// The readings [`agcom_347_18_with`] can take; [`Default`] is the catalog's. More
+/// readings may be added: start from `Default` and set the fields you choose.
 ///
 /// # Example
 /// ```
 /// use redress::catalog::it::{agcom_347_18_with, AgcomOptions, BusinessAmounts};
-/// let p = agcom_347_18_with(AgcomOptions { business: BusinessAmounts::Doubled, ..Default::default() });
+/// let mut options = AgcomOptions::default();
+/// options.business = BusinessAmounts::Doubled;
+/// let p = agcom_347_18_with(options);
 /// assert_eq!(p.id, "it-agcom-347-18");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[non_exhaustive]
 pub struct AgcomOptions {
     /// How days are counted.
     pub days: DayCounting,
@@ -138,7 +142,9 @@ pub fn agcom_347_18() -> Policy {
 /// # Example
 /// ```
 /// use redress::catalog::it::{agcom_347_18_with, AgcomOptions, DayCounting};
-/// let inclusive = agcom_347_18_with(AgcomOptions { days: DayCounting::BothEndsInclusive, ..Default::default() });
+/// let mut options = AgcomOptions::default();
+/// options.days = DayCounting::BothEndsInclusive;
+/// let inclusive = agcom_347_18_with(options);
 /// assert!(inclusive.readings.iter().any(|r| r.contains("both")));
 /// ```
 pub fn agcom_347_18_with(options: AgcomOptions) -> Policy {

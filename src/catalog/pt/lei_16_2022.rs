@@ -44,15 +44,19 @@ pub enum CreditedFrom {
     Report,
 }
 
-/// The readings [`lei_16_2022_with`] can take; `Default` is the catalog's.
+/// The readings [`lei_16_2022_with`] can take; [`Default`] is the catalog's. More
+/// readings may be added: start from `Default` and set the fields you choose.
 ///
 /// # Example
 /// ```
 /// use redress::catalog::pt::{lei_16_2022_with, CreditedFrom, PtOptions};
-/// let p = lei_16_2022_with(PtOptions { credited_from: CreditedFrom::Report, ..Default::default() });
+/// let mut options = PtOptions::default();
+/// options.credited_from = CreditedFrom::Report;
+/// let p = lei_16_2022_with(options);
 /// assert_eq!(p.id, "pt-lei-16-2022");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[non_exhaustive]
 pub struct PtOptions {
     /// What the price is prorated over.
     pub proration: ProrationBase,
@@ -122,7 +126,9 @@ pub fn lei_16_2022() -> Policy {
 /// # Example
 /// ```
 /// use redress::catalog::pt::{lei_16_2022_with, ProrationBase, PtOptions};
-/// let thirty = lei_16_2022_with(PtOptions { proration: ProrationBase::ThirtyDays, ..Default::default() });
+/// let mut options = PtOptions::default();
+/// options.proration = ProrationBase::ThirtyDays;
+/// let thirty = lei_16_2022_with(options);
 /// assert!(thirty.readings.iter().any(|r| r.contains("720 hours")));
 /// ```
 pub fn lei_16_2022_with(options: PtOptions) -> Policy {

@@ -24,15 +24,19 @@ pub enum DailyUnit {
     DaysInMonth,
 }
 
-/// The readings [`nj_cable_with`] can take; `Default` is the catalog's.
+/// The readings [`nj_cable_with`] can take; [`Default`] is the catalog's. More
+/// readings may be added: start from `Default` and set the fields you choose.
 ///
 /// # Example
 /// ```
 /// use redress::catalog::us::{nj_cable_with, DailyUnit, NjOptions};
-/// let p = nj_cable_with(NjOptions { daily_unit: DailyUnit::DaysInMonth });
+/// let mut options = NjOptions::default();
+/// options.daily_unit = DailyUnit::DaysInMonth;
+/// let p = nj_cable_with(options);
 /// assert_eq!(p.id, "us-nj-cable");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[non_exhaustive]
 pub struct NjOptions {
     /// What a one-day unit divides the monthly rate by.
     pub daily_unit: DailyUnit,
@@ -96,7 +100,9 @@ pub fn nj_cable() -> Policy {
 /// # Example
 /// ```
 /// use redress::catalog::us::{nj_cable_with, DailyUnit, NjOptions};
-/// let p = nj_cable_with(NjOptions { daily_unit: DailyUnit::DaysInMonth });
+/// let mut options = NjOptions::default();
+/// options.daily_unit = DailyUnit::DaysInMonth;
+/// let p = nj_cable_with(options);
 /// assert!(p.readings.iter().any(|r| r.contains("days of the calendar month")));
 /// ```
 pub fn nj_cable_with(options: NjOptions) -> Policy {

@@ -29,15 +29,19 @@ pub enum AutomaticTest {
     CreditPeriod,
 }
 
-/// The readings [`ny_psc_outage_credit_with`] can take; `Default` is the catalog's.
+/// The readings [`ny_psc_outage_credit_with`] can take; [`Default`] is the catalog's. More
+/// readings may be added: start from `Default` and set the fields you choose.
 ///
 /// # Example
 /// ```
 /// use redress::catalog::us::{ny_psc_outage_credit_with, AutomaticTest, NyPscOptions};
-/// let p = ny_psc_outage_credit_with(NyPscOptions { automatic_test: AutomaticTest::CreditPeriod });
+/// let mut options = NyPscOptions::default();
+/// options.automatic_test = AutomaticTest::CreditPeriod;
+/// let p = ny_psc_outage_credit_with(options);
 /// assert_eq!(p.id, "us-ny-psc-outage-credit");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[non_exhaustive]
 pub struct NyPscOptions {
     /// What the 24-hour test for an automatic credit measures.
     pub automatic_test: AutomaticTest,
@@ -111,7 +115,9 @@ pub fn ny_psc_outage_credit() -> Policy {
 /// # Example
 /// ```
 /// use redress::catalog::us::{ny_psc_outage_credit_with, AutomaticTest, NyPscOptions};
-/// let p = ny_psc_outage_credit_with(NyPscOptions { automatic_test: AutomaticTest::CreditPeriod });
+/// let mut options = NyPscOptions::default();
+/// options.automatic_test = AutomaticTest::CreditPeriod;
+/// let p = ny_psc_outage_credit_with(options);
 /// assert!(p.readings.iter().any(|r| r.contains("only the credit period")));
 /// ```
 pub fn ny_psc_outage_credit_with(options: NyPscOptions) -> Policy {

@@ -16,7 +16,8 @@ use crate::span::Span;
 /// §73 in force (L. 2022, effective 21 April 2022).
 const EFFECTIVE: NaiveDate = crate::catalog::ymd(2022, 4, 21);
 
-/// The readings [`ny_psl_73_with`] can take; [`Default`] is the catalog's.
+/// The readings [`ny_psl_73_with`] can take; [`Default`] is the catalog's. More
+/// readings may be added: start from `Default` and set the fields you choose.
 ///
 /// # Example
 /// ```
@@ -26,6 +27,7 @@ const EFFECTIVE: NaiveDate = crate::catalog::ymd(2022, 4, 21);
 /// assert_eq!((options.counting, options.size_unknown), (Counting::Complete, Assumption::Met));
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub struct Psl73Options {
     /// Whether each "subsequent twenty-four hour period" beyond 72 hours counts only when
     /// complete (the default: the first $25 at hour 96) or as soon as it has started (the
@@ -124,7 +126,9 @@ pub fn ny_psl_73() -> Policy {
 ///     end = "2024-01-13T22:00:00-05:00"
 ///     customers_affected = 180000
 /// "#).unwrap();
-/// let policy = ny_psl_73_with(Psl73Options { counting: Counting::Started, ..Psl73Options::default() });
+/// let mut options = Psl73Options::default();
+/// options.counting = Counting::Started;
+/// let policy = ny_psl_73_with(options);
 /// assert_eq!(redress::assess(&redress::Case::from_file(&claim)?, &policy)?.total.to_string(), "50.00");
 /// # Ok::<(), redress::Error>(())
 /// ```
