@@ -1,5 +1,5 @@
-//! The catalog: real-world policies as data, each dated, cited and tested on the
-//! worked examples of its source.
+//! The catalog: real-world policies as data, each dated, cited to its primary source
+//! and tested on worked examples of its rule.
 //!
 //! Ids are stable: users type them and files store them. A dated change of amounts
 //! is a new version inside the same id, chosen by the incident's date.

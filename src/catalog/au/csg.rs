@@ -99,7 +99,7 @@ pub struct CsgOptions {
 ///
 /// **Source.** Telecommunications (Customer Service Guarantee) Standard 2023 (and its
 /// predecessors of 2011 and 2000 (No. 2), amended 2006); timeframes from ACMA's consumer
-/// page acma.gov.au/customer-service-guarantee; fact sheet `utilities-cloud-goodwill.md` §3.
+/// page acma.gov.au/customer-service-guarantee.
 ///
 /// **How firm.** Timeframes \[P\] (ACMA, Telstra). Amounts \[S\]: a third-party table
 /// attributed to the Standard, matching the 21 % increase of 31 October 2006. Whether
@@ -320,10 +320,10 @@ mod tests {
     }
 
     #[test]
-    fn csg_3_example_1_residential_urban_repair_8_working_days_late() {
-        // utilities §3 example 1: reported Tue 3 Sep 2024, due by the end of the next working day
-        // (Wed 4). Repaired Mon 16 Sep: Thu 5, Fri 6, Mon 9 … Fri 13, Mon 16 = 8 working days
-        // late → 5 × 14.52 + 3 × 48.40 = 72.60 + 145.20 = AUD 217.80.
+    fn csg_residential_urban_repair_8_working_days_late() {
+        // Reported Tue 3 Sep 2024, due by the end of the next working day (Wed 4). Repaired
+        // Mon 16 Sep: Thu 5, Fri 6, Mon 9 … Fri 13, Mon 16 = 8 working days late → 5
+        // × 14.52 + 3 × 48.40 = 72.60 + 145.20 = AUD 217.80.
         let claim = fault(
             "AU-NSW",
             "residential",
@@ -359,9 +359,9 @@ mod tests {
     }
 
     #[test]
-    fn csg_3_example_2_business_connection_3_working_days_late() {
-        // utilities §3 example 2: business connection promised Wed 4 Sep 2024, connected Mon 9:
-        // Thu 5, Fri 6, Mon 9 = 3 working days late → 3 × 24.20 = AUD 72.60.
+    fn csg_business_connection_3_working_days_late() {
+        // Business connection promised Wed 4 Sep 2024, connected Mon 9: Thu 5, Fri 6, Mon 9
+        // = 3 working days late → 3 × 24.20 = AUD 72.60.
         let claim = phone_claim(
             "AU",
             "business",
@@ -377,8 +377,8 @@ mod tests {
     }
 
     #[test]
-    fn csg_3_example_3_missed_appointment() {
-        // utilities §3 example 3: missed appointment: residential AUD 14.52, business AUD 24.20.
+    fn csg_missed_appointment_residential_or_business() {
+        // Missed appointment: residential AUD 14.52, business AUD 24.20.
         let rest = r#"
             [[appointments]]
             date = "2024-09-04"
@@ -395,10 +395,10 @@ mod tests {
     }
 
     #[test]
-    fn csg_3_example_4_residential_one_enhanced_feature_7_days_late() {
-        // utilities §3 example 4: one enhanced feature, residential, 7 working days late:
-        // reported Tue 3 Sep, due Wed 4, repaired Fri 13 (Thu 5 … Fri 13 = 7) →
-        // 5 × 7.26 + 2 × 24.20 = 36.30 + 48.40 = AUD 84.70.
+    fn csg_one_enhanced_feature_7_working_days_late() {
+        // One enhanced feature, residential, 7 working days late: reported Tue 3 Sep, due
+        // Wed 4, repaired Fri 13 (Thu 5 … Fri 13 = 7) → 5 × 7.26 + 2 × 24.20 = 36.30
+        // + 48.40 = AUD 84.70.
         let claim = fault(
             "AU-NSW",
             "residential",

@@ -85,8 +85,8 @@ pub struct VicGslOptions {
 /// 1 July 2021); Electricity Distribution Code (GSL scheme as amended after the
 /// Commission's December 2015 review) before; Essential Services Commission, "Electricity
 /// Distribution Code review – customer service standards: final decision", 16 November
-/// 2020; AusNet Services' compensation page; energy.vic.gov.au customer compensation page;
-/// fact sheet `utilities-cloud-goodwill.md` §2.5.
+/// 2020; AusNet Services' compensation page; energy.vic.gov.au customer compensation
+/// page.
 ///
 /// **How firm.** Amounts and thresholds \[P\] (AusNet, Victorian Government page; the ESC
 /// mirror \[S\]). The old scheme's start (1 January 2016) is inferred from the December 2015
@@ -337,9 +337,9 @@ mod tests {
     }
 
     #[test]
-    fn vic_2_5_example_1_25_hours_across_6_interruptions() {
-        // utilities §2.5 example 1: FY 2024-25, 25 h over 6 interruptions (6 × 250 min = 1,500
-        // min) → hours tier > 18 h → AUD 130; 6 is not more than 8 → nothing; AUD 130.
+    fn vic_25_hours_across_6_interruptions() {
+        // FY 2024-25, 25 h over 6 interruptions (6 × 250 min = 1,500 min) → hours tier >
+        // 18 h → AUD 130; 6 is not more than 8 → nothing; AUD 130.
         let result = assess(
             &interruptions("2024-08-01T00:00:00+10:00", 6, 250),
             &vic_gsl(),
@@ -350,9 +350,9 @@ mod tests {
     }
 
     #[test]
-    fn vic_2_5_example_2_65_hours_across_21_interruptions() {
-        // utilities §2.5 example 2: 65 h over 21 interruptions → AUD 380 (> 60 h) + AUD 380
-        // (> 20 interruptions) = AUD 760. 21 × 186 min = 3,906 min = 65.1 h.
+    fn vic_65_hours_across_21_interruptions() {
+        // 65 h over 21 interruptions → AUD 380 (> 60 h) + AUD 380 (> 20 interruptions) =
+        // AUD 760. 21 × 186 min = 3,906 min = 65.1 h.
         let result = assess(
             &interruptions("2024-08-01T00:00:00+10:00", 21, 186),
             &vic_gsl(),
@@ -364,8 +364,8 @@ mod tests {
     }
 
     #[test]
-    fn vic_2_5_example_3_exactly_18_hours_is_not_more_than_18() {
-        // utilities §2.5 example 3: exactly 18.0 h (6 × 180 min) → not more than 18 → AUD 0.
+    fn vic_exactly_18_hours_is_not_more_than_18() {
+        // Exactly 18.0 h (6 × 180 min) → not more than 18 → AUD 0.
         assert_eq!(
             total(
                 &interruptions("2024-08-01T00:00:00+10:00", 6, 180),
@@ -392,9 +392,9 @@ mod tests {
     }
 
     #[test]
-    fn vic_2_5_example_4_old_scheme_single_interruption() {
-        // utilities §2.5 example 4 (calendar-year scheme, urban feeder): one 14-h interruption
-        // and 14 h for the year → AUD 80.
+    fn vic_old_scheme_single_interruption() {
+        // The calendar-year scheme, urban feeder: one 14-h interruption and 14 h for the
+        // year → AUD 80.
         let one = outages_of("2019-05-01T00:00:00+10:00", &[14 * 60]);
         assert_eq!(total(&one, &vic_gsl()), "80.00");
         // The year ends with 22 h in all (plus 8 h in another interruption): the AUD 120

@@ -85,8 +85,8 @@ impl Default for AttGuaranteeOptions {
 /// credit or reward card after more than 20 minutes) names no amount and is not encoded.
 /// Outages before 9 January 2025 earn nothing here.
 ///
-/// **Source.** AT&T Guarantee offer terms, att.com (from 9 January 2025); press coverage;
-/// fact sheet `utilities-cloud-goodwill.md` §4.
+/// **Source.** AT&T Guarantee offer terms, "Network Wireless Outage", att.com (from
+/// 9 January 2025); press coverage (Ars Technica and Phone Scoop, 8 January 2025).
 ///
 /// **How firm.** \[P\]: AT&T's own offer terms. The rounding of the daily rate is not stated;
 /// each credit is rounded once, half away from zero, to the cent.
@@ -276,10 +276,10 @@ mod tests {
     }
 
     #[test]
-    fn att_4_example_2_three_hours_thirty_hours_and_a_31_day_month() {
-        // utilities §4 example 2: USD 65 a month, 30-day month, 3-h outage → 65 / 30 = 2.1667 →
-        // USD 2.17; 30 h → one day plus one additional day → 2 × 65 / 30 = 4.333 → USD 4.33;
-        // in a 31-day month one day = 65 / 31 = 2.0968 → USD 2.10. Both readings agree.
+    fn att_three_hours_thirty_hours_and_a_31_day_month() {
+        // USD 65 a month, 30-day month, 3-h outage → 65 / 30 = 2.1667 → USD 2.17; 30 h →
+        // one day plus one additional day → 2 × 65 / 30 = 4.333 → USD 4.33; in a 31-day
+        // month one day = 65 / 31 = 2.0968 → USD 2.10. Both readings agree.
         for policy in [att_guarantee_2025(), started()] {
             assert_eq!(total(&june(3 * 60), &policy), "2.17");
             assert_eq!(total(&june(30 * 60), &policy), "4.33");
@@ -294,8 +294,8 @@ mod tests {
     }
 
     #[test]
-    fn att_4_example_2_forty_minutes_earns_nothing_sixty_does() {
-        // utilities §4 example 2: a 40-minute outage → nothing (below 60 min), with a note.
+    fn att_forty_minutes_earns_nothing_sixty_does() {
+        // A 40-minute outage → nothing (below 60 min), with a note.
         let short = assess(&june(40), &att_guarantee_2025()).unwrap();
         assert_eq!(short.total.to_string(), "0.00");
         assert!(
@@ -308,9 +308,9 @@ mod tests {
     }
 
     #[test]
-    fn att_4_example_2_nine_towers_earns_nothing() {
-        // utilities §4 example 2: 9 towers down → nothing. The claim file cannot say how many
-        // towers were down, so the reading is an option.
+    fn att_nine_towers_earns_nothing() {
+        // 9 towers down → nothing. The claim file cannot say how many towers were down, so
+        // the reading is an option.
         let small = att_guarantee_2025_with(AttGuaranteeOptions {
             towers: AttTowers::FewerThanTen,
             ..AttGuaranteeOptions::default()

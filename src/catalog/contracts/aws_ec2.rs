@@ -27,7 +27,7 @@ const AWS_2022: NaiveDate = ymd(2022, 5, 5);
 ///
 /// **Source.** Amazon Compute Service Level Agreement, Region-Level SLA,
 /// aws.amazon.com/compute/sla/ (last updated 25 May 2022), and its version of 5 May 2022
-/// at aws.amazon.com/compute/sla/historical/; fact sheet `utilities-cloud-goodwill.md` §1.1.
+/// at aws.amazon.com/compute/sla/historical/.
 ///
 /// **How firm.** The tiers and the credit basis are \[P\] in the 5 May 2022 text and \[S\]
 /// (several consistent copies) for the current page; the USD 1 minimum is \[P\] for other
@@ -159,19 +159,19 @@ mod tests {
     }
 
     #[test]
-    fn aws_1_1_example_1_fifty_minutes_on_1200() {
-        // utilities §1.1 example 1: 30-day month (43,200 min), 50 min → 43,150 / 43,200 =
-        // 99.88426 % → 10 % → 10 % × 1,200 = USD 120.00, on request.
+    fn aws_fifty_minutes_on_1200_is_10_percent() {
+        // 30-day month (43,200 min), 50 min → 43,150 / 43,200 = 99.88426 % → 10 % → 10 %
+        // × 1,200 = USD 120.00, on request.
         let result = assess(&june("1200", 50), &aws_ec2_region()).unwrap();
         assert_eq!(result.total.to_string(), "120.00");
         assert!(!result.automatic);
     }
 
     #[test]
-    fn aws_1_1_example_2_five_minutes_is_the_first_credited_count() {
-        // utilities §1.1 example 2: 30-day month: 4 min → 99.99074 % (none); 5 min → 99.98843 %
-        // (10 %). 31-day month: 4 → 99.99104 % (none), 5 → 99.98880 % (10 %). 28-day month:
-        // 5 → 99.98760 % (10 %). Charges USD 100 → 10 % = USD 10.00.
+    fn aws_five_minutes_is_the_first_credited_count() {
+        // 30-day month: 4 min → 99.99074 % (none); 5 min → 99.98843 % (10 %). 31-day month:
+        // 4 → 99.99104 % (none), 5 → 99.98880 % (10 %). 28-day month: 5 → 99.98760 %
+        // (10 %). Charges USD 100 → 10 % = USD 10.00.
         assert_eq!(total(&june("100", 4), &aws_ec2_region()), "0.00");
         assert_eq!(total(&june("100", 5), &aws_ec2_region()), "10.00");
         let july = |m| cloud("AWS", "100", "2025-07-10T10:00:00Z", m, 0);
@@ -182,10 +182,10 @@ mod tests {
     }
 
     #[test]
-    fn aws_1_1_example_3_lower_bounds_are_inclusive() {
-        // utilities §1.1 example 3: 30-day month. 432 min → exactly 99.00000 % → still 10 %
-        // (USD 120 of 1,200); 433 → 98.99769 % → 30 % (USD 360); 2,160 min → exactly
-        // 95.00000 % → 30 % (USD 360); 2,161 → 94.99769 % → 100 % (USD 1,200).
+    fn aws_lower_bounds_are_inclusive() {
+        // 30-day month. 432 min → exactly 99.00000 % → still 10 % (USD 120 of 1,200); 433
+        // → 98.99769 % → 30 % (USD 360); 2,160 min → exactly 95.00000 % → 30 % (USD 360);
+        // 2,161 → 94.99769 % → 100 % (USD 1,200).
         assert_eq!(total(&june("1200", 432), &aws_ec2_region()), "120.00");
         assert_eq!(total(&june("1200", 433), &aws_ec2_region()), "360.00");
         assert_eq!(total(&june("1200", 2160), &aws_ec2_region()), "360.00");
@@ -193,9 +193,9 @@ mod tests {
     }
 
     #[test]
-    fn aws_1_1_example_4_minimum_credit_is_more_than_one_dollar() {
-        // utilities §1.1 example 4: 10 % tier (50 min). USD 9.50 → 0.95 → not issued; USD 10.00
-        // → exactly 1.00 → not issued ("greater than" USD 1); USD 10.50 → 1.05 → issued.
+    fn aws_minimum_credit_is_more_than_one_dollar() {
+        // 10 % tier (50 min). USD 9.50 → 0.95 → not issued; USD 10.00 → exactly 1.00 → not
+        // issued ("greater than" USD 1); USD 10.50 → 1.05 → issued.
         let low = assess(&june("9.50", 50), &aws_ec2_region()).unwrap();
         assert_eq!(low.total.to_string(), "0.00");
         assert!(
@@ -208,10 +208,10 @@ mod tests {
     }
 
     #[test]
-    fn aws_1_1_example_5_instance_level() {
-        // utilities §1.1 example 5: instance level, 30-day month, 240 min → 99.44444 % → 10 %;
-        // charges 720 h × 0.096 = USD 69.12 → 6.912 → USD 6.91. 216 min → exactly 99.50000 % →
-        // no credit; 217 → 99.49769 % → 10 % → USD 6.91.
+    fn aws_instance_level_commitment_is_99_5() {
+        // Instance level, 30-day month, 240 min → 99.44444 % → 10 %; charges 720 h × 0.096
+        // = USD 69.12 → 6.912 → USD 6.91. 216 min → exactly 99.50000 % → no credit; 217
+        // → 99.49769 % → 10 % → USD 6.91.
         let instance = aws_ec2_instance();
         assert_eq!(total(&june("69.12", 240), &instance), "6.91");
         assert_eq!(total(&june("69.12", 216), &instance), "0.00");
@@ -221,11 +221,11 @@ mod tests {
     }
 
     #[test]
-    fn aws_1_1_example_6_the_credit_is_on_the_charges_paid() {
-        // utilities §1.1 example 6: 10:03–14:03 UTC (240 min); the hours 10:00–13:00 each have
-        // more than six minutes down, so 4 × 0.096 = USD 0.384 is not charged (that hourly
-        // rule is not computed here). On the charges paid after it, 69.12 − 0.384 = 68.736,
-        // the 10 % credit is 6.8736 → USD 6.87 (before it: 6.912 → 6.91).
+    fn aws_the_credit_is_on_the_charges_paid() {
+        // 10:03–14:03 UTC (240 min); the hours 10:00–13:00 each have more than six minutes
+        // down, so 4 × 0.096 = USD 0.384 is not charged (that hourly rule is not computed
+        // here). On the charges paid after it, 69.12 − 0.384 = 68.736, the 10 % credit is
+        // 6.8736 → USD 6.87 (before it: 6.912 → 6.91).
         let after = cloud("AWS", "68.736", "2025-06-10T10:03:00Z", 240, 0);
         assert_eq!(total(&after, &aws_ec2_instance()), "6.87");
         let before = cloud("AWS", "69.12", "2025-06-10T10:03:00Z", 240, 0);
@@ -233,9 +233,8 @@ mod tests {
     }
 
     #[test]
-    fn aws_1_1_example_7_claim_by_the_end_of_the_second_cycle_after() {
-        // utilities §1.1 example 7: incident on 15 March (calendar-month billing) → April, May →
-        // claim by 31 May.
+    fn aws_claim_by_the_end_of_the_second_cycle_after() {
+        // Incident on 15 March (calendar-month billing) → April, May → claim by 31 May.
         let result = assess(
             &cloud("AWS", "1200", "2025-03-15T10:00:00Z", 50, 0),
             &aws_ec2_region(),

@@ -61,8 +61,7 @@ pub struct AzureVmOptions {
 ///
 /// **Source.** SLA for Azure Virtual Machines, v1.8 (March 2018, which added the
 /// Availability Zone commitment), azure.microsoft.com/support/legal/sla/virtual-machines/,
-/// and the general terms of the Microsoft SLA for Online Services; fact sheet
-/// `utilities-cloud-goodwill.md` §1.4.
+/// and the general terms of the Microsoft SLA for Online Services.
 ///
 /// **How firm.** The commitments and version history are \[P\]; the credit tiers are \[S\]
 /// (consistent with the v1.5 note); the uptime formula, the claim window and the fee cap
@@ -171,24 +170,24 @@ mod tests {
     }
 
     #[test]
-    fn azure_1_4_example_1_thirty_minutes_across_zones() {
-        // utilities §1.4 example 1: Availability Zones, 30-day month, 30 min → 43,170 / 43,200 =
-        // 99.93056 % → 10 % of USD 3,000 → USD 300.00, on request.
+    fn azure_thirty_minutes_across_zones() {
+        // Availability Zones, 30-day month, 30 min → 43,170 / 43,200 = 99.93056 % → 10 % of
+        // USD 3,000 → USD 300.00, on request.
         let result = assess(&azure_june("3000", 30), &azure_vm()).unwrap();
         assert_eq!(result.total.to_string(), "300.00");
         assert!(!result.automatic);
     }
 
     #[test]
-    fn azure_1_4_example_2_three_minutes_is_no_credit() {
-        // utilities §1.4 example 2: 3 min → 43,197 / 43,200 = 99.99306 % ≥ 99.99 % → nothing.
+    fn azure_three_minutes_is_no_credit() {
+        // 3 min → 43,197 / 43,200 = 99.99306 % ≥ 99.99 % → nothing.
         assert_eq!(total(&azure_june("3000", 3), &azure_vm()), "0.00");
     }
 
     #[test]
-    fn azure_1_4_example_3_single_premium_instance() {
-        // utilities §1.4 example 3: single VM on premium storage (SLO 99.9 %), 480 min →
-        // 98.88889 % → below 99 % → 25 % of USD 150 → USD 37.50.
+    fn azure_single_premium_instance() {
+        // Single VM on premium storage (SLO 99.9 %), 480 min → 98.88889 % → below 99 %
+        // → 25 % of USD 150 → USD 37.50.
         let single = azure_vm_with(AzureVmOptions {
             slo: AzureVmSlo::SingleInstancePremium,
         });
@@ -214,9 +213,8 @@ mod tests {
     }
 
     #[test]
-    fn azure_1_4_example_4_claim_window() {
-        // utilities §1.4 example 4: incident 20 January → billing month January → claim by
-        // 31 March.
+    fn azure_claim_window_ends_two_months_after_the_billing_month() {
+        // Incident 20 January → billing month January → claim by 31 March.
         let result = assess(
             &cloud("Azure", "3000", "2025-01-20T10:00:00Z", 30, 0),
             &azure_vm(),

@@ -69,8 +69,7 @@ pub struct GcpOptions {
 /// plan's provider must name Google.
 ///
 /// **Source.** Google Compute Engine Service Level Agreement, cloud.google.com/compute/sla
-/// and its dated versions (sla-20200113 and later); fact sheet
-/// `utilities-cloud-goodwill.md` §1.3.
+/// and its dated versions (sla-20200113 and later).
 ///
 /// **How firm.** SLOs and definitions \[P\]. The older table and its 50 % cap \[S\]
 /// (copies of the template) and partly \[M\]; the current table and cap are \[M/S\] and **not
@@ -333,9 +332,9 @@ mod tests {
     }
 
     #[test]
-    fn gcp_1_3_example_1_partial_minutes_ignored_10_percent_under_either_table() {
-        // utilities §1.3 example 1: 31-day month (44,640 min); 12 min, 45 s (ignored) and 30 min
-        // → 42 min → 44,598 / 44,640 = 99.90591 % → 10 % under either table → USD 200.00 of 2,000.
+    fn gcp_partial_minutes_ignored_10_percent_under_either_table() {
+        // 31-day month (44,640 min); 12 min, 45 s (ignored) and 30 min → 42 min → 44,598
+        // / 44,640 = 99.90591 % → 10 % under either table → USD 200.00 of 2,000.
         let episodes = [(12, 0), (0, 45), (30, 0)];
         for (year, policy) in [
             (2024, gcp_compute_multizone()),
@@ -349,11 +348,10 @@ mod tests {
     }
 
     #[test]
-    fn gcp_1_3_example_2_single_instance_table_by_date() {
-        // utilities §1.3 example 2: single instance, 30-day month, 480 min →
-        // (43,200 − 480) / 43,200 = 42,720 / 43,200 = 98.88889 %. Current table (SLO 99.9 %): 95–< 99.9 →
-        // 10 % of USD 150 = USD 15.00. April 2020 version (SLO 99.5 %): 95–< 99 → 25 % →
-        // USD 37.50.
+    fn gcp_single_instance_table_by_date() {
+        // Single instance, 30-day month, 480 min → (43,200 − 480) / 43,200 = 42,720
+        // / 43,200 = 98.88889 %. Current table (SLO 99.9 %): 95–< 99.9 → 10 % of USD 150 =
+        // USD 15.00. April 2020 version (SLO 99.5 %): 95–< 99 → 25 % → USD 37.50.
         let june = |year: i32| {
             let mut claim = cloud("Google", "150", &format!("{year}-06-10T00:00:00Z"), 480, 0);
             claim.customer = None;
@@ -364,10 +362,10 @@ mod tests {
     }
 
     #[test]
-    fn gcp_1_3_example_3_forty_eight_hours_50_or_100_percent() {
-        // utilities §1.3 example 3: multi-zone, 30-day month, 2,880 min (48 h) → 93.33333 % →
-        // under 95 %: 50 % under the older table, 100 % under the reported current one.
-        // Charges USD 1,000 → USD 500.00 or USD 1,000.00.
+    fn gcp_forty_eight_hours_50_or_100_percent() {
+        // Multi-zone, 30-day month, 2,880 min (48 h) → 93.33333 % → under 95 %: 50 % under
+        // the older table, 100 % under the reported current one. Charges USD 1,000 →
+        // USD 500.00 or USD 1,000.00.
         let june = |year: i32| {
             cloud(
                 "Google",
@@ -384,8 +382,8 @@ mod tests {
     }
 
     #[test]
-    fn gcp_1_3_example_4_twelve_minutes_forty_seconds_counts_as_twelve() {
-        // utilities §1.3 example 4: a 12 min 40 s episode counts as 12 whole minutes.
+    fn gcp_twelve_minutes_forty_seconds_counts_as_twelve() {
+        // A 12 min 40 s episode counts as 12 whole minutes.
         let result = assess(
             &gcp_march(2024, "2000", &[(12, 40)]),
             &gcp_compute_multizone(),

@@ -60,8 +60,7 @@ pub struct RogersOptions {
 /// the claim gives for that day. The policy is in force for that incident only: outage
 /// time on another local date earns nothing, and the notes say so.
 ///
-/// **Source.** Rogers' announcements of July 2022, as reported by the press; fact sheet
-/// `utilities-cloud-goodwill.md` §4.
+/// **Source.** Rogers' announcements of July 2022, as reported by the press.
 ///
 /// **How firm.** \[S\]: press reports only. Rogers did not publish how a day of service was
 /// computed; the days of the month is the default, and a 30-day month (5 × 90 / 30 =
@@ -216,10 +215,9 @@ mod tests {
     }
 
     #[test]
-    fn rogers_4_example_4_three_day_bases() {
-        // utilities §4 example 4: plan 90 a month, credit month of 31 days → 5 × 90 / 31 =
-        // 14.516 → 14.52; on a 30-day basis 5 × 90 / 30 = 15.00; annualised 90 × 12 / 365 × 5 =
-        // 14.795 → 14.79.
+    fn rogers_three_day_bases() {
+        // Plan 90 a month, credit month of 31 days → 5 × 90 / 31 = 14.516 → 14.52; on a
+        // 30-day basis 5 × 90 / 30 = 15.00; annualised 90 × 12 / 365 × 5 = 14.795 → 14.79.
         let claim = july_8(&[("mobile", "90")]);
         let result = assess(&claim, &rogers_2022()).unwrap();
         assert_eq!(result.total.to_string(), "14.52");

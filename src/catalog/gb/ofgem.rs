@@ -146,7 +146,8 @@ impl Default for GsopOptions {
 ///
 /// **Source.** The Electricity (Standards of Performance) Regulations 2015, SI 2015/699
 /// (legislation.gov.uk/uksi/2015/699), as amended by SI 2023/887 (from 1 September 2023)
-/// and SI 2024/984; fact sheet `utilities-cloud-goodwill.md` §2.1.
+/// and SI 2024/984; Ofgem, "Power cuts: help and compensation under guaranteed
+/// standards" (ofgem.gov.uk).
 ///
 /// **How firm.** \[S\]: the schedule of amounts was read only in secondary sources (a
 /// distributor's page citing SI 2023/887, Ofgem guidance quoted in the press, older
@@ -509,10 +510,10 @@ mod tests {
     }
 
     #[test]
-    fn ofgem_2_1_example_1_domestic_30_hours_normal_weather() {
-        // utilities §2.1 example 1: domestic, normal weather, 30 h, post-Sept 2023. 12 h missed
-        // → £95; 18 h beyond. Complete periods: 1 further 12 h → 95 + 45 = £140.
-        // Started periods: 2 → 95 + 2 × 45 = £185.
+    fn ofgem_domestic_30_hours_normal_weather() {
+        // Domestic, normal weather, 30 h, post-Sept 2023. 12 h missed → £95; 18 h beyond.
+        // Complete periods: 1 further 12 h → 95 + 45 = £140. Started periods: 2 →
+        // 95 + 2 × 45 = £185.
         let claim = cut_2025(30, "residential", "network");
         let result = assess(&claim, &gsop()).unwrap();
         assert_eq!(result.total.to_string(), "140.00");
@@ -521,18 +522,18 @@ mod tests {
     }
 
     #[test]
-    fn ofgem_2_1_example_2_non_domestic_13_hours() {
-        // utilities §2.1 example 2: non-domestic, 13 h, post-2023 → 1 h beyond: £190 (complete:
-        // no further period) or £190 + £45 = £235 (started: one).
+    fn ofgem_non_domestic_13_hours() {
+        // Non-domestic, 13 h, post-2023 → 1 h beyond: £190 (complete: no further period) or
+        // £190 + £45 = £235 (started: one).
         let claim = cut_2025(13, "business", "network");
         assert_eq!(total(&claim, &gsop()), "190.00");
         assert_eq!(total(&claim, &started()), "235.00");
     }
 
     #[test]
-    fn ofgem_2_1_example_3_severe_weather_category_1_and_the_cap() {
-        // utilities §2.1 example 3: category 1 (24 h), domestic, 40 h, post-2023: 16 h beyond →
-        // 2 complete 6-h periods → 80 + 2 × 40 = £160; started: 3 → 80 + 120 = £200.
+    fn ofgem_severe_weather_category_1_and_the_cap() {
+        // Category 1 (24 h), domestic, 40 h, post-2023: 16 h beyond → 2 complete 6-h
+        // periods → 80 + 2 × 40 = £160; started: 3 → 80 + 120 = £200.
         let claim = cut_2025(40, "residential", "severe-weather");
         assert_eq!(total(&claim, &gsop()), "160.00");
         assert_eq!(total(&claim, &started()), "200.00");
@@ -553,9 +554,9 @@ mod tests {
     }
 
     #[test]
-    fn ofgem_2_1_example_4_pre_2023_category_2() {
-        // utilities §2.1 example 4: pre-2023 category 2 (48 h), off 72 h: 24 h beyond → two
-        // complete 12-h periods → 70 + 2 × 70 = £210.
+    fn ofgem_pre_2023_severe_weather_category_2() {
+        // Pre-2023 category 2 (48 h), off 72 h: 24 h beyond → two complete 12-h periods
+        // → 70 + 2 × 70 = £210.
         let category_2 = gsop_with(GsopOptions {
             severe_weather: SevereWeatherCategory::Category2,
             ..GsopOptions::default()
@@ -577,8 +578,8 @@ mod tests {
     }
 
     #[test]
-    fn ofgem_2_1_example_5_pre_2023_multiple_interruptions() {
-        // utilities §2.1 example 5: 4 interruptions of ≥ 3 h between 1 April and 31 March → £75.
+    fn ofgem_pre_2023_four_interruptions_in_a_year() {
+        // 4 interruptions of ≥ 3 h between 1 April and 31 March → £75.
         // Four cuts of exactly 3 h (within the 12-h standard, so no restoration payment).
         let four: ClaimFile = toml::from_str(
             r#"

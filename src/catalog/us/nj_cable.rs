@@ -52,7 +52,7 @@ pub struct NjOptions {
 ///
 /// # Example
 /// ```
-/// // Telecom §5.2 example 1: internet at $60 ($2 a day) out Mon 09:00 → Sat 18:00:
+/// // Internet at $60 ($2 a day) out Mon 09:00 → Sat 18:00:
 /// // Mon 15 h, Tue–Fri whole, Sat 18 h → 6 days with more than 6 hours → $12, on request.
 /// let claim: redress::ClaimFile = toml::from_str(r#"
 ///     [plan]
@@ -87,15 +87,15 @@ pub fn nj_cable() -> Policy {
 /// compensation may be offered instead.
 ///
 /// **Source.** N.J.A.C. 14:18-3.5 (Regulations of cable television, customer rights:
-/// outage credit), text current through N.J.R. Vol. 56 No. 21, 4 November 2024
-/// (telecom §5.2). The date the text was first adopted was not checked, so the policy
-/// has no start date.
+/// outage credit), text current through N.J.R. Vol. 56 No. 21, 4 November 2024. The
+/// date the text was first adopted was not checked, so the policy has no start date.
 ///
 /// **How firm.** \[P\]: read in the regulation's text. The daily unit (/30 or /days in
 /// the month) is our reading; the text says only "prorated on the basis of the
-/// monthly rate". The chapter regulates cable television; the fact sheet's examples
-/// apply it to a cable company's internet and phone services too, and so does this
-/// policy.
+/// monthly rate". The chapter regulates cable television (N.J.A.C. 14:18-1.2 defines
+/// it as the transmission of video programming); this policy also applies it to a
+/// cable company's internet and phone services, as operators that credit whole
+/// bundles do: that scope is a reading, not the regulation's words.
 ///
 /// # Example
 /// ```
@@ -198,11 +198,11 @@ mod tests {
         end = "2025-03-08T18:00:00-05:00"
     "#;
 
-    /// Telecom §5.2 example 1 (internet $60/month → $2/day). Down Mon 09:00 → Sat 18:00:
-    /// Mon 15 h, Tue–Fri full, Sat 18 h → 6 units → $12.00, on request within 30 days
-    /// of the outage (by 7 April 2025).
+    /// Internet at $60/month → $2/day. Down Mon 09:00 → Sat 18:00: Mon 15 h, Tue–Fri full,
+    /// Sat 18 h → 6 units → $12.00, on request within 30 days of the outage (by 7 April
+    /// 2025).
     #[test]
-    fn nj_5_2_example_1_monday_to_saturday() {
+    fn nj_monday_to_saturday_is_6_days_on_request() {
         let c = run_nj(&nj(MON_TO_SAT), NjOptions::default());
         assert_eq!(c.total.to_string(), "12.00", "{c}");
         assert!(!c.automatic);
@@ -213,9 +213,9 @@ mod tests {
         );
     }
 
-    /// Telecom §5.2 example 1 with /31 (March): 6 × 60 / 31 = 11.613 → $11.61.
+    /// Monday to Saturday with /31 (March): 6 × 60 / 31 = 11.613 → $11.61.
     #[test]
-    fn nj_5_2_example_1_days_in_month() {
+    fn nj_monday_to_saturday_by_the_days_in_the_month() {
         let options = NjOptions {
             daily_unit: DailyUnit::DaysInMonth,
         };
@@ -223,9 +223,9 @@ mod tests {
         assert_eq!(c.total.to_string(), "11.61", "{c}");
     }
 
-    /// Telecom §5.2 example 2. A 7-hour outage → 1 unit → $2; a 5-hour outage → $0.
+    /// A 7-hour outage → 1 unit → $2; a 5-hour outage → $0.
     #[test]
-    fn nj_5_2_example_2_seven_and_five_hours() {
+    fn nj_seven_hours_earn_a_day_five_hours_nothing() {
         let seven = run_nj(
             &nj(r#"
                 start = "2025-06-02T09:00:00-04:00"
@@ -248,10 +248,10 @@ mod tests {
         );
     }
 
-    /// Telecom §5.2 example 3. Fri 20:00 → Sun 03:00 (31 h): Fri 4 h (no), Sat 24 h
-    /// (yes), Sun 3 h (no) → 1 unit, $2 (the literal calendar-day reading).
+    /// Fri 20:00 → Sun 03:00 (31 h): Fri 4 h (no), Sat 24 h (yes), Sun 3 h (no) → 1 unit,
+    /// $2 (the literal calendar-day reading).
     #[test]
-    fn nj_5_2_example_3_friday_night_to_sunday() {
+    fn nj_friday_night_to_sunday_counts_only_saturday() {
         let c = run_nj(
             &nj(r#"
                 start = "2025-06-06T20:00:00-04:00"
@@ -262,7 +262,7 @@ mod tests {
         assert_eq!(c.total.to_string(), "2.00", "{c}");
     }
 
-    /// DST (my arithmetic): Sat 8 Mar 2025 20:00 EST → Mon 10 Mar 03:00 EDT is 30
+    /// DST (worked by hand): Sat 8 Mar 2025 20:00 EST → Mon 10 Mar 03:00 EDT is 30
     /// elapsed hours: Sat 4 h (no), Sun 23 h, its whole short day (yes), Mon 3 h (no)
     /// → 1 unit, $2.
     #[test]

@@ -58,8 +58,8 @@ pub struct NyPscOptions {
 ///
 /// # Example
 /// ```
-/// // Telecom §5.1 example 1: a $120 bundle (internet $60 + TV $60), out 53 hours, 250
-/// // subscribers affected: ⌈53 / 24⌉ = 3 units × $120 / 30 = $12, automatic.
+/// // A $120 bundle (internet $60 + TV $60), out 53 hours, 250 subscribers affected:
+/// // ⌈53 / 24⌉ = 3 units × $120 / 30 = $12, automatic.
 /// let claim: redress::ClaimFile = toml::from_str(r#"
 ///     [plan]
 ///     currency = "USD"
@@ -104,7 +104,7 @@ pub fn ny_psc_outage_credit() -> Policy {
 ///
 /// **Source.** New York State Public Service Commission, Case 22-M-0180, rules adopted
 /// and announced on 19 January 2023 (DPS press release 19 January 2023); the same text
-/// appears in a provider's posted rule dated 20 March 2023 (telecom §5.1). The
+/// appears in a provider's posted outage credit rule dated 20 March 2023. The
 /// effective date taken is 19 January 2023, the date of adoption the press release
 /// gives ("are now required"); the NYCRR section it was codified in is not confirmed.
 ///
@@ -223,11 +223,11 @@ mod tests {
         assess(claim, &ny_psc_outage_credit_with(options)).unwrap()
     }
 
-    /// Telecom §5.1 example 1 (bundle $120/month → $4 per unit: internet $60 + TV $60,
-    /// $2 each). 53-hour outage, 250 subscribers affected → ⌈53/24⌉ = 3 → $12,
-    /// automatic (3 × $2 per service).
+    /// A bundle of $120/month → $4 per unit (internet $60 + TV $60, $2 each). 53-hour
+    /// outage, 250 subscribers affected → ⌈53/24⌉ = 3 → $12, automatic (3 × $2 per
+    /// service).
     #[test]
-    fn nypsc_5_1_example_1_53_hours_250_subscribers() {
+    fn nypsc_53_hours_for_250_subscribers_is_3_units_automatic() {
         let c = run_ny(
             &ny(r#"
                 [[outages]]
@@ -244,10 +244,10 @@ mod tests {
         assert!(c.automatic);
     }
 
-    /// Telecom §5.1 example 2. A 20-hour outage → only on request → $4 (one unit, $2
-    /// per service), or $0 if not requested.
+    /// A 20-hour outage → only on request → $4 (one unit, $2 per service), or $0 if not
+    /// requested.
     #[test]
-    fn nypsc_5_1_example_2_20_hours_on_request() {
+    fn nypsc_20_hours_is_one_unit_on_request() {
         let c = run_ny(
             &ny(r#"
                 [[outages]]
@@ -273,12 +273,12 @@ mod tests {
         power_restored = "2025-06-03T08:00:00-04:00"
     "#;
 
-    /// Telecom §5.1 example 3. Storm: outage starts Mon 18:00 because the network lost
-    /// commercial power; power restored Tue 08:00; service restored Thu 20:00. Credit
-    /// period starts Wed 08:00 → 36 h → 2 units → $8, automatic (both readings of the
-    /// 24-hour test pass: 74 h whole, 36 h credit period).
+    /// Storm: outage starts Mon 18:00 because the network lost commercial power; power
+    /// restored Tue 08:00; service restored Thu 20:00. Credit period starts Wed 08:00
+    /// → 36 h → 2 units → $8, automatic (both readings of the 24-hour test pass: 74 h
+    /// whole, 36 h credit period).
     #[test]
-    fn nypsc_5_1_example_3_storm_power_rule() {
+    fn nypsc_storm_credit_period_starts_24_hours_after_power_returns() {
         let c = run_ny(&ny(STORM), NyPscOptions::default());
         assert_eq!(c.total.to_string(), "8.00", "{c}");
         assert!(c.automatic);
@@ -290,10 +290,9 @@ mod tests {
         assert!(c.automatic);
     }
 
-    /// Telecom §5.1 example 3 without the power rule (a network cause): 74 h → 4 units
-    /// → $16.
+    /// The same storm without the power rule (a network cause): 74 h → 4 units → $16.
     #[test]
-    fn nypsc_5_1_example_3_without_the_power_rule() {
+    fn nypsc_storm_without_the_power_rule_counts_the_whole_outage() {
         let network = STORM
             .replace("cause = \"power\"", "")
             .replace("power_restored = \"2025-06-03T08:00:00-04:00\"", "");
@@ -301,12 +300,12 @@ mod tests {
         assert_eq!(c.total.to_string(), "16.00", "{c}");
     }
 
-    /// Telecom §5.1 example 3's ambiguity, where the readings part (my arithmetic):
-    /// power lost Mon 18:00, back Tue 08:00, service back Wed 20:00. The credit period
-    /// starts Wed 08:00 → 12 h → 1 unit → $4. Whole outage 50 h ≥ 24 h → automatic by
-    /// default; credit period 12 h < 24 h → on request under the other reading.
+    /// Where the two readings of the 24-hour test part (worked by hand): power lost Mon
+    /// 18:00, back Tue 08:00, service back Wed 20:00. The credit period starts Wed 08:00
+    /// → 12 h → 1 unit → $4. Whole outage 50 h ≥ 24 h → automatic by default; credit period
+    /// 12 h < 24 h → on request under the other reading.
     #[test]
-    fn nypsc_5_1_example_3_power_rule_readings_differ() {
+    fn nypsc_power_rule_readings_differ_on_automatic_payment() {
         let short = STORM.replace("2025-06-05T20:00", "2025-06-04T20:00");
         let c = run_ny(&ny(&short), NyPscOptions::default());
         assert_eq!(c.total.to_string(), "4.00", "{c}");
@@ -361,7 +360,7 @@ mod tests {
         );
     }
 
-    /// DST (my arithmetic): Sat 8 Mar 2025 12:00 EST → Sun 9 Mar 13:00 EDT is 25 hours on
+    /// DST (worked by hand): Sat 8 Mar 2025 12:00 EST → Sun 9 Mar 13:00 EDT is 25 hours on
     /// the wall clock but 24 elapsed hours (clocks went forward): one block, automatic;
     /// $2 per service → $4.
     #[test]

@@ -70,8 +70,7 @@ impl Default for Psl73Options {
 ///
 /// **Source.** N.Y. Public Service Law §73(1)(a), effective 21 April 2022
 /// (nysenate.gov/legislation/laws/PBS/73); NY PSC order of 14 July 2022 (cases
-/// 22-M-0159, 22-E-0301) for the definition of widespread; fact sheet
-/// `utilities-cloud-goodwill.md` §2.3.
+/// 22-M-0159, 22-E-0301) for the definition of widespread.
 ///
 /// **How firm.** The 72 hours and the $25 per 24 hours are \[P\] (statute). The
 /// widespread thresholds (20,000 electric, 1,500 gas customers) are \[S\] (press reports of
@@ -283,10 +282,10 @@ mod tests {
     }
 
     #[test]
-    fn ny_psl_2_3_example_1_100_and_120_hours() {
-        // utilities §2.3 example 1: 100 consecutive hours → 28 h beyond 72 → one complete 24-h
-        // period → $25 (started-period reading: two → $50). 120 h → 48 h beyond → $50 under
-        // either reading (exactly two periods).
+    fn ny_psl_100_hours_earn_one_credit_120_hours_two() {
+        // 100 consecutive hours → 28 h beyond 72 → one complete 24-h period → $25
+        // (started-period reading: two → $50). 120 h → 48 h beyond → $50 under either
+        // reading (exactly two periods).
         let big = Some(180_000);
         let hundred = run(&out("electricity", 100, big, "residential"), &ny_psl_73());
         assert_eq!(hundred.total.to_string(), "25.00");
@@ -308,10 +307,11 @@ mod tests {
     }
 
     #[test]
-    fn ny_psl_2_3_example_2_food_and_medicine_are_not_assessed() {
-        // utilities §2.3 example 2: food with an itemised list, $300 claimed → capped at $235;
-        // with proof, $600 → $540; medicine $80 paid in full. None of this is in the claim
-        // file, so the policy assesses only the bill credit: 100 h → $25, and says so.
+    fn ny_psl_food_and_medicine_are_not_assessed() {
+        // Food with an itemised list, $300 claimed → capped at $235; with proof, $600 →
+        // $540; medicine $80 paid in full (§73's food and medicine limits). None of this is
+        // in the claim file, so the policy assesses only the bill credit: 100 h → $25, and
+        // says so.
         let result = run(
             &out("electricity", 100, Some(180_000), "residential"),
             &ny_psl_73(),
