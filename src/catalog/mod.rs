@@ -7,7 +7,7 @@
 //! Each policy has its own file in a module for its jurisdiction ([`us`], [`gb`], [`de`],
 //! [`es`], [`it`], [`pt`], [`au`]), or in [`contracts`] for a provider's own terms;
 //! each exports the policy with the catalog's readings (`tkg_58()`) and with chosen
-//! ones (`tkg_58_with(options)`). [`select`] picks the policies that apply to a claim.
+//! ones (`tkg_58_with(options)`). [`select()`] picks the policies that apply to a claim.
 //!
 //! | id | what |
 //! |---|---|
