@@ -110,6 +110,7 @@ pub mod outage;
 pub mod plan;
 pub mod policy;
 pub mod span;
+pub mod suggest;
 #[cfg(test)]
 mod test_support;
 pub mod timeline;

@@ -1,5 +1,5 @@
 //! United Kingdom: Ofcom's automatic compensation scheme for residential landline and
-//! broadband (telecom fact sheet §1).
+//! broadband (`uk-ofcom-auto-comp`).
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -17,7 +17,7 @@ use crate::policy::{
 ///
 /// # Example
 /// ```
-/// use redress::catalog::uk::RateDate;
+/// use redress::catalog::gb::RateDate;
 /// assert_eq!(RateDate::default(), RateDate::Report);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -25,22 +25,26 @@ use crate::policy::{
 pub enum RateDate {
     /// The date the customer reported the fault: Ofcom applies new amounts to issues
     /// that "occur" on or after 1 April, and the provider learns of a fault when it is
-    /// reported (telecom §1.5 example 3).
+    /// reported (Ofcom's uprating announcement of April 2021, as quoted by ISPreview).
     #[default]
     Report,
     /// The date service was lost, when that was before the report.
     OutageStart,
 }
 
-/// The readings [`ofcom_auto_comp_with`] can take; `Default` is the catalog's.
+/// The readings [`ofcom_auto_comp_with`] can take; [`Default`] is the catalog's. More
+/// readings may be added: start from `Default` and set the fields you choose.
 ///
 /// # Example
 /// ```
-/// use redress::catalog::uk::{ofcom_auto_comp_with, OfcomOptions, RateDate};
-/// let p = ofcom_auto_comp_with(OfcomOptions { rate_date: RateDate::OutageStart });
+/// use redress::catalog::gb::{ofcom_auto_comp_with, OfcomOptions, RateDate};
+/// let mut options = OfcomOptions::default();
+/// options.rate_date = RateDate::OutageStart;
+/// let p = ofcom_auto_comp_with(options);
 /// assert_eq!(p.id, "uk-ofcom-auto-comp");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[non_exhaustive]
 pub struct OfcomOptions {
     /// Which date picks the year's amounts.
     pub rate_date: RateDate,
@@ -56,8 +60,10 @@ fn gbp(pence: i64) -> Decimal {
     Decimal::new(pence, 2)
 }
 
-/// Ofcom's amounts by year (telecom §1.2): from, delayed repair per day, delayed
-/// provision per day, missed appointment.
+/// Ofcom's amounts by year, each from 1 April: delayed repair per day, delayed
+/// provision per day, missed appointment. The sources of each year's figures are named
+/// beside them; from 2021 each year's figures are the previous year's × (1 + the CPI of
+/// the previous October), rounded to the penny.
 const AMOUNTS: [(i32, i64, i64, i64); 8] = [
     (2019, 800, 500, 2500),  // [P] Ofcom; [S] TechRadar
     (2020, 800, 500, 2500),  // [S] no uprating before 2021
@@ -66,7 +72,7 @@ const AMOUNTS: [(i32, i64, i64, i64); 8] = [
     (2023, 933, 583, 2915),  // [P] Virgin Media
     (2024, 976, 610, 3049),  // [P] EE
     (2025, 998, 624, 3119),  // [P] EE, Light
-    (2026, 1034, 646, 3231), // [S] repair and appointment; provision [C]
+    (2026, 1034, 646, 3231), // [S] repair and appointment; provision computed
 ];
 
 /// `uk-ofcom-auto-comp`: Ofcom's automatic compensation, with the catalog's readings.
@@ -100,7 +106,7 @@ const AMOUNTS: [(i32, i64, i64, i64); 8] = [
 ///     reported = "2025-06-02T09:00:00+01:00"
 ///     end = "2025-06-07T18:00:00+01:00"
 /// "#).unwrap();
-/// let claim = redress::assess(&redress::Case::from_file(&claim)?, &redress::catalog::uk::ofcom_auto_comp())?;
+/// let claim = redress::assess(&redress::Case::from_file(&claim)?, &redress::catalog::gb::ofcom_auto_comp())?;
 /// assert_eq!(claim.total.to_string(), "29.94");
 /// assert!(claim.automatic);
 /// # Ok::<(), redress::Error>(())
@@ -146,7 +152,10 @@ pub fn ofcom_auto_comp() -> Policy {
 /// **Source.** Industry Code of Practice for Automatic Compensation, approved and
 /// published by Ofcom on 10 November 2017 after its statement "Automatic
 /// Compensation: Protecting consumers from service quality problems"; in force
-/// 1 April 2019 (telecom §1).
+/// 1 April 2019 (Ofcom, "Automatic compensation: what you need to know",
+/// ofcom.org.uk). Amounts and the deadline rule as published by the signatories: EE
+/// (ee.co.uk/help, automatic compensation), Virgin Media (virginmedia.com/help,
+/// automatic compensation).
 ///
 /// **How firm.** Graded \[S\] overall: the 2019 and 2023–2025 amounts and the deadline
 /// rule are primary (\[P\]); the 2020–2022 and 2026 amounts, the "initial payment plus
@@ -161,10 +170,12 @@ pub fn ofcom_auto_comp() -> Policy {
 ///
 /// # Example
 /// ```
-/// use redress::catalog::uk::{ofcom_auto_comp_with, OfcomOptions, RateDate};
+/// use redress::catalog::gb::{ofcom_auto_comp_with, OfcomOptions, RateDate};
 /// // Service lost Mon 31 Mar 2025 at 23:00, reported Tue 1 Apr 09:00: the 2025 rate by
 /// // the report's date; the 2024 rate by the date service was lost.
-/// let by_loss = ofcom_auto_comp_with(OfcomOptions { rate_date: RateDate::OutageStart });
+/// let mut options = OfcomOptions::default();
+/// options.rate_date = RateDate::OutageStart;
+/// let by_loss = ofcom_auto_comp_with(options);
 /// assert_eq!(by_loss.dated_by, redress::policy::Dating::OutageStart);
 /// ```
 pub fn ofcom_auto_comp_with(options: OfcomOptions) -> Policy {
@@ -295,17 +306,14 @@ mod tests {
         assess(claim, &ofcom_auto_comp()).unwrap()
     }
 
-    /// Telecom §1.5 example 1 ("2025 rates"). Reported Mon 3 Mar 2025 09:00; working days
-    /// after: Tue 4, Wed 5 → deadline Wed 5 Mar 23:59. Fixed Sat 8 Mar 18:00.
-    /// Units = 8 − 5 = 3 (initial payment + Thu + Fri; Sat is the repair day).
-    /// The fact sheet prices them at £9.98 (→ £29.94), but £9.98 is in force from
-    /// 1 April 2025 (§1.2), and 3 March 2025 falls in the year from 1 April 2024, whose
-    /// rate is £9.76 (the rule §1.5 example 3 applies to 31 March 2025):
-    /// 3 × £9.76 = £29.28. The same weekdays in the 2025-26 year reproduce the
-    /// example's £29.94: reported Mon 2 Mar 2026, deadline Wed 4, fixed Sat 7 →
-    /// 3 × £9.98 = £29.94.
+    /// Reported Mon 3 Mar 2025 09:00; working days after: Tue 4, Wed 5 → deadline Wed
+    /// 5 Mar 23:59. Fixed Sat 8 Mar 18:00. Units = 8 − 5 = 3 (initial payment + Thu +
+    /// Fri; Sat is the repair day). £9.98 is in force only from 1 April 2025, and
+    /// 3 March 2025 falls in the year from 1 April 2024, whose rate is £9.76:
+    /// 3 × £9.76 = £29.28. The same weekdays in the 2025-26 year are priced at £9.98:
+    /// reported Mon 2 Mar 2026, deadline Wed 4, fixed Sat 7 → 3 × £9.98 = £29.94.
     #[test]
-    fn ofcom_1_5_example_1_monday_report_saturday_fix_2025() {
+    fn ofcom_monday_report_saturday_fix_pays_3_days_at_the_report_years_rate() {
         let march_2026 = run(&claim(
             "GB-ENG",
             r#"
@@ -337,20 +345,19 @@ mod tests {
         assert_eq!(c.lines[0].deadline, Some(day(2025, 4, 7))); // due 30 days after 8 Mar
     }
 
-    /// Telecom §1.5 example 2, England and Wales (Easter 2025). Reported Thu 17 Apr 2025
-    /// 14:00, fixed Fri 25 Apr 10:00. Good Friday 18 Apr and Easter Monday 21 Apr are
-    /// bank holidays: working days Tue 22, Wed 23 → deadline 23 Apr → 25 − 23 = 2 units
-    /// → 2 × £9.98 = £19.96.
+    /// England and Wales (Easter 2025). Reported Thu 17 Apr 2025 14:00, fixed Fri 25 Apr
+    /// 10:00. Good Friday 18 Apr and Easter Monday 21 Apr are bank holidays: working days
+    /// Tue 22, Wed 23 → deadline 23 Apr → 25 − 23 = 2 units → 2 × £9.98 = £19.96.
     #[test]
-    fn ofcom_1_5_example_2_easter_2025_england() {
+    fn ofcom_easter_2025_in_england_skips_both_bank_holidays() {
         let c = run(&claim("GB-ENG", EASTER_2025));
         assert_eq!(c.total.to_string(), "19.96", "{c}");
     }
 
-    /// Telecom §1.5 example 2, Scotland (Good Friday only): working days Mon 21, Tue 22 →
-    /// deadline 22 Apr → 25 − 22 = 3 units → 3 × £9.98 = £29.94.
+    /// Scotland (Good Friday only): working days Mon 21, Tue 22 → deadline 22 Apr → 25 − 22
+    /// = 3 units → 3 × £9.98 = £29.94.
     #[test]
-    fn ofcom_1_5_example_2_easter_2025_scotland() {
+    fn ofcom_easter_2025_in_scotland_skips_good_friday_only() {
         assert!(crate::calendar::for_region("GB-SCT").is_some());
         let c = run(&claim("GB-SCT", EASTER_2025));
         assert_eq!(c.total.to_string(), "29.94", "{c}");
@@ -358,7 +365,7 @@ mod tests {
 
     /// Wales shares England's calendar: same deadline (23 Apr) → £19.96.
     #[test]
-    fn ofcom_1_5_example_2_easter_2025_wales_as_england() {
+    fn ofcom_easter_2025_in_wales_as_in_england() {
         let c = run(&claim("GB-WLS", EASTER_2025));
         assert_eq!(c.total.to_string(), "19.96", "{c}");
     }
@@ -371,11 +378,11 @@ mod tests {
         end = "2025-04-25T10:00:00+01:00"
     "#;
 
-    /// Telecom §1.5 example 3 (rate year straddling 1 April). Reported Mon 31 Mar 2025
-    /// 10:00 → the 2024 rate £9.76 applies to the whole issue. Deadline Wed 2 Apr; fixed
-    /// Mon 7 Apr 12:00 → 7 − 2 = 5 units → 5 × £9.76 = £48.80.
+    /// A rate year straddling 1 April. Reported Mon 31 Mar 2025 10:00 → the 2024 rate £9.76
+    /// applies to the whole issue. Deadline Wed 2 Apr; fixed Mon 7 Apr 12:00 → 7 − 2 = 5
+    /// units → 5 × £9.76 = £48.80.
     #[test]
-    fn ofcom_1_5_example_3_rate_year_straddling_1_april() {
+    fn ofcom_a_fault_reported_on_31_march_keeps_that_years_rate() {
         let c = run(&claim(
             "GB-ENG",
             r#"
@@ -389,13 +396,13 @@ mod tests {
         assert_eq!(c.total.to_string(), "48.80", "{c}");
     }
 
-    /// The two readings of "the issue occurs" (telecom §1.5 example 3's ambiguity), my
-    /// arithmetic: service lost Mon 31 Mar 2025 23:00, reported Tue 1 Apr 09:00, fixed
-    /// Mon 7 Apr 12:00. Working days after Tue 1: Wed 2, Thu 3 → deadline 3 Apr →
-    /// 7 − 3 = 4 units. By the report's date (default): 4 × £9.98 = £39.92; by the date
-    /// service was lost (option): 4 × £9.76 = £39.04.
+    /// The two readings of "the issue occurs" (new amounts apply to issues occurring on or
+    /// after 1 April), worked by hand: service lost Mon 31 Mar 2025 23:00, reported Tue 1
+    /// Apr 09:00, fixed Mon 7 Apr 12:00. Working days after Tue 1: Wed 2, Thu 3 → deadline
+    /// 3 Apr → 7 − 3 = 4 units. By the report's date (default): 4 × £9.98 = £39.92; by the
+    /// date service was lost (option): 4 × £9.76 = £39.04.
     #[test]
-    fn ofcom_1_5_example_3_rate_by_report_or_by_loss() {
+    fn ofcom_rate_by_report_or_by_loss() {
         let file = claim(
             "GB-ENG",
             r#"
@@ -413,13 +420,13 @@ mod tests {
         assert_eq!(assess(&file, &by_loss).unwrap().total.to_string(), "39.04");
     }
 
-    /// Telecom §1.5 example 4 (Virgin Media forum case, 2024 rates). Reported Wed 23 Oct
+    /// A case posted on Virgin Media's community forum (2024 rates). Reported Wed 23 Oct
     /// 2024 17:49; deadline Fri 25 Oct 23:59; restored Sat 9 Nov → 9 Nov − 25 Oct = 15
     /// units → 15 × £9.76 = £146.40, plus the missed appointment of 26 Oct £30.49 →
-    /// £176.89. The outage crosses the end of British Summer Time (27 Oct 2024), which
-    /// must not change the count of calendar days.
+    /// £176.89. The outage crosses the end of British Summer Time (27 Oct 2024), which must
+    /// not change the count of calendar days.
     #[test]
-    fn ofcom_1_5_example_4_virgin_media_forum_case_2024() {
+    fn ofcom_virgin_media_forum_case_2024_repair_and_missed_appointment() {
         let c = run(&claim(
             "GB-ENG",
             r#"
@@ -439,10 +446,10 @@ mod tests {
         assert!(c.automatic);
     }
 
-    /// Telecom §1.5 example 5. Reported Fri 7 Mar 2025 19:00 → working days Mon 10, Tue
-    /// 11 → deadline Tue 11 23:59; fixed Tue 11 10:00 → £0, and a note says why.
+    /// Reported Fri 7 Mar 2025 19:00 → working days Mon 10, Tue 11 → deadline Tue 11 23:59;
+    /// fixed Tue 11 10:00 → £0, and a note says why.
     #[test]
-    fn ofcom_1_5_example_5_friday_evening_report_fixed_tuesday_morning() {
+    fn ofcom_friday_evening_report_fixed_tuesday_morning_is_in_time() {
         let c = run(&claim(
             "GB-ENG",
             r#"
@@ -463,10 +470,10 @@ mod tests {
         );
     }
 
-    /// Telecom §1.5 example 6 (delayed provision, 2025). Promised Mon 2 Jun 2025, live
-    /// Thu 5 Jun → 5 − 2 = 3 units (Mon, Tue, Wed) → 3 × £6.24 = £18.72.
+    /// Delayed provision (2025). Promised Mon 2 Jun 2025, live Thu 5 Jun → 5 − 2 = 3 units
+    /// (Mon, Tue, Wed) → 3 × £6.24 = £18.72.
     #[test]
-    fn ofcom_1_5_example_6_delayed_provision_2025() {
+    fn ofcom_provision_3_days_late_2025() {
         let c = run(&claim(
             "GB-ENG",
             r#"
@@ -480,10 +487,10 @@ mod tests {
         assert!(c.automatic);
     }
 
-    /// Telecom §1.5 example 6, EE's own example [P]: due Monday, live Friday → 4 ×
-    /// £6.24 = £24.96.
+    /// EE's own example (ee.co.uk/help, automatic compensation): due Monday, live
+    /// Friday → 4 × £6.24 = £24.96.
     #[test]
-    fn ofcom_1_5_example_6_ee_due_monday_live_friday() {
+    fn ofcom_ee_due_monday_live_friday() {
         let c = run(&claim(
             "GB-ENG",
             r#"
@@ -496,11 +503,11 @@ mod tests {
         assert_eq!(c.total.to_string(), "24.96", "{c}");
     }
 
-    /// Telecom §1.5 example 7 (published cross-check, 2023). Reported Wed 1 Feb 2023,
-    /// deadline Fri 3 Feb, restored Mon 6 Feb → 6 − 3 = 3 units at the rate in force on
-    /// 1 Feb 2023, the 2022 one: 3 × £8.40 = £25.20.
+    /// A case posted on Virgin Media's community forum (February 2023). Reported Wed 1 Feb
+    /// 2023, deadline Fri 3 Feb, restored Mon 6 Feb → 6 − 3 = 3 units at the rate in force
+    /// on 1 Feb 2023, the 2022 one: 3 × £8.40 = £25.20.
     #[test]
-    fn ofcom_1_5_example_7_published_cross_check_2023() {
+    fn ofcom_virgin_media_forum_case_2023_at_the_2022_rate() {
         let c = run(&claim(
             "GB-ENG",
             r#"
@@ -514,10 +521,10 @@ mod tests {
         assert_eq!(c.total.to_string(), "25.20", "{c}");
     }
 
-    /// Telecom §1.2: each year's delayed-repair rate, through one day late (reported on a
-    /// Monday in June, deadline Wednesday, fixed Thursday: 1 unit = the year's rate).
+    /// Each year's delayed-repair rate, through one day late (reported on a Monday in June,
+    /// deadline Wednesday, fixed Thursday: 1 unit = the year's rate).
     #[test]
-    fn ofcom_1_2_each_years_repair_rate() {
+    fn ofcom_each_years_repair_rate() {
         let expected = [
             (2019, 6, 3, "8.00"),
             (2020, 6, 1, "8.00"),
@@ -545,10 +552,10 @@ mod tests {
         }
     }
 
-    /// Telecom §1.2: the 2026 provision and appointment figures (£6.46 [C], £32.31 [S]):
+    /// The 2026 provision and appointment figures (£6.46 computed, £32.31 [S]):
     /// one day late and one missed appointment → £6.46 + £32.31 = £38.77.
     #[test]
-    fn ofcom_1_2_amounts_2026() {
+    fn ofcom_provision_and_appointment_amounts_2026() {
         let c = run(&claim(
             "GB-ENG",
             r#"

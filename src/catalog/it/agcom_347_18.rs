@@ -1,6 +1,6 @@
 //! Italy: AGCOM's indemnity regulation (Annex A to delibera 73/11/CONS as amended by
 //! delibera 347/18/CONS), art. 6 malfunctions and the delayed-activation indemnity
-//! (telecom fact sheet §4).
+//! (`it-agcom-347-18`).
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -48,15 +48,19 @@ pub enum BusinessAmounts {
     Doubled,
 }
 
-/// The readings [`agcom_347_18_with`] can take; `Default` is the catalog's.
+/// The readings [`agcom_347_18_with`] can take; [`Default`] is the catalog's. More
+/// readings may be added: start from `Default` and set the fields you choose.
 ///
 /// # Example
 /// ```
 /// use redress::catalog::it::{agcom_347_18_with, AgcomOptions, BusinessAmounts};
-/// let p = agcom_347_18_with(AgcomOptions { business: BusinessAmounts::Doubled, ..Default::default() });
+/// let mut options = AgcomOptions::default();
+/// options.business = BusinessAmounts::Doubled;
+/// let p = agcom_347_18_with(options);
 /// assert_eq!(p.id, "it-agcom-347-18");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[non_exhaustive]
 pub struct AgcomOptions {
     /// How days are counted.
     pub days: DayCounting,
@@ -74,7 +78,7 @@ pub struct AgcomOptions {
 ///
 /// # Example
 /// ```
-/// // Telecom §4.2 example 1: voice and broadband down; complaint 1 Mar 2025, restored
+/// // Voice and broadband down; complaint 1 Mar 2025, restored
 /// // 11 Mar 2025: 11 − 1 = 10 days × €6 × 2 services = €120, on request.
 /// let claim: redress::ClaimFile = toml::from_str(r#"
 ///     [plan]
@@ -120,8 +124,7 @@ pub fn agcom_347_18() -> Policy {
 /// (`cause = "force-majeure"`).
 ///
 /// **Source.** AGCOM, Regolamento sugli indennizzi, Annex A to delibera 73/11/CONS as
-/// amended by delibera 347/18/CONS (July 2018), art. 6; delayed activation per art. 4
-/// (telecom §4).
+/// amended by delibera 347/18/CONS (July 2018), art. 6; delayed activation per art. 4.
 ///
 /// **How firm.** \[S\]: the article's text was read as reproduced by cyberlaws.it, the
 /// €7.50 activation figure in webnews (26 July 2018). The business doubling is \[M\]
@@ -138,7 +141,9 @@ pub fn agcom_347_18() -> Policy {
 /// # Example
 /// ```
 /// use redress::catalog::it::{agcom_347_18_with, AgcomOptions, DayCounting};
-/// let inclusive = agcom_347_18_with(AgcomOptions { days: DayCounting::BothEndsInclusive, ..Default::default() });
+/// let mut options = AgcomOptions::default();
+/// options.days = DayCounting::BothEndsInclusive;
+/// let inclusive = agcom_347_18_with(options);
 /// assert!(inclusive.readings.iter().any(|r| r.contains("both")));
 /// ```
 pub fn agcom_347_18_with(options: AgcomOptions) -> Policy {
@@ -258,7 +263,7 @@ mod tests {
         assess(claim, &agcom_347_18_with(options)).unwrap()
     }
 
-    const EXAMPLE_1: &str = r#"
+    const VOICE_AND_BROADBAND_DOWN: &str = r#"
         [[outages]]
         services = ["phone", "internet"]
         start = "2025-03-01T08:00:00+01:00"
@@ -266,34 +271,37 @@ mod tests {
         end = "2025-03-11T15:00:00+01:00"
     "#;
 
-    /// Telecom §4.2 example 1. Voice + broadband (2 non-accessory services) completely
-    /// down; complaint 1 Mar 2025, restored 11 Mar 2025 → days = 11 − 1 = 10 → 10 × €6 ×
-    /// 2 = €120, one line of €60 per service, on request.
+    /// Voice + broadband (2 non-accessory services) completely down; complaint 1 Mar 2025,
+    /// restored 11 Mar 2025 → days = 11 − 1 = 10 → 10 × €6 × 2 = €120, one line of €60 per
+    /// service, on request.
     #[test]
-    fn agcom_4_2_example_1_voice_and_broadband() {
-        let c = run(&claim("residential", EXAMPLE_1), AgcomOptions::default());
+    fn agcom_voice_and_broadband_down_10_days() {
+        let c = run(
+            &claim("residential", VOICE_AND_BROADBAND_DOWN),
+            AgcomOptions::default(),
+        );
         let amounts: Vec<String> = c.lines.iter().map(|l| l.amount.to_string()).collect();
         assert_eq!(amounts, vec!["60.00", "60.00"], "{c}");
         assert_eq!(c.total.to_string(), "120.00");
         assert!(!c.automatic);
     }
 
-    /// Telecom §4.2 example 1, both end dates inclusive: 11 days → 11 × €6 × 2 = €132.
+    /// The same 10 days, both end dates inclusive: 11 days → 11 × €6 × 2 = €132.
     #[test]
-    fn agcom_4_2_example_1_both_ends_inclusive() {
+    fn agcom_voice_and_broadband_both_ends_inclusive() {
         let options = AgcomOptions {
             days: DayCounting::BothEndsInclusive,
             ..AgcomOptions::default()
         };
-        let c = run(&claim("residential", EXAMPLE_1), options);
+        let c = run(&claim("residential", VOICE_AND_BROADBAND_DOWN), options);
         assert_eq!(c.total.to_string(), "132.00", "{c}");
     }
 
-    /// Telecom §4.2 example 1, business line: €240 if the doubling [M] applies (10 ×
-    /// €12 × 2); €120 by default.
+    /// The same outage on a business line: €240 if the doubling [M] applies (10 × €12 × 2);
+    /// €120 by default.
     #[test]
-    fn agcom_4_2_example_1_business_doubling() {
-        let business = claim("business", EXAMPLE_1);
+    fn agcom_voice_and_broadband_business_doubling() {
+        let business = claim("business", VOICE_AND_BROADBAND_DOWN);
         let doubled = AgcomOptions {
             business: BusinessAmounts::Doubled,
             ..AgcomOptions::default()
@@ -305,17 +313,17 @@ mod tests {
         );
         // A consumer under the doubling option keeps €120.
         assert_eq!(
-            run(&claim("residential", EXAMPLE_1), doubled)
+            run(&claim("residential", VOICE_AND_BROADBAND_DOWN), doubled)
                 .total
                 .to_string(),
             "120.00"
         );
     }
 
-    /// Telecom §4.2 example 2. Broadband only, intermittent for 20 days (not a complete
-    /// interruption) → 20 × €3 = €60. Complaint 3 Mar 2025, normal service 23 Mar.
+    /// Broadband only, intermittent for 20 days (not a complete interruption) → 20 × €3 =
+    /// €60. Complaint 3 Mar 2025, normal service 23 Mar.
     #[test]
-    fn agcom_4_2_example_2_irregular_broadband_20_days() {
+    fn agcom_irregular_broadband_20_days() {
         let c = run(
             &claim(
                 "residential",
@@ -335,10 +343,9 @@ mod tests {
         assert_eq!(c.lines[0].provision, "irregular service");
     }
 
-    /// Telecom §4.2 example 3. Activation 15 days late (one service) → 15 × €7.50 =
-    /// €112.50.
+    /// Activation 15 days late (one service) → 15 × €7.50 = €112.50.
     #[test]
-    fn agcom_4_2_example_3_activation_15_days_late() {
+    fn agcom_activation_15_days_late() {
         let c = run(
             &claim(
                 "residential",
@@ -354,7 +361,7 @@ mod tests {
         assert_eq!(c.total.to_string(), "112.50", "{c}");
     }
 
-    /// DST (my arithmetic): complaint Sat 25 Oct 2025, restored Tue 28 Oct; Sunday 26
+    /// DST (worked by hand): complaint Sat 25 Oct 2025, restored Tue 28 Oct; Sunday 26
     /// has 25 hours (summer time ends) and is one calendar day: 28 − 25 = 3 days ×
     /// €6 = €18 for the internet.
     #[test]
@@ -405,7 +412,8 @@ mod tests {
     #[test]
     fn agcom_exclusions() {
         for cause in ["customer", "force-majeure"] {
-            let text = EXAMPLE_1.replace("end = ", &format!("cause = \"{cause}\"\n        end = "));
+            let text = VOICE_AND_BROADBAND_DOWN
+                .replace("end = ", &format!("cause = \"{cause}\"\n        end = "));
             let c = run(&claim("residential", &text), AgcomOptions::default());
             assert_eq!(c.total.to_string(), "0.00", "{cause}: {c}");
         }

@@ -15,7 +15,7 @@ use crate::policy::{
 };
 use crate::span::Span;
 
-use super::ymd;
+use crate::catalog::ymd;
 
 /// SI 2015/699 in force.
 const APRIL_2015: NaiveDate = ymd(2015, 4, 1);
@@ -27,7 +27,7 @@ const SEPT_2023: NaiveDate = ymd(2023, 9, 1);
 ///
 /// # Example
 /// ```
-/// use redress::catalog::ofgem::SevereWeatherCategory;
+/// use redress::catalog::gb::SevereWeatherCategory;
 /// assert_eq!(SevereWeatherCategory::default(), SevereWeatherCategory::Category1);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -46,7 +46,7 @@ pub enum SevereWeatherCategory {
 ///
 /// # Example
 /// ```
-/// use redress::catalog::ofgem::NormalWeatherCap;
+/// use redress::catalog::gb::NormalWeatherCap;
 /// assert_eq!(NormalWeatherCap::default(), NormalWeatherCap::Uncapped);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -69,7 +69,7 @@ pub enum NormalWeatherCap {
 ///
 /// # Example
 /// ```
-/// use redress::catalog::ofgem::LargeIncidentStandard;
+/// use redress::catalog::gb::LargeIncidentStandard;
 /// assert_eq!(LargeIncidentStandard::default(), LargeIncidentStandard::NotApplied);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -83,16 +83,19 @@ pub enum LargeIncidentStandard {
     Applied,
 }
 
-/// The readings [`gsop_with`] can take; [`Default`] is the catalog's.
+/// The readings [`gsop_with`] can take; [`Default`] is the catalog's. More
+/// readings may be added: start from `Default` and set the fields you choose.
 ///
 /// # Example
 /// ```
-/// use redress::catalog::ofgem::{GsopOptions, SevereWeatherCategory};
+/// use redress::catalog::gb::{GsopOptions, SevereWeatherCategory};
 /// use redress::policy::Counting;
-/// let started = GsopOptions { counting: Counting::Started, ..GsopOptions::default() };
+/// let mut started = GsopOptions::default();
+/// started.counting = Counting::Started;
 /// assert_eq!(started.severe_weather, SevereWeatherCategory::Category1);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub struct GsopOptions {
     /// Whether each "further 12 hours" (or 6 hours) counts only when complete (the
     /// default) or as soon as it has started.
@@ -143,7 +146,8 @@ impl Default for GsopOptions {
 ///
 /// **Source.** The Electricity (Standards of Performance) Regulations 2015, SI 2015/699
 /// (legislation.gov.uk/uksi/2015/699), as amended by SI 2023/887 (from 1 September 2023)
-/// and SI 2024/984; fact sheet `utilities-cloud-goodwill.md` §2.1.
+/// and SI 2024/984; Ofgem, "Power cuts: help and compensation under guaranteed
+/// standards" (ofgem.gov.uk).
 ///
 /// **How firm.** \[S\]: the schedule of amounts was read only in secondary sources (a
 /// distributor's page citing SI 2023/887, Ofgem guidance quoted in the press, older
@@ -171,7 +175,7 @@ impl Default for GsopOptions {
 ///     start = "2025-01-10T06:00:00Z"
 ///     end = "2025-01-11T12:00:00Z"
 /// "#).unwrap();
-/// let result = redress::assess(&redress::Case::from_file(&claim)?, &redress::catalog::ofgem::gsop())?;
+/// let result = redress::assess(&redress::Case::from_file(&claim)?, &redress::catalog::gb::gsop())?;
 /// assert_eq!(result.total.to_string(), "140.00");
 /// assert!(result.automatic);
 /// # Ok::<(), redress::Error>(())
@@ -186,7 +190,7 @@ pub fn gsop() -> Policy {
 ///
 /// # Example
 /// ```
-/// use redress::catalog::ofgem::{gsop_with, GsopOptions};
+/// use redress::catalog::gb::{gsop_with, GsopOptions};
 /// use redress::policy::Counting;
 /// // 30 hours out, domestic: started further periods count → £95 + 2 × £45 = £185.
 /// let claim: redress::ClaimFile = toml::from_str(r#"
@@ -201,7 +205,9 @@ pub fn gsop() -> Policy {
 ///     start = "2025-01-10T06:00:00Z"
 ///     end = "2025-01-11T12:00:00Z"
 /// "#).unwrap();
-/// let policy = gsop_with(GsopOptions { counting: Counting::Started, ..GsopOptions::default() });
+/// let mut options = GsopOptions::default();
+/// options.counting = Counting::Started;
+/// let policy = gsop_with(options);
 /// assert_eq!(redress::assess(&redress::Case::from_file(&claim)?, &policy)?.total.to_string(), "185.00");
 /// # Ok::<(), redress::Error>(())
 /// ```
@@ -504,10 +510,10 @@ mod tests {
     }
 
     #[test]
-    fn ofgem_2_1_example_1_domestic_30_hours_normal_weather() {
-        // utilities §2.1 example 1: domestic, normal weather, 30 h, post-Sept 2023. 12 h missed
-        // → £95; 18 h beyond. Complete periods: 1 further 12 h → 95 + 45 = £140.
-        // Started periods: 2 → 95 + 2 × 45 = £185.
+    fn ofgem_domestic_30_hours_normal_weather() {
+        // Domestic, normal weather, 30 h, post-Sept 2023. 12 h missed → £95; 18 h beyond.
+        // Complete periods: 1 further 12 h → 95 + 45 = £140. Started periods: 2 →
+        // 95 + 2 × 45 = £185.
         let claim = cut_2025(30, "residential", "network");
         let result = assess(&claim, &gsop()).unwrap();
         assert_eq!(result.total.to_string(), "140.00");
@@ -516,18 +522,18 @@ mod tests {
     }
 
     #[test]
-    fn ofgem_2_1_example_2_non_domestic_13_hours() {
-        // utilities §2.1 example 2: non-domestic, 13 h, post-2023 → 1 h beyond: £190 (complete:
-        // no further period) or £190 + £45 = £235 (started: one).
+    fn ofgem_non_domestic_13_hours() {
+        // Non-domestic, 13 h, post-2023 → 1 h beyond: £190 (complete: no further period) or
+        // £190 + £45 = £235 (started: one).
         let claim = cut_2025(13, "business", "network");
         assert_eq!(total(&claim, &gsop()), "190.00");
         assert_eq!(total(&claim, &started()), "235.00");
     }
 
     #[test]
-    fn ofgem_2_1_example_3_severe_weather_category_1_and_the_cap() {
-        // utilities §2.1 example 3: category 1 (24 h), domestic, 40 h, post-2023: 16 h beyond →
-        // 2 complete 6-h periods → 80 + 2 × 40 = £160; started: 3 → 80 + 120 = £200.
+    fn ofgem_severe_weather_category_1_and_the_cap() {
+        // Category 1 (24 h), domestic, 40 h, post-2023: 16 h beyond → 2 complete 6-h
+        // periods → 80 + 2 × 40 = £160; started: 3 → 80 + 120 = £200.
         let claim = cut_2025(40, "residential", "severe-weather");
         assert_eq!(total(&claim, &gsop()), "160.00");
         assert_eq!(total(&claim, &started()), "200.00");
@@ -548,9 +554,9 @@ mod tests {
     }
 
     #[test]
-    fn ofgem_2_1_example_4_pre_2023_category_2() {
-        // utilities §2.1 example 4: pre-2023 category 2 (48 h), off 72 h: 24 h beyond → two
-        // complete 12-h periods → 70 + 2 × 70 = £210.
+    fn ofgem_pre_2023_severe_weather_category_2() {
+        // Pre-2023 category 2 (48 h), off 72 h: 24 h beyond → two complete 12-h periods
+        // → 70 + 2 × 70 = £210.
         let category_2 = gsop_with(GsopOptions {
             severe_weather: SevereWeatherCategory::Category2,
             ..GsopOptions::default()
@@ -572,8 +578,8 @@ mod tests {
     }
 
     #[test]
-    fn ofgem_2_1_example_5_pre_2023_multiple_interruptions() {
-        // utilities §2.1 example 5: 4 interruptions of ≥ 3 h between 1 April and 31 March → £75.
+    fn ofgem_pre_2023_four_interruptions_in_a_year() {
+        // 4 interruptions of ≥ 3 h between 1 April and 31 March → £75.
         // Four cuts of exactly 3 h (within the 12-h standard, so no restoration payment).
         let four: ClaimFile = toml::from_str(
             r#"

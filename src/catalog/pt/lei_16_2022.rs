@@ -1,5 +1,5 @@
 //! Portugal: Lei das Comunicações Eletrónicas (Lei 16/2022), art. 129: automatic
-//! credit for a service unavailable more than 24 hours (telecom fact sheet §7.1).
+//! credit for a service unavailable more than 24 hours (`pt-lei-16-2022`).
 
 use chrono::NaiveDate;
 
@@ -24,7 +24,7 @@ pub enum ProrationBase {
     /// The actual length of the billing period (a 31-day period has 744 hours).
     #[default]
     BillingPeriod,
-    /// A 30-day month of 720 hours, as the fact sheet's examples use.
+    /// A 30-day month of 720 hours, whatever the billing period's length.
     ThirtyDays,
 }
 
@@ -44,15 +44,19 @@ pub enum CreditedFrom {
     Report,
 }
 
-/// The readings [`lei_16_2022_with`] can take; `Default` is the catalog's.
+/// The readings [`lei_16_2022_with`] can take; [`Default`] is the catalog's. More
+/// readings may be added: start from `Default` and set the fields you choose.
 ///
 /// # Example
 /// ```
 /// use redress::catalog::pt::{lei_16_2022_with, CreditedFrom, PtOptions};
-/// let p = lei_16_2022_with(PtOptions { credited_from: CreditedFrom::Report, ..Default::default() });
+/// let mut options = PtOptions::default();
+/// options.credited_from = CreditedFrom::Report;
+/// let p = lei_16_2022_with(options);
 /// assert_eq!(p.id, "pt-lei-16-2022");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[non_exhaustive]
 pub struct PtOptions {
     /// What the price is prorated over.
     pub proration: ProrationBase,
@@ -70,7 +74,7 @@ pub struct PtOptions {
 ///
 /// # Example
 /// ```
-/// // Telecom §7.1: €36 a month, a 720-hour billing period (June 2025), 129 hours out:
+/// // €36 a month, a 720-hour billing period (June 2025), 129 hours out:
 /// // 36 × 129 / 720 = €6.45, credited without a request.
 /// let claim: redress::ClaimFile = toml::from_str(r#"
 ///     [plan]
@@ -108,7 +112,7 @@ pub fn lei_16_2022() -> Policy {
 /// there only: the 24 hours are counted within a billing period.
 ///
 /// **Source.** Lei n.º 16/2022, de 16 de agosto (Lei das Comunicações Eletrónicas),
-/// art. 129; in force 14 November 2022 (telecom §7.1).
+/// art. 129; in force 14 November 2022.
 ///
 /// **How firm.** \[P\]: read in the statute's text. The proration base and where the
 /// credited time starts are ours (the statute says only "the price due for the period
@@ -122,7 +126,9 @@ pub fn lei_16_2022() -> Policy {
 /// # Example
 /// ```
 /// use redress::catalog::pt::{lei_16_2022_with, ProrationBase, PtOptions};
-/// let thirty = lei_16_2022_with(PtOptions { proration: ProrationBase::ThirtyDays, ..Default::default() });
+/// let mut options = PtOptions::default();
+/// options.proration = ProrationBase::ThirtyDays;
+/// let thirty = lei_16_2022_with(options);
 /// assert!(thirty.readings.iter().any(|r| r.contains("720 hours")));
 /// ```
 pub fn lei_16_2022_with(options: PtOptions) -> Policy {
@@ -222,10 +228,10 @@ mod tests {
         assess(claim, &lei_16_2022_with(options)).unwrap()
     }
 
-    /// Telecom §7.1 example (€36/month, 720 h): a 129 h outage → 36 × 129 / 720 =
-    /// €6.45, automatic. June 2025 is a 720-hour billing period (billing on the 1st).
+    /// €36/month, a 720 h billing period: a 129 h outage → 36 × 129 / 720 = €6.45,
+    /// automatic. June 2025 is a 720-hour billing period (billing on the 1st).
     #[test]
-    fn pt_7_1_example_129_hours() {
+    fn pt_129_hours_credited_automatically() {
         let c = run(
             &claim(
                 &[("2025-06-02T09:00:00+01:00", "2025-06-07T18:00:00+01:00")],
@@ -239,10 +245,10 @@ mod tests {
         assert_eq!(c.lines[0].deadline, NaiveDate::from_ymd_opt(2025, 7, 31));
     }
 
-    /// Telecom §7.1 example: two outages of 20 h and 10 h in one billing period (30 h >
-    /// 24 h) → 36 × 20 / 720 + 36 × 10 / 720 = 1.00 + 0.50 = €1.50.
+    /// Two outages of 20 h and 10 h in one billing period (30 h > 24 h) → 36 × 20 / 720 +
+    /// 36 × 10 / 720 = 1.00 + 0.50 = €1.50.
     #[test]
-    fn pt_7_1_example_two_outages_add_up() {
+    fn pt_two_outages_in_a_billing_period_add_up() {
         let c = run(
             &claim(
                 &[
@@ -257,9 +263,9 @@ mod tests {
         assert!(c.automatic);
     }
 
-    /// Telecom §7.1 example: a single 20 h outage → €0, with a note.
+    /// A single 20 h outage → €0, with a note.
     #[test]
-    fn pt_7_1_example_single_20_hours_earns_nothing() {
+    fn pt_a_single_20_hour_outage_earns_nothing() {
         let c = run(
             &claim(
                 &[("2025-06-02T08:00:00+01:00", "2025-06-03T04:00:00+01:00")],
@@ -271,10 +277,10 @@ mod tests {
         assert!(c.notes.iter().any(|n| n.contains("more than 24h")), "{c}");
     }
 
-    /// The proration base (my arithmetic): the 129 h outage in July 2025, a 744-hour
+    /// The proration base (worked by hand): the 129 h outage in July 2025, a 744-hour
     /// billing period: 36 × 129 / 744 = 6.2419 → €6.24; over 720 hours (option): €6.45.
     #[test]
-    fn pt_7_1_proration_base_billing_period_or_thirty_days() {
+    fn pt_proration_base_billing_period_or_thirty_days() {
         let july = claim(
             &[("2025-07-07T09:00:00+01:00", "2025-07-12T18:00:00+01:00")],
             "",
@@ -287,10 +293,10 @@ mod tests {
         assert_eq!(run(&july, thirty).total.to_string(), "6.45");
     }
 
-    /// Credited from the report (option), my arithmetic: the 129 h outage reported 9 h
+    /// Credited from the report (option), worked by hand: the 129 h outage reported 9 h
     /// after it began → 120 h credited: 36 × 120 / 720 = €6.00.
     #[test]
-    fn pt_7_1_credited_from_the_report() {
+    fn pt_credited_from_the_report() {
         let c = run(
             &claim(
                 &[("2025-06-02T09:00:00+01:00", "2025-06-07T18:00:00+01:00")],

@@ -14,18 +14,20 @@ use crate::policy::{
 use crate::span::Span;
 
 /// §73 in force (L. 2022, effective 21 April 2022).
-const EFFECTIVE: NaiveDate = super::ymd(2022, 4, 21);
+const EFFECTIVE: NaiveDate = crate::catalog::ymd(2022, 4, 21);
 
-/// The readings [`ny_psl_73_with`] can take; [`Default`] is the catalog's.
+/// The readings [`ny_psl_73_with`] can take; [`Default`] is the catalog's. More
+/// readings may be added: start from `Default` and set the fields you choose.
 ///
 /// # Example
 /// ```
-/// use redress::catalog::nypsl::Psl73Options;
+/// use redress::catalog::us::Psl73Options;
 /// use redress::policy::{Assumption, Counting};
 /// let options = Psl73Options::default();
 /// assert_eq!((options.counting, options.size_unknown), (Counting::Complete, Assumption::Met));
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub struct Psl73Options {
     /// Whether each "subsequent twenty-four hour period" beyond 72 hours counts only when
     /// complete (the default: the first $25 at hour 96) or as soon as it has started (the
@@ -68,8 +70,7 @@ impl Default for Psl73Options {
 ///
 /// **Source.** N.Y. Public Service Law §73(1)(a), effective 21 April 2022
 /// (nysenate.gov/legislation/laws/PBS/73); NY PSC order of 14 July 2022 (cases
-/// 22-M-0159, 22-E-0301) for the definition of widespread; fact sheet
-/// `utilities-cloud-goodwill.md` §2.3.
+/// 22-M-0159, 22-E-0301) for the definition of widespread.
 ///
 /// **How firm.** The 72 hours and the $25 per 24 hours are \[P\] (statute). The
 /// widespread thresholds (20,000 electric, 1,500 gas customers) are \[S\] (press reports of
@@ -94,7 +95,7 @@ impl Default for Psl73Options {
 ///     customers_affected = 180000
 ///     cause = "severe-weather"
 /// "#).unwrap();
-/// let result = redress::assess(&redress::Case::from_file(&claim)?, &redress::catalog::nypsl::ny_psl_73())?;
+/// let result = redress::assess(&redress::Case::from_file(&claim)?, &redress::catalog::us::ny_psl_73())?;
 /// assert_eq!(result.total.to_string(), "25.00");
 /// assert!(result.automatic);
 /// # Ok::<(), redress::Error>(())
@@ -108,7 +109,7 @@ pub fn ny_psl_73() -> Policy {
 ///
 /// # Example
 /// ```
-/// use redress::catalog::nypsl::{ny_psl_73_with, Psl73Options};
+/// use redress::catalog::us::{ny_psl_73_with, Psl73Options};
 /// use redress::policy::Counting;
 /// // 100 hours: 28 h beyond 72 → two started 24-h periods → $50.
 /// let claim: redress::ClaimFile = toml::from_str(r#"
@@ -124,7 +125,9 @@ pub fn ny_psl_73() -> Policy {
 ///     end = "2024-01-13T22:00:00-05:00"
 ///     customers_affected = 180000
 /// "#).unwrap();
-/// let policy = ny_psl_73_with(Psl73Options { counting: Counting::Started, ..Psl73Options::default() });
+/// let mut options = Psl73Options::default();
+/// options.counting = Counting::Started;
+/// let policy = ny_psl_73_with(options);
 /// assert_eq!(redress::assess(&redress::Case::from_file(&claim)?, &policy)?.total.to_string(), "50.00");
 /// # Ok::<(), redress::Error>(())
 /// ```
@@ -279,10 +282,10 @@ mod tests {
     }
 
     #[test]
-    fn ny_psl_2_3_example_1_100_and_120_hours() {
-        // utilities §2.3 example 1: 100 consecutive hours → 28 h beyond 72 → one complete 24-h
-        // period → $25 (started-period reading: two → $50). 120 h → 48 h beyond → $50 under
-        // either reading (exactly two periods).
+    fn ny_psl_100_hours_earn_one_credit_120_hours_two() {
+        // 100 consecutive hours → 28 h beyond 72 → one complete 24-h period → $25
+        // (started-period reading: two → $50). 120 h → 48 h beyond → $50 under either
+        // reading (exactly two periods).
         let big = Some(180_000);
         let hundred = run(&out("electricity", 100, big, "residential"), &ny_psl_73());
         assert_eq!(hundred.total.to_string(), "25.00");
@@ -304,10 +307,11 @@ mod tests {
     }
 
     #[test]
-    fn ny_psl_2_3_example_2_food_and_medicine_are_not_assessed() {
-        // utilities §2.3 example 2: food with an itemised list, $300 claimed → capped at $235;
-        // with proof, $600 → $540; medicine $80 paid in full. None of this is in the claim
-        // file, so the policy assesses only the bill credit: 100 h → $25, and says so.
+    fn ny_psl_food_and_medicine_are_not_assessed() {
+        // Food with an itemised list, $300 claimed → capped at $235; with proof, $600 →
+        // $540; medicine $80 paid in full (§73's food and medicine limits). None of this is
+        // in the claim file, so the policy assesses only the bill credit: 100 h → $25, and
+        // says so.
         let result = run(
             &out("electricity", 100, Some(180_000), "residential"),
             &ny_psl_73(),

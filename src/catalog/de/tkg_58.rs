@@ -1,5 +1,5 @@
 //! Germany: TKG 2021 §58(3) compensation for a complete outage not removed in time,
-//! and §58(4) for a missed appointment (telecom fact sheet §2).
+//! and §58(4) for a missed appointment (`de-tkg-58`).
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -22,10 +22,11 @@ use crate::policy::{
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 #[non_exhaustive]
 pub enum RestorationDay {
-    /// Only whole days out are paid; the day service returned is not (telecom §2.4).
+    /// Only whole days out are paid; the day service returned is not.
     #[default]
     Unpaid,
-    /// The day service returned is paid as a day of outage (telecom §2.5 example 1: €20).
+    /// The day service returned is paid as a day of outage (reported Monday, fixed
+    /// Saturday at €39.99 a month: €20 instead of €10).
     Paid,
 }
 
@@ -38,8 +39,8 @@ pub enum RestorationDay {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 #[non_exhaustive]
 pub enum DailyRounding {
-    /// The days are added exactly and the sum rounded once to the cent (€41.99 in
-    /// telecom §2.5 example 2).
+    /// The days are added exactly and the sum rounded once to the cent (at €69.99 a
+    /// month, two days at 10 % and two at 20 %: €41.994 → €41.99).
     #[default]
     OncePerOutage,
     /// Each day's amount is rounded to the cent before the days are added (€42.00).
@@ -59,20 +60,25 @@ pub enum ReportDay {
     /// (consumer advice centres: "from the third calendar day after the report").
     #[default]
     DayZero,
-    /// The report day is day 1, so compensation starts one day earlier (telecom §2.4,
-    /// flagged there and not used by default).
+    /// The report day is day 1, so compensation starts one day earlier (a possible
+    /// reading of "within two calendar days after receipt", not the consumer advice
+    /// centres').
     DayOne,
 }
 
-/// The readings [`tkg_58_with`] can take; `Default` is the catalog's.
+/// The readings [`tkg_58_with`] can take; [`Default`] is the catalog's. More
+/// readings may be added: start from `Default` and set the fields you choose.
 ///
 /// # Example
 /// ```
 /// use redress::catalog::de::{tkg_58_with, RestorationDay, TkgOptions};
-/// let p = tkg_58_with(TkgOptions { restoration_day: RestorationDay::Paid, ..Default::default() });
+/// let mut options = TkgOptions::default();
+/// options.restoration_day = RestorationDay::Paid;
+/// let p = tkg_58_with(options);
 /// assert_eq!(p.id, "de-tkg-58");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[non_exhaustive]
 pub struct TkgOptions {
     /// Whether the day of restoration is paid.
     pub restoration_day: RestorationDay,
@@ -93,7 +99,7 @@ pub struct TkgOptions {
 ///
 /// # Example
 /// ```
-/// // Telecom §2.5 example 1: €39.99 a month, reported Mon 3 Mar 2025 09:00, fixed
+/// // €39.99 a month, reported Mon 3 Mar 2025 09:00, fixed
 /// // Sat 8 Mar 18:00. Days 1-2 Tue, Wed; day 3 Thu and day 4 Fri at max(€5, €4.00);
 /// // Saturday is the day of restoration: €10.00, on request.
 /// let claim: redress::ClaimFile = toml::from_str(r#"
@@ -139,7 +145,7 @@ pub fn tkg_58() -> Policy {
 /// business customers are not covered. Versions are dated by the report.
 ///
 /// **Source.** Telekommunikationsgesetz (TKG) of 23 June 2021, BGBl. I p. 1858,
-/// §58(3) and §58(4); in force 1 December 2021 (telecom §2).
+/// §58(3) and §58(4); in force 1 December 2021 (gesetze-im-internet.de/tkg_2021).
 ///
 /// **How firm.** \[P\]: the figures, days and exclusions are read in the statute. The
 /// counting reading (report day = day 0, restoration day unpaid) and the rounding
@@ -154,7 +160,9 @@ pub fn tkg_58() -> Policy {
 /// # Example
 /// ```
 /// use redress::catalog::de::{tkg_58_with, DailyRounding, TkgOptions};
-/// let each_day = tkg_58_with(TkgOptions { daily_rounding: DailyRounding::EachDay, ..Default::default() });
+/// let mut options = TkgOptions::default();
+/// options.daily_rounding = DailyRounding::EachDay;
+/// let each_day = tkg_58_with(options);
 /// assert!(each_day.readings.iter().any(|r| r.contains("each day's amount is rounded")));
 /// ```
 pub fn tkg_58_with(options: TkgOptions) -> Policy {
@@ -303,7 +311,7 @@ mod tests {
         assess(claim, &tkg_58_with(options)).unwrap()
     }
 
-    const EXAMPLE_1: &str = r#"
+    const MONDAY_TO_SATURDAY: &str = r#"
         [[outages]]
         services = ["internet"]
         start = "2025-03-03T08:00:00+01:00"
@@ -311,44 +319,44 @@ mod tests {
         end = "2025-03-08T18:00:00+01:00"
     "#;
 
-    /// Telecom §2.5 example 1. €39.99/month, reported Mon 3 Mar 2025 09:00, fixed Sat
-    /// 8 Mar 18:00. Day 1 Tue, day 2 Wed, day 3 Thu (€5: 10 % = €4.00 < €5), day 4 Fri
-    /// (€5), day 5 Sat = restoration day. Total €10.00, owed on request.
+    /// €39.99/month, reported Mon 3 Mar 2025 09:00, fixed Sat 8 Mar 18:00. Day 1 Tue, day 2
+    /// Wed, day 3 Thu (€5: 10 % = €4.00 < €5), day 4 Fri (€5), day 5 Sat = restoration day.
+    /// Total €10.00, owed on request.
     #[test]
-    fn tkg_2_5_example_1_monday_report_saturday_fix() {
-        let c = run(&claim("39.99", EXAMPLE_1), TkgOptions::default());
+    fn tkg_monday_report_saturday_fix_pays_days_3_and_4() {
+        let c = run(&claim("39.99", MONDAY_TO_SATURDAY), TkgOptions::default());
         assert_eq!(c.total.to_string(), "10.00", "{c}");
         assert!(!c.automatic);
         assert_eq!(c.lines.len(), 1);
     }
 
-    /// Telecom §2.5 example 1, Saturday counted as a day of outage: + €10 (20 % = €8.00
-    /// < €10) → €20.00.
+    /// Monday to Saturday, Saturday counted as a day of outage: + €10 (20 % = €8.00 < €10)
+    /// → €20.00.
     #[test]
-    fn tkg_2_5_example_1_restoration_day_paid() {
+    fn tkg_monday_to_saturday_with_the_restoration_day_paid() {
         let options = TkgOptions {
             restoration_day: RestorationDay::Paid,
             ..TkgOptions::default()
         };
-        let c = run(&claim("39.99", EXAMPLE_1), options);
+        let c = run(&claim("39.99", MONDAY_TO_SATURDAY), options);
         assert_eq!(c.total.to_string(), "20.00", "{c}");
     }
 
-    /// Telecom §2.4's flagged alternative (report day = day 1), my arithmetic on
-    /// example 1: day 1 Mon, day 2 Tue, compensation from Wed: Wed and Thu at €5, Fri
-    /// (the 3rd compensable day, "day 5") at max(€10, €8.00) = €10; Sat is the
-    /// restoration day → €20.00.
+    /// The other reading of the two days (report day = day 1), worked by hand on Monday to
+    /// Saturday: day 1 Mon, day 2 Tue, compensation from Wed: Wed and Thu at €5, Fri (the
+    /// 3rd compensable day, "day 5") at max(€10, €8.00) = €10; Sat is the restoration day →
+    /// €20.00.
     #[test]
-    fn tkg_2_4_report_day_as_day_one() {
+    fn tkg_report_day_as_day_one() {
         let options = TkgOptions {
             report_day: ReportDay::DayOne,
             ..TkgOptions::default()
         };
-        let c = run(&claim("39.99", EXAMPLE_1), options);
+        let c = run(&claim("39.99", MONDAY_TO_SATURDAY), options);
         assert_eq!(c.total.to_string(), "20.00", "{c}");
     }
 
-    const EXAMPLE_2: &str = r#"
+    const FRIDAY_TO_FRIDAY: &str = r#"
         [[outages]]
         services = ["internet"]
         start = "2025-03-07T18:00:00+01:00"
@@ -356,34 +364,32 @@ mod tests {
         end = "2025-03-14T12:00:00+01:00"
     "#;
 
-    /// Telecom §2.5 example 2. €69.99/month, reported Fri 7 Mar 2025 19:00, fixed Fri
-    /// 14 Mar 12:00. Day 3 Mon and day 4 Tue: 10 % = €6.999 > €5; day 5 Wed and day 6
-    /// Thu: 20 % = €13.998 > €10; day 7 Fri = restoration day. Total = 2 × 6.999 +
-    /// 2 × 13.998 = €41.994 → €41.99 rounded once at the end.
+    /// €69.99/month, reported Fri 7 Mar 2025 19:00, fixed Fri 14 Mar 12:00. Day 3 Mon and
+    /// day 4 Tue: 10 % = €6.999 > €5; day 5 Wed and day 6 Thu: 20 % = €13.998 > €10; day 7
+    /// Fri = restoration day. Total = 2 × 6.999 + 2 × 13.998 = €41.994 → €41.99 rounded
+    /// once at the end.
     #[test]
-    fn tkg_2_5_example_2_percentages_rounded_once() {
-        let c = run(&claim("69.99", EXAMPLE_2), TkgOptions::default());
+    fn tkg_friday_to_friday_percentages_rounded_once() {
+        let c = run(&claim("69.99", FRIDAY_TO_FRIDAY), TkgOptions::default());
         assert_eq!(c.total.to_string(), "41.99", "{c}");
         assert_eq!(c.lines.len(), 1);
         assert_eq!(c.lines[0].unrounded.normalize().to_string(), "41.994");
     }
 
-    /// Telecom §2.5 example 2, each day rounded to the cent first: 2 × 7.00 + 2 × 14.00
-    /// = €42.00.
+    /// Friday to Friday, each day rounded to the cent first: 2 × 7.00 + 2 × 14.00 = €42.00.
     #[test]
-    fn tkg_2_5_example_2_each_day_rounded() {
+    fn tkg_friday_to_friday_each_day_rounded() {
         let options = TkgOptions {
             daily_rounding: DailyRounding::EachDay,
             ..TkgOptions::default()
         };
-        let c = run(&claim("69.99", EXAMPLE_2), options);
+        let c = run(&claim("69.99", FRIDAY_TO_FRIDAY), options);
         assert_eq!(c.total.to_string(), "42.00", "{c}");
     }
 
-    /// Telecom §2.5 example 3. Missed installation appointment at €29.99/month: 20 % =
-    /// €6.00 → €10.
+    /// Missed installation appointment at €29.99/month: 20 % = €6.00 → €10.
     #[test]
-    fn tkg_2_5_example_3_missed_appointment_fixed_minimum() {
+    fn tkg_missed_appointment_pays_at_least_10_euros() {
         let c = run(
             &claim("29.99", "[[appointments]]\ndate = \"2025-03-05\""),
             TkgOptions::default(),
@@ -392,9 +398,9 @@ mod tests {
         assert!(!c.automatic);
     }
 
-    /// Telecom §2.5 example 3. €59.99/month → 20 % = €11.998 → €12.00.
+    /// Missed appointment at €59.99/month → 20 % = €11.998 → €12.00.
     #[test]
-    fn tkg_2_5_example_3_missed_appointment_percentage() {
+    fn tkg_missed_appointment_pays_20_percent_when_higher() {
         let c = run(
             &claim("59.99", "[[appointments]]\ndate = \"2025-03-05\""),
             TkgOptions::default(),
@@ -402,10 +408,10 @@ mod tests {
         assert_eq!(c.total.to_string(), "12.00", "{c}");
     }
 
-    /// Telecom §2.5 example 4. Reported Mon 09:00, fixed Wed 23:00 → not beyond two
-    /// calendar days → €0, with a note.
+    /// Reported Mon 09:00, fixed Wed 23:00 → not beyond two calendar days → €0, with a
+    /// note.
     #[test]
-    fn tkg_2_5_example_4_fixed_in_time() {
+    fn tkg_fixed_within_two_days_earns_nothing() {
         let c = run(
             &claim(
                 "39.99",
@@ -423,13 +429,13 @@ mod tests {
         assert!(c.notes.iter().any(|n| n.contains("grace period")), "{c}");
     }
 
-    /// Telecom §2.5 example 5 (offset, [C] illustrative). As example 2 (€41.99), less a
-    /// §57(4) reduction of €5 already obtained → €36.99. The claim file records no
-    /// reduction: the policy computes €41.99 and says the reduction must be deducted;
-    /// 41.99 − 5.00 = 36.99 is the customer's own step.
+    /// An offset (illustrative): Friday to Friday (€41.99), less a §57(4) reduction of €5
+    /// already obtained → €36.99. The claim file records no reduction: the policy computes
+    /// €41.99 and says the reduction must be deducted; 41.99 − 5.00 = 36.99 is the
+    /// customer's own step.
     #[test]
-    fn tkg_2_5_example_5_offset_is_left_to_the_customer() {
-        let c = run(&claim("69.99", EXAMPLE_2), TkgOptions::default());
+    fn tkg_a_price_reduction_offset_is_left_to_the_customer() {
+        let c = run(&claim("69.99", FRIDAY_TO_FRIDAY), TkgOptions::default());
         assert_eq!(c.total.to_string(), "41.99");
         assert!(
             c.notes
@@ -443,7 +449,7 @@ mod tests {
         );
     }
 
-    /// DST (my arithmetic): €39.99, reported Wed 26 Mar 2025 10:00; days 1-2 Thu, Fri;
+    /// DST (worked by hand): €39.99, reported Wed 26 Mar 2025 10:00; days 1-2 Thu, Fri;
     /// compensable from Sat 29: Sat, Sun 30 (23 hours long: clocks go forward) and Mon 31
     /// are whole days; fixed Tue 1 Apr 12:00 → units 1-2 at €5, unit 3 at max(€10,
     /// €8.00) → €20.00.
@@ -494,7 +500,7 @@ mod tests {
     /// Consumers only, and customer-caused or force-majeure outages earn nothing.
     #[test]
     fn tkg_business_customers_and_exclusions() {
-        let mut business = claim("39.99", EXAMPLE_1);
+        let mut business = claim("39.99", MONDAY_TO_SATURDAY);
         business.customer = Some(crate::Customer {
             segment: Segment::Business,
             ..Default::default()
@@ -504,15 +510,16 @@ mod tests {
             "0.00"
         );
         for cause in ["customer", "force-majeure"] {
-            let text = EXAMPLE_1.replace("end = ", &format!("cause = \"{cause}\"\n        end = "));
+            let text = MONDAY_TO_SATURDAY
+                .replace("end = ", &format!("cause = \"{cause}\"\n        end = "));
             let c = run(&claim("39.99", &text), TkgOptions::default());
             assert_eq!(c.total.to_string(), "0.00", "{cause}: {c}");
         }
     }
 
     /// One contract: phone €20 + internet €49.99 = €69.99 a month, phone out and
-    /// internet out on overlapping records reported as in example 2 → one line at the
-    /// contract's charges, €41.99 as in example 2.
+    /// internet out on overlapping records reported as Friday to Friday → one line at
+    /// the contract's charges, €41.99 as for internet alone at €69.99.
     #[test]
     fn tkg_one_contract_one_line() {
         let text = r#"

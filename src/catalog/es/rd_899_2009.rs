@@ -1,5 +1,5 @@
 //! Spain: Real Decreto 899/2009, arts. 15 (telephone) and 16 (internet access):
-//! compensation for temporary interruptions (telecom fact sheet §3).
+//! compensation for temporary interruptions (`es-rd-899-2009`).
 
 use chrono::{NaiveDate, NaiveTime};
 use rust_decimal::Decimal;
@@ -66,15 +66,19 @@ pub enum InternetTrigger {
     AllHours,
 }
 
-/// The readings [`rd_899_2009_with`] can take; `Default` is the catalog's.
+/// The readings [`rd_899_2009_with`] can take; [`Default`] is the catalog's. More
+/// readings may be added: start from `Default` and set the fields you choose.
 ///
 /// # Example
 /// ```
 /// use redress::catalog::es::{rd_899_2009_with, ProrationBase, Rd899Options};
-/// let p = rd_899_2009_with(Rd899Options { proration: ProrationBase::ThirtyDays, ..Default::default() });
+/// let mut options = Rd899Options::default();
+/// options.proration = ProrationBase::ThirtyDays;
+/// let p = rd_899_2009_with(options);
 /// assert_eq!(p.id, "es-rd-899-2009");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[non_exhaustive]
 pub struct Rd899Options {
     /// What the fee is prorated over.
     pub proration: ProrationBase,
@@ -95,7 +99,7 @@ pub struct Rd899Options {
 ///
 /// # Example
 /// ```
-/// // Telecom §3.2 example 1: internet at €39.99 down Mon 09:00 → Sat 18:00 (129 h) in
+/// // Internet at €39.99 down Mon 09:00 → Sat 18:00 (129 h) in
 /// // June (720 h): 39.99 × 129 / 720 = 7.1649 → €7.16, automatic (13 h inside
 /// // 08:00-22:00 on Monday alone).
 /// let claim: redress::ClaimFile = toml::from_str(r#"
@@ -149,17 +153,19 @@ pub fn rd_899_2009() -> Policy {
 ///
 /// **Source.** Real Decreto 899/2009, de 22 de mayo, carta de derechos del usuario de
 /// los servicios de comunicaciones electrónicas, arts. 15 and 16; BOE no. 131,
-/// 30 May 2009; in force 30 August 2009 (telecom §3).
+/// 30 May 2009; in force 30 August 2009.
 ///
 /// **How firm.** \[S\]: the articles were read as quoted in law blogs, consumer press
 /// and the Supreme Court's STS 1122/2024, not in the BOE itself; the force-majeure rule
-/// (fee only) is \[S/M\]; the 50/50 bundle split is \[S\] (FACUA's published €2.23
-/// reproduces it).
+/// (fee only) is \[S/M\]; the 50/50 bundle split is \[S\] (the €2.23 FACUA published
+/// in May 2025 for 10 hours of a €50 bundle reproduces it).
 ///
 /// # Example
 /// ```
 /// use redress::catalog::es::{rd_899_2009_with, InternetTrigger, Rd899Options};
-/// let all_hours = rd_899_2009_with(Rd899Options { internet_trigger: InternetTrigger::AllHours, ..Default::default() });
+/// let mut options = Rd899Options::default();
+/// options.internet_trigger = InternetTrigger::AllHours;
+/// let all_hours = rd_899_2009_with(options);
 /// assert!(all_hours.readings.iter().any(|r| r.contains("at any time of day")));
 /// ```
 pub fn rd_899_2009_with(options: Rd899Options) -> Policy {
@@ -311,11 +317,11 @@ mod tests {
         format!("[[outages]]\nservices = [\"{service}\"]\nstart = \"{start}\"\nend = \"{end}\"\n")
     }
 
-    /// Telecom §3.2 example 1. Internet only, €39.99/month, down Mon 09:00 → Sat 18:00
-    /// (129 h), in June 2025 (720 h). 39.99 × 129 / 720 = €7.1649 → €7.16. Hours within
-    /// 08:00–22:00 on Monday alone = 13 > 6 → automatic.
+    /// Internet only, €39.99/month, down Mon 09:00 → Sat 18:00 (129 h), in June 2025
+    /// (720 h). 39.99 × 129 / 720 = €7.1649 → €7.16. Hours within 08:00–22:00 on Monday
+    /// alone = 13 > 6 → automatic.
     #[test]
-    fn rd899_3_2_example_1_internet_129_hours() {
+    fn rd899_internet_129_hours_automatic() {
         let c = run(
             &claim(
                 &internet("39.99"),
@@ -331,20 +337,20 @@ mod tests {
         assert!(c.automatic);
     }
 
-    /// Telecom §3.2 example 2. Internet only, €30/month, down 23:00 → 07:00 (8 h, all
-    /// outside 08:00–22:00), June. 30 × 8 / 720 = €0.33; not automatic (0 h inside the
-    /// window): the customer must claim.
+    /// Internet only, €30/month, down 23:00 → 07:00 (8 h, all outside 08:00–22:00), June.
+    /// 30 × 8 / 720 = €0.33; not automatic (0 h inside the window): the customer must
+    /// claim.
     #[test]
-    fn rd899_3_2_example_2_night_interruption_on_request() {
+    fn rd899_night_interruption_on_request() {
         let c = run(&claim(&internet("30"), NIGHT), Rd899Options::default());
         assert_eq!(c.total.to_string(), "0.33", "{c}");
         assert!(!c.automatic);
     }
 
-    /// Telecom §3.2 example 2 under the other reading of art. 16's trigger (all hours
+    /// The night interruption under the other reading of art. 16's trigger (all hours
     /// count): 8 h > 6 h → automatic; the amount is the same €0.33.
     #[test]
-    fn rd899_3_2_example_2_night_interruption_all_hours_trigger() {
+    fn rd899_night_interruption_all_hours_trigger() {
         let options = Rd899Options {
             internet_trigger: InternetTrigger::AllHours,
             ..Rd899Options::default()
@@ -361,12 +367,11 @@ mod tests {
         end = "2025-06-04T07:00:00+02:00"
     "#;
 
-    /// Telecom §3.2 example 3. Fixed phone, fee €15/month, 10-hour interruption (June):
-    /// (b) 5 × 15 × 10 / 720 = €1.042 → €1.04 > €1 → automatic. (a), the €40 average
-    /// bill (40 × 10 / 720 = €0.556), is lower here; the claim file cannot carry it, and
-    /// the claim says so.
+    /// Fixed phone, fee €15/month, 10-hour interruption (June): (b) 5 × 15 × 10 / 720 =
+    /// €1.042 → €1.04 > €1 → automatic. (a), the €40 average bill (40 × 10 / 720 = €0.556),
+    /// is lower here; the claim file cannot carry it, and the claim says so.
     #[test]
-    fn rd899_3_2_example_3_phone_ten_hours() {
+    fn rd899_phone_ten_hours_five_times_the_fee() {
         let c = run(
             &claim(
                 &phone("15"),
@@ -383,12 +388,12 @@ mod tests {
         assert!(c.notes.iter().any(|n| n.contains("average bill")), "{c}");
     }
 
-    /// Telecom §3.2 example 4 (FACUA's published case). Bundle €50 with phone and
-    /// internet not itemised, split 50/50 with split_bundle; 10 h in February 2025 (28
-    /// days = 672 h). Phone half €25: 5 × 25 × 10 / 672 = €1.860 → €1.86; internet half
-    /// €25: 25 × 10 / 672 = €0.372 → €0.37; total €2.23 (FACUA: €2.23 for 10 h).
+    /// FACUA's published case (May 2025). Bundle €50 with phone and internet not itemised,
+    /// split 50/50 with split_bundle; 10 h in February 2025 (28 days = 672 h). Phone half
+    /// €25: 5 × 25 × 10 / 672 = €1.860 → €1.86; internet half €25: 25 × 10 / 672 = €0.372 →
+    /// €0.37; total €2.23 (FACUA: €2.23 for 10 h).
     #[test]
-    fn rd899_3_2_example_4_facua_bundle_february() {
+    fn rd899_facua_bundle_february() {
         let parts = split_bundle(
             Money::new(Decimal::new(50, 0), Currency::EUR),
             &[
@@ -416,10 +421,10 @@ mod tests {
         assert!(c.automatic); // phone 1.86 > 1; internet 10 h inside 08:00-22:00
     }
 
-    /// The FACUA case over a 30-day month instead (my arithmetic): phone 5 × 25 × 10 /
+    /// The FACUA case over a 30-day month instead (worked by hand): phone 5 × 25 × 10 /
     /// 720 = 1.736 → 1.74; internet 25 × 10 / 720 = 0.347 → 0.35; total €2.09.
     #[test]
-    fn rd899_3_2_example_4_facua_bundle_thirty_day_month() {
+    fn rd899_facua_bundle_thirty_day_month() {
         let options = Rd899Options {
             proration: ProrationBase::ThirtyDays,
             ..Rd899Options::default()
@@ -435,10 +440,10 @@ mod tests {
         assert_eq!(c.total.to_string(), "2.09", "{c}");
     }
 
-    /// Telecom §3.2 example 5. Phone, fee €39.99 (no higher average), down 129 h in
-    /// June: 5 × 39.99 × 129 / 720 = €35.824 → €35.82.
+    /// Phone, fee €39.99 (no higher average), down 129 h in June: 5 × 39.99 × 129 / 720 =
+    /// €35.824 → €35.82.
     #[test]
-    fn rd899_3_2_example_5_phone_129_hours() {
+    fn rd899_phone_129_hours() {
         let c = run(
             &claim(
                 &phone("39.99"),
@@ -454,7 +459,7 @@ mod tests {
         assert!(c.automatic);
     }
 
-    /// DST (my arithmetic): March 2025 in Madrid has 743 hours (clocks go forward on
+    /// DST (worked by hand): March 2025 in Madrid has 743 hours (clocks go forward on
     /// 30 March). Internet at €74.30, 10 h out on 10 March: 74.30 × 10 / 743 = €1.00.
     #[test]
     fn rd899_a_dst_month_has_743_hours() {
@@ -472,7 +477,7 @@ mod tests {
         assert_eq!(c.total.to_string(), "1.00", "{c}");
     }
 
-    /// Prorated by the billing period (option), my arithmetic: billing on the 15th, the
+    /// Prorated by the billing period (option), worked by hand: billing on the 15th, the
     /// period 15 Mar → 15 Apr 2025 has 31 days less the DST hour = 743 h. Internet at
     /// €74.30, 10 h out on 5 April: by the billing period 74.30 × 10 / 743 = €1.00; by
     /// the calendar month (April, 720 h) 74.30 × 10 / 720 = 1.0319 → €1.03.
@@ -497,7 +502,7 @@ mod tests {
         );
     }
 
-    /// An interruption spanning two months is split (my arithmetic): internet at €31,
+    /// An interruption spanning two months is split (worked by hand): internet at €31,
     /// out 30 Apr 20:00 → 1 May 08:00 (12 h). April (720 h): 31 × 4 / 720 = 0.172 →
     /// 0.17; May (744 h): 31 × 8 / 744 = 0.333 → 0.33; €0.50 in two lines. Neither
     /// month has more than 6 h inside 08:00–22:00 (2 h and 0 h): on request.
@@ -519,7 +524,7 @@ mod tests {
         assert!(!c.automatic);
     }
 
-    /// Discontinuous interruptions add up for art. 16's trigger (my arithmetic):
+    /// Discontinuous interruptions add up for art. 16's trigger (worked by hand):
     /// internet at €36, out 10:00–14:00 on 2 and 3 June: 4 h + 4 h = 8 h inside the
     /// window > 6 h → automatic; 36 × 4 / 720 = €0.20 each → €0.40.
     #[test]
@@ -542,9 +547,9 @@ mod tests {
         assert!(c.automatic);
     }
 
-    /// Timed from the report (option), my arithmetic: the example 3 phone (€15), out
-    /// 08:00–18:00 but reported at 12:00 → 6 h: 5 × 15 × 6 / 720 = €0.625 → €0.63,
-    /// not more than €1 → on request. From the outage start: €1.04, automatic.
+    /// Timed from the report (option), worked by hand: the €15 phone of the 10-hour test,
+    /// out 08:00–18:00 but reported at 12:00 → 6 h: 5 × 15 × 6 / 720 = €0.625 → €0.63, not
+    /// more than €1 → on request. From the outage start: €1.04, automatic.
     #[test]
     fn rd899_timed_from_the_report() {
         let file = claim(
@@ -570,8 +575,8 @@ mod tests {
         );
     }
 
-    /// Force majeure (art. 15, [S/M]): only the fee, prorated, automatically. The
-    /// example 3 phone (€15, 10 h in June): 15 × 10 / 720 = 0.208 → €0.21.
+    /// Force majeure (art. 15, [S/M]): only the fee, prorated, automatically. The €15 phone
+    /// of the 10-hour test (10 h in June): 15 × 10 / 720 = 0.208 → €0.21.
     #[test]
     fn rd899_force_majeure_pays_the_fee_only() {
         let c = run(
