@@ -13,7 +13,7 @@ use crate::outage::Outage;
 /// Areas are matched exactly as written (after the surrounding spaces the parsers
 /// trim): area ids are codes, and `Rochester-14604` is not `rochester-14604`. A batch
 /// refuses an account whose area matches an outage area only when letter case is
-/// ignored (see [`Batch::assess_into`](crate::Batch::assess_into)), so such a slip never silently owes nothing.
+/// ignored (see [`Batch::assess_into`](crate::batch::Batch::assess_into)), so such a slip never silently owes nothing.
 ///
 /// Clones share the outages: a batch cloned for each thread holds them once.
 ///
