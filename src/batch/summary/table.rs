@@ -121,40 +121,44 @@ fn rank(tally: &AreaTally) -> (bool, Decimal, u64) {
     )
 }
 
-impl fmt::Display for Summary {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        writeln!(
-            f,
-            "{} account{} read: {} assessed, {} with errors; {} row{} written",
-            self.accounts,
-            if self.accounts == 1 { "" } else { "s" },
-            self.accounts.saturating_sub(self.errors),
-            self.errors,
-            self.rows,
-            if self.rows == 1 { "" } else { "s" }
-        )?;
-        if self.unselected > 0 {
-            writeln!(
-                f,
-                "{} account{} had no applicable catalog policy (owed 0)",
-                self.unselected,
-                if self.unselected == 1 { "" } else { "s" }
-            )?;
-        }
-        let tables = self.tables();
-        let mut lines: Vec<Line<'_>> = Vec::new();
+/// A ranked area: its rank, its name and its tally.
+type Ranked<'a> = ((bool, Decimal, u64), &'a str, &'a AreaTally);
 
-        // The areas owed most, by rank; the rest added up.
-        let mut ranked: Vec<((bool, Decimal, u64), &str, &AreaTally)> = self
+/// Most-owed first; among equals, by name, so the table never depends on input order.
+fn by_rank(a: &Ranked<'_>, b: &Ranked<'_>) -> std::cmp::Ordering {
+    b.0.cmp(&a.0).then_with(|| a.1.cmp(b.1))
+}
+
+/// Sums of groups by policy and currency.
+type ByPolicy<'a> = BTreeMap<(&'a str, Currency), Group>;
+
+fn absorb_all<'a>(into: &mut ByPolicy<'a>, groups: &'a [(PolicyKey, Group)]) {
+    for ((policy, currency), group) in groups {
+        into.entry((&**policy, *currency))
+            .or_default()
+            .absorb(group);
+    }
+}
+
+fn plural(n: u64) -> &'static str {
+    if n == 1 {
+        ""
+    } else {
+        "s"
+    }
+}
+
+impl Summary {
+    /// The table's lines: the areas owed most, the rest added up, the areas without
+    /// outages and unreadable rows, then every area by policy (none when empty).
+    fn lines<'a>(&'a self, tables: &Tables<'a>) -> Vec<Line<'a>> {
+        let mut lines: Vec<Line<'_>> = Vec::new();
+        let mut ranked: Vec<Ranked<'a>> = self
             .met
             .iter()
             .zip(&tables.met_names)
             .map(|(tally, name)| (rank(tally), *name, tally))
             .collect();
-        let by_rank = |a: &((bool, Decimal, u64), &str, &AreaTally),
-                       b: &((bool, Decimal, u64), &str, &AreaTally)| {
-            b.0.cmp(&a.0).then_with(|| a.1.cmp(b.1))
-        };
         if ranked.len() > AREAS_SHOWN {
             ranked.select_nth_unstable_by(AREAS_SHOWN - 1, by_rank);
         }
@@ -164,23 +168,39 @@ impl fmt::Display for Summary {
             let groups = tally.groups.iter().map(|((p, c), g)| (&**p, *c, g));
             Line::of_groups(&mut lines, (*name).into(), groups, tally.errors);
         }
-        let mut others: BTreeMap<(&str, Currency), Group> = BTreeMap::new();
+        let mut all: ByPolicy<'a> = BTreeMap::new();
         for (_, _, tally) in rest.iter() {
-            for ((policy, currency), group) in &tally.groups {
-                others
-                    .entry((&**policy, *currency))
-                    .or_default()
-                    .absorb(group);
-            }
+            absorb_all(&mut all, &tally.groups);
         }
         if !rest.is_empty() {
             let errors = rest.iter().map(|(_, _, t)| t.errors).sum();
             let label = format!("{} other areas", rest.len());
-            let groups = others.iter().map(|((p, c), g)| (*p, *c, g));
+            let groups = all.iter().map(|((p, c), g)| (*p, *c, g));
             Line::of_groups(&mut lines, label.into(), groups, errors);
         }
+        self.quiet_lines(&mut lines);
+        for (_, _, tally) in shown.iter() {
+            absorb_all(&mut all, &tally.groups);
+        }
+        absorb_all(&mut all, &self.no_outage.groups);
+        if !lines.is_empty() {
+            for ((policy, currency), group) in &all {
+                lines.push(Line {
+                    area: "all areas".into(),
+                    policy,
+                    accounts: group.accounts,
+                    owed: group.owed,
+                    automatic: group.automatic,
+                    errors: Some(self.errors),
+                    total: group.total_text(*currency),
+                });
+            }
+        }
+        lines
+    }
 
-        // Accounts of areas without outages, and rows whose area could not be read.
+    /// Accounts of areas without outages, and rows whose area could not be read.
+    fn quiet_lines<'a>(&'a self, lines: &mut Vec<Line<'a>>) {
         let quiet = &self.no_outage;
         if quiet.groups.is_empty() && quiet.accounts + quiet.errors > 0 {
             lines.push(Line {
@@ -194,73 +214,75 @@ impl fmt::Display for Summary {
             });
         } else if !quiet.groups.is_empty() {
             let groups = quiet.groups.iter().map(|((p, c), g)| (&**p, *c, g));
-            Line::of_groups(&mut lines, NO_OUTAGE.into(), groups, quiet.errors);
+            Line::of_groups(lines, NO_OUTAGE.into(), groups, quiet.errors);
         }
         if self.unreadable > 0 {
-            Line::of_groups(&mut lines, UNREADABLE.into(), [], self.unreadable);
+            Line::of_groups(lines, UNREADABLE.into(), [], self.unreadable);
         }
+    }
+}
 
-        // Every area, by policy.
-        let mut all: BTreeMap<(&str, Currency), Group> = others;
-        for (_, _, tally) in shown.iter() {
-            for ((policy, currency), group) in &tally.groups {
-                all.entry((&**policy, *currency)).or_default().absorb(group);
-            }
-        }
-        for ((policy, currency), group) in &quiet.groups {
-            all.entry((&**policy, *currency)).or_default().absorb(group);
-        }
-        if !lines.is_empty() {
-            for ((policy, currency), group) in &all {
-                lines.push(Line {
-                    area: "all areas".into(),
-                    policy,
-                    accounts: group.accounts,
-                    owed: group.owed,
-                    automatic: group.automatic,
-                    errors: Some(self.errors),
-                    total: group.total_text(*currency),
-                });
-            }
-            let area_width = lines
-                .iter()
-                .map(|l| l.area.chars().count())
-                .chain(["area".len()])
-                .max()
-                .unwrap_or(4);
-            let policy_width = lines
-                .iter()
-                .map(|l| l.policy.chars().count())
-                .chain(["policy".len()])
-                .max()
-                .unwrap_or(6);
+/// Writes the lines as columns, each as wide as its widest cell.
+fn write_table(f: &mut fmt::Formatter<'_>, lines: &[Line<'_>]) -> fmt::Result {
+    let width = |cell: fn(&Line<'_>) -> usize, heading: &str| {
+        lines
+            .iter()
+            .map(cell)
+            .chain([heading.len()])
+            .max()
+            .unwrap_or(0)
+    };
+    let area_width = width(|l| l.area.chars().count(), "area");
+    let policy_width = width(|l| l.policy.chars().count(), "policy");
+    writeln!(
+        f,
+        "{:<area_width$}  {:<policy_width$}  {:>8}  {:>6}  {:>9}  {:>6}  {:>16}",
+        "area", "policy", "accounts", "owed", "automatic", "errors", "total"
+    )?;
+    for line in lines {
+        let errors = line.errors.map(|n| n.to_string()).unwrap_or_default();
+        writeln!(
+            f,
+            "{:<area_width$}  {:<policy_width$}  {:>8}  {:>6}  {:>9}  {:>6}  {:>16}",
+            line.area, line.policy, line.accounts, line.owed, line.automatic, errors, line.total
+        )?;
+    }
+    Ok(())
+}
+
+impl fmt::Display for Summary {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(
+            f,
+            "{} account{} read: {} assessed, {} with errors; {} row{} written",
+            self.accounts,
+            plural(self.accounts),
+            self.accounts.saturating_sub(self.errors),
+            self.errors,
+            self.rows,
+            plural(self.rows)
+        )?;
+        if self.unselected > 0 {
             writeln!(
                 f,
-                "{:<area_width$}  {:<policy_width$}  {:>8}  {:>6}  {:>9}  {:>6}  {:>16}",
-                "area", "policy", "accounts", "owed", "automatic", "errors", "total"
+                "{} account{} had no applicable catalog policy (owed 0)",
+                self.unselected,
+                plural(self.unselected)
             )?;
-            for line in &lines {
-                let errors = line.errors.map(|n| n.to_string()).unwrap_or_default();
-                writeln!(
-                    f,
-                    "{:<area_width$}  {:<policy_width$}  {:>8}  {:>6}  {:>9}  {:>6}  {:>16}",
-                    line.area,
-                    line.policy,
-                    line.accounts,
-                    line.owed,
-                    line.automatic,
-                    errors,
-                    line.total
-                )?;
-            }
         }
+        let tables = self.tables();
+        let lines = self.lines(&tables);
+        if !lines.is_empty() {
+            write_table(f, &lines)?;
+        }
+        let quiet = &self.no_outage;
         if quiet.accounts + quiet.errors > 0 {
             write!(
                 f,
                 "account areas with no outage: {}; {} account{} there {} owed nothing",
                 quiet.names.listed(),
                 quiet.accounts,
-                if quiet.accounts == 1 { "" } else { "s" },
+                plural(quiet.accounts),
                 if quiet.accounts == 1 { "is" } else { "are" },
             )?;
             match quiet.errors {
