@@ -321,60 +321,15 @@ pub(crate) fn items<'a>(
     by_service: &'a BySpell<'_>,
     items: &mut SmallVec<[Item<'a>; 2]>,
 ) -> Result<()> {
-    let (policy, provision, zone) = (frame.policy, frame.provision, frame.zone);
+    let (policy, provision) = (frame.policy, frame.provision);
     match provision.subject {
-        Subject::Appointments => {
-            for (index, appointment) in case.appointments.iter().enumerate() {
-                let Some(services) = named_services(policy, provision, &appointment.services)
-                else {
-                    continue;
-                };
-                items.push(Item {
-                    price: price_of(case, policy, provision, &services),
-                    services: Cow::Owned(services),
-                    anchor: local_day_start(appointment.date, zone)?,
-                    what: What::Appointment { index, appointment },
-                });
-            }
-        }
-        Subject::Activations => {
-            for (index, activation) in case.activations.iter().enumerate() {
-                let Some(services) = named_services(policy, provision, &activation.services) else {
-                    continue;
-                };
-                items.push(Item {
-                    price: price_of(case, policy, provision, &services),
-                    services: Cow::Owned(services),
-                    anchor: local_day_start(activation.promised, zone)?,
-                    what: What::Activation { index, activation },
-                });
-            }
-        }
+        Subject::Appointments => appointment_items(case, frame, items),
+        Subject::Activations => activation_items(case, frame, items),
         Subject::Outages { scope } => {
             for (kinds, price, spells) in scoped(case, policy, provision, scope, by_service) {
-                let among: HashSet<&ServiceKind> = if kinds.len() > 1 {
-                    kinds.iter().collect()
-                } else {
-                    HashSet::new()
-                };
-                let mut push = |spell: Cow<'a, Spell>| {
-                    let services = if kinds.len() > 1 {
-                        Cow::Owned(services_of(case, &spell, &among))
-                    } else {
-                        kinds.clone()
-                    };
-                    items.push(Item {
-                        services,
-                        price: price.clone(),
-                        anchor: spell.start,
-                        what: What::Incident(spell),
-                    });
-                };
-                match spells {
-                    Cow::Borrowed(spells) => spells.iter().map(Cow::Borrowed).for_each(&mut push),
-                    Cow::Owned(spells) => spells.into_iter().map(Cow::Owned).for_each(&mut push),
-                }
+                incident_items(case, kinds, price, spells, items);
             }
+            Ok(())
         }
         Subject::BillingPeriods { scope } => {
             for (kinds, price, spells) in scoped(case, policy, provision, scope, by_service) {
@@ -388,25 +343,17 @@ pub(crate) fn items<'a>(
                 }
                 push_windows(items, kinds, &price, pieces);
             }
+            Ok(())
         }
         Subject::Years { first_month, scope } => {
             for (kinds, price, spells) in scoped(case, policy, provision, scope, by_service) {
                 let mut pieces = Vec::with_capacity(spells.len());
                 for spell in spells.iter() {
-                    let mut year_start = year_start_containing(spell.start, first_month, zone)?;
-                    loop {
-                        let next = year_start_after(year_start, first_month, zone)?;
-                        if let Some(piece) = spell.clip(year_start, next) {
-                            pieces.push((year_start, next, piece));
-                        }
-                        if next >= spell.end {
-                            break;
-                        }
-                        year_start = next;
-                    }
+                    year_pieces(spell, first_month, frame.zone, &mut pieces)?;
                 }
                 push_windows(items, kinds, &price, pieces);
             }
+            Ok(())
         }
         Subject::Account { scope } => {
             for (kinds, price, spells) in scoped(case, policy, provision, scope, by_service) {
@@ -424,9 +371,107 @@ pub(crate) fn items<'a>(
                     spells.into_owned(),
                 ));
             }
+            Ok(())
         }
     }
+}
+
+/// One item per missed appointment naming a covered service, from the local start of
+/// its day.
+fn appointment_items<'a>(
+    case: &'a Case,
+    frame: &Frame<'_>,
+    items: &mut SmallVec<[Item<'a>; 2]>,
+) -> Result<()> {
+    let (policy, provision) = (frame.policy, frame.provision);
+    for (index, appointment) in case.appointments.iter().enumerate() {
+        let Some(services) = named_services(policy, provision, &appointment.services) else {
+            continue;
+        };
+        items.push(Item {
+            price: price_of(case, policy, provision, &services),
+            services: Cow::Owned(services),
+            anchor: local_day_start(appointment.date, frame.zone)?,
+            what: What::Appointment { index, appointment },
+        });
+    }
     Ok(())
+}
+
+/// One item per late activation naming a covered service, from the local start of
+/// the promised day.
+fn activation_items<'a>(
+    case: &'a Case,
+    frame: &Frame<'_>,
+    items: &mut SmallVec<[Item<'a>; 2]>,
+) -> Result<()> {
+    let (policy, provision) = (frame.policy, frame.provision);
+    for (index, activation) in case.activations.iter().enumerate() {
+        let Some(services) = named_services(policy, provision, &activation.services) else {
+            continue;
+        };
+        items.push(Item {
+            price: price_of(case, policy, provision, &services),
+            services: Cow::Owned(services),
+            anchor: local_day_start(activation.promised, frame.zone)?,
+            what: What::Activation { index, activation },
+        });
+    }
+    Ok(())
+}
+
+/// One item per spell of one scope; a spell priced over several services names the
+/// ones it hit.
+fn incident_items<'a>(
+    case: &'a Case,
+    kinds: Cow<'a, [ServiceKind]>,
+    price: PriceRef,
+    spells: Cow<'a, [Spell]>,
+    items: &mut SmallVec<[Item<'a>; 2]>,
+) {
+    let among: HashSet<&ServiceKind> = if kinds.len() > 1 {
+        kinds.iter().collect()
+    } else {
+        HashSet::new()
+    };
+    let mut push = |spell: Cow<'a, Spell>| {
+        let services = if kinds.len() > 1 {
+            Cow::Owned(services_of(case, &spell, &among))
+        } else {
+            kinds.clone()
+        };
+        items.push(Item {
+            services,
+            price: price.clone(),
+            anchor: spell.start,
+            what: What::Incident(spell),
+        });
+    };
+    match spells {
+        Cow::Borrowed(spells) => spells.iter().map(Cow::Borrowed).for_each(&mut push),
+        Cow::Owned(spells) => spells.into_iter().map(Cow::Owned).for_each(&mut push),
+    }
+}
+
+/// The pieces of a spell in each year (starting in `first_month`, local time) it
+/// touches, with the year's bounds.
+fn year_pieces(
+    spell: &Spell,
+    first_month: u32,
+    zone: Tz,
+    pieces: &mut Vec<(DateTime<Utc>, DateTime<Utc>, Spell)>,
+) -> Result<()> {
+    let mut year_start = year_start_containing(spell.start, first_month, zone)?;
+    loop {
+        let next = year_start_after(year_start, first_month, zone)?;
+        if let Some(piece) = spell.clip(year_start, next) {
+            pieces.push((year_start, next, piece));
+        }
+        if next >= spell.end {
+            return Ok(());
+        }
+        year_start = next;
+    }
 }
 
 /// The covered services an appointment or activation names; `None` when it names
