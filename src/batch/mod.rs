@@ -336,42 +336,7 @@ impl Batch {
         };
         // The account's case, made only where a shape is met for the first time.
         let mut case: Option<Case> = None;
-        let selected: Option<Arc<[usize]>> = match &mut self.choice {
-            Choice::Fixed => None,
-            Choice::Select(cache) => {
-                if cache.len() >= SELECTIONS_KEPT {
-                    cache.clear();
-                }
-                let key = SelectionKey {
-                    region: account.region.clone(),
-                    place,
-                    currency: account.currency,
-                    time_zone: account.time_zone,
-                    services: account.services.iter().map(|s| s.kind.clone()).collect(),
-                };
-                let chosen = match cache.get(&key) {
-                    Some(chosen) => Arc::clone(chosen),
-                    None => {
-                        let built = account_case(
-                            account,
-                            self.outages.outages_at(Some(place)),
-                            self.as_of,
-                        )?;
-                        let chosen: Arc<[usize]> = self
-                            .policies
-                            .iter()
-                            .enumerate()
-                            .filter(|(_, p)| crate::catalog::selects(p, &built))
-                            .map(|(i, _)| i)
-                            .collect();
-                        case = Some(built);
-                        cache.insert(key, Arc::clone(&chosen));
-                        chosen
-                    }
-                };
-                Some(chosen)
-            }
-        };
+        let selected = self.selected(account, place, &mut case)?;
         let count = selected
             .as_ref()
             .map_or(self.policies.len(), |chosen| chosen.len());
@@ -383,53 +348,102 @@ impl Batch {
                     None => continue,
                 },
             };
-            let (Some(policy), Some(id)) = (self.policies.get(i), self.ids.get(i)) else {
-                continue;
-            };
-            let reads = self.reads.get(i).copied().unwrap_or_default();
-            // A policy that reads the billing day gives nearly every account a shape of
-            // its own: it is compiled for each account.
-            let shape = (!reads.billing_day)
-                .then(|| Shape::new(i, place, account, reads))
-                .flatten();
-            // An account of a shape already met is priced by its program, in place.
-            let priced = match shape.and_then(|shape| self.shapes.get(shape)) {
-                Some(Compiled::Program(program)) => Some(
-                    program
-                        .totals(policy, &account.services, account.currency)
-                        .map(|totals| applied(id, &totals)),
-                ),
-                Some(Compiled::NotApplicable) => Some(Ok(not_applicable(id, account))),
-                None => None,
-            };
-            if let Some(total) = priced {
-                out.push(total?);
-                continue;
-            }
-            if case.is_none() {
-                case = Some(account_case(
-                    account,
-                    self.outages.outages_at(Some(place)),
-                    self.as_of,
-                )?);
-            }
-            let Some(built) = &case else { continue };
-            let compiled = match crate::engine::compile_totals(built, policy)? {
-                Some(program) => Compiled::Program(program),
-                None => Compiled::NotApplicable,
-            };
-            out.push(match &compiled {
-                Compiled::Program(program) => applied(
-                    id,
-                    &program.totals(policy, &account.services, account.currency)?,
-                ),
-                Compiled::NotApplicable => not_applicable(id, account),
-            });
-            if let Some(shape) = shape {
-                self.shapes.learn(shape, compiled);
+            if let Some(total) = self.price(i, place, account, &mut case)? {
+                out.push(total);
             }
         }
         Ok(())
+    }
+
+    /// The places of the policies that apply to an account when they are selected by
+    /// region; `None` when every policy given applies. A selection is kept for the
+    /// accounts that share its region, area, currency, zone and services.
+    fn selected(
+        &mut self,
+        account: &Account,
+        place: usize,
+        case: &mut Option<Case>,
+    ) -> Result<Option<Arc<[usize]>>> {
+        let Choice::Select(cache) = &mut self.choice else {
+            return Ok(None);
+        };
+        if cache.len() >= SELECTIONS_KEPT {
+            cache.clear();
+        }
+        let key = SelectionKey {
+            region: account.region.clone(),
+            place,
+            currency: account.currency,
+            time_zone: account.time_zone,
+            services: account.services.iter().map(|s| s.kind.clone()).collect(),
+        };
+        if let Some(chosen) = cache.get(&key) {
+            return Ok(Some(Arc::clone(chosen)));
+        }
+        let built = account_case(account, self.outages.outages_at(Some(place)), self.as_of)?;
+        let chosen: Arc<[usize]> = self
+            .policies
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| crate::catalog::selects(p, &built))
+            .map(|(i, _)| i)
+            .collect();
+        *case = Some(built);
+        cache.insert(key, Arc::clone(&chosen));
+        Ok(Some(chosen))
+    }
+
+    /// What the policy at `i` owes an account: by the program of its shape where one
+    /// is kept, else compiled from the account's case (and kept for its shape).
+    fn price(
+        &mut self,
+        i: usize,
+        place: usize,
+        account: &Account,
+        case: &mut Option<Case>,
+    ) -> Result<Option<PolicyTotal>> {
+        let (Some(policy), Some(id)) = (self.policies.get(i), self.ids.get(i)) else {
+            return Ok(None);
+        };
+        let reads = self.reads.get(i).copied().unwrap_or_default();
+        // A policy that reads the billing day gives nearly every account a shape of
+        // its own: it is compiled for each account.
+        let shape = (!reads.billing_day)
+            .then(|| Shape::new(i, place, account, reads))
+            .flatten();
+        match shape.and_then(|shape| self.shapes.get(shape)) {
+            Some(Compiled::Program(program)) => {
+                let totals = program.totals(policy, &account.services, account.currency)?;
+                return Ok(Some(applied(id, &totals)));
+            }
+            Some(Compiled::NotApplicable) => return Ok(Some(not_applicable(id, account))),
+            None => {}
+        }
+        if case.is_none() {
+            *case = Some(account_case(
+                account,
+                self.outages.outages_at(Some(place)),
+                self.as_of,
+            )?);
+        }
+        let Some(built) = case.as_ref() else {
+            return Ok(None);
+        };
+        let compiled = match crate::engine::compile_totals(built, policy)? {
+            Some(program) => Compiled::Program(program),
+            None => Compiled::NotApplicable,
+        };
+        let total = match &compiled {
+            Compiled::Program(program) => applied(
+                id,
+                &program.totals(policy, &account.services, account.currency)?,
+            ),
+            Compiled::NotApplicable => not_applicable(id, account),
+        };
+        if let Some(shape) = shape {
+            self.shapes.learn(shape, compiled);
+        }
+        Ok(Some(total))
     }
 }
 
