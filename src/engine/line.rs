@@ -141,55 +141,18 @@ impl LineExpr {
                 to,
                 bands,
             } => {
-                // Each band's units times its rate, added from zero as `amount` adds them.
-                let mut amount = Decimal::ZERO;
-                let mut uses = Vec::with_capacity(bands.len());
-                for (units, rate) in bands {
-                    let subtotal = rate.times(services, Decimal::from(*units))?;
-                    amount = amount
-                        .checked_add(subtotal)
-                        .ok_or_else(|| Error::overflow("sum of per-unit bands"))?;
-                    uses.push(BandUse {
-                        units: *units,
-                        rate: rate.figure(services)?,
-                        amount: subtotal,
-                    });
-                }
+                let (amount, bands) = band_uses(bands, services)?;
                 let basis = Basis::PerUnit {
                     count: *count,
                     units: *units,
                     from: *from,
                     to: *to,
-                    bands: uses,
+                    bands,
                 };
                 (amount, basis)
             }
-            LineExpr::ProRata(line) => (
-                line.amount(services)?,
-                Basis::ProRata {
-                    basis: line.basis,
-                    monthly_price: line.price.price(services)?,
-                    multiplier: line.multiplier,
-                    from: line.from,
-                    to: line.to,
-                    elapsed_seconds: line.elapsed_seconds,
-                    period_seconds: line.period_seconds,
-                    period_start: line.period.map(|p| p.0),
-                    period_end: line.period.map(|p| p.1),
-                },
-            ),
-            LineExpr::Escalating(line) => (
-                self.amount(services)?,
-                Basis::Escalating {
-                    elapsed_seconds: line.elapsed_seconds,
-                    standard: line.standard,
-                    base: line.base.figure(services)?,
-                    every: line.every,
-                    further_periods: u64::try_from(line.further_periods).unwrap_or(0),
-                    step: line.step.figure(services)?,
-                    counting: line.counting,
-                },
-            ),
+            LineExpr::ProRata(line) => (line.amount(services)?, line.basis(services)?),
+            LineExpr::Escalating(line) => (self.amount(services)?, line.basis(services)?),
             LineExpr::Uptime {
                 period_minutes,
                 downtime_minutes,
@@ -230,7 +193,40 @@ impl LineExpr {
     }
 }
 
+/// Each band's units times its rate, added from zero as [`LineExpr::amount`] adds them,
+/// with the working of each band.
+fn band_uses(bands: &[(u64, FigureExpr)], services: &[Service]) -> Result<(Decimal, Vec<BandUse>)> {
+    let mut amount = Decimal::ZERO;
+    let mut uses = Vec::with_capacity(bands.len());
+    for (units, rate) in bands {
+        let subtotal = rate.times(services, Decimal::from(*units))?;
+        amount = amount
+            .checked_add(subtotal)
+            .ok_or_else(|| Error::overflow("sum of per-unit bands"))?;
+        uses.push(BandUse {
+            units: *units,
+            rate: rate.figure(services)?,
+            amount: subtotal,
+        });
+    }
+    Ok((amount, uses))
+}
+
 impl ProRataLine {
+    /// The working of a pro-rata line at some prices.
+    fn basis(&self, services: &[Service]) -> Result<Basis> {
+        Ok(Basis::ProRata {
+            basis: self.basis,
+            monthly_price: self.price.price(services)?,
+            multiplier: self.multiplier,
+            from: self.from,
+            to: self.to,
+            elapsed_seconds: self.elapsed_seconds,
+            period_seconds: self.period_seconds,
+            period_start: self.period.map(|p| p.0),
+            period_end: self.period.map(|p| p.1),
+        })
+    }
     fn amount(&self, services: &[Service]) -> Result<Decimal> {
         let monthly_price = self.price.price(services)?;
         let price = exact_product(monthly_price, self.multiplier)
@@ -265,5 +261,20 @@ impl Draft {
             adjustments: Vec::new(),
             outages: None,
         }
+    }
+}
+
+impl EscalatingLine {
+    /// The working of an escalating line at some prices.
+    fn basis(&self, services: &[Service]) -> Result<Basis> {
+        Ok(Basis::Escalating {
+            elapsed_seconds: self.elapsed_seconds,
+            standard: self.standard,
+            base: self.base.figure(services)?,
+            every: self.every,
+            further_periods: u64::try_from(self.further_periods).unwrap_or(0),
+            step: self.step.figure(services)?,
+            counting: self.counting,
+        })
     }
 }
