@@ -99,57 +99,18 @@ impl OutcomeExpr {
                 }
             }
             OutcomeExpr::GreatestOf { options, label } => {
-                let mut best: Option<(Decimal, T)> = None;
-                let mut totals = Vec::new();
-                for option in options {
-                    let candidate: T = option.eval(services)?;
-                    let total = candidate.total()?;
-                    if T::EXPLAINS {
-                        totals.push(total);
-                    }
-                    match &best {
-                        Some((best_total, _)) if total <= *best_total => {}
-                        _ => best = Some((total, candidate)),
-                    }
+                if let Some(chosen) = greatest_of::<T>(options, label, services)? {
+                    tape.absorb(chosen);
                 }
-                let Some((_, mut chosen)) = best else {
-                    return Ok(());
-                };
-                if totals.len() > 1 {
-                    chosen.note(|| {
-                        let listed: Vec<String> = totals
-                            .iter()
-                            .map(|t| t.round_dp(4).normalize().to_string())
-                            .collect();
-                        format!("{label}: the greater of {} is paid.", listed.join(" and "))
-                    });
-                }
-                tape.absorb(chosen);
             }
             OutcomeExpr::BestCause {
                 options,
                 causes,
                 label,
             } => {
-                let mut best: Option<(Decimal, Cause, T)> = None;
-                for (option, cause) in options.iter().zip(causes) {
-                    let candidate: T = option.eval(services)?;
-                    let total = candidate.total()?;
-                    if best.as_ref().is_none_or(|(b, _, _)| total > *b) {
-                        best = Some((total, *cause, candidate));
-                    }
+                if let Some(chosen) = best_cause::<T>(options, causes, label, services)? {
+                    tape.absorb(chosen);
                 }
-                let Some((_, chosen_cause, mut chosen)) = best else {
-                    return Ok(());
-                };
-                chosen.note(|| {
-                    let named: Vec<String> = causes.iter().map(|c| c.to_string()).collect();
-                    format!(
-                        "{label}: the outage records name different causes ({}); it is assessed as {chosen_cause}, which pays the customer most.",
-                        named.join(", ")
-                    )
-                });
-                tape.absorb(chosen);
             }
             OutcomeExpr::Capped { limit, inner } => {
                 let mut capped: T = inner.eval(services)?;
@@ -177,6 +138,70 @@ impl OutcomeExpr {
         }
         Ok(())
     }
+}
+
+/// The option whose total is greatest (the first on a tie), noting the totals
+/// compared; `None` when there are no options.
+fn greatest_of<T: Tape>(
+    options: &[OutcomeExpr],
+    label: &str,
+    services: &[Service],
+) -> Result<Option<T>> {
+    let mut best: Option<(Decimal, T)> = None;
+    let mut totals = Vec::new();
+    for option in options {
+        let candidate: T = option.eval(services)?;
+        let total = candidate.total()?;
+        if T::EXPLAINS {
+            totals.push(total);
+        }
+        match &best {
+            Some((best_total, _)) if total <= *best_total => {}
+            _ => best = Some((total, candidate)),
+        }
+    }
+    let Some((_, mut chosen)) = best else {
+        return Ok(None);
+    };
+    if totals.len() > 1 {
+        chosen.note(|| {
+            let listed: Vec<String> = totals
+                .iter()
+                .map(|t| t.round_dp(4).normalize().to_string())
+                .collect();
+            format!("{label}: the greater of {} is paid.", listed.join(" and "))
+        });
+    }
+    Ok(Some(chosen))
+}
+
+/// The outcome under the cause that pays most (the first on a tie), noting the causes
+/// the records name; `None` when there are no options.
+fn best_cause<T: Tape>(
+    options: &[OutcomeExpr],
+    causes: &[Cause],
+    label: &str,
+    services: &[Service],
+) -> Result<Option<T>> {
+    let mut best: Option<(Decimal, Cause, T)> = None;
+    for (option, cause) in options.iter().zip(causes) {
+        let candidate: T = option.eval(services)?;
+        let total = candidate.total()?;
+        if best.as_ref().is_none_or(|(b, _, _)| total > *b) {
+            best = Some((total, *cause, candidate));
+        }
+    }
+    let Some((_, chosen_cause, mut chosen)) = best else {
+        return Ok(None);
+    };
+    chosen.note(|| {
+        let named: Vec<String> = causes.iter().map(|c| c.to_string()).collect();
+        format!(
+            "{label}: the outage records name different causes ({}); it is assessed as {chosen_cause}, which pays the customer most.",
+            named.join(", ")
+        )
+    });
+    Ok(Some(chosen))
 }
 
 /// Whether an item's lines are paid without a request, once the item's total is known.
