@@ -18,15 +18,23 @@
 //! regulators and ombudsmen (eight weeks in the UK, for example). A policy's own
 //! claim deadline, when it has one, is stated separately in the letter.
 
+mod claims;
+mod incidents;
+mod phrases;
+mod wrap;
+
 use std::fmt::Write as _;
 
-use chrono::{DateTime, FixedOffset, NaiveDate, TimeDelta, Utc};
-use chrono_tz::Tz;
-use rust_decimal::Decimal;
+use chrono::{NaiveDate, TimeDelta};
 
-use crate::claim::{Adjustment, Claim};
+use crate::claim::Claim;
 use crate::claim_file::ClaimFile;
-use crate::plan::ServiceKind;
+
+pub use incidents::{describe_incidents, Voice};
+
+use claims::{rule_name, write_claim};
+use phrases::long_date;
+use wrap::fill;
 
 /// How many calendar days after the letter's date a reply is asked for.
 ///
@@ -35,9 +43,6 @@ use crate::plan::ServiceKind;
 /// assert_eq!(redress::letter::REPLY_WITHIN_DAYS, 14);
 /// ```
 pub const REPLY_WITHIN_DAYS: u32 = 14;
-
-/// The width the letter's paragraphs are wrapped to.
-const WIDTH: usize = 76;
 
 /// The date by which the letter asks for a reply: [`REPLY_WITHIN_DAYS`] after `today`.
 ///
@@ -91,156 +96,6 @@ pub fn missing_details(claim_file: &ClaimFile) -> Vec<&'static str> {
         missing.push("plan.provider");
     }
     missing
-}
-
-/// Who is speaking in [`describe_incidents`]: the customer (the letter's "I
-/// reported it", "my internet service") or a third party (a report's "reported
-/// on", "the internet service").
-///
-/// # Example
-/// ```
-/// assert_ne!(redress::letter::Voice::Customer, redress::letter::Voice::Report);
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-#[non_exhaustive]
-pub enum Voice {
-    /// The customer writes: "I reported it on …", "my internet service".
-    #[default]
-    Customer,
-    /// A report about the customer: "Reported on …", "the internet service".
-    Report,
-}
-
-/// What went wrong, one plain sentence per outage, missed appointment and late
-/// activation, in the order of the claim file, with local times in the plan's zone.
-///
-/// # Example
-/// ```
-/// use redress::letter::{describe_incidents, Voice};
-/// let file: redress::ClaimFile = toml::from_str(r#"
-///     [plan]
-///     currency = "USD"
-///     time_zone = "America/New_York"
-///     [[plan.services]]
-///     kind = "internet"
-///     monthly_price = "79.99"
-///     [[plan.services]]
-///     kind = "tv"
-///     monthly_price = "65.00"
-///     [[outages]]
-///     services = ["internet", "tv"]
-///     start = "2024-10-01T06:00:00-04:00"
-///     end = "2024-10-03T11:00:00-04:00"
-///     reported = "2024-10-01T07:15:00-04:00"
-///     customers_affected = 250
-/// "#)?;
-/// let incidents = describe_incidents(&file, Voice::Report);
-/// assert!(incidents[0].ends_with("Reported on Tuesday 1 October 2024, 07:15 EDT. The outage affected 250 customers."));
-/// let incidents = describe_incidents(&file, Voice::Customer);
-/// assert_eq!(
-///     incidents[0],
-///     "Internet and TV were out from Tuesday 1 October 2024, 06:00 EDT, until \
-///      Thursday 3 October 2024, 11:00 EDT (53 hours). I reported it on Tuesday \
-///      1 October 2024, 07:15 EDT. The outage affected 250 customers."
-/// );
-/// # Ok::<(), Box<dyn std::error::Error>>(())
-/// ```
-pub fn describe_incidents(claim_file: &ClaimFile, voice: Voice) -> Vec<String> {
-    let zone = claim_file.plan.time_zone;
-    let my = match voice {
-        Voice::Customer => "my",
-        Voice::Report => "the",
-    };
-    let mut incidents = Vec::new();
-    for outage in &claim_file.outages {
-        let services = services_text(&outage.services);
-        let plural = outage.services.len() > 1;
-        let (were, lost) = match (plural, outage.degraded) {
-            (true, false) => ("were", "out"),
-            (false, false) => ("was", "out"),
-            (true, true) => ("were", "impaired (not fully lost)"),
-            (false, true) => ("was", "impaired (not fully lost)"),
-        };
-        let mut text = match outage.end {
-            Some(end) => format!(
-                "{services} {were} {lost} from {}, until {} ({}).",
-                when(outage.start, zone),
-                when(end, zone),
-                duration_text(end.with_timezone(&Utc) - outage.start.with_timezone(&Utc))
-            ),
-            None => {
-                let since = format!("{services} {were} {lost} from {}", when(outage.start, zone));
-                match claim_file.as_of {
-                    Some(as_of) => format!(
-                        "{since} and {} still {lost} on {} ({} so far).",
-                        if plural { "were" } else { "was" },
-                        when(as_of, zone),
-                        duration_text(as_of.with_timezone(&Utc) - outage.start.with_timezone(&Utc))
-                    ),
-                    None => format!("{since}, and {were} still {lost}."),
-                }
-            }
-        };
-        if let Some(reported) = outage.reported {
-            let _ = match voice {
-                Voice::Customer => write!(text, " I reported it on {}.", when(reported, zone)),
-                Voice::Report => write!(text, " Reported on {}.", when(reported, zone)),
-            };
-        }
-        if let Some(n) = outage.customers_affected {
-            let _ = write!(
-                text,
-                " The outage affected {} customer{}.",
-                thousands(n),
-                if n == 1 { "" } else { "s" }
-            );
-        }
-        incidents.push(text);
-    }
-    for appointment in &claim_file.appointments {
-        let what = if appointment.services.is_empty() {
-            String::new()
-        } else {
-            format!(
-                " for {my} {} service",
-                services_text(&appointment.services).to_lowercase_first()
-            )
-        };
-        incidents.push(format!(
-            "The engineer appointment{what} booked for {} was missed or cancelled at short notice.",
-            long_date(appointment.date)
-        ));
-    }
-    for activation in &claim_file.activations {
-        let services = services_text(&activation.services);
-        let services = if services.is_empty() {
-            "The service".to_owned()
-        } else {
-            let mut text = format!("{my} {} service", services.to_lowercase_first());
-            if let Some(first) = text.get(0..1) {
-                let upper = first.to_uppercase();
-                text.replace_range(0..1, &upper);
-            }
-            text
-        };
-        let text = match activation.delivered {
-            Some(delivered) => format!(
-                "{services} was promised for {} and went live on {}.",
-                long_date(activation.promised),
-                long_date(delivered)
-            ),
-            None => format!(
-                "{services} was promised for {} and was not yet live{}.",
-                long_date(activation.promised),
-                match claim_file.as_of {
-                    Some(as_of) => format!(" on {}", long_date(local_day(as_of, zone))),
-                    None => String::new(),
-                }
-            ),
-        };
-        incidents.push(text);
-    }
-    incidents
 }
 
 /// Renders the claim letter.
@@ -427,245 +282,13 @@ pub fn letter(claim_file: &ClaimFile, claims: &[Claim], today: NaiveDate) -> Str
     out
 }
 
-/// One rule's section: the rule, its citation, the lines with arithmetic, the
-/// total and how it is paid.
-fn write_claim(out: &mut String, claim: &Claim, today: NaiveDate) {
-    fill(out, "Rule:   ", "        ", &rule_name(claim));
-    if !claim.citation.trim().is_empty() {
-        fill(out, "Source: ", "        ", claim.citation.trim());
-    }
-    let _ = writeln!(out);
-    let mut number = 0;
-    for line in claim.lines.iter() {
-        if line.amount.is_zero() && line.adjustments.is_empty() {
-            continue;
-        }
-        number += 1;
-        let lead = format!("  {number}. ");
-        let rest = " ".repeat(lead.chars().count());
-        fill(out, &lead, &rest, &line.description.to_string());
-        let basis = line.basis.to_string();
-        let mut arithmetic = String::new();
-        if line.unrounded == line.amount {
-            // A fixed sum reads "31.19 GBP", not "31.19 = 31.19 GBP".
-            if basis != line.amount.to_string() && basis != line.amount.normalize().to_string() {
-                let _ = write!(arithmetic, "{basis} = ");
-            }
-            let _ = write!(arithmetic, "{}", line.amount);
-        } else {
-            let _ = write!(arithmetic, "{basis} = ");
-            let _ = write!(arithmetic, "{}", line.unrounded.normalize());
-            if line.adjustments.is_empty() {
-                let _ = write!(arithmetic, ", rounded to {}", line.amount);
-            }
-        }
-        let _ = write!(arithmetic, " {}", claim.currency);
-        fill(out, &rest, &rest, &arithmetic);
-        for adjustment in &line.adjustments {
-            let text = match adjustment {
-                Adjustment::Capped { before, cap } => format!(
-                    "capped: {} brought down to the cap of {cap}, so {} {}",
-                    before.normalize(),
-                    line.amount,
-                    claim.currency
-                ),
-                Adjustment::BelowMinimum { before, more_than } => format!(
-                    "not paid: {} is not more than the minimum of {more_than}",
-                    before.normalize()
-                ),
-            };
-            fill(out, &rest, &rest, &text);
-        }
-    }
-    let _ = writeln!(out);
-    let _ = writeln!(out, "  Total: {} {}", claim.total, claim.currency);
-    let _ = writeln!(out);
-
-    let on_request = claim.on_request_total();
-    let automatic_part = claim.total.checked_sub(on_request).unwrap_or_default();
-    let amount = |value: Decimal| format!("{} {}", rescaled(value, claim), claim.currency);
-    let mut how = String::new();
-    if claim.automatic {
-        let _ = write!(
-            how,
-            "This compensation is due automatically, without a request. Please confirm \
-             that {} will be credited to my account, and on which bill.",
-            amount(claim.total)
-        );
-    } else {
-        if !automatic_part.is_zero() {
-            let _ = write!(
-                how,
-                "Of this, {} is due automatically; please confirm it will be credited \
-                 to my account. ",
-                amount(automatic_part)
-            );
-        }
-        let _ = write!(
-            how,
-            "I hereby claim {} under this rule.",
-            if automatic_part.is_zero() {
-                "this amount".to_owned()
-            } else {
-                format!("the remaining {}", amount(on_request))
-            }
-        );
-        if let Some(deadline) = claim.earliest_deadline() {
-            if deadline >= today {
-                let _ = write!(
-                    how,
-                    " The rule requires claims by {}; this letter is sent within that time.",
-                    long_date(deadline)
-                );
-            } else {
-                let _ = write!(
-                    how,
-                    " I note that the rule's claim deadline was {}; I ask you to honour \
-                     the claim nonetheless.",
-                    long_date(deadline)
-                );
-            }
-        }
-    }
-    fill(out, "", "", &how);
-    let _ = writeln!(out);
-}
-
-fn rescaled(value: Decimal, claim: &Claim) -> Decimal {
-    let mut value = value;
-    value.rescale(claim.currency.minor_units());
-    value
-}
-
-/// The claim's policy title, falling back to its id.
-fn rule_name(claim: &Claim) -> String {
-    let title = claim.title.trim();
-    if title.is_empty() || title == claim.policy {
-        format!("the policy `{}`", claim.policy)
-    } else {
-        title.to_owned()
-    }
-}
-
-/// Writes `text` wrapped at [`WIDTH`], the first line after `first`, the others after `rest`.
-fn fill(out: &mut String, first: &str, rest: &str, text: &str) {
-    let mut line = String::from(first);
-    let mut empty = true;
-    for word in text.split_whitespace() {
-        let fits = line.chars().count() + 1 + word.chars().count() <= WIDTH;
-        if !empty && !fits {
-            out.push_str(line.trim_end());
-            out.push('\n');
-            line = String::from(rest);
-            empty = true;
-        }
-        if !empty {
-            line.push(' ');
-        }
-        line.push_str(word);
-        empty = false;
-    }
-    if !empty {
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-}
-
-trait LowercaseFirst {
-    fn to_lowercase_first(&self) -> String;
-}
-
-impl LowercaseFirst for String {
-    /// "Internet and TV" → "internet and TV" (acronyms such as TV are kept).
-    fn to_lowercase_first(&self) -> String {
-        let mut chars = self.chars();
-        match chars.next() {
-            Some(first) if !self.starts_with("TV") => {
-                first.to_lowercase().collect::<String>() + chars.as_str()
-            }
-            _ => self.clone(),
-        }
-    }
-}
-
-/// "Internet", "Internet and TV", "Internet, phone and TV".
-fn services_text(services: &[ServiceKind]) -> String {
-    let names: Vec<String> = services
-        .iter()
-        .map(|s| match s {
-            ServiceKind::Tv => "TV".to_owned(),
-            other => other.as_str().to_owned(),
-        })
-        .collect();
-    let joined = match names.as_slice() {
-        [] => String::new(),
-        [one] => one.clone(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
-    };
-    let mut chars = joined.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().collect::<String>() + chars.as_str(),
-        None => joined,
-    }
-}
-
-fn local_day(instant: DateTime<FixedOffset>, zone: Tz) -> NaiveDate {
-    instant.with_timezone(&zone).date_naive()
-}
-
-/// "Tuesday 1 October 2024, 06:00 EDT".
-fn when(instant: DateTime<FixedOffset>, zone: Tz) -> String {
-    instant
-        .with_timezone(&zone)
-        .format("%A %-d %B %Y, %H:%M %Z")
-        .to_string()
-}
-
-/// "1 October 2024".
-fn long_date(date: NaiveDate) -> String {
-    date.format("%-d %B %Y").to_string()
-}
-
-/// "53 hours", "6 hours 30 minutes", "4 days 2 hours".
-fn duration_text(delta: TimeDelta) -> String {
-    let minutes = delta.num_minutes().max(0);
-    let (days, hours, mins) = (minutes / 1440, (minutes % 1440) / 60, minutes % 60);
-    let unit = |n: i64, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
-    let mut parts = Vec::new();
-    if minutes >= 72 * 60 {
-        parts.push(unit(days, "day"));
-        if hours > 0 {
-            parts.push(unit(hours, "hour"));
-        }
-    } else {
-        let hours = minutes / 60;
-        if hours > 0 {
-            parts.push(unit(hours, "hour"));
-        }
-        if mins > 0 || hours == 0 {
-            parts.push(unit(mins, "minute"));
-        }
-    }
-    parts.join(" ")
-}
-
-/// 4200 → "4,200".
-fn thousands(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
+    use super::wrap::WIDTH;
     use super::*;
     use crate::claim_file::Customer;
+    use crate::plan::ServiceKind;
+    use rust_decimal::Decimal;
 
     fn date(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()
@@ -838,20 +461,5 @@ mod tests {
         claim.total = amount;
         let text = letter(&full_file(), &[claim], date(2024, 10, 5));
         assert!(text.contains("\n     31.19 USD\n"), "{text}");
-    }
-
-    #[test]
-    fn durations_and_counts_read_naturally() {
-        assert_eq!(duration_text(TimeDelta::minutes(50)), "50 minutes");
-        assert_eq!(duration_text(TimeDelta::minutes(390)), "6 hours 30 minutes");
-        assert_eq!(duration_text(TimeDelta::hours(53)), "53 hours");
-        assert_eq!(duration_text(TimeDelta::hours(161)), "6 days 17 hours");
-        assert_eq!(thousands(182000), "182,000");
-        assert_eq!(thousands(999), "999");
-        assert_eq!(services_text(&[ServiceKind::Tv]), "TV");
-        assert_eq!(
-            services_text(&[ServiceKind::Internet, ServiceKind::Phone, ServiceKind::Tv]),
-            "Internet, phone and TV"
-        );
     }
 }
