@@ -32,9 +32,8 @@ use crate::claim_file::ClaimFile;
 
 pub use incidents::{describe_incidents, Voice};
 
-use claims::{rule_name, write_claim};
 use phrases::long_date;
-use wrap::fill;
+use wrap::{fill, paragraph};
 
 /// How many calendar days after the letter's date a reply is asked for.
 ///
@@ -150,23 +149,54 @@ pub fn missing_details(claim_file: &ClaimFile) -> Vec<&'static str> {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn letter(claim_file: &ClaimFile, claims: &[Claim], today: NaiveDate) -> String {
-    let customer = claim_file.customer.as_ref();
-    let detail = |value: Option<&String>, placeholder: &str| -> String {
-        match value {
-            Some(v) if !v.trim().is_empty() => v.trim().to_owned(),
-            _ => placeholder.to_owned(),
-        }
-    };
-    let name = detail(customer.and_then(|c| c.name.as_ref()), "[your name]");
-    let address = detail(customer.and_then(|c| c.address.as_ref()), "[your address]");
-    let account = detail(
-        customer.and_then(|c| c.account.as_ref()),
-        "[your account number]",
-    );
-    let provider = detail(claim_file.plan.provider.as_ref(), "[your provider]");
-
+    let details = Details::of(claim_file);
     let mut out = String::new();
-    // Sender, date, recipient, reference.
+    write_heading(&mut out, &details, today);
+    write_opening(&mut out, claim_file, &details);
+    write_incidents(&mut out, claim_file);
+    claims::write_owed(&mut out, claims, today);
+    write_reply(&mut out, &details.name, today);
+    out
+}
+
+/// The customer's details as the letter writes them: each as given, or a bracketed
+/// placeholder for the customer to fill in.
+struct Details {
+    name: String,
+    address: String,
+    account: String,
+    provider: String,
+}
+
+impl Details {
+    fn of(claim_file: &ClaimFile) -> Details {
+        let customer = claim_file.customer.as_ref();
+        let detail = |value: Option<&String>, placeholder: &str| -> String {
+            match value {
+                Some(v) if !v.trim().is_empty() => v.trim().to_owned(),
+                _ => placeholder.to_owned(),
+            }
+        };
+        Details {
+            name: detail(customer.and_then(|c| c.name.as_ref()), "[your name]"),
+            address: detail(customer.and_then(|c| c.address.as_ref()), "[your address]"),
+            account: detail(
+                customer.and_then(|c| c.account.as_ref()),
+                "[your account number]",
+            ),
+            provider: detail(claim_file.plan.provider.as_ref(), "[your provider]"),
+        }
+    }
+}
+
+/// Sender, date, recipient, reference and salutation.
+fn write_heading(out: &mut String, details: &Details, today: NaiveDate) {
+    let Details {
+        name,
+        address,
+        account,
+        provider,
+    } = details;
     let _ = writeln!(out, "{name}");
     let _ = writeln!(out, "{address}");
     let _ = writeln!(out);
@@ -182,90 +212,48 @@ pub fn letter(claim_file: &ClaimFile, claims: &[Claim], today: NaiveDate) -> Str
     let _ = writeln!(out);
     let _ = writeln!(out, "Dear Sir or Madam,");
     let _ = writeln!(out);
+}
+
+/// What the letter is about: the account, its plan and address where known.
+fn write_opening(out: &mut String, claim_file: &ClaimFile, details: &Details) {
     let plan = match claim_file.plan.name.as_deref().map(str::trim) {
         Some(plan) if !plan.is_empty() => format!(" ({plan})"),
         _ => String::new(),
     };
-    let at = if address.starts_with('[') {
+    let at = if details.address.starts_with('[') {
         String::new()
     } else {
-        format!(" at {address}")
+        format!(" at {}", details.address)
     };
-    fill(
-        &mut out,
-        "",
-        "",
+    paragraph(
+        out,
         &format!(
             "I am writing about failures of the service on my account{plan}{at}, \
              and the compensation they entitle me to."
         ),
     );
-    let _ = writeln!(out);
+}
 
-    // The incidents.
+/// "What happened": the incidents, numbered, in the customer's voice.
+fn write_incidents(out: &mut String, claim_file: &ClaimFile) {
     let incidents = describe_incidents(claim_file, Voice::Customer);
-    if !incidents.is_empty() {
-        let _ = writeln!(out, "What happened");
-        let _ = writeln!(out);
-        for (i, incident) in incidents.iter().enumerate() {
-            let number = format!("  {}. ", i + 1);
-            let rest = " ".repeat(number.chars().count());
-            fill(&mut out, &number, &rest, incident);
-        }
-        let _ = writeln!(out);
+    if incidents.is_empty() {
+        return;
     }
-
-    // What is owed, rule by rule.
-    let owed: Vec<&Claim> = claims.iter().filter(|c| !c.total.is_zero()).collect();
-    let _ = writeln!(out, "What I am owed");
+    let _ = writeln!(out, "What happened");
     let _ = writeln!(out);
-    if owed.is_empty() {
-        let rules: Vec<String> = claims.iter().map(rule_name).collect();
-        let checked = if rules.is_empty() {
-            "The rules I have checked set no fixed amount for these failures.".to_owned()
-        } else {
-            format!(
-                "The rules I have checked ({}) set no fixed amount for these failures.",
-                rules.join("; ")
-            )
-        };
-        fill(
-            &mut out,
-            "",
-            "",
-            &format!(
-                "{checked} I nevertheless ask you to tell me what credit you will apply \
-                 to my account for the time I was without the service I pay for."
-            ),
-        );
-        let _ = writeln!(out);
+    for (i, incident) in incidents.iter().enumerate() {
+        let number = format!("  {}. ", i + 1);
+        let rest = " ".repeat(number.chars().count());
+        fill(out, &number, &rest, incident);
     }
-    for claim in &owed {
-        write_claim(&mut out, claim, today);
-    }
-    if owed.len() > 1 {
-        if let Some(best) = owed.iter().max_by_key(|c| c.total) {
-            fill(
-                &mut out,
-                "",
-                "",
-                &format!(
-                    "These amounts are worked out under separate rules. Where they \
-                     compensate the same loss, I ask for the larger: {} {} under {}.",
-                    best.total,
-                    best.currency,
-                    rule_name(best)
-                ),
-            );
-            let _ = writeln!(out);
-        }
-    }
+    let _ = writeln!(out);
+}
 
-    // The reply.
-    fill(
-        &mut out,
-        "",
-        "",
+/// The reply asked for by [`reply_by`], and the signature.
+fn write_reply(out: &mut String, name: &str, today: NaiveDate) {
+    paragraph(
+        out,
         &format!(
             "Please reply by {}, {REPLY_WITHIN_DAYS} days from the date of this letter, \
              confirming the amount and when it will be credited or paid. If I do not \
@@ -274,12 +262,10 @@ pub fn letter(claim_file: &ClaimFile, claims: &[Claim], today: NaiveDate) -> Str
             long_date(reply_by(today))
         ),
     );
-    let _ = writeln!(out);
     let _ = writeln!(out, "Yours faithfully,");
     let _ = writeln!(out);
     let _ = writeln!(out);
     let _ = writeln!(out, "{name}");
-    out
 }
 
 #[cfg(test)]

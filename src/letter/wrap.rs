@@ -26,3 +26,9 @@ pub(super) fn fill(out: &mut String, first: &str, rest: &str, text: &str) {
         out.push('\n');
     }
 }
+
+/// A paragraph: `text` wrapped with no indent, then a blank line.
+pub(super) fn paragraph(out: &mut String, text: &str) {
+    fill(out, "", "", text);
+    out.push('\n');
+}
