@@ -195,108 +195,159 @@ fn last_field(path: &FieldPath) -> &str {
     tail.split('[').next().unwrap_or(tail)
 }
 
-/// The deserializer's message in plain words.
+/// The deserializer's message in plain words: the first reading that recognises it,
+/// or the message as it is.
 fn explain(path: &FieldPath, message: &str) -> String {
     let message = message.trim();
-    let field = last_field(path);
+    unknown_name(message)
+        .or_else(|| missing_field(path, message))
+        .or_else(|| unknown_zone(message))
+        .or_else(|| bad_instant(path, message))
+        .or_else(|| bad_date(path, message))
+        .or_else(|| bad_decimal(message))
+        .or_else(|| wrong_type(path, message))
+        .or_else(|| out_of_integer_range(path, message))
+        .or_else(|| bad_syntax(message))
+        .unwrap_or_else(|| message.to_owned())
+}
+
+/// An unknown field, or an unknown value of a list of allowed ones, with the nearest
+/// known name.
+fn unknown_name(message: &str) -> Option<String> {
     if let Some(rest) = message.strip_prefix("unknown field ") {
-        return with_suggestion(message, rest);
+        return Some(with_suggestion(message, rest));
     }
-    if let Some(rest) = message.strip_prefix("unknown variant ") {
-        // A "variant" is serde's word; to a reader it is one of the allowed values.
-        return with_suggestion(&format!("unknown value {rest}"), rest);
+    let rest = message.strip_prefix("unknown variant ")?;
+    // A "variant" is serde's word; to a reader it is one of the allowed values.
+    Some(with_suggestion(&format!("unknown value {rest}"), rest))
+}
+
+/// A missing field, with a value to add where one is known.
+fn missing_field(path: &FieldPath, message: &str) -> Option<String> {
+    let missing = message.strip_prefix("missing field ")?;
+    let name = missing.trim_matches('`');
+    Some(match example(&path.field(name)) {
+        Some(e) if e.starts_with("a ") => format!("missing field {missing}: add it, {e}"),
+        Some(e) => format!("missing field {missing}: add it, with a value such as {e}"),
+        None => format!("missing field {missing}: add it"),
+    })
+}
+
+/// A time zone that is not an IANA name, with the nearest one.
+fn unknown_zone(message: &str) -> Option<String> {
+    let zone = message.strip_prefix("failed to parse timezone")?;
+    let given = zone
+        .trim_start_matches(':')
+        .trim()
+        .trim_matches('\'')
+        .to_owned();
+    Some(match nearest_zone(&given) {
+        Some(s) => format!("`{given}` is not an IANA time zone (did you mean `{s}`?)"),
+        None => format!("`{given}` is not an IANA time zone such as \"America/New_York\""),
+    })
+}
+
+/// An instant field that holds no RFC 3339 instant: an unquoted TOML date-time, an
+/// impossible date or time, or text that is not an instant.
+fn bad_instant(path: &FieldPath, message: &str) -> Option<String> {
+    if !INSTANT_FIELDS.contains(&last_field(path)) {
+        return None;
     }
-    if let Some(missing) = message.strip_prefix("missing field ") {
-        let name = missing.trim_matches('`');
-        return match example(&path.field(name)) {
-            Some(e) if e.starts_with("a ") => format!("missing field {missing}: add it, {e}"),
-            Some(e) => format!("missing field {missing}: add it, with a value such as {e}"),
-            None => format!("missing field {missing}: add it"),
-        };
-    }
-    if let Some(zone) = message.strip_prefix("failed to parse timezone") {
-        let given = zone
-            .trim_start_matches(':')
-            .trim()
-            .trim_matches('\'')
-            .to_owned();
-        return match nearest_zone(&given) {
-            Some(s) => format!("`{given}` is not an IANA time zone (did you mean `{s}`?)"),
-            None => format!("`{given}` is not an IANA time zone such as \"America/New_York\""),
-        };
-    }
-    if INSTANT_FIELDS.contains(&field) {
-        if message.contains("invalid type: map")
-            || message.contains("expected an RFC 3339") && message.contains("map")
-        {
-            return "write the instant as a quoted string with an offset, such as \"2024-10-01T06:00:00-04:00\" (an unquoted TOML date-time is not accepted)".to_owned();
-        }
-        if message.contains("out of range") || message.contains("impossible") {
-            return "not a real date and time (a day such as 30 February, or an hour past 23)"
-                .to_owned();
-        }
-        if message.contains("premature end")
-            || message.contains("invalid characters")
-            || message.contains("trailing input")
-            || message.contains("input is not enough")
-            || message.contains("invalid type")
-        {
-            return format!(
-                "not an RFC 3339 instant with an offset, such as {INSTANT_EXAMPLE} (the offset says which moment is meant)"
-            );
-        }
-    }
-    if DATE_FIELDS.contains(&field)
-        && (message.contains("input") || message.contains("invalid type"))
+    if message.contains("invalid type: map")
+        || message.contains("expected an RFC 3339") && message.contains("map")
     {
-        if message.contains("out of range") {
-            return "not a real date (a day such as 30 February)".to_owned();
-        }
-        return "not a date such as \"2024-10-02\"".to_owned();
+        return Some("write the instant as a quoted string with an offset, such as \"2024-10-01T06:00:00-04:00\" (an unquoted TOML date-time is not accepted)".to_owned());
     }
-    if message.contains("expected a Decimal") {
-        let given = given_value(message)
-            .map(|g| format!("{g} is "))
-            .unwrap_or_else(|| "this is ".to_owned());
-        return format!("{given}not a decimal number; write one such as \"79.99\"");
-    }
-    if let Some(rest) = message.strip_prefix("invalid type: ") {
-        if let Some((got, wanted)) = rest.split_once(", expected ") {
-            if let Some(wanted) = plain_wanted(wanted) {
-                let write = match example(path) {
-                    Some(e) if e.starts_with("a ") => e.to_owned(),
-                    Some(e) => format!("{wanted}, such as {e}"),
-                    None => wanted.to_owned(),
-                };
-                return format!("{} where {wanted} belongs; write {write}", plain_got(got));
-            }
-        }
-    }
-    if let Some(rest) = message.strip_prefix("invalid value: ") {
-        if let Some((got, wanted)) = rest.split_once(", expected ") {
-            if let Some(range) = integer_range(wanted) {
-                return format!(
-                    "{} is not a whole number from {range}; write one{}",
-                    plain_got(got),
-                    such_as(path)
-                );
-            }
-        }
-    }
-    if let Some(what) = message.strip_prefix("EOF while parsing ") {
-        return format!(
-            "the file ends inside {what}: a closing quote, `]` or `}}` is missing (was the file cut short?)"
+    if message.contains("out of range") || message.contains("impossible") {
+        return Some(
+            "not a real date and time (a day such as 30 February, or an hour past 23)".to_owned(),
         );
     }
-    if message == "invalid key" {
-        return "not a key: a bare key is letters, digits, `_` and `-`; put any other key in \
-                quotes, or make this line a comment with `#`"
-            .to_owned();
+    if message.contains("premature end")
+        || message.contains("invalid characters")
+        || message.contains("trailing input")
+        || message.contains("input is not enough")
+        || message.contains("invalid type")
+    {
+        return Some(format!(
+            "not an RFC 3339 instant with an offset, such as {INSTANT_EXAMPLE} (the offset says which moment is meant)"
+        ));
     }
-    if message == "invalid basic string" {
-        return "a quoted string is not closed on its line, or holds a character TOML does not allow (write \\\" for a quote and \\\\ for a backslash)".to_owned();
+    None
+}
+
+/// A date field that holds no date, or an impossible one.
+fn bad_date(path: &FieldPath, message: &str) -> Option<String> {
+    if !DATE_FIELDS.contains(&last_field(path))
+        || !(message.contains("input") || message.contains("invalid type"))
+    {
+        return None;
     }
-    message.to_owned()
+    if message.contains("out of range") {
+        return Some("not a real date (a day such as 30 February)".to_owned());
+    }
+    Some("not a date such as \"2024-10-02\"".to_owned())
+}
+
+/// A price or other amount that is not a decimal number.
+fn bad_decimal(message: &str) -> Option<String> {
+    if !message.contains("expected a Decimal") {
+        return None;
+    }
+    let given = given_value(message)
+        .map(|g| format!("{g} is "))
+        .unwrap_or_else(|| "this is ".to_owned());
+    Some(format!(
+        "{given}not a decimal number; write one such as \"79.99\""
+    ))
+}
+
+/// A value of the wrong type (text for a number, a table for a list), saying what
+/// belongs there.
+fn wrong_type(path: &FieldPath, message: &str) -> Option<String> {
+    let rest = message.strip_prefix("invalid type: ")?;
+    let (got, wanted) = rest.split_once(", expected ")?;
+    let wanted = plain_wanted(wanted)?;
+    let write = match example(path) {
+        Some(e) if e.starts_with("a ") => e.to_owned(),
+        Some(e) => format!("{wanted}, such as {e}"),
+        None => wanted.to_owned(),
+    };
+    Some(format!(
+        "{} where {wanted} belongs; write {write}",
+        plain_got(got)
+    ))
+}
+
+/// A whole number outside the range its field takes.
+fn out_of_integer_range(path: &FieldPath, message: &str) -> Option<String> {
+    let rest = message.strip_prefix("invalid value: ")?;
+    let (got, wanted) = rest.split_once(", expected ")?;
+    let range = integer_range(wanted)?;
+    Some(format!(
+        "{} is not a whole number from {range}; write one{}",
+        plain_got(got),
+        such_as(path)
+    ))
+}
+
+/// The file's own syntax: JSON cut short, a TOML key or string that is not closed or
+/// not allowed.
+fn bad_syntax(message: &str) -> Option<String> {
+    if let Some(what) = message.strip_prefix("EOF while parsing ") {
+        return Some(format!(
+            "the file ends inside {what}: a closing quote, `]` or `}}` is missing (was the file cut short?)"
+        ));
+    }
+    match message {
+        "invalid key" => Some(
+            "not a key: a bare key is letters, digits, `_` and `-`; put any other key in \
+             quotes, or make this line a comment with `#`"
+                .to_owned(),
+        ),
+        "invalid basic string" => Some("a quoted string is not closed on its line, or holds a character TOML does not allow (write \\\" for a quote and \\\\ for a backslash)".to_owned()),
+        _ => None,
+    }
 }
 
 /// The message with the nearest expected name, when one is close: `rest` is what

@@ -266,12 +266,6 @@ fn germany(id: &str, name: &str) -> HolidayCalendar {
 /// National holidays plus those of one Land (`land` is the part of the
 /// ISO 3166-2 code after "DE-", already known to be valid).
 fn german_land(id: &str, land: &str) -> HolidayCalendar {
-    let epiphany = || fixed("Heilige Drei Könige", 1, 6, ON_THE_DAY);
-    let corpus_christi = || easter("Fronleichnam", 60);
-    let all_saints = || fixed("Allerheiligen", 11, 1, ON_THE_DAY);
-    let reformation = || fixed("Reformationstag", 10, 31, ON_THE_DAY);
-    let womens_day = || fixed("Internationaler Frauentag", 3, 8, ON_THE_DAY);
-
     match land {
         "BW" => germany(id, "Baden-Württemberg public holidays")
             .with_rule(epiphany())
@@ -281,19 +275,7 @@ fn german_land(id: &str, land: &str) -> HolidayCalendar {
             .with_rule(epiphany())
             .with_rule(corpus_christi())
             .with_rule(all_saints()),
-        "BE" => {
-            let calendar =
-                germany(id, "Berlin public holidays").with_rule(womens_day().with_first_year(2019));
-            // 75th and 80th anniversaries of the end of the Second World
-            // War in Europe, each made a holiday for that year only.
-            with_extra_days(
-                calendar,
-                &[
-                    ((2020, 5, 8), "Tag der Befreiung"),
-                    ((2025, 5, 8), "Tag der Befreiung"),
-                ],
-            )
-        }
+        "BE" => berlin(id),
         "BB" => germany(id, "Brandenburg public holidays")
             .with_rule(easter("Ostersonntag", 0))
             .with_rule(easter("Pfingstsonntag", 49))
@@ -325,17 +307,7 @@ fn german_land(id: &str, land: &str) -> HolidayCalendar {
             .with_rule(corpus_christi())
             .with_rule(fixed("Mariä Himmelfahrt", 8, 15, ON_THE_DAY))
             .with_rule(all_saints()),
-        "SN" => germany(id, "Saxony (Sachsen) public holidays")
-            .with_rule(reformation())
-            // The Wednesday before 23 November.
-            .with_rule(NamedRule::new(
-                "Buß- und Bettag",
-                HolidayRule::WeekdayOnOrAfter {
-                    month: 11,
-                    day: 16,
-                    weekday: Weekday::Wed,
-                },
-            )),
+        "SN" => saxony(id),
         "ST" => germany(id, "Saxony-Anhalt (Sachsen-Anhalt) public holidays")
             .with_rule(epiphany())
             .with_rule(reformation()),
@@ -345,6 +317,58 @@ fn german_land(id: &str, land: &str) -> HolidayCalendar {
         // Not reached: every Land is matched above.
         _ => germany(id, "Germany (national public holidays)"),
     }
+}
+
+/// Berlin: International Women's Day from 2019, and two one-off holidays.
+fn berlin(id: &str) -> HolidayCalendar {
+    let calendar =
+        germany(id, "Berlin public holidays").with_rule(womens_day().with_first_year(2019));
+    // 75th and 80th anniversaries of the end of the Second World
+    // War in Europe, each made a holiday for that year only.
+    with_extra_days(
+        calendar,
+        &[
+            ((2020, 5, 8), "Tag der Befreiung"),
+            ((2025, 5, 8), "Tag der Befreiung"),
+        ],
+    )
+}
+
+/// Saxony: Reformation Day, and the Day of Repentance and Prayer.
+fn saxony(id: &str) -> HolidayCalendar {
+    germany(id, "Saxony (Sachsen) public holidays")
+        .with_rule(reformation())
+        // The Wednesday before 23 November.
+        .with_rule(NamedRule::new(
+            "Buß- und Bettag",
+            HolidayRule::WeekdayOnOrAfter {
+                month: 11,
+                day: 16,
+                weekday: Weekday::Wed,
+            },
+        ))
+}
+
+// Holidays kept by several Länder.
+
+fn epiphany() -> NamedRule {
+    fixed("Heilige Drei Könige", 1, 6, ON_THE_DAY)
+}
+
+fn corpus_christi() -> NamedRule {
+    easter("Fronleichnam", 60)
+}
+
+fn all_saints() -> NamedRule {
+    fixed("Allerheiligen", 11, 1, ON_THE_DAY)
+}
+
+fn reformation() -> NamedRule {
+    fixed("Reformationstag", 10, 31, ON_THE_DAY)
+}
+
+fn womens_day() -> NamedRule {
+    fixed("Internationaler Frauentag", 3, 8, ON_THE_DAY)
 }
 
 // ---------------------------------------------------------------------------
