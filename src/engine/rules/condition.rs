@@ -52,32 +52,10 @@ fn decide(
         Condition::DurationAtLeast(span) => item.duration()? >= span.as_delta(),
         Condition::DurationMoreThan(span) => item.duration()? > span.as_delta(),
         Condition::TimeAfterClockAtLeast { clock, at_least } => {
-            let label = || item.label(ctx.zone);
-            let mut total = TimeDelta::zero();
-            for spell in item.spells() {
-                let from = spell_clock_start(clock, ctx, spell, &label, notes)?;
-                if from < spell.end {
-                    total = total
-                        .checked_add(&elapsed(from, spell.end))
-                        .ok_or_else(|| Error::overflow("time after the clock"))?;
-                }
-            }
-            total >= at_least.as_delta()
+            time_after_clock(clock, ctx, item, notes)? >= at_least.as_delta()
         }
         Condition::CustomersAffectedAtLeast { count, if_unknown } => {
-            match item.customers_affected() {
-                Some(n) => n >= *count,
-                None => {
-                    let met = *if_unknown == Assumption::Met;
-                    ctx.note(notes, || {
-                        format!(
-                            "The incident's size was not given; assumed {} {count} customers were affected.",
-                            if met { "at least" } else { "fewer than" }
-                        )
-                    });
-                    met
-                }
-            }
+            customers_affected_at_least(*count, *if_unknown, ctx, item, notes)
         }
         Condition::CauseIn(causes) => item.cause().is_some_and(|c| causes.contains(&c)),
         Condition::Segment(segment) => ctx.segment == *segment,
@@ -85,23 +63,7 @@ fn decide(
             from,
             to,
             more_than,
-        } => {
-            let limit = more_than.as_delta();
-            let mut inside = TimeDelta::zero();
-            for spell in item.spells() {
-                inside += time_within_daily_window(
-                    spell.start,
-                    spell.end,
-                    ctx.zone,
-                    (*from, *to),
-                    limit,
-                )?;
-                if inside > limit {
-                    break;
-                }
-            }
-            inside > limit
-        }
+        } => time_in_daily_window_more_than((*from, *to), more_than.as_delta(), ctx, item)?,
         Condition::CreditMoreThan(amount) => {
             if !credit_known_later {
                 return Err(
@@ -110,21 +72,8 @@ fn decide(
             }
             return Ok(Test::CreditMoreThan(*amount));
         }
-        // Every branch is decided, so that each assumption is reported.
-        Condition::All(all) => {
-            let mut tests = Vec::with_capacity(all.len());
-            for c in all {
-                tests.push(decide(c, ctx, item, credit_known_later, notes)?);
-            }
-            return Ok(combine(tests, true));
-        }
-        Condition::Any(any) => {
-            let mut tests = Vec::with_capacity(any.len());
-            for c in any {
-                tests.push(decide(c, ctx, item, credit_known_later, notes)?);
-            }
-            return Ok(combine(tests, false));
-        }
+        Condition::All(all) => return each(all, true, ctx, item, credit_known_later, notes),
+        Condition::Any(any) => return each(any, false, ctx, item, credit_known_later, notes),
         Condition::Not(inner) => {
             return Ok(match decide(inner, ctx, item, credit_known_later, notes)? {
                 Test::Holds(holds) => Test::Holds(!holds),
@@ -133,6 +82,86 @@ fn decide(
         }
     };
     Ok(Test::Holds(holds))
+}
+
+/// All (or any) of some conditions. Every one is decided, even once the answer is
+/// known, so that each assumption is reported.
+fn each(
+    conditions: &[Condition],
+    all: bool,
+    ctx: &Context<'_>,
+    item: &Item<'_>,
+    credit_known_later: bool,
+    notes: &mut Vec<String>,
+) -> Result<Test> {
+    let mut tests = Vec::with_capacity(conditions.len());
+    for c in conditions {
+        tests.push(decide(c, ctx, item, credit_known_later, notes)?);
+    }
+    Ok(combine(tests, all))
+}
+
+/// The time the item's spells lasted after the clock started in each.
+fn time_after_clock(
+    clock: &crate::policy::Clock,
+    ctx: &Context<'_>,
+    item: &Item<'_>,
+    notes: &mut Vec<String>,
+) -> Result<TimeDelta> {
+    let label = || item.label(ctx.zone);
+    let mut total = TimeDelta::zero();
+    for spell in item.spells() {
+        let from = spell_clock_start(clock, ctx, spell, &label, notes)?;
+        if from < spell.end {
+            total = total
+                .checked_add(&elapsed(from, spell.end))
+                .ok_or_else(|| Error::overflow("time after the clock"))?;
+        }
+    }
+    Ok(total)
+}
+
+/// Whether at least `count` customers were affected; when the record does not say,
+/// the rule's stated assumption, noted.
+fn customers_affected_at_least(
+    count: u64,
+    if_unknown: Assumption,
+    ctx: &Context<'_>,
+    item: &Item<'_>,
+    notes: &mut Vec<String>,
+) -> bool {
+    if let Some(n) = item.customers_affected() {
+        return n >= count;
+    }
+    let met = if_unknown == Assumption::Met;
+    ctx.note(notes, || {
+        format!(
+            "The incident's size was not given; assumed {} {count} customers were affected.",
+            if met { "at least" } else { "fewer than" }
+        )
+    });
+    met
+}
+
+/// Whether the item's spells spent more than `limit` inside a daily window (local
+/// time); counting stops once past the limit.
+fn time_in_daily_window_more_than(
+    window: (chrono::NaiveTime, chrono::NaiveTime),
+    limit: TimeDelta,
+    ctx: &Context<'_>,
+    item: &Item<'_>,
+) -> Result<bool> {
+    let mut inside = TimeDelta::zero();
+    for spell in item.spells() {
+        let more = time_within_daily_window(spell.start, spell.end, ctx.zone, window, limit)?;
+        inside = inside
+            .checked_add(&more)
+            .ok_or_else(|| Error::overflow("time inside the daily window"))?;
+        if inside > limit {
+            return Ok(true);
+        }
+    }
+    Ok(false)
 }
 
 /// All (or any) of some tests, with those already decided folded in.
