@@ -30,15 +30,7 @@ pub(super) fn case(file: &ClaimFile) -> Result<Case> {
         None => None,
     };
     if let Some(policies) = &file.policies {
-        for (i, id) in policies.iter().enumerate() {
-            if id.trim().is_empty() {
-                return Err(Error::invalid(
-                    FieldPath::root("policies").index(i),
-                    "an empty policy id; write an id such as us-ny-psc-outage-credit, \
-                     or leave `policies` out to use every catalog policy that applies",
-                ));
-            }
-        }
+        check_policy_ids(policies)?;
     }
     let plan_services = PlanServices::new(&plan.services);
     let mut outages = Vec::with_capacity(file.outages.len());
@@ -61,34 +53,9 @@ pub(super) fn case(file: &ClaimFile) -> Result<Case> {
         });
     }
     let mut activations = Vec::with_capacity(file.activations.len());
+    let until_as_of = as_of.map(|as_of| local_date(as_of, plan.time_zone));
     for (i, activation) in file.activations.iter().enumerate() {
-        let path = At::item("activations", i);
-        check_year(activation.promised, &|| {
-            FieldPath::from(&path.field("promised"))
-        })?;
-        if let Some(delivered) = activation.delivered {
-            check_year(delivered, &|| FieldPath::from(&path.field("delivered")))?;
-        }
-        plan_services.check(&activation.services, &path, false)?;
-        let until = match (activation.delivered, as_of) {
-            (Some(delivered), _) => delivered,
-            (None, Some(as_of)) => local_date(as_of, plan.time_zone),
-            (None, None) => {
-                return Err(Error::invalid(
-                    FieldPath::root("as_of"),
-                    format!(
-                        "activation {} is not yet delivered, so the claim needs an as_of instant",
-                        i + 1
-                    ),
-                ))
-            }
-        };
-        activations.push(LateActivation {
-            services: activation.services.clone(),
-            promised: activation.promised,
-            delivered: activation.delivered,
-            until,
-        });
+        activations.push(late_activation(activation, i, until_as_of, &plan_services)?);
     }
     let customer = file.customer.as_ref();
     Ok(Case {
@@ -107,6 +74,58 @@ pub(super) fn case(file: &ClaimFile) -> Result<Case> {
         appointments,
         activations,
         policies: file.policies.clone(),
+    })
+}
+
+/// Policy ids are checked against the catalog where they are used; here only that
+/// none is blank, which would otherwise read as "no policy".
+fn check_policy_ids(policies: &[String]) -> Result<()> {
+    for (i, id) in policies.iter().enumerate() {
+        if id.trim().is_empty() {
+            return Err(Error::invalid(
+                FieldPath::root("policies").index(i),
+                "an empty policy id; write an id such as us-ny-psc-outage-credit, \
+                 or leave `policies` out to use every catalog policy that applies",
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// One activation of a claim file, checked; one not yet delivered is late until the
+/// local date of `as_of`, which it then needs.
+fn late_activation(
+    activation: &crate::outage::Activation,
+    i: usize,
+    until_as_of: Option<NaiveDate>,
+    plan: &PlanServices<'_>,
+) -> Result<LateActivation> {
+    let path = At::item("activations", i);
+    check_year(activation.promised, &|| {
+        FieldPath::from(&path.field("promised"))
+    })?;
+    if let Some(delivered) = activation.delivered {
+        check_year(delivered, &|| FieldPath::from(&path.field("delivered")))?;
+    }
+    plan.check(&activation.services, &path, false)?;
+    let until = match (activation.delivered, until_as_of) {
+        (Some(delivered), _) => delivered,
+        (None, Some(until)) => until,
+        (None, None) => {
+            return Err(Error::invalid(
+                FieldPath::root("as_of"),
+                format!(
+                    "activation {} is not yet delivered, so the claim needs an as_of instant",
+                    i + 1
+                ),
+            ))
+        }
+    };
+    Ok(LateActivation {
+        services: activation.services.clone(),
+        promised: activation.promised,
+        delivered: activation.delivered,
+        until,
     })
 }
 
