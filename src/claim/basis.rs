@@ -254,22 +254,51 @@ fn unit_text(count: &UnitCount, units: u64) -> String {
     }
 }
 
+/// Each band's units times its rate, added, and the units in all when there are
+/// several bands.
+fn write_bands(
+    f: &mut fmt::Formatter<'_>,
+    count: &UnitCount,
+    units: u64,
+    bands: &[BandUse],
+) -> fmt::Result {
+    for (i, band) in bands.iter().enumerate() {
+        if i > 0 {
+            f.write_str(" + ")?;
+        }
+        write!(
+            f,
+            "{} {} × {}",
+            band.units,
+            unit_text(count, band.units),
+            band.rate
+        )?;
+    }
+    if bands.len() > 1 {
+        write!(f, " ({units} in all)")?;
+    }
+    Ok(())
+}
+
+/// What a pro-rata share is a share of.
+fn period_text(basis: ProRataBasis) -> &'static str {
+    match basis {
+        ProRataBasis::BillingPeriod => "the billing period",
+        ProRataBasis::CalendarMonth => "the calendar month",
+        ProRataBasis::ThirtyDays => "30 days",
+    }
+}
+
 impl fmt::Display for Basis {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Basis::Fixed { amount } => write!(f, "{amount}"),
-            Basis::PerUnit { count, units, bands, .. } => {
-                for (i, band) in bands.iter().enumerate() {
-                    if i > 0 {
-                        f.write_str(" + ")?;
-                    }
-                    write!(f, "{} {} × {}", band.units, unit_text(count, band.units), band.rate)?;
-                }
-                if bands.len() > 1 {
-                    write!(f, " ({units} in all)")?;
-                }
-                Ok(())
-            }
+            Basis::PerUnit {
+                count,
+                units,
+                bands,
+                ..
+            } => write_bands(f, count, *units, bands),
             Basis::ProRata {
                 basis,
                 monthly_price,
@@ -283,16 +312,12 @@ impl fmt::Display for Basis {
                 } else {
                     format!(" × {multiplier}")
                 };
-                let over = match basis {
-                    ProRataBasis::BillingPeriod => "the billing period",
-                    ProRataBasis::CalendarMonth => "the calendar month",
-                    ProRataBasis::ThirtyDays => "30 days",
-                };
                 write!(
                     f,
-                    "{monthly_price}{times} × {} / {} ({over})",
+                    "{monthly_price}{times} × {} / {} ({})",
                     hours_text(*elapsed_seconds),
-                    hours_text(*period_seconds)
+                    hours_text(*period_seconds),
+                    period_text(*basis)
                 )
             }
             Basis::Escalating {
