@@ -139,8 +139,7 @@ pub(crate) fn spells_by_service<'c>(
     excluded: &mut dyn FnMut(usize, Cause),
     by_service: &mut BySpell<'c>,
 ) {
-    // Each service's place in `by_service` as it is filled: a handful are found by
-    // comparing each in turn, many (a business account's thousands of lines) by hash.
+    // Each service's place in `by_service` as it is filled, once there are many.
     let mut places: Option<HashMap<&ServiceKind, usize, foldhash::fast::RandomState>> = None;
     for (i, outage) in case.outages.iter().enumerate() {
         let counted = match provision.counts {
@@ -161,18 +160,7 @@ pub(crate) fn spells_by_service<'c>(
             excluded(i, outage.cause);
             continue;
         }
-        let mut spell = Spell {
-            start: outage.start,
-            end: outage.end,
-            ongoing: outage.ongoing,
-            reported: outage.reported,
-            customers_affected: outage.customers_affected,
-            cause: outage.cause,
-            other_causes: Vec::new(),
-            power_restored: outage.power_restored,
-            degraded: outage.degraded,
-            sources: smallvec::smallvec![i],
-        };
+        let mut spell = spell_of(i, outage);
         while let Some(service) = services.next() {
             // The last service takes the spell itself; the others a copy.
             let spell = if services.peek().is_some() {
@@ -180,28 +168,7 @@ pub(crate) fn spells_by_service<'c>(
             } else {
                 std::mem::replace(&mut spell, Spell::between(outage.end, outage.end))
             };
-            if places.is_none() && by_service.len() > crate::plan::FEW_SERVICES {
-                places = Some(
-                    by_service
-                        .iter()
-                        .enumerate()
-                        .map(|(at, (kind, _))| (*kind, at))
-                        .collect(),
-                );
-            }
-            let at = match &places {
-                Some(places) => places.get(service).copied(),
-                None => by_service.iter().position(|(kind, _)| *kind == service),
-            };
-            match at.and_then(|at| by_service.get_mut(at)) {
-                Some((_, spells)) => spells.push(spell),
-                None => {
-                    if let Some(places) = &mut places {
-                        places.insert(service, by_service.len());
-                    }
-                    by_service.push((service, smallvec::smallvec![spell]));
-                }
-            }
+            push_spell(by_service, &mut places, service, spell);
         }
     }
     // Services mostly come in order, and are then sorted already.
@@ -211,6 +178,54 @@ pub(crate) fn spells_by_service<'c>(
     for (_, spells) in by_service.iter_mut() {
         if spells.len() > 1 {
             *spells = SmallVec::from_vec(merge(spells.drain(..).collect()));
+        }
+    }
+}
+
+/// The spell of the case's outage at `i`, alone.
+fn spell_of(i: usize, outage: &crate::case::Downtime) -> Spell {
+    Spell {
+        start: outage.start,
+        end: outage.end,
+        ongoing: outage.ongoing,
+        reported: outage.reported,
+        customers_affected: outage.customers_affected,
+        cause: outage.cause,
+        other_causes: Vec::new(),
+        power_restored: outage.power_restored,
+        degraded: outage.degraded,
+        sources: smallvec::smallvec![i],
+    }
+}
+
+/// Adds a spell to its service's, the service found by comparing each in turn while
+/// there are few, by hash once there are many (a business account's thousands of lines).
+fn push_spell<'c>(
+    by_service: &mut BySpell<'c>,
+    places: &mut Option<HashMap<&'c ServiceKind, usize, foldhash::fast::RandomState>>,
+    service: &'c ServiceKind,
+    spell: Spell,
+) {
+    if places.is_none() && by_service.len() > crate::plan::FEW_SERVICES {
+        *places = Some(
+            by_service
+                .iter()
+                .enumerate()
+                .map(|(at, (kind, _))| (*kind, at))
+                .collect(),
+        );
+    }
+    let at = match places {
+        Some(places) => places.get(service).copied(),
+        None => by_service.iter().position(|(kind, _)| *kind == service),
+    };
+    match at.and_then(|at| by_service.get_mut(at)) {
+        Some((_, spells)) => spells.push(spell),
+        None => {
+            if let Some(places) = places {
+                places.insert(service, by_service.len());
+            }
+            by_service.push((service, smallvec::smallvec![spell]));
         }
     }
 }
