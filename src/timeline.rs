@@ -239,7 +239,8 @@ pub fn complete_local_days(start: DateTime<Utc>, end: DateTime<Utc>, zone: Tz) -
 /// # Example
 /// ```
 /// use chrono::{TimeDelta, TimeZone, Utc};
-/// // N.J.A.C. 14:18-3.5, telecom §5.2 example 1: Mon 09:00 → Sat 18:00:
+/// // N.J.A.C. 14:18-3.5 (beyond 24 hours, one credit per calendar day, or part of a day
+/// // of more than 6 hours, out): TV down Mon 09:00 → Sat 18:00:
 /// // Mon 15 h, Tue–Fri whole, Sat 18 h → 6 days with more than 6 hours.
 /// let s = Utc.with_ymd_and_hms(2025, 3, 3, 9, 0, 0).unwrap();
 /// let e = Utc.with_ymd_and_hms(2025, 3, 8, 18, 0, 0).unwrap();
@@ -285,7 +286,8 @@ pub fn local_days_more_than(
 /// # Example
 /// ```
 /// use chrono::{NaiveTime, TimeDelta, TimeZone, Utc};
-/// // RD 899/2009 art. 16, telecom §3.2 example 2: 23:00 → 07:00 has no hour inside 08:00–22:00.
+/// // RD 899/2009 art. 16 (automatic when more than 6 hours fall within 08:00–22:00):
+/// // internet down 23:00 → 07:00 has no hour inside 08:00–22:00.
 /// let s = Utc.with_ymd_and_hms(2025, 3, 3, 23, 0, 0).unwrap();
 /// let e = Utc.with_ymd_and_hms(2025, 3, 4, 7, 0, 0).unwrap();
 /// let window = (NaiveTime::from_hms_opt(8, 0, 0).unwrap(), NaiveTime::from_hms_opt(22, 0, 0).unwrap());
@@ -416,7 +418,8 @@ mod tests {
 
     #[test]
     fn nj_calendar_day_reading() {
-        // telecom §5.2 example 3: Fri 20:00 → Sun 03:00 (31 h): Fri 4 h, Sat 24 h, Sun 3 h → 1 day.
+        // N.J.A.C. 14:18-3.5, read by calendar day: TV out Fri 20:00 → Sun 03:00 (31 h): Fri 4 h,
+        // Sat 24 h, Sun 3 h → 1 day with more than 6 hours.
         let s = utc(2025, 3, 7, 20, 0);
         let e = utc(2025, 3, 9, 3, 0);
         assert_eq!(
@@ -454,7 +457,8 @@ mod tests {
 
     #[test]
     fn window_hours_on_a_monday_morning() {
-        // telecom §3.2 example 1: down Mon 09:00 → Sat 18:00; Monday alone gives 13 hours in 08:00–22:00.
+        // RD 899/2009 art. 16: internet down Mon 09:00 → Sat 18:00; Monday alone gives 13 hours
+        // in 08:00–22:00 (more than 6, so the refund is automatic).
         let window = (
             NaiveTime::from_hms_opt(8, 0, 0).unwrap(),
             NaiveTime::from_hms_opt(22, 0, 0).unwrap(),

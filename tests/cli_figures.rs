@@ -1,6 +1,6 @@
-//! The `redress` example binary's figures on the bundled files, checked against the
-//! worked examples of the policy sources (`policy-sources/*.md`, section cited on
-//! each test) and the readings in `POLICY-SOURCES.md`.
+//! The `redress` example binary's figures on the bundled files, each checked against the
+//! rule it comes under (named on each test, with the arithmetic done by hand) and the
+//! reading the catalog takes where the rule's text is ambiguous.
 //!
 //! These need the real catalog: with the catalog's stub policies every total is
 //! 0.00, so these tests fail until the catalog lands. Everything that holds
@@ -40,10 +40,11 @@ fn amounts(claim: &Value) -> Vec<String> {
         .unwrap_or_default()
 }
 
-/// telecom §5.1(a) and the New York PSC reading of POLICY-SOURCES.md: 53 hours →
-/// ⌈53/24⌉ = 3 started 24-hour blocks; 1/30 of each lost service's monthly price
-/// per block: 3 × 79.99 / 30 = 7.999 → 8.00 and 3 × 65.00 / 30 = 6.50; 4,200
-/// subscribers affected (≥ 100) and ≥ 24 hours → automatic.
+/// New York PSC outage credit (Case 22-M-0180): 1/30 of the monthly rate of each
+/// service lost for each 24 hours or fraction, read as 24-hour blocks from the outage
+/// start. 53 hours → ⌈53/24⌉ = 3 started blocks: 3 × 79.99 / 30 = 7.999 → 8.00 and
+/// 3 × 65.00 / 30 = 6.50; 4,200 subscribers affected (≥ 100) and ≥ 24 hours →
+/// automatic.
 #[test]
 fn ny_area_outage_earns_14_50_automatically() {
     let claims = claims(NY, &[]);
@@ -54,9 +55,13 @@ fn ny_area_outage_earns_14_50_automatically() {
     assert_eq!(amounts(&claims[0]), ["8.00", "6.50"]);
 }
 
-/// telecom §2.5 example 2 (and §2.4's counting; POLICY-SOURCES.md: one line,
-/// rounded once): €69.99, reported Fri 7 Mar 2025 19:00, fixed Fri 14 Mar 12:00 →
-/// 2 × 6.999 + 2 × 13.998 = 41.994 → €41.99; on request ("kann verlangen").
+/// TKG §58(3): not fixed within two calendar days after the report → from the
+/// following day, per day of complete outage, days 3–4 the greater of €5 and 10 % of
+/// the monthly charge, from day 5 the greater of €10 and 20 % (the report day is day 0;
+/// the repair day is not a complete day; one outage is one line, rounded once).
+/// €69.99, reported Fri 7 Mar 2025 19:00, fixed Fri 14 Mar 12:00: Mon, Tue at 10 % =
+/// 6.999, Wed, Thu at 20 % = 13.998 → 2 × 6.999 + 2 × 13.998 = 41.994 → €41.99; on
+/// request ("kann verlangen").
 #[test]
 fn de_tkg_week_long_outage_earns_41_99_on_request() {
     let claims = claims(DE, &[]);
@@ -65,9 +70,13 @@ fn de_tkg_week_long_outage_earns_41_99_on_request() {
     assert_eq!(claims[0]["automatic"], false);
 }
 
-/// telecom §1.5 example 2 (England, Easter 2025: deadline Wed 23 Apr, fixed Fri 25
-/// Apr → 2 × £9.98 = £19.96) plus §1.2's 2025 missed-appointment amount £31.19;
-/// both automatic under the code.
+/// Ofcom automatic compensation code (as EE's and Virgin Media's automatic compensation
+/// pages state it: due when a total loss of service is not fixed by 23:59 on the second
+/// working day after the report, one daily amount then and one for each further full
+/// day). England, Easter 2025: reported Thu 17 Apr; Good Friday 18 and Easter Monday
+/// 21 Apr are bank holidays → deadline Wed 23 Apr; fixed Fri 25 Apr → 25 − 23 = 2 ×
+/// £9.98 (the amount from 1 April 2025) = £19.96; plus the missed appointment of
+/// 22 Apr at the amount from 1 April 2025, £31.19; both automatic under the code.
 #[test]
 fn uk_ofcom_easter_earns_19_96_plus_31_19_automatically() {
     let claims = claims(UK, &[]);
@@ -79,10 +88,11 @@ fn uk_ofcom_easter_earns_19_96_plus_31_19_automatically() {
     assert_eq!(claims[0]["automatic"], true);
 }
 
-/// telecom §3.2 example 1: internet €39.99, Mon 09:00 → Sat 18:00 = 129 h in June
-/// (720 h) → 39.99 × 129 / 720 = 7.1649 → €7.16; 13 h inside 08:00-22:00 on Monday
-/// alone (> 6 h) → automatic. The file names no policy: selection by region ES-MD
-/// finds RD 899/2009 only.
+/// RD 899/2009 art. 16: the internet fee prorated by the time out, automatic when more
+/// than 6 hours fall within 08:00–22:00. Internet €39.99, Mon 09:00 → Sat 18:00 = 129 h
+/// in June (720 h) → 39.99 × 129 / 720 = 7.1649 → €7.16; 13 h inside 08:00-22:00 on
+/// Monday alone (> 6 h) → automatic. The file names no policy: selection by region
+/// ES-MD finds RD 899/2009 only.
 #[test]
 fn es_internet_outage_selects_rd_899_2009_and_earns_7_16_automatically() {
     let claims = claims(ES, &[]);
@@ -95,9 +105,12 @@ fn es_internet_outage_selects_rd_899_2009_and_earns_7_16_automatically() {
     assert_eq!(claims[0]["automatic"], true);
 }
 
-/// utilities-cloud-goodwill §1.1 example 1: 50 minutes down in a 30-day month
-/// (43,200 min) → 99.88426 % → 10 % of USD 1,200 = USD 120.00, on request; example 7:
-/// claim by the end of the second billing cycle after the incident's (30 Nov 2025).
+/// AWS EC2 SLA (Amazon Compute Service Level Agreement, Region-Level SLA): below
+/// 99.99 % and at least 99.0 % monthly uptime → 10 % of the month's charges in the
+/// region. 50 minutes down in a 30-day month (43,200 min) → 43,150 / 43,200 =
+/// 99.88426 % → 10 % of USD 1,200 = USD 120.00, on request; the SLA's credit request
+/// must arrive by the end of the second billing cycle after the incident: incident in
+/// September 2025 → October, November → by 30 Nov 2025.
 #[test]
 fn aws_region_outage_earns_120_on_request_by_30_november() {
     let claims = claims(AWS, &[]);
@@ -115,8 +128,8 @@ fn aws_region_outage_earns_120_on_request_by_30_november() {
 }
 
 /// The comparison marks the policy (or policies) with the largest total from the
-/// JSON, and nothing else; the ES outage is owed something under RD 899/2009
-/// (telecom §3.2), so something is marked.
+/// JSON, and nothing else; the ES outage is owed something under RD 899/2009 art. 16
+/// (€7.16, above), so something is marked.
 #[test]
 fn the_comparison_marks_the_most_generous() {
     let policies = ["es-rd-899-2009", "pt-lei-16-2022", "it-agcom-347-18"];
@@ -151,7 +164,8 @@ fn the_comparison_marks_the_most_generous() {
     }
 }
 
-/// The report states the total and how it is paid (telecom §5.1(a)).
+/// The report states the total and how it is paid (New York PSC outage credit, Case
+/// 22-M-0180: automatic at 24 hours or more).
 #[test]
 fn the_ny_report_says_14_50_paid_automatically() {
     let run = redress(["claim", NY]);
@@ -193,7 +207,8 @@ fn the_letters_carry_the_amounts_and_how_they_are_paid() {
     );
 }
 
-/// `policies --region` uses the catalog's jurisdictions (POLICY-SOURCES.md's table).
+/// `policies --region` uses the catalog's jurisdictions: the New York PSC rule, NY PSL §73
+/// and the AWS SLA cover New York; Ofcom's code, TKG §58 and N.J.A.C. 14:18-3.5 do not.
 #[test]
 fn policies_for_new_york_and_scotland() {
     let ids = |region: &str| -> Vec<String> {
@@ -220,7 +235,8 @@ fn policies_for_new_york_and_scotland() {
     let scotland = ids("GB-SCT");
     assert!(scotland.iter().any(|i| i == "uk-ofcom-auto-comp"));
     assert!(scotland.iter().any(|i| i == "uk-ofgem-gsop"));
-    // telecom §1.1: Ofcom's code in force from 1 April 2019.
+    // Ofcom's automatic compensation code (approved 10 November 2017) is in force from
+    // 1 April 2019 (Ofcom, "Automatic compensation: what you need to know").
     let run = redress(["policies", "--region", "GB-ENG"]);
     assert!(
         run.stdout.contains("In force:  from 2019-04-01"),
@@ -229,7 +245,7 @@ fn policies_for_new_york_and_scotland() {
     );
 }
 
-/// The batch under the New York PSC rule (telecom §5.1(a)), as of 5 Oct 2024 12:00:
+/// The batch under the New York PSC rule (Case 22-M-0180), as of 5 Oct 2024 12:00:
 /// rochester-14604 is out 53 h (3 blocks, automatic), rochester-14607 20 h (one
 /// unit, on request), buffalo-14201 internet only, ongoing 100 h (5 blocks).
 #[test]

@@ -1,7 +1,9 @@
-//! Each rule family of the engine, proved on the worked examples of the policy
-//! sources (`../shared/policy-sources/`). The policies here are built inline from the
-//! rule types, so these tests check the engine, not the catalog. Every expected
-//! figure is the source's own or hand arithmetic shown beside it.
+//! Each rule family of the engine, proved on worked examples of the rules it encodes;
+//! each test names its rule (statute, regulation, regulator decision or provider's
+//! terms). The policies here are built inline from the rule types, so these tests check
+//! the engine, not the catalog: an amount is the one the inline policy is given,
+//! whatever the claim's date. Every expected figure is the rule's own or hand
+//! arithmetic shown beside it.
 
 use chrono::NaiveDate;
 use redress::policy::*;
@@ -65,8 +67,10 @@ fn ny_psc() -> Policy {
 }
 
 #[test]
-fn blocks_telecom_5_1_example_1_53_hours() {
-    // telecom §5.1 example 1: bundle $120 → $4 a unit; 53 h → ⌈53/24⌉ = 3 units → $12.
+fn blocks_53_hours_are_three_started_24_hour_blocks() {
+    // New York PSC outage credit (Case 22-M-0180): 1/30 of the monthly rate for each 24 hours
+    // or fraction, 250 subscribers affected (≥ 100). Bundle $120 → $4 a unit; 53 h →
+    // ⌈53/24⌉ = 3 units → $12.
     let file = claim(
         "USD",
         "America/New_York",
@@ -82,9 +86,11 @@ fn blocks_telecom_5_1_example_1_53_hours() {
 }
 
 #[test]
-fn blocks_telecom_5_1_example_3_commercial_power() {
-    // telecom §5.1 example 3: out Mon 18:00 (power), power back Tue 08:00, service back Thu 20:00.
-    // Credit period starts Wed 08:00 → 36 h → 2 units × $4 = $8 (74 h without the power rule → 4 → $16).
+fn blocks_start_24_hours_after_commercial_power_returns() {
+    // New York PSC outage credit (Case 22-M-0180): where loss of commercial power caused the
+    // outage, the credit period starts 24 hours after power is restored. Out Mon 18:00
+    // (power), power back Tue 08:00, service back Thu 20:00. Credit period starts Wed 08:00
+    // → 36 h → 2 units × $4 = $8 (74 h without the power rule → 4 → $16).
     let extra = "cause = \"power\"\npower_restored = \"2024-10-08T08:00:00-04:00\"";
     let file = claim(
         "USD",
@@ -233,17 +239,23 @@ fn uk_claim(region: &str, start: &str, end: &str) -> ClaimFile {
 }
 
 #[test]
-fn working_days_telecom_1_5_example_1_monday_report_saturday_fix() {
-    // telecom §1.5 example 1: report Mon 3 Mar 2025 09:00 → deadline Wed 5 Mar 23:59;
-    // fixed Sat 8 Mar 18:00 → units 8 − 5 = 3 → 3 × £9.98 = £29.94. One rate for the line,
-    // though broadband and phone were both down.
+fn working_days_monday_report_saturday_fix_pays_three_days() {
+    // Ofcom automatic compensation code, as EE's and Virgin Media's automatic compensation
+    // pages state it: due when not fixed by 23:59 on the second working day after the report;
+    // one daily amount then and one for each further full day, the repair day unpaid.
+    // Report Mon 3 Mar 2025 09:00 → deadline Wed 5 Mar 23:59; fixed Sat 8 Mar 18:00 → units
+    // 8 − 5 = 3 → 3 × £9.98 = £29.94 at the £9.98 this inline policy is given. (Ofcom's
+    // amount for a fault reported on 3 March 2025 is the one from 1 April 2024, £9.76 →
+    // £29.28, which the catalog's policy picks by date.) One rate for the line, though
+    // broadband and phone were both down.
     let file = uk_claim("GB-ENG", "2025-03-03T09:00:00Z", "2025-03-08T18:00:00Z");
     assert_eq!(total(&file, &ofcom_repair("9.98")), "29.94");
 }
 
 #[test]
-fn working_days_telecom_1_5_example_2_easter_differs_by_nation() {
-    // telecom §1.5 example 2: report Thu 17 Apr 2025 14:00 (BST), fixed Fri 25 Apr 10:00.
+fn working_days_easter_bank_holidays_differ_by_nation() {
+    // Ofcom automatic compensation code at £9.98, the amount from 1 April 2025: report
+    // Thu 17 Apr 2025 14:00 (BST), fixed Fri 25 Apr 10:00.
     // England: Good Friday and Easter Monday are holidays → deadline Wed 23 → 2 units → £19.96.
     // Scotland: Good Friday only → deadline Tue 22 → 3 units → £29.94.
     let england = uk_claim(
@@ -261,8 +273,9 @@ fn working_days_telecom_1_5_example_2_easter_differs_by_nation() {
 }
 
 #[test]
-fn working_days_telecom_1_5_example_5_fixed_in_time() {
-    // telecom §1.5 example 5: report Fri 7 Mar 2025 19:00 → deadline Tue 11 23:59; fixed Tue 10:00 → £0.
+fn working_days_friday_evening_report_fixed_tuesday_is_in_time() {
+    // Ofcom automatic compensation code: report Fri 7 Mar 2025 19:00 → working days Mon 10,
+    // Tue 11 → deadline Tue 11 23:59; fixed Tue 10:00 → £0.
     let file = uk_claim("GB-ENG", "2025-03-07T19:00:00Z", "2025-03-11T10:00:00Z");
     let result = assess(&file, &ofcom_repair("9.98")).unwrap();
     assert_eq!(result.total.to_string(), "0.00");
@@ -331,8 +344,11 @@ fn de_claim(price: &str, start: &str, end: &str) -> ClaimFile {
 }
 
 #[test]
-fn banded_days_telecom_2_5_example_1_both_readings() {
-    // telecom §2.5 example 1: €39.99, reported Mon 3 Mar 2025 09:00, fixed Sat 8 Mar 18:00.
+fn banded_days_repair_day_unpaid_or_paid() {
+    // TKG §58(3): not fixed within two calendar days after the report → from the following
+    // day, per day of complete outage, days 3–4 the greater of €5 and 10 % of the monthly
+    // charge, from day 5 the greater of €10 and 20 % (the report day is day 0).
+    // €39.99, reported Mon 3 Mar 2025 09:00, fixed Sat 8 Mar 18:00.
     // Days 3 (Thu) and 4 (Fri) at max(€5, €4.00) = €5 → €10.00; Saturday is the restoration day.
     // Counting Saturday: + max(€10, €8.00) = €10 → €20.00.
     let file = de_claim(
@@ -345,8 +361,8 @@ fn banded_days_telecom_2_5_example_1_both_readings() {
 }
 
 #[test]
-fn banded_days_telecom_2_5_example_2_rounded_once() {
-    // telecom §2.5 example 2: €69.99, reported Fri 7 Mar 2025 19:00, fixed Fri 14 Mar 12:00.
+fn banded_days_one_outage_is_rounded_once() {
+    // TKG §58(3): €69.99, reported Fri 7 Mar 2025 19:00, fixed Fri 14 Mar 12:00.
     // Mon, Tue at 10 % = 6.999; Wed, Thu at 20 % = 13.998 → 41.994 → €41.99 rounded once.
     let file = de_claim(
         "69.99",
@@ -360,8 +376,9 @@ fn banded_days_telecom_2_5_example_2_rounded_once() {
 }
 
 #[test]
-fn banded_days_telecom_2_5_example_4_fixed_within_two_days() {
-    // telecom §2.5 example 4: reported Mon 09:00, fixed Wed 23:00 → €0.
+fn banded_days_fixed_within_two_calendar_days_pays_nothing() {
+    // TKG §58(3): reported Mon 09:00, fixed Wed 23:00, within the two calendar days after the
+    // report → €0.
     let file = de_claim(
         "39.99",
         "2025-03-03T09:00:00+01:00",
@@ -419,9 +436,12 @@ fn nj_claim(start: &str, end: &str) -> ClaimFile {
 }
 
 #[test]
-fn local_days_telecom_5_2_examples() {
-    // telecom §5.2, internet $60 → $2 a day.
-    // Example 1: Mon 09:00 → Sat 18:00: Mon 15 h, Tue–Fri whole, Sat 18 h → 6 units → $12.00.
+fn local_days_with_more_than_6_hours_out() {
+    // N.J.A.C. 14:18-3.5: an outage of 6 hours or more earns a one-day unit; beyond 24 hours,
+    // one unit for each calendar day, or part of a day of more than 6 hours, out; a unit is
+    // the monthly rate / 30. $60 → $2 a day. (The regulation covers cable television; this
+    // inline policy covers every service, so the internet price stands for a TV price.)
+    // Mon 09:00 → Sat 18:00: Mon 15 h, Tue–Fri whole, Sat 18 h → 6 units → $12.00.
     assert_eq!(
         total(
             &nj_claim("2025-03-03T09:00:00-05:00", "2025-03-08T18:00:00-05:00"),
@@ -429,7 +449,7 @@ fn local_days_telecom_5_2_examples() {
         ),
         "12.00"
     );
-    // Example 2: a 7-hour outage → 1 unit → $2; a 5-hour outage → $0.
+    // A 7-hour outage → 1 unit → $2; a 5-hour outage → $0.
     assert_eq!(
         total(
             &nj_claim("2025-03-03T09:00:00-05:00", "2025-03-03T16:00:00-05:00"),
@@ -444,7 +464,7 @@ fn local_days_telecom_5_2_examples() {
         ),
         "0.00"
     );
-    // Example 3: Fri 20:00 → Sun 03:00 (31 h): only Saturday has more than 6 h → 1 unit → $2.
+    // Fri 20:00 → Sun 03:00 (31 h): only Saturday has more than 6 h → 1 unit → $2.
     // (The ≥ 6 h rule also gives 1 unit; the greater is 1.)
     assert_eq!(
         total(
@@ -458,8 +478,10 @@ fn local_days_telecom_5_2_examples() {
 // ---------------------------------------------------------------- pro rata
 
 #[test]
-fn pro_rata_telecom_3_2_example_1_thirty_day_basis() {
-    // telecom §3.2 example 1: €39.99 × 129 / 720 = €7.1649 → €7.16.
+fn pro_rata_129_hours_on_a_thirty_day_basis() {
+    // RD 899/2009 art. 16: the internet fee prorated by the duration, here over a 30-day
+    // month (720 h). Mon 3 Mar 09:00 → Sat 8 Mar 18:00 = 129 h → €39.99 × 129 / 720 =
+    // €7.1649 → €7.16.
     let file = claim(
         "EUR",
         "Europe/Madrid",
@@ -480,9 +502,13 @@ fn pro_rata_telecom_3_2_example_1_thirty_day_basis() {
 }
 
 #[test]
-fn pro_rata_telecom_3_2_example_4_facua_february_bundle() {
-    // telecom §3.2 example 4: bundle €50 split 50/50; 10 h in February 2025 (672 h).
-    // Phone: 5 × 25 × 10 / 672 = 1.860 → 1.86; internet: 25 × 10 / 672 = 0.372 → 0.37; total €2.23.
+fn pro_rata_february_bundle_split_half_and_half() {
+    // RD 899/2009 art. 15 (phone: 5 × the monthly fee, prorated by the duration) and art. 16
+    // (internet: the fee, prorated), on a case the consumer association FACUA published in
+    // May 2025: bundle €50, phone and internet not priced apart, split 50/50; 10 h in
+    // February 2025 (672 h).
+    // Phone: 5 × 25 × 10 / 672 = 1.860 → 1.86; internet: 25 × 10 / 672 = 0.372 → 0.37;
+    // total €2.23, FACUA's own figure.
     let file = claim(
         "EUR",
         "Europe/Madrid",
@@ -526,8 +552,10 @@ fn pt() -> Policy {
 }
 
 #[test]
-fn pro_rata_telecom_7_1_portugal_examples() {
-    // telecom §7.1 (€36/month, 720-hour period: June 2025 in Lisbon has no DST change).
+fn pro_rata_over_24_hours_in_a_billing_period() {
+    // Lei 16/2022 art. 129(1): a service unavailable for more than 24 hours, consecutive or
+    // added up within a billing period, is credited, unasked, the price for the time out.
+    // €36/month, 720-hour period (June 2025 in Lisbon has no DST change).
     // 129 h → 36 × 129 / 720 = €6.45.
     let long = claim(
         "EUR",
@@ -655,9 +683,11 @@ fn power_cut(hours: u32, segment: &str, cause: &str) -> ClaimFile {
 }
 
 #[test]
-fn escalating_utilities_2_1_example_1_and_2_both_readings() {
-    // utilities §2.1 example 1: domestic, 30 h: £95 + 1 complete further 12 h × £45 = £140;
-    // started periods: 2 → £185.
+fn escalating_normal_weather_complete_or_started_periods() {
+    // Ofgem guaranteed standards, normal weather (SI 2015/699 reg. 5, amounts from 1 September
+    // 2023 under SI 2023/887): supply back within 12 hours, else £95 domestic (£190
+    // non-domestic) and £45 for each further 12 hours.
+    // Domestic, 30 h: £95 + 1 complete further 12 h × £45 = £140; started periods: 2 → £185.
     assert_eq!(
         total(
             &power_cut(30, "residential", "network"),
@@ -672,7 +702,7 @@ fn escalating_utilities_2_1_example_1_and_2_both_readings() {
         ),
         "185.00"
     );
-    // Example 2: non-domestic, 13 h → £190 (complete) or £235 (started).
+    // Non-domestic, 13 h → £190 (complete) or £235 (started).
     assert_eq!(
         total(
             &power_cut(13, "business", "network"),
@@ -727,10 +757,14 @@ fn escalating_counts_a_fraction_of_a_second_beyond_the_standard() {
 }
 
 #[test]
-fn escalating_utilities_2_1_example_3_severe_weather_cap() {
-    // utilities §2.1 example 3: category 1 (24 h), 40 h: 16 h beyond → 2 complete 6-h periods →
-    // £80 + 2 × £40 = £160 (started: 3 → £200). The cap of £2,000 is reached at n = 48 further
-    // periods → after 24 + 288 = 312 h; at 400 h the uncapped sum would be 80 + 62 × 40 = £2,560.
+fn escalating_severe_weather_steps_and_cap() {
+    // Ofgem guaranteed standards, severe weather (SI 2015/699 reg. 7 as amended by SI 2023/887,
+    // from 1 September 2023): category 1 → back within 24 h, else £80, then £40 for each
+    // further 6 hours, capped at £2,000. The inline policy carries the £80 whatever the claim's
+    // date (January 2025 here).
+    // 40 h: 16 h beyond → 2 complete 6-h periods → £80 + 2 × £40 = £160 (started: 3 → £200).
+    // The cap of £2,000 is reached at n = 48 further periods (80 + 48 × 40 = 2,000) → after
+    // 24 + 288 = 312 h; at 400 h the uncapped sum would be 80 + 62 × 40 = £2,560.
     let severe = |counting| {
         policy(
             Currency::GBP,
@@ -771,8 +805,10 @@ fn escalating_utilities_2_1_example_3_severe_weather_cap() {
 }
 
 #[test]
-fn escalating_utilities_2_3_ny_psl_73() {
-    // utilities §2.3 example 1: 100 h → 28 h beyond 72 → 1 complete 24-h period → $25; 120 h → $50.
+fn escalating_25_dollars_per_complete_day_beyond_72_hours() {
+    // N.Y. Public Service Law §73(1)(a): $25 for each 24-hour period of outage beyond 72
+    // consecutive hours, complete periods only. 100 h → 28 h beyond 72 → 1 complete 24-h
+    // period → $25; 120 h → 48 h beyond → $50.
     let psl = policy(
         Currency::USD,
         Subject::outages(),
@@ -834,19 +870,22 @@ fn cloud(charges: &str, minutes: i64, seconds: i64) -> ClaimFile {
 }
 
 #[test]
-fn uptime_utilities_1_1_examples() {
-    // utilities §1.1 example 1: 50 min → 43,150 / 43,200 = 99.88426 % → 10 % of $1,200 = $120.00.
+fn uptime_tiers_bounds_and_minimum_credit() {
+    // AWS EC2 SLA (Amazon Compute Service Level Agreement, Region-Level SLA): monthly uptime
+    // below 99.99 % and at least 99.0 % → 10 % of the month's charges; below 99.0 % and at
+    // least 95.0 % → 30 %; below 95.0 % → 100 %; a credit is issued only above $1.
+    // 50 min → 43,150 / 43,200 = 99.88426 % → 10 % of $1,200 = $120.00.
     assert_eq!(total(&cloud("1200", 50, 0), &aws()), "120.00");
-    // Example 2: 4 min → 99.99074 % → none; 5 min → 99.98843 % → 10 %.
+    // 4 min → 99.99074 % → none; 5 min → 99.98843 % → 10 %.
     assert_eq!(total(&cloud("1200", 4, 0), &aws()), "0.00");
     assert_eq!(total(&cloud("1200", 5, 0), &aws()), "120.00");
-    // Example 3: lower bounds inclusive: 432 min = exactly 99.0 % → 10 %; 433 → 30 %;
+    // Lower bounds inclusive: 432 min = exactly 99.0 % → 10 %; 433 → 30 %;
     // 2,160 min = exactly 95.0 % → 30 %; 2,161 → 100 %.
     assert_eq!(total(&cloud("1200", 432, 0), &aws()), "120.00");
     assert_eq!(total(&cloud("1200", 433, 0), &aws()), "360.00");
     assert_eq!(total(&cloud("1200", 2160, 0), &aws()), "360.00");
     assert_eq!(total(&cloud("1200", 2161, 0), &aws()), "1200.00");
-    // Example 4: minimum credit: 10 % of $9.50 = $0.95 → not issued; $10.00 → exactly $1.00 →
+    // Minimum credit: 10 % of $9.50 = $0.95 → not issued; $10.00 → exactly $1.00 →
     // not issued ("greater than"); $10.50 → $1.05 → issued.
     assert_eq!(total(&cloud("9.50", 50, 0), &aws()), "0.00");
     assert_eq!(total(&cloud("10.00", 50, 0), &aws()), "0.00");
@@ -855,8 +894,9 @@ fn uptime_utilities_1_1_examples() {
 
 #[test]
 fn uptime_partial_minutes_do_not_count() {
-    // utilities §1.3 example 4: a 12 min 40 s episode counts as 12 minutes. With 4 min 59 s
-    // the month counts 4 whole minutes → 99.99074 % → no credit.
+    // Downtime counts in whole minutes, as the Google Compute Engine SLA spells out ("partial
+    // minutes ... will not be counted"): a 12 min 40 s episode counts as 12 minutes. With
+    // 4 min 59 s the month counts 4 whole minutes → 99.99074 % → no credit.
     assert_eq!(total(&cloud("1200", 4, 59), &aws()), "0.00");
 }
 
@@ -906,19 +946,23 @@ fn interruptions(count: u32, minutes_each: i64) -> ClaimFile {
 }
 
 #[test]
-fn tiers_utilities_2_5_examples() {
-    // utilities §2.5 example 1: 25 h across 6 interruptions → hours tier > 18 → AUD 130; count 6 → nothing.
+fn tiers_highest_per_category_above_each_threshold() {
+    // Victorian Electricity Distribution Code of Practice cl. 14.5 (GSL payments, outages from
+    // 1 July 2021; per financial year, the highest tier in each category): more than 18 / 30 /
+    // 60 hours of unplanned sustained outage → AUD 130 / 190 / 380; more than 8 / 12 / 20
+    // such outages (over 3 min) → AUD 130 / 190 / 380.
+    // 25 h across 6 interruptions → hours tier > 18 → AUD 130; count 6 → nothing.
     assert_eq!(total(&interruptions(6, 250), &victoria()), "130.00");
-    // Example 2: 65 h across 21 interruptions → AUD 380 + AUD 380 = AUD 760.
+    // 65 h across 21 interruptions → AUD 380 + AUD 380 = AUD 760.
     // 21 × 186 min = 3,906 min = 65.1 h.
     assert_eq!(total(&interruptions(21, 186), &victoria()), "760.00");
-    // Example 3: exactly 18.0 h → not more than 18 → AUD 0 (6 × 180 min).
+    // Exactly 18.0 h → not more than 18 → AUD 0 (6 × 180 min).
     assert_eq!(total(&interruptions(6, 180), &victoria()), "0.00");
 }
 
 #[test]
 fn tiers_count_a_fraction_of_a_second_of_outage() {
-    // Exactly 18.0 h is not more than 18 (example 3 above); half a second more is: AUD 130.
+    // Exactly 18.0 h is not more than 18 (the test above); half a second more is: AUD 130.
     // 5 × 180 min, and one of 180 min 0.5 s: 18 h 0.5 s in the year.
     let mut rest = String::new();
     for i in 0..6 {
@@ -942,9 +986,10 @@ fn tiers_count_a_fraction_of_a_second_of_outage() {
 // ---------------------------------------------------------------- days of service (goodwill)
 
 #[test]
-fn days_of_service_utilities_4_example_4_rogers() {
-    // utilities §4 example 4: 90 a month, credit month of 31 days → 5 × 90 / 31 = 14.516… → 14.52;
-    // on a 30-day basis → 15.00.
+fn days_of_service_five_days_by_the_days_of_the_month_or_30() {
+    // Rogers' credit for its outage of 8 July 2022: five days of service (as announced in July
+    // 2022 and reported by the press; the day's basis was not published). 90 a month, credit
+    // month of 31 days → 5 × 90 / 31 = 14.516… → 14.52; on a 30-day basis → 5 × 90 / 30 = 15.00.
     let file = claim(
         "CAD",
         "America/Toronto",
@@ -971,9 +1016,12 @@ fn days_of_service_utilities_4_example_4_rogers() {
 }
 
 #[test]
-fn days_of_service_utilities_4_example_2_att() {
-    // utilities §4 example 2: $65 a month, 30-day month (June 2025): 3-h outage → 65/30 = 2.1667 → $2.17;
-    // 30 h → one day plus one more → 2 × 65/30 = 4.333 → $4.33.
+fn days_of_service_one_per_started_24_hours() {
+    // AT&T Guarantee, wireless offer terms ("Network Wireless Outage", att.com, from 9 January
+    // 2025): one day of service per qualifying outage and, if it lasts more than 24 hours, a
+    // credit for each additional day, read as one day per started 24 hours; a day is the
+    // monthly rate / the days of the month. $65 a month, 30-day month (June 2025): 3-h
+    // outage → 65/30 = 2.1667 → $2.17; 30 h → ⌈30/24⌉ = 2 days → 2 × 65/30 = 4.333 → $4.33.
     let att = policy(
         Currency::USD,
         Subject::outages(),

@@ -78,7 +78,7 @@ fuzz_target!(|data: &[u8]| {
 
     let catalog = redress::catalog::all();
     let at = |batch: Batch| match as_of {
-        Some(as_of) => batch.at(as_of),
+        Some(as_of) => batch.with_as_of(as_of),
         None => batch,
     };
     let mut batches = vec![

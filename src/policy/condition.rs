@@ -145,10 +145,11 @@ mod tests {
     use crate::test_support::assess;
     use crate::{ClaimFile, Currency, Span};
 
-    /// Power lost Mon 18:00, back Tue 08:00, service back Thu 20:00 (telecom §5.1
-    /// example 3): 74 h in all, but only 36 h after the clock (Tue 08:00 + 24 h = Wed
-    /// 08:00). At least 24 h after the clock: yes. At least 48 h: no (36 < 48),
-    /// although the whole outage (74 h) passes 48 h.
+    /// Power lost Mon 18:00, back Tue 08:00, service back Thu 20:00 (the New York PSC outage
+    /// credit, Case 22-M-0180, starts the credit period 24 hours after power is restored):
+    /// 74 h in all, but only 36 h after the clock (Tue 08:00 + 24 h = Wed 08:00). At least
+    /// 24 h after the clock: yes. At least 48 h: no (36 < 48), although the whole outage
+    /// (74 h) passes 48 h.
     #[test]
     fn time_after_the_clock_counts_from_the_power_rule() {
         let claim: ClaimFile = toml::from_str(
