@@ -103,7 +103,7 @@ mod tests {
 
     #[test]
     fn allocation_adds_up_exactly() {
-        // 50.00 split 50/50 (RD 899/2009 bundle reading, telecom §3.1): 25.00 + 25.00.
+        // 50.00 split 50/50 (a bundle shared equally between its two services, as RD 899/2009 art. 15 is read for bundles): 25.00 + 25.00.
         assert_eq!(
             allocate(d("50.00"), &[d("1"), d("1")], 2).unwrap(),
             vec![d("25.00"), d("25.00")]
