@@ -101,7 +101,7 @@ pub struct HolidayCalendar {
 /// the years a claim file may name, and a year either side for deadlines that cross
 /// into the next. Other years are worked out on each use.
 const KEPT_YEARS: std::ops::RangeInclusive<i32> =
-    (crate::case::civil::FIRST_SUPPORTED_YEAR - 1)..=(crate::case::civil::LAST_SUPPORTED_YEAR + 1);
+    (crate::civil::FIRST_SUPPORTED_YEAR - 1)..=(crate::civil::LAST_SUPPORTED_YEAR + 1);
 
 /// A calendar's weekday holidays by year, each worked out once: a working-day
 /// deadline asks for the same years on every assessment, and working a year out means

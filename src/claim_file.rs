@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 use crate::outage::{Activation, Appointment, Outage};
 use crate::plan::ServicePlan;
 
-pub use crate::case::civil::instant_outside_supported_range;
+pub use crate::civil::instant_outside_supported_range;
 
 /// Residential or business: some policies cover only one.
 ///

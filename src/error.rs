@@ -6,7 +6,7 @@
 
 use std::fmt;
 
-use crate::diagnose::visible;
+use crate::visible::visible;
 
 /// A place in the claim input, written as a path such as `plan.services[1].monthly_price`.
 ///

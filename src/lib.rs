@@ -63,7 +63,7 @@
 //!   outages, missed appointments, late activations.
 //! - [`case`]: [`Case::from_file`] checks every field once and gives the [`Case`] the
 //!   engine works on: instants in UTC, ongoing outages closed at `as_of`;
-//!   [`case::civil`] holds the local-date helpers every stage uses.
+//!   [`civil`] holds the local-date helpers every stage uses.
 //! - [`policy`]: [`policy::Policy`], its dated versions and provisions, and the
 //!   [`policy::Rule`] tree: per-unit, pro-rata, base-plus-steps, uptime tiers,
 //!   threshold tiers, max-of, sum-of, cap, when, minimum payout. Policies are data.
@@ -99,6 +99,7 @@ pub mod batch;
 pub mod calendar;
 pub mod case;
 pub mod catalog;
+pub mod civil;
 pub mod claim;
 pub mod claim_file;
 pub mod diagnose;
@@ -114,6 +115,7 @@ pub mod suggest;
 #[cfg(test)]
 mod test_support;
 pub mod timeline;
+mod visible;
 
 pub use case::Case;
 pub use claim::{Claim, CreditLine, Totals};

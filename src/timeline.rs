@@ -10,7 +10,7 @@ use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 use smallvec::SmallVec;
 
-use crate::case::civil::{elapsed, local_date, local_day_start, local_instant, next_day_start};
+use crate::civil::{elapsed, local_date, local_day_start, local_instant, next_day_start};
 use crate::error::{Error, Result};
 use crate::outage::Cause;
 

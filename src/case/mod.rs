@@ -8,10 +8,9 @@
 //! upper case. Every engine entry ([`crate::assess`] and the rest) takes a `&Case`,
 //! so nothing downstream checks or converts again.
 //!
-//! [`civil`] holds the civil-time helpers every stage uses: local dates and local
+//! [`crate::civil`] holds the civil-time helpers every stage uses: local dates and local
 //! midnights in a zone, and exact elapsed time.
 
-pub mod civil;
 mod parse;
 
 use std::collections::HashMap;
@@ -26,7 +25,7 @@ use crate::money::Currency;
 use crate::outage::Cause;
 use crate::plan::{BillingCycle, Service, ServiceKind};
 
-pub use civil::{FIRST_SUPPORTED_YEAR, LAST_SUPPORTED_YEAR};
+pub use crate::civil::{FIRST_SUPPORTED_YEAR, LAST_SUPPORTED_YEAR};
 pub(crate) use parse::{check_times, outage_facts};
 
 /// A claim's facts, checked: what the engine assesses.
@@ -213,7 +212,7 @@ impl Case {
     /// assert_eq!(err.to_string(), "outages[0].end: 2024-10-01T00:00:00+00:00 is before the start 2024-10-03T00:00:00+00:00");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn from_file(file: &crate::ClaimFile) -> Result<Case> {
+    pub fn from_file(file: &crate::claim_file::ClaimFile) -> Result<Case> {
         parse::case(file)
     }
 
@@ -299,10 +298,10 @@ impl Case {
     }
 }
 
-impl TryFrom<&crate::ClaimFile> for Case {
-    type Error = crate::Error;
+impl TryFrom<&crate::claim_file::ClaimFile> for Case {
+    type Error = crate::error::Error;
 
-    fn try_from(file: &crate::ClaimFile) -> Result<Case> {
+    fn try_from(file: &crate::claim_file::ClaimFile) -> Result<Case> {
         Case::from_file(file)
     }
 }

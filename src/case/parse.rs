@@ -5,11 +5,11 @@ use std::collections::HashMap;
 
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, Utc};
 
-use super::civil::{
-    instant_outside_supported_range, local_date, FIRST_SUPPORTED_YEAR, LAST_SUPPORTED_YEAR,
-};
 use super::{Case, Downtime, LateActivation, MissedAppointment};
 use crate::at::At;
+use crate::civil::{
+    instant_outside_supported_range, local_date, FIRST_SUPPORTED_YEAR, LAST_SUPPORTED_YEAR,
+};
 use crate::claim_file::ClaimFile;
 use crate::error::{Error, FieldPath, Result};
 use crate::outage::Outage;

@@ -2,8 +2,8 @@
 //! services and provider, and the dates of the claim's incidents.
 
 use super::all;
-use crate::case::civil::local_date;
 use crate::case::Case;
+use crate::civil::local_date;
 use crate::policy::{Dating, Policy};
 
 /// Whether a policy's jurisdiction covers a region: `*` covers all, `GB` covers `GB-SCT`,

@@ -16,8 +16,8 @@ use chrono_tz::Tz;
 use smallvec::SmallVec;
 
 use super::figure::PriceRef;
-use crate::case::civil::{local_date, local_day_start};
 use crate::case::{Case, LateActivation, MissedAppointment};
+use crate::civil::{local_date, local_day_start};
 use crate::claim::Described;
 use crate::error::{Error, FieldPath, Result};
 use crate::outage::Cause;

@@ -31,7 +31,7 @@ fn a_version_is_in_force_on_the_local_date_with_or_without_the_zone() {
                 for quarter in -4 * 60..4 * 60 {
                     let start = midnight + Duration::minutes(15 * quarter);
                     let spell = crate::timeline::Spell::between(start, start);
-                    let expected = version.in_force_on(crate::case::civil::local_date(start, zone));
+                    let expected = version.in_force_on(crate::civil::local_date(start, zone));
                     assert_eq!(
                         super::exposure::spell_in_force(&spell, &version, &policy, zone),
                         expected,

@@ -8,7 +8,7 @@ use chrono::{DateTime, Datelike, NaiveDate, TimeDelta, Utc};
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 
-use crate::case::civil::{local_date, local_day_start};
+use crate::civil::{local_date, local_day_start};
 use crate::error::{Error, FieldPath, Result};
 
 /// Billing periods that start on an anchor day of each month, at local midnight in

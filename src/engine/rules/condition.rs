@@ -7,7 +7,7 @@ use super::super::context::Context;
 use super::super::exposure::Item;
 use super::super::program::Test;
 use super::per_unit::spell_clock_start;
-use crate::case::civil::elapsed;
+use crate::civil::elapsed;
 use crate::error::{Error, Result};
 use crate::policy::{Assumption, Condition};
 use crate::timeline::time_within_daily_window;

@@ -10,7 +10,7 @@ use super::super::line::{EscalatingLine, LineExpr};
 use super::super::program::OutcomeExpr;
 use super::amount::figure;
 use super::per_unit::clock_start;
-use crate::case::civil::elapsed;
+use crate::civil::elapsed;
 use crate::error::{Error, Result};
 use crate::policy::{Counting, Escalating};
 

@@ -9,7 +9,7 @@ use super::super::exposure::{Item, What};
 use super::super::line::LineExpr;
 use super::super::program::OutcomeExpr;
 use super::amount::figure;
-use crate::case::civil::{add_days, elapsed, local_date, local_day_start, next_day_start};
+use crate::civil::{add_days, elapsed, local_date, local_day_start, next_day_start};
 use crate::error::{Error, Result};
 use crate::outage::Cause;
 use crate::policy::{

@@ -44,7 +44,7 @@ const SUPPORTED_INSTANTS: &str =
 /// # Example
 /// ```
 /// use chrono::DateTime;
-/// use redress::case::civil::instant_outside_supported_range;
+/// use redress::civil::instant_outside_supported_range;
 /// let t = |s| DateTime::parse_from_rfc3339(s).unwrap();
 /// // The same instant, however written, gets the same answer.
 /// assert!(instant_outside_supported_range(t("2200-01-01T00:00:00Z")).is_some());
@@ -83,7 +83,7 @@ pub fn instant_outside_supported_range(instant: DateTime<FixedOffset>) -> Option
 /// use chrono::{DateTime, TimeDelta, Utc};
 /// let from: DateTime<Utc> = "2024-10-01T10:00:00.750Z".parse().unwrap();
 /// let to: DateTime<Utc> = "2024-10-02T10:00:00.250Z".parse().unwrap();
-/// let took = redress::case::civil::elapsed(from, to);
+/// let took = redress::civil::elapsed(from, to);
 /// assert_eq!(took, TimeDelta::hours(24) - TimeDelta::milliseconds(500));
 /// assert_eq!(took, to - from);
 /// ```
@@ -110,7 +110,7 @@ pub fn elapsed(from: DateTime<Utc>, to: DateTime<Utc>) -> TimeDelta {
 /// use chrono::{NaiveDate, TimeZone, Utc};
 /// let t = Utc.with_ymd_and_hms(2024, 10, 2, 2, 0, 0).unwrap();
 /// // 02:00 UTC is still 1 October in New York.
-/// assert_eq!(redress::case::civil::local_date(t, chrono_tz::America::New_York),
+/// assert_eq!(redress::civil::local_date(t, chrono_tz::America::New_York),
 ///            NaiveDate::from_ymd_opt(2024, 10, 1).unwrap());
 /// ```
 pub fn local_date(instant: DateTime<Utc>, zone: Tz) -> NaiveDate {
@@ -154,7 +154,7 @@ type Dates = HashMap<(Tz, i64), NaiveDate, foldhash::fast::RandomState>;
 /// ```
 /// use chrono::{NaiveDate, TimeZone, Utc};
 /// let d = NaiveDate::from_ymd_opt(2024, 10, 1).unwrap();
-/// assert_eq!(redress::case::civil::local_day_start(d, chrono_tz::America::New_York)?,
+/// assert_eq!(redress::civil::local_day_start(d, chrono_tz::America::New_York)?,
 ///            Utc.with_ymd_and_hms(2024, 10, 1, 4, 0, 0).unwrap());
 /// # Ok::<(), redress::Error>(())
 /// ```
@@ -172,7 +172,7 @@ pub fn local_day_start(date: NaiveDate, zone: Tz) -> Result<DateTime<Utc>> {
 /// use chrono::{NaiveDate, TimeZone, Utc};
 /// let d = NaiveDate::from_ymd_opt(2024, 11, 2).unwrap();
 /// // New York leaves daylight time on 3 November: its midnight is 04:00 UTC.
-/// assert_eq!(redress::case::civil::next_day_start(d, chrono_tz::America::New_York)?,
+/// assert_eq!(redress::civil::next_day_start(d, chrono_tz::America::New_York)?,
 ///            Utc.with_ymd_and_hms(2024, 11, 3, 4, 0, 0).unwrap());
 /// # Ok::<(), redress::Error>(())
 /// ```
@@ -192,7 +192,7 @@ pub fn next_day_start(date: NaiveDate, zone: Tz) -> Result<DateTime<Utc>> {
 /// ```
 /// use chrono::NaiveDate;
 /// let d = NaiveDate::from_ymd_opt(2024, 2, 28).unwrap();
-/// assert_eq!(redress::case::civil::add_days(d, 2)?, NaiveDate::from_ymd_opt(2024, 3, 1).unwrap());
+/// assert_eq!(redress::civil::add_days(d, 2)?, NaiveDate::from_ymd_opt(2024, 3, 1).unwrap());
 /// # Ok::<(), redress::Error>(())
 /// ```
 pub fn add_days(date: NaiveDate, days: i64) -> Result<NaiveDate> {
@@ -213,7 +213,7 @@ pub fn add_days(date: NaiveDate, days: i64) -> Result<NaiveDate> {
 /// let d = NaiveDate::from_ymd_opt(2025, 3, 30).unwrap();
 /// // 01:30 does not exist in London on 30 March 2025: the clocks jump to 02:00 BST.
 /// let t = NaiveTime::from_hms_opt(1, 30, 0).unwrap();
-/// assert_eq!(redress::case::civil::local_instant(d, t, chrono_tz::Europe::London)?,
+/// assert_eq!(redress::civil::local_instant(d, t, chrono_tz::Europe::London)?,
 ///            Utc.with_ymd_and_hms(2025, 3, 30, 1, 0, 0).unwrap());
 /// # Ok::<(), redress::Error>(())
 /// ```
