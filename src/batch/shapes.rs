@@ -1,12 +1,13 @@
 //! Shapes of account: what an account's assessment under a policy depends on besides
 //! its prices, and the programs a batch keeps for shapes it meets more than once.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::hash_map::Entry;
+use std::collections::HashMap;
 use std::sync::{Arc, RwLock};
 
 use super::index::Hasher;
 use super::rows::Account;
-use crate::engine::Pricing;
+use crate::engine::{KeptPrograms, Pricing};
 use crate::policy::Policy;
 
 /// What an account's assessment under one policy depends on besides its prices: the
@@ -95,38 +96,34 @@ const SHAPES_KEPT: usize = 1 << 17;
 
 type ShapeMap = HashMap<Shape, Compiled, Hasher>;
 
-/// The programs compiled for shapes met more than once: learned by a batch and its
-/// clones together, and copied into each clone's own map as it meets the shape, so that
+/// The programs compiled for the shapes met: learned by a batch and its clones
+/// together, and copied into each clone's own map as it meets the shape, so that
 /// finding a shape again takes no lock.
 ///
-/// A shape met once is only remembered, not kept: under a policy that reads the billing
-/// day most accounts are a shape of their own, and keeping their programs would cost
-/// memory and time for nothing. A clone compiles a shape on first sight, and on second
-/// sight takes the program a clone has kept, or compiles it and keeps it.
+/// A policy that reads the billing day is not kept by shape at all (the batch compiles
+/// it for each account): nearly every account would be a shape of its own.
 #[derive(Debug, Default)]
 pub(crate) struct Shapes {
     own: ShapeMap,
-    /// Shapes this clone has met, kept or not.
-    met: HashSet<Shape, Hasher>,
     shared: Arc<RwLock<Kept>>,
 }
 
-/// The programs kept for all clones, and about how many bytes they take.
+/// The programs kept for all clones, by shape, each program held once.
 #[derive(Debug, Default)]
 struct Kept {
     shapes: ShapeMap,
-    bytes: usize,
+    programs: KeptPrograms,
 }
 
-/// The most the programs kept may take, about: past it they are all forgotten and the
-/// batch starts keeping again, so memory stays bounded whatever the input.
+/// The most the programs kept and their shapes may take, about: past it they are all
+/// forgotten and the batch starts keeping again, so memory stays bounded whatever the
+/// input.
 const KEPT_BYTES: usize = 32 << 20;
 
 impl Clone for Shapes {
     fn clone(&self) -> Shapes {
         Shapes {
             own: ShapeMap::default(),
-            met: HashSet::default(),
             shared: Arc::clone(&self.shared),
         }
     }
@@ -138,46 +135,55 @@ impl Shapes {
         if self.own.len() >= SHAPES_KEPT {
             self.own.clear();
         }
-        if !self.own.contains_key(&shape) && self.met.contains(&shape) {
-            let learned = self
-                .shared
-                .read()
-                .ok()
-                .and_then(|shared| shared.shapes.get(&shape).cloned());
-            if let Some(compiled) = learned {
-                self.own.insert(shape, compiled);
+        match self.own.entry(shape) {
+            Entry::Occupied(known) => Some(known.into_mut()),
+            Entry::Vacant(slot) => {
+                let learned = self.shared.read().ok()?.shapes.get(&shape).cloned()?;
+                Some(slot.insert(learned))
             }
         }
-        self.own.get(&shape)
     }
 
-    /// What a shape gave, kept for this batch and its clones when the shape was met
-    /// before; otherwise only remembered as met.
+    /// What a shape gave, kept for this batch and its clones.
     pub(crate) fn learn(&mut self, shape: Shape, compiled: Compiled) {
-        if self.met.len() >= SHAPES_KEPT {
-            self.met.clear();
+        if self.own.len() >= SHAPES_KEPT {
+            self.own.clear();
         }
-        if self.met.insert(shape) {
-            return;
-        }
-        let compiled = match compiled {
-            Compiled::Program(program) => Compiled::Program(program.kept()),
-            other => other,
-        };
-        self.own.insert(shape, compiled.clone());
-        // A poisoned lock only means the clones do not learn this shape from here.
-        if let Ok(mut shared) = self.shared.write() {
-            let bytes = match &compiled {
-                Compiled::Program(program) => program.size(),
-                Compiled::NotApplicable => 0,
-            } + std::mem::size_of::<(Shape, Compiled)>();
-            if shared.shapes.len() >= SHAPES_KEPT || shared.bytes + bytes > KEPT_BYTES {
-                shared.shapes.clear();
-                shared.bytes = 0;
+        let entry = std::mem::size_of::<(Shape, Compiled)>();
+        let compiled = match self.shared.write() {
+            Ok(mut shared) => {
+                let used = shared.shapes.len().saturating_mul(entry);
+                if shared.shapes.len() >= SHAPES_KEPT
+                    || used.saturating_add(shared.programs.bytes()) > KEPT_BYTES
+                {
+                    shared.shapes.clear();
+                    shared.programs.clear();
+                }
+                let compiled = match compiled {
+                    Compiled::Program(program) => Compiled::Program(shared.programs.keep(program)),
+                    other => other,
+                };
+                shared.shapes.insert(shape, compiled.clone());
+                compiled
             }
-            shared.bytes += bytes;
-            shared.shapes.insert(shape, compiled);
-        }
+            // A poisoned lock only means the clones do not learn this shape from here.
+            Err(_) => match compiled {
+                Compiled::Program(program) => Compiled::Program(program.kept()),
+                other => other,
+            },
+        };
+        self.own.insert(shape, compiled);
+    }
+}
+
+#[cfg(test)]
+impl Shapes {
+    /// How many shapes are kept, and how many programs they share.
+    pub(crate) fn kept_programs(&self) -> (usize, usize) {
+        self.shared
+            .read()
+            .map(|kept| (kept.shapes.len(), kept.programs.len()))
+            .unwrap_or_default()
     }
 }
 

@@ -373,3 +373,54 @@ fn a_product_that_would_lose_digits_is_an_overflow() {
     let err = ny_batch().assess(&huge).unwrap_err();
     assert!(matches!(err, Error::Overflow { .. }), "{err:?}");
 }
+
+/// Areas whose outages count the same units share one kept program; one that counts
+/// other units keeps its own, and every account is priced at its own prices.
+#[test]
+fn areas_whose_outages_count_the_same_units_share_a_program_and_keep_their_figures() {
+    let (_, policy) = crate::test_support::ny_like();
+    let mut batch = Batch::new(
+        vec![policy],
+        OutageIndex::from_iter([
+            // 53 hours and 60 hours: 3 started 24-hour blocks each.
+            outage(
+                "a",
+                "internet",
+                "2024-10-01T06:00:00-04:00",
+                "2024-10-03T11:00:00-04:00",
+            ),
+            outage(
+                "b",
+                "internet",
+                "2024-10-05T00:00:00-04:00",
+                "2024-10-07T12:00:00-04:00",
+            ),
+            // 25 hours: 2 blocks.
+            outage(
+                "c",
+                "internet",
+                "2024-10-01T00:00:00-04:00",
+                "2024-10-02T01:00:00-04:00",
+            ),
+        ]),
+    );
+    // Each account twice, so the second is priced by the program kept for its shape.
+    for _ in 0..2 {
+        for (area, price, owed) in [
+            ("a", "60.00", "6.00"), // 3 × 60 / 30
+            ("b", "90.00", "9.00"), // 3 × 90 / 30
+            ("c", "90.00", "6.00"), // 2 × 90 / 30
+            ("a", "45.00", "4.50"), // 3 × 45 / 30
+        ] {
+            let services = format!("internet:{price}");
+            let totals = batch.assess(&account("X", area, &services)).unwrap();
+            assert_eq!(totals[0].total.to_string(), owed, "{area} {price}");
+        }
+    }
+    let kept = batch.shapes.kept_programs();
+    assert_eq!(
+        kept,
+        (3, 2),
+        "three shapes, two programs (3 blocks and 2 blocks)"
+    );
+}

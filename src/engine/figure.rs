@@ -12,7 +12,7 @@ use crate::plan::Service;
 
 /// Which monthly prices a figure reads: some of the plan's services, by their places
 /// in the plan, added in plan order.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub(crate) enum PriceRef {
     /// No service: a price of zero.
     Nothing,
@@ -67,7 +67,7 @@ impl PriceRef {
 
 /// A rate or sum as a formula of the prices: what a policy's [`crate::policy::Amount`]
 /// is for one item once its days are known.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub(crate) enum FigureExpr {
     Fixed(Decimal),
     ShareOfMonthly {

@@ -13,7 +13,7 @@ use crate::policy::{Counting, Measure, ProRataBasis, UnitCount};
 use crate::span::Span;
 
 /// One line as a formula of the prices, with everything else its working shows.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub(crate) enum LineExpr {
     /// A fixed rule's amount.
     Fixed(FigureExpr),
@@ -47,7 +47,7 @@ pub(crate) enum LineExpr {
 }
 
 /// [`LineExpr::ProRata`].
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub(crate) struct ProRataLine {
     /// For one outage of a period, that outage's records.
     pub outages: Option<SmallVec<[usize; 2]>>,
@@ -62,7 +62,7 @@ pub(crate) struct ProRataLine {
 }
 
 /// [`LineExpr::Escalating`].
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub(crate) struct EscalatingLine {
     pub elapsed_seconds: i64,
     pub standard: Span,

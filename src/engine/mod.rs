@@ -23,6 +23,7 @@ mod tape;
 #[cfg(test)]
 mod tests;
 
+use std::collections::HashSet;
 use std::sync::Arc;
 
 use crate::case::Case;
@@ -185,7 +186,7 @@ fn explained(case: &Case, policy: &Policy) -> Result<Claim> {
 }
 
 /// A policy compiled for a case to price its figures only: what a batch prices an
-/// account by, and keeps for each shape of account met more than once (clones of it
+/// account by, and keeps for each shape of account it meets (clones of it
 /// share it).
 #[derive(Debug, Clone)]
 pub(crate) enum Pricing {
@@ -217,15 +218,50 @@ impl Pricing {
             kept => kept,
         }
     }
+}
 
-    /// About how many bytes it takes.
-    pub(crate) fn size(&self) -> usize {
-        let items = match self {
-            Pricing::Once(items) => items.as_slice(),
+/// Programs kept for many accounts, each held once however many shapes of account
+/// compile to it: the accounts of different areas whose outages count the same units
+/// (and so owe the same share of the same prices) are priced by one program.
+#[derive(Debug, Default)]
+pub(crate) struct KeptPrograms {
+    programs: HashSet<Arc<[program::ItemProgram]>, foldhash::fast::RandomState>,
+    bytes: usize,
+}
+
+impl KeptPrograms {
+    /// The program, kept: the one kept before when an equal one was.
+    pub(crate) fn keep(&mut self, pricing: Pricing) -> Pricing {
+        let items = match pricing {
+            Pricing::Once(items) => Arc::from(items),
             Pricing::Kept(items) => items,
         };
+        if let Some(known) = self.programs.get(&items) {
+            return Pricing::Kept(Arc::clone(known));
+        }
         // Each item's lines and figures take about as much again beside it.
-        2 * std::mem::size_of_val(items)
+        self.bytes = self
+            .bytes
+            .saturating_add(2 * std::mem::size_of_val(&*items));
+        self.programs.insert(Arc::clone(&items));
+        Pricing::Kept(items)
+    }
+
+    /// About how many bytes the programs kept take.
+    pub(crate) fn bytes(&self) -> usize {
+        self.bytes
+    }
+
+    /// How many programs are kept.
+    #[cfg(test)]
+    pub(crate) fn len(&self) -> usize {
+        self.programs.len()
+    }
+
+    /// Forgets every program kept (shapes that hold one keep it alive).
+    pub(crate) fn clear(&mut self) {
+        self.programs.clear();
+        self.bytes = 0;
     }
 }
 

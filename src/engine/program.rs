@@ -25,7 +25,7 @@ use crate::plan::{Service, ServiceKind};
 
 /// What a rule owes for one item, as a tree over its lines: the choices that look at
 /// amounts stay in the tree, to be made at each account's prices.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub(crate) enum OutcomeExpr {
     /// Lines, and the notes that go with them (kept only when the program explains).
     Lines {
@@ -205,7 +205,7 @@ fn best_cause<T: Tape>(
 }
 
 /// Whether an item's lines are paid without a request, once the item's total is known.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub(crate) enum Paid {
     /// Always automatic.
     Automatic,
@@ -216,7 +216,7 @@ pub(crate) enum Paid {
 }
 
 /// A payment condition with everything but the credit decided.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub(crate) enum Test {
     Holds(bool),
     CreditMoreThan(Decimal),
@@ -263,6 +263,18 @@ pub(crate) struct ItemProgram {
     pub rounding: Rounding,
     /// Present when the program explains itself.
     pub facts: Option<Box<LineFacts>>,
+}
+
+/// Equal items hash alike: the facts, kept only when the program explains itself, are
+/// left out of the hash (equality still compares them).
+impl std::hash::Hash for ItemProgram {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.outcome.hash(state);
+        self.paid.hash(state);
+        self.paid_notes.hash(state);
+        self.deadline.hash(state);
+        self.rounding.hash(state);
+    }
 }
 
 /// A policy compiled for a case: its items in order, every figure still a formula of

@@ -78,6 +78,14 @@ pub(crate) fn compile(rule: &PerUnit, ctx: &Context<'_>, item: &Item<'_>) -> Res
         bands.push((units_here, figure(&band.rate, ctx, item)?));
         Ok(())
     })?;
+    // When and for how long are the line's working: a program that does not explain
+    // itself leaves them out, so that accounts of different areas whose outages count
+    // the same units share one program.
+    let (from, to) = if ctx.explain {
+        (from, to)
+    } else {
+        (None, None)
+    };
     let mut lines = SmallVec::new();
     lines.push(LineExpr::PerUnit {
         count: rule.count,
