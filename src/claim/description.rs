@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, Datelike, NaiveDate, Timelike, Utc};
 use chrono_tz::Tz;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
@@ -34,10 +34,18 @@ pub(crate) fn write_local(
     instant: DateTime<Utc>,
     zone: Tz,
 ) -> fmt::Result {
+    // Field by field rather than through a format string, which would be read again
+    // for every note of a claim with thousands of outages.
+    let local = instant.with_timezone(&zone);
     write!(
         out,
-        "{}",
-        instant.with_timezone(&zone).format("%Y-%m-%d %H:%M %Z")
+        "{:04}-{:02}-{:02} {:02}:{:02} {}",
+        local.year(),
+        local.month(),
+        local.day(),
+        local.hour(),
+        local.minute(),
+        local.offset()
     )
 }
 

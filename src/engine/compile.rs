@@ -2,6 +2,7 @@
 //! [`Program`] of notes and priced items, in the order a claim shows them.
 
 use std::borrow::Cow;
+use std::cell::OnceCell;
 use std::collections::HashMap;
 use std::sync::{Arc, OnceLock, RwLock};
 
@@ -17,8 +18,11 @@ use crate::case::Case;
 use crate::civil::{add_days, local_date};
 use crate::claim::Window;
 use crate::error::Result;
+use crate::outage::Cause;
 use crate::plan::ServiceKind;
-use crate::policy::{ClaimDeadline, Dating, Payment, Policy, PolicyVersion, Rule, Subject};
+use crate::policy::{
+    ClaimDeadline, Dating, Payment, Policy, PolicyVersion, Provision, Rule, Subject,
+};
 use crate::timeline::Spell;
 
 /// How a policy's readings are introduced in a claim's notes.
@@ -95,6 +99,7 @@ pub(crate) fn compile(case: &Case, policy: &Policy, explain: bool) -> Result<Pro
     if explain {
         note_out_of_force(case, policy, &mut program);
     }
+    let mut seen: Vec<Spells<'_, '_>> = Vec::new();
     for (v, version) in policy.versions.iter().enumerate() {
         for (p, provision) in version.provisions.iter().enumerate() {
             let ctx = Context {
@@ -108,7 +113,7 @@ pub(crate) fn compile(case: &Case, policy: &Policy, explain: bool) -> Result<Pro
                 currency: case.currency,
                 explain,
             };
-            compile_provision(case, &ctx, version, &mut program)?;
+            compile_provision(case, &ctx, version, &mut seen, &mut program)?;
         }
     }
     for reading in &policy.readings {
@@ -122,35 +127,75 @@ pub(crate) fn compile(case: &Case, policy: &Policy, explain: bool) -> Result<Pro
     Ok(program)
 }
 
+/// The spells a provision counts, and the outages it excludes by their cause: shared by
+/// the provisions that pick outages alike (the same services, the same severity, the
+/// same causes excluded), as a policy's dated versions mostly do.
+struct Spells<'c, 'p> {
+    provision: &'p Provision,
+    by_service: BySpell<'c>,
+    together: OnceCell<Vec<Spell>>,
+    excluded: Vec<(usize, Cause)>,
+}
+
+impl Spells<'_, '_> {
+    fn picks_as(&self, provision: &Provision) -> bool {
+        let seen = self.provision;
+        seen.services == provision.services
+            && seen.counts == provision.counts
+            && seen.excluded_causes == provision.excluded_causes
+    }
+}
+
 /// One provision's items under one version, appended to the program.
-fn compile_provision(
-    case: &Case,
-    ctx: &Context<'_>,
+fn compile_provision<'c, 'p>(
+    case: &'c Case,
+    ctx: &Context<'p>,
     version: &PolicyVersion,
+    seen: &mut Vec<Spells<'c, 'p>>,
     program: &mut Program,
 ) -> Result<()> {
     let provision = ctx.provision;
-    let mut by_service: BySpell<'_> = SmallVec::new();
-    if !matches!(
+    let picks_outages = !matches!(
         provision.subject,
         Subject::Appointments | Subject::Activations
-    ) {
-        exposure::spells_by_service(
-            case,
-            ctx.policy,
-            provision,
-            &mut |i, cause| {
-                if ctx.explain {
+    );
+    let at = match seen.iter().position(|spells| spells.picks_as(provision)) {
+        Some(at) if picks_outages => Some(at),
+        _ if picks_outages => {
+            let mut spells = Spells {
+                provision,
+                by_service: SmallVec::new(),
+                together: OnceCell::new(),
+                excluded: Vec::new(),
+            };
+            exposure::spells_by_service(
+                case,
+                ctx.policy,
+                provision,
+                &mut |i, cause| spells.excluded.push((i, cause)),
+                &mut spells.by_service,
+            );
+            seen.push(spells);
+            Some(seen.len() - 1)
+        }
+        _ => None,
+    };
+    let (no_spells, not_together) = (BySpell::new(), OnceCell::new());
+    let (by_service, together) = match at.and_then(|at| seen.get(at)) {
+        Some(spells) => {
+            if ctx.explain {
+                for (i, cause) in &spells.excluded {
                     program.note(format!(
                         "Outage {} earns nothing under “{}”: its cause ({cause}) is excluded.",
                         i + 1,
                         provision.name
                     ));
                 }
-            },
-            &mut by_service,
-        );
-    }
+            }
+            (&spells.by_service, &spells.together)
+        }
+        None => (&no_spells, &not_together),
+    };
     let frame = Frame {
         policy: ctx.policy,
         provision,
@@ -158,7 +203,7 @@ fn compile_provision(
         cycle: ctx.cycle,
     };
     let mut items = SmallVec::new();
-    exposure::items(case, &frame, &by_service, &mut items)?;
+    exposure::items(case, &frame, by_service, together, &mut items)?;
     for item in &items {
         let Some(item) = in_version(item, version, ctx.policy, ctx.zone) else {
             continue;

@@ -9,6 +9,7 @@
 //! shape.
 
 use std::borrow::Cow;
+use std::cell::OnceCell;
 use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, Datelike, NaiveDate, TimeDelta, Utc};
@@ -253,6 +254,7 @@ fn scoped<'a, 'b>(
     provision: &Provision,
     scope: ServiceScope,
     by_service: &'b BySpell<'_>,
+    together: &'b OnceCell<Vec<Spell>>,
 ) -> Groups<'a, 'b> {
     match scope {
         ServiceScope::EachService => Groups::EachService {
@@ -264,16 +266,18 @@ fn scoped<'a, 'b>(
                 return Groups::Together(None);
             }
             let kinds: Vec<ServiceKind> = by_service.iter().map(|(k, _)| (*k).clone()).collect();
-            let all = merge(
-                by_service
-                    .iter()
-                    .flat_map(|(_, spells)| spells.iter().cloned())
-                    .collect(),
-            );
+            let all = together.get_or_init(|| {
+                merge(
+                    by_service
+                        .iter()
+                        .flat_map(|(_, spells)| spells.iter().cloned())
+                        .collect(),
+                )
+            });
             Groups::Together(Some((
                 Cow::Owned(kinds),
                 covered_prices(case, policy, provision),
-                Cow::Owned(all),
+                Cow::Borrowed(all.as_slice()),
             )))
         }
     }
@@ -329,11 +333,14 @@ pub(crate) struct Frame<'a> {
     pub cycle: BillingCycle,
 }
 
-/// The items a provision prices, in order.
+/// The items a provision prices, in order. `together` keeps the spells of all services
+/// merged, for the provisions that take the services together: worked out once for
+/// all that share `by_service`.
 pub(crate) fn items<'a>(
     case: &'a Case,
     frame: &Frame<'_>,
     by_service: &'a BySpell<'_>,
+    together: &'a OnceCell<Vec<Spell>>,
     items: &mut SmallVec<[Item<'a>; 2]>,
 ) -> Result<()> {
     let (policy, provision) = (frame.policy, frame.provision);
@@ -341,13 +348,17 @@ pub(crate) fn items<'a>(
         Subject::Appointments => appointment_items(case, frame, items),
         Subject::Activations => activation_items(case, frame, items),
         Subject::Outages { scope } => {
-            for (kinds, price, spells) in scoped(case, policy, provision, scope, by_service) {
+            for (kinds, price, spells) in
+                scoped(case, policy, provision, scope, by_service, together)
+            {
                 incident_items(case, kinds, price, spells, items);
             }
             Ok(())
         }
         Subject::BillingPeriods { scope } => {
-            for (kinds, price, spells) in scoped(case, policy, provision, scope, by_service) {
+            for (kinds, price, spells) in
+                scoped(case, policy, provision, scope, by_service, together)
+            {
                 let mut pieces = Vec::with_capacity(spells.len());
                 for spell in spells.iter() {
                     frame.cycle.each_period(spell.start, spell.end, |period| {
@@ -361,7 +372,9 @@ pub(crate) fn items<'a>(
             Ok(())
         }
         Subject::Years { first_month, scope } => {
-            for (kinds, price, spells) in scoped(case, policy, provision, scope, by_service) {
+            for (kinds, price, spells) in
+                scoped(case, policy, provision, scope, by_service, together)
+            {
                 let mut pieces = Vec::with_capacity(spells.len());
                 for spell in spells.iter() {
                     year_pieces(spell, first_month, frame.zone, &mut pieces)?;
@@ -371,7 +384,9 @@ pub(crate) fn items<'a>(
             Ok(())
         }
         Subject::Account { scope } => {
-            for (kinds, price, spells) in scoped(case, policy, provision, scope, by_service) {
+            for (kinds, price, spells) in
+                scoped(case, policy, provision, scope, by_service, together)
+            {
                 let (Some(first), Some(last)) = (
                     spells.iter().map(|s| s.start).min(),
                     spells.iter().map(|s| s.end).max(),

@@ -18,18 +18,20 @@ use crate::policy::Policy;
 
 /// The claim a program owes at some prices, with every line's working and the notes.
 pub(crate) fn claim(
-    mut program: Program,
+    program: Program,
     policy: &Policy,
     services: &[Service],
     currency: Currency,
 ) -> Result<Claim> {
     let mut settlement = Settlement::default();
     let mut notes = program.notes.into_iter().peekable();
-    for (i, item) in program.items.iter_mut().enumerate() {
+    // Each item is dropped once settled, so a claim of many outages never holds its
+    // whole program and its lines at once.
+    for (i, mut item) in program.items.into_iter().enumerate() {
         while let Some((_, text)) = notes.next_if(|(before, _)| *before <= i) {
             settlement.note(text);
         }
-        settle_explained(item, policy, services, &mut settlement)?;
+        settle_explained(&mut item, policy, services, &mut settlement)?;
     }
     for (_, text) in notes {
         settlement.note(text);

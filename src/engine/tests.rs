@@ -254,3 +254,53 @@ fn an_account_credit_takes_its_month_from_the_outages_the_version_counts() {
     let result = assess(&claim, &policy).unwrap();
     assert_eq!(result.total.to_string(), "14.52", "{result}");
 }
+
+/// Two provisions over the same service, one excluding outages caused by a loss of
+/// power: a 24-hour power outage at 1/30 a day of 60 pays 60/30 = 2.00 under the
+/// provision that counts it and nothing under the one that excludes it, whichever
+/// comes first (the spells one provision picks are not another's).
+#[test]
+fn provisions_that_exclude_different_causes_pick_their_own_outages() {
+    let claim: ClaimFile = toml::from_str(
+        r#"
+        [plan]
+        currency = "EUR"
+        time_zone = "UTC"
+        [[plan.services]]
+        kind = "internet"
+        monthly_price = "60"
+        [[outages]]
+        services = ["internet"]
+        start = "2025-06-02T00:00:00Z"
+        end = "2025-06-03T00:00:00Z"
+        cause = "power"
+        "#,
+    )
+    .unwrap();
+    let day = || {
+        Rule::PerUnit(PerUnit::new(
+            UnitCount::PerIncident(1),
+            Amount::DailyRate(DayCount::Fixed(30)),
+        ))
+    };
+    let counts = || Provision::new("counts", Subject::outages(), day());
+    let excludes = || {
+        Provision::new("excludes", Subject::outages(), day())
+            .with_excluded_causes(&[crate::Cause::Power])
+    };
+    for provisions in [vec![counts(), excludes()], vec![excludes(), counts()]] {
+        let policy =
+            Policy::new("t", "t", Currency::EUR).with_version(PolicyVersion::always(provisions));
+        let claim = assess(&claim, &policy).unwrap();
+        let lines: Vec<(&str, String)> = claim
+            .lines
+            .iter()
+            .map(|l| (l.provision.as_str(), l.amount.to_string()))
+            .collect();
+        assert_eq!(lines, [("counts", "2.00".to_owned())], "{claim}");
+        assert!(
+            claim.notes.iter().any(|n| n.contains("“excludes”")),
+            "{claim}"
+        );
+    }
+}
