@@ -99,7 +99,7 @@ pub(crate) fn compile(case: &Case, policy: &Policy, explain: bool) -> Result<Pro
     if explain {
         note_out_of_force(case, policy, &mut program);
     }
-    let mut seen: Vec<Spells<'_, '_>> = Vec::new();
+    let mut seen: SmallVec<[Spells<'_, '_>; 1]> = SmallVec::new();
     for (v, version) in policy.versions.iter().enumerate() {
         for (p, provision) in version.provisions.iter().enumerate() {
             let ctx = Context {
@@ -151,7 +151,7 @@ fn compile_provision<'c, 'p>(
     case: &'c Case,
     ctx: &Context<'p>,
     version: &PolicyVersion,
-    seen: &mut Vec<Spells<'c, 'p>>,
+    seen: &mut SmallVec<[Spells<'c, 'p>; 1]>,
     program: &mut Program,
 ) -> Result<()> {
     let provision = ctx.provision;
@@ -162,21 +162,29 @@ fn compile_provision<'c, 'p>(
     let at = match seen.iter().position(|spells| spells.picks_as(provision)) {
         Some(at) if picks_outages => Some(at),
         _ if picks_outages => {
-            let mut spells = Spells {
+            // Filled where it is kept: a provision's spells are not small to move.
+            seen.push(Spells {
                 provision,
                 by_service: SmallVec::new(),
                 together: OnceCell::new(),
                 excluded: Vec::new(),
-            };
-            exposure::spells_by_service(
-                case,
-                ctx.policy,
-                provision,
-                &mut |i, cause| spells.excluded.push((i, cause)),
-                &mut spells.by_service,
-            );
-            seen.push(spells);
-            Some(seen.len() - 1)
+            });
+            let at = seen.len() - 1;
+            if let Some(Spells {
+                by_service,
+                excluded,
+                ..
+            }) = seen.get_mut(at)
+            {
+                exposure::spells_by_service(
+                    case,
+                    ctx.policy,
+                    provision,
+                    &mut |i, cause| excluded.push((i, cause)),
+                    by_service,
+                );
+            }
+            Some(at)
         }
         _ => None,
     };
