@@ -99,7 +99,10 @@ pub(crate) fn compile(case: &Case, policy: &Policy, explain: bool) -> Result<Pro
     if explain {
         note_out_of_force(case, policy, &mut program);
     }
-    let mut seen: SmallVec<[Spells<'_, '_>; 1]> = SmallVec::new();
+    // Dated versions mostly repeat their provisions with other amounts: their spells
+    // are worked out once and shared. A policy of one version works each out in place.
+    let mut shared: Option<Vec<Spells<'_, '_>>> = (policy.versions.len() > 1)
+        .then(|| Vec::with_capacity(policy.versions.iter().map(|v| v.provisions.len()).sum()));
     for (v, version) in policy.versions.iter().enumerate() {
         for (p, provision) in version.provisions.iter().enumerate() {
             let ctx = Context {
@@ -113,7 +116,7 @@ pub(crate) fn compile(case: &Case, policy: &Policy, explain: bool) -> Result<Pro
                 currency: case.currency,
                 explain,
             };
-            compile_provision(case, &ctx, version, &mut seen, &mut program)?;
+            compile_provision(case, &ctx, version, shared.as_mut(), &mut program)?;
         }
     }
     for reading in &policy.readings {
@@ -137,7 +140,24 @@ struct Spells<'c, 'p> {
     excluded: Vec<(usize, Cause)>,
 }
 
-impl Spells<'_, '_> {
+impl<'c> Spells<'c, '_> {
+    /// Works out the spells, in place: they are not small to move.
+    fn pick(&mut self, case: &'c Case, ctx: &Context<'_>) {
+        let Spells {
+            provision,
+            by_service,
+            excluded,
+            ..
+        } = self;
+        exposure::spells_by_service(
+            case,
+            ctx.policy,
+            provision,
+            &mut |i, cause| excluded.push((i, cause)),
+            by_service,
+        );
+    }
+
     fn picks_as(&self, provision: &Provision) -> bool {
         let seen = self.provision;
         seen.services == provision.services
@@ -151,7 +171,7 @@ fn compile_provision<'c, 'p>(
     case: &'c Case,
     ctx: &Context<'p>,
     version: &PolicyVersion,
-    seen: &mut SmallVec<[Spells<'c, 'p>; 1]>,
+    shared: Option<&mut Vec<Spells<'c, 'p>>>,
     program: &mut Program,
 ) -> Result<()> {
     let provision = ctx.provision;
@@ -159,51 +179,46 @@ fn compile_provision<'c, 'p>(
         provision.subject,
         Subject::Appointments | Subject::Activations
     );
-    let at = match seen.iter().position(|spells| spells.picks_as(provision)) {
-        Some(at) if picks_outages => Some(at),
-        _ if picks_outages => {
-            // Filled where it is kept: a provision's spells are not small to move.
-            seen.push(Spells {
-                provision,
-                by_service: SmallVec::new(),
-                together: OnceCell::new(),
-                excluded: Vec::new(),
-            });
-            let at = seen.len() - 1;
-            if let Some(Spells {
-                by_service,
-                excluded,
-                ..
-            }) = seen.get_mut(at)
-            {
-                exposure::spells_by_service(
-                    case,
-                    ctx.policy,
-                    provision,
-                    &mut |i, cause| excluded.push((i, cause)),
-                    by_service,
-                );
-            }
-            Some(at)
-        }
-        _ => None,
+    let mut own = Spells {
+        provision,
+        by_service: SmallVec::new(),
+        together: OnceCell::new(),
+        excluded: Vec::new(),
     };
-    let (no_spells, not_together) = (BySpell::new(), OnceCell::new());
-    let (by_service, together) = match at.and_then(|at| seen.get(at)) {
-        Some(spells) => {
-            if ctx.explain {
-                for (i, cause) in &spells.excluded {
-                    program.note(format!(
-                        "Outage {} earns nothing under “{}”: its cause ({cause}) is excluded.",
-                        i + 1,
-                        provision.name
-                    ));
+    let spells: &Spells<'_, '_> = match shared {
+        _ if !picks_outages => &own,
+        None => {
+            own.pick(case, ctx);
+            &own
+        }
+        Some(shared) => {
+            let at = match shared.iter().position(|spells| spells.picks_as(provision)) {
+                Some(at) => at,
+                None => {
+                    shared.push(own);
+                    let at = shared.len() - 1;
+                    if let Some(spells) = shared.get_mut(at) {
+                        spells.pick(case, ctx);
+                    }
+                    at
                 }
+            };
+            match shared.get(at) {
+                Some(spells) => spells,
+                None => return Ok(()),
             }
-            (&spells.by_service, &spells.together)
         }
-        None => (&no_spells, &not_together),
     };
+    if ctx.explain && picks_outages {
+        for (i, cause) in &spells.excluded {
+            program.note(format!(
+                "Outage {} earns nothing under “{}”: its cause ({cause}) is excluded.",
+                i + 1,
+                provision.name
+            ));
+        }
+    }
+    let (by_service, together) = (&spells.by_service, &spells.together);
     let frame = Frame {
         policy: ctx.policy,
         provision,
