@@ -52,6 +52,7 @@
 //! # Ok::<(), redress::Error>(())
 //! ```
 
+mod cases;
 mod index;
 mod rows;
 mod shapes;
@@ -65,14 +66,13 @@ use chrono::{DateTime, FixedOffset};
 use chrono_tz::Tz;
 use rust_decimal::Decimal;
 
+use self::cases::Cases;
 use self::index::Hasher;
 use self::shapes::{Compiled, Reads, Shape, Shapes};
-use crate::case::Case;
 use crate::claim::Totals;
 use crate::error::{Error, FieldPath, Result};
 use crate::money::Currency;
-use crate::outage::Outage;
-use crate::plan::{validate_plan_parts, BillingCycle, ServiceKind};
+use crate::plan::{validate_plan_parts, ServiceKind};
 use crate::policy::Policy;
 
 pub use index::OutageIndex;
@@ -137,6 +137,7 @@ pub struct Batch {
     outages: OutageIndex,
     as_of: Option<DateTime<FixedOffset>>,
     shapes: Shapes,
+    cases: Cases,
 }
 
 /// A clone has policy ids of its own: threads assessing with clones then never share
@@ -152,6 +153,7 @@ impl Clone for Batch {
             outages: self.outages.clone(),
             as_of: self.as_of,
             shapes: self.shapes.clone(),
+            cases: self.cases.clone(),
         }
     }
 }
@@ -176,6 +178,7 @@ impl Batch {
             outages,
             as_of: None,
             shapes: Shapes::default(),
+            cases: Cases::default(),
         }
     }
 
@@ -208,6 +211,7 @@ impl Batch {
         self.as_of = Some(as_of);
         // Clones made before keep what they learned at their own instant.
         self.shapes = Shapes::default();
+        self.cases.forget_areas();
         self
     }
 
@@ -335,8 +339,8 @@ impl Batch {
             return self.check_without_outages(account);
         };
         // The account's case, made only where a shape is met for the first time.
-        let mut case: Option<Case> = None;
-        let selected = self.selected(account, place, &mut case)?;
+        self.cases.next_account();
+        let selected = self.selected(account, place)?;
         let count = selected
             .as_ref()
             .map_or(self.policies.len(), |chosen| chosen.len());
@@ -348,7 +352,7 @@ impl Batch {
                     None => continue,
                 },
             };
-            if let Some(total) = self.price(i, place, account, &mut case)? {
+            if let Some(total) = self.price(i, place, account)? {
                 out.push(total);
             }
         }
@@ -358,12 +362,7 @@ impl Batch {
     /// The places of the policies that apply to an account when they are selected by
     /// region; `None` when every policy given applies. A selection is kept for the
     /// accounts that share its region, area, currency, zone and services.
-    fn selected(
-        &mut self,
-        account: &Account,
-        place: usize,
-        case: &mut Option<Case>,
-    ) -> Result<Option<Arc<[usize]>>> {
+    fn selected(&mut self, account: &Account, place: usize) -> Result<Option<Arc<[usize]>>> {
         let Choice::Select(cache) = &mut self.choice else {
             return Ok(None);
         };
@@ -380,28 +379,23 @@ impl Batch {
         if let Some(chosen) = cache.get(&key) {
             return Ok(Some(Arc::clone(chosen)));
         }
-        let built = account_case(account, self.outages.outages_at(Some(place)), self.as_of)?;
+        let built = self
+            .cases
+            .case_of(account, &self.outages, place, self.as_of)?;
         let chosen: Arc<[usize]> = self
             .policies
             .iter()
             .enumerate()
-            .filter(|(_, p)| crate::catalog::selects(p, &built))
+            .filter(|(_, p)| crate::catalog::selects(p, built))
             .map(|(i, _)| i)
             .collect();
-        *case = Some(built);
         cache.insert(key, Arc::clone(&chosen));
         Ok(Some(chosen))
     }
 
     /// What the policy at `i` owes an account: by the program of its shape where one
     /// is kept, else compiled from the account's case (and kept for its shape).
-    fn price(
-        &mut self,
-        i: usize,
-        place: usize,
-        account: &Account,
-        case: &mut Option<Case>,
-    ) -> Result<Option<PolicyTotal>> {
+    fn price(&mut self, i: usize, place: usize, account: &Account) -> Result<Option<PolicyTotal>> {
         let (Some(policy), Some(id)) = (self.policies.get(i), self.ids.get(i)) else {
             return Ok(None);
         };
@@ -419,16 +413,9 @@ impl Batch {
             Some(Compiled::NotApplicable) => return Ok(Some(not_applicable(id, account))),
             None => {}
         }
-        if case.is_none() {
-            *case = Some(account_case(
-                account,
-                self.outages.outages_at(Some(place)),
-                self.as_of,
-            )?);
-        }
-        let Some(built) = case.as_ref() else {
-            return Ok(None);
-        };
+        let built = self
+            .cases
+            .case_of(account, &self.outages, place, self.as_of)?;
         let compiled = match crate::engine::compile_totals(built, policy)? {
             Some(program) => Compiled::Program(program),
             None => Compiled::NotApplicable,
@@ -445,49 +432,6 @@ impl Batch {
         }
         Ok(Some(total))
     }
-}
-
-/// The case an account is assessed as: its plan and region, and its area's outages
-/// restricted to the services it has.
-fn account_case(
-    account: &Account,
-    outages: &[Outage],
-    as_of: Option<DateTime<FixedOffset>>,
-) -> Result<Case> {
-    let mut downtimes = Vec::with_capacity(outages.len());
-    for outage in outages {
-        let has = |kind: &&ServiceKind| account.services.iter().any(|s| &s.kind == *kind);
-        let services: Vec<ServiceKind> = outage.services.iter().filter(has).cloned().collect();
-        if services.is_empty() {
-            continue;
-        }
-        let number = downtimes.len() + 1;
-        downtimes.push(crate::case::outage_facts(
-            outage,
-            services,
-            as_of,
-            &|column: &str| FieldPath::root(column),
-            number,
-        )?);
-    }
-    Ok(Case {
-        as_of: as_of.map(|t| t.with_timezone(&chrono::Utc)),
-        region: account
-            .region
-            .as_deref()
-            .map(|r| r.trim().to_ascii_uppercase()),
-        segment: crate::claim_file::Segment::default(),
-        provider: None,
-        currency: account.currency,
-        zone: account.time_zone,
-        billing: BillingCycle::new(account.billing_day, account.time_zone)?,
-        services: account.services.clone(),
-        places: Case::places_of(&account.services),
-        outages: downtimes,
-        appointments: Vec::new(),
-        activations: Vec::new(),
-        policies: None,
-    })
 }
 
 /// The total of a policy that applies.

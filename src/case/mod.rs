@@ -119,6 +119,23 @@ pub struct Downtime {
     pub degraded: bool,
 }
 
+impl Downtime {
+    /// The same facts, with no services: for a copy that names some of them.
+    pub(crate) fn without_services(&self) -> Downtime {
+        Downtime {
+            services: Vec::new(),
+            start: self.start,
+            end: self.end,
+            ongoing: self.ongoing,
+            reported: self.reported,
+            customers_affected: self.customers_affected,
+            cause: self.cause,
+            power_restored: self.power_restored,
+            degraded: self.degraded,
+        }
+    }
+}
+
 /// A missed or late-cancelled engineer appointment.
 ///
 /// # Example
