@@ -6,7 +6,6 @@
 //! or removes nothing. Local dates are derived late, here, and nowhere else.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 
 use chrono::{
     DateTime, Datelike, FixedOffset, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta,
@@ -15,6 +14,7 @@ use chrono::{
 use chrono_tz::Tz;
 
 use crate::error::{Error, Result};
+use crate::memo::Memo;
 
 /// The first year redress accepts: a date (an appointment's, an activation's) from
 /// 1900-01-01, an instant from 1900-01-01T00:00:00Z.
@@ -118,31 +118,21 @@ pub fn local_date(instant: DateTime<Utc>, zone: Tz) -> NaiveDate {
     // a claim's items and a batch's accounts ask again and again about the same
     // instants (an area's outages), so each thread keeps the dates it has found.
     thread_local! {
-        static DATES: RefCell<Dates> = RefCell::new(Dates::default());
+        static DATES: RefCell<Memo<(Tz, i64), NaiveDate>> = RefCell::new(Memo::new(12));
     }
     let key = (zone, instant.timestamp());
-    let known = DATES.with(|dates| {
-        dates
-            .try_borrow()
-            .ok()
-            .and_then(|dates| dates.get(&key).copied())
-    });
+    let known = DATES.with(|dates| dates.try_borrow().ok().and_then(|dates| dates.get(&key)));
     if let Some(date) = known {
         return date;
     }
     let date = instant.with_timezone(&zone).date_naive();
     DATES.with(|dates| {
         if let Ok(mut dates) = dates.try_borrow_mut() {
-            if dates.len() >= INSTANTS_KEPT {
-                dates.clear();
-            }
-            dates.insert(key, date);
+            dates.put(key, date);
         }
     });
     date
 }
-
-type Dates = HashMap<(Tz, i64), NaiveDate, foldhash::fast::RandomState>;
 
 /// The first instant of a local date in a zone: local midnight, or where a DST gap
 /// swallows midnight, the first local time that exists that day.
@@ -222,14 +212,14 @@ pub fn local_instant(date: NaiveDate, time: NaiveTime, zone: Tz) -> Result<DateT
     // same days and hours come back for every item of a claim and every account of a
     // batch: each thread keeps the instants it has found (a bounded number of them).
     thread_local! {
-        static FOUND: RefCell<Found> = RefCell::new(Found::default());
+        static FOUND: RefCell<Memo<(Tz, NaiveDateTime), DateTime<Utc>>> = RefCell::new(Memo::new(12));
     }
     let local = date.and_time(time);
     let known = FOUND.with(|found| {
         found
             .try_borrow()
             .ok()
-            .and_then(|found| found.get(&(zone, local)).copied())
+            .and_then(|found| found.get(&(zone, local)))
     });
     if let Some(instant) = known {
         return Ok(instant);
@@ -237,19 +227,11 @@ pub fn local_instant(date: NaiveDate, time: NaiveTime, zone: Tz) -> Result<DateT
     let instant = find_instant(local, zone)?;
     FOUND.with(|found| {
         if let Ok(mut found) = found.try_borrow_mut() {
-            if found.len() >= INSTANTS_KEPT {
-                found.clear();
-            }
-            found.insert((zone, local), instant);
+            found.put((zone, local), instant);
         }
     });
     Ok(instant)
 }
-
-/// At most this many local times' instants are kept by each thread.
-const INSTANTS_KEPT: usize = 4096;
-
-type Found = HashMap<(Tz, NaiveDateTime), DateTime<Utc>, foldhash::fast::RandomState>;
 
 /// [`local_instant`], worked out: a time in a DST gap moves on by quarter-hours to the
 /// first that exists (a gap is at most a few hours; 96 quarter-hours cover any day).

@@ -106,6 +106,7 @@ pub mod diagnose;
 mod engine;
 pub mod error;
 pub mod letter;
+mod memo;
 pub mod money;
 pub mod outage;
 pub mod plan;

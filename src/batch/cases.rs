@@ -66,14 +66,15 @@ impl Cases {
             Some(case) if self.current => case,
             last => {
                 let area_outages = outages.outages_at(Some(place));
-                match (self.area(place, area_outages, as_of), last) {
+                let area = area_of(&mut self.areas, place, area_outages, as_of);
+                match (area, last) {
                     (Some(area), Some(mut case)) => {
-                        refill(&mut case, account, &area, as_of)?;
+                        refill(&mut case, account, area, as_of)?;
                         case
                     }
                     (Some(area), None) => {
                         let mut case = account_case(account, &[], as_of)?;
-                        refill(&mut case, account, &area, as_of)?;
+                        refill(&mut case, account, area, as_of)?;
                         case
                     }
                     // An area whose outages do not all pass: each account is told of
@@ -85,17 +86,21 @@ impl Cases {
         self.current = true;
         Ok(self.case.insert(case))
     }
+}
 
-    /// The area's outages converted, when every one of them passes the checks.
-    fn area(
-        &mut self,
-        place: usize,
-        outages: &[Outage],
-        as_of: Option<DateTime<FixedOffset>>,
-    ) -> Option<Arc<[Downtime]>> {
-        if let Some(Some(area)) = self.areas.get(place) {
-            return Some(Arc::clone(area));
-        }
+/// The area's outages converted, when every one of them passes the checks: worked out
+/// when the area is first asked for, and kept.
+fn area_of<'a>(
+    areas: &'a mut Vec<Option<Arc<[Downtime]>>>,
+    place: usize,
+    outages: &[Outage],
+    as_of: Option<DateTime<FixedOffset>>,
+) -> Option<&'a [Downtime]> {
+    if areas.len() <= place {
+        areas.resize(place + 1, None);
+    }
+    let slot = areas.get_mut(place)?;
+    if slot.is_none() {
         let converted: Result<Vec<Downtime>> = outages
             .iter()
             .enumerate()
@@ -109,15 +114,9 @@ impl Cases {
                 )
             })
             .collect();
-        let area: Arc<[Downtime]> = Arc::from(converted.ok()?);
-        if self.areas.len() <= place {
-            self.areas.resize(place + 1, None);
-        }
-        if let Some(slot) = self.areas.get_mut(place) {
-            *slot = Some(Arc::clone(&area));
-        }
-        Some(area)
+        *slot = Some(Arc::from(converted.ok()?));
     }
+    slot.as_deref()
 }
 
 /// Writes an account's case over `case`: its plan and region, and the area's outages

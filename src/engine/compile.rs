@@ -227,6 +227,7 @@ fn compile_provision<'c, 'p>(
     };
     let mut items = SmallVec::new();
     exposure::items(case, &frame, by_service, together, &mut items)?;
+    program.items.reserve(items.len());
     for item in &items {
         let Some(item) = in_version(item, version, ctx.policy, ctx.zone) else {
             continue;

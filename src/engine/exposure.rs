@@ -359,7 +359,7 @@ pub(crate) fn items<'a>(
             for (kinds, price, spells) in
                 scoped(case, policy, provision, scope, by_service, together)
             {
-                let mut pieces = Vec::with_capacity(spells.len());
+                let mut pieces = SmallVec::with_capacity(spells.len());
                 for spell in spells.iter() {
                     frame.cycle.each_period(spell.start, spell.end, |period| {
                         if let Some(piece) = spell.clip(period.start, period.end) {
@@ -375,7 +375,7 @@ pub(crate) fn items<'a>(
             for (kinds, price, spells) in
                 scoped(case, policy, provision, scope, by_service, together)
             {
-                let mut pieces = Vec::with_capacity(spells.len());
+                let mut pieces = SmallVec::with_capacity(spells.len());
                 for spell in spells.iter() {
                     year_pieces(spell, first_month, frame.zone, &mut pieces)?;
                 }
@@ -485,12 +485,7 @@ fn incident_items<'a>(
 
 /// The pieces of a spell in each year (starting in `first_month`, local time) it
 /// touches, with the year's bounds.
-fn year_pieces(
-    spell: &Spell,
-    first_month: u32,
-    zone: Tz,
-    pieces: &mut Vec<(DateTime<Utc>, DateTime<Utc>, Spell)>,
-) -> Result<()> {
+fn year_pieces(spell: &Spell, first_month: u32, zone: Tz, pieces: &mut Pieces) -> Result<()> {
     let mut year_start = year_start_containing(spell.start, first_month, zone)?;
     loop {
         let next = year_start_after(year_start, first_month, zone)?;
@@ -519,6 +514,9 @@ fn named_services(
     (named.is_empty() || !services.is_empty()).then_some(services)
 }
 
+/// Pieces of outage, each with the start and end of the window it lies in.
+type Pieces = SmallVec<[(DateTime<Utc>, DateTime<Utc>, Spell); 2]>;
+
 /// One item per window (billing period, year), in order of their starts, with the
 /// pieces of outage inside it (each piece with its window's start and end), in the
 /// order they were found.
@@ -526,7 +524,7 @@ fn push_windows<'a>(
     items: &mut SmallVec<[Item<'a>; 2]>,
     kinds: Cow<'a, [ServiceKind]>,
     price: &PriceRef,
-    mut pieces: Vec<(DateTime<Utc>, DateTime<Utc>, Spell)>,
+    mut pieces: Pieces,
 ) {
     // A stable sort keeps each window's pieces in the order they were found.
     pieces.sort_by_key(|(start, _, _)| *start);

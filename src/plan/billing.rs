@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::civil::{local_date, local_day_start};
 use crate::error::{Error, FieldPath, Result};
+use crate::memo::Memo;
 
 /// Billing periods that start on an anchor day of each month, at local midnight in
 /// the service address's zone. A 31st anchor starts February's period on the 28th
@@ -34,11 +35,6 @@ pub struct BillingCycle {
     anchor_day: u8,
     zone: Tz,
 }
-
-/// At most this many billing periods are kept by each thread.
-const PERIODS_KEPT: usize = 4096;
-
-type Periods = std::collections::HashMap<(Tz, u8, i64), BillingPeriod, foldhash::fast::RandomState>;
 
 /// One billing period: `[start, end)` in UTC, with the local dates it covers.
 ///
@@ -168,14 +164,14 @@ impl BillingCycle {
     /// batch, and each takes two searches of the zone's table of transitions.
     fn period_at(&self, month_index: i64) -> Result<BillingPeriod> {
         thread_local! {
-            static PERIODS: RefCell<Periods> = RefCell::new(Periods::default());
+            static PERIODS: RefCell<Memo<(Tz, u8, i64), BillingPeriod>> = RefCell::new(Memo::new(12));
         }
         let key = (self.zone, self.anchor_day, month_index);
         let known = PERIODS.with(|periods| {
             periods
                 .try_borrow()
                 .ok()
-                .and_then(|periods| periods.get(&key).copied())
+                .and_then(|periods| periods.get(&key))
         });
         if let Some(period) = known {
             return Ok(period);
@@ -183,10 +179,7 @@ impl BillingCycle {
         let period = self.work_out_period(month_index)?;
         PERIODS.with(|periods| {
             if let Ok(mut periods) = periods.try_borrow_mut() {
-                if periods.len() >= PERIODS_KEPT {
-                    periods.clear();
-                }
-                periods.insert(key, period);
+                periods.put(key, period);
             }
         });
         Ok(period)

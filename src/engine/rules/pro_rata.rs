@@ -27,21 +27,21 @@ pub(crate) fn compile(rule: &ProRata, ctx: &Context<'_>, item: &Item<'_>) -> Res
     let mut notes = Vec::new();
     // Each span of time out, and for a period's outage, that outage's records (the
     // line priced for it lists them alone).
-    let spans: Vec<Span> = match &item.what {
+    let spans: SmallVec<[Span; 2]> = match &item.what {
         What::Incident(spell) => {
             let clock = clock_start(&rule.clock, ctx, item, &mut notes)?;
             let from = compensable_from(rule.grace, clock, ctx)?;
             if spell.end <= from {
                 return Ok(OutcomeExpr::notes(notes));
             }
-            vec![(from, spell.end, None)]
+            smallvec::smallvec![(from, spell.end, None)]
         }
         What::Window { spells, .. } => {
             // Each outage in the period is credited from its own clock (its report, or
             // after power returned); the grace period is not applied here, since an
             // outage clipped to a period would restart it in every period.
             let label = || item.label(ctx.zone);
-            let mut spans = Vec::with_capacity(spells.len());
+            let mut spans = SmallVec::with_capacity(spells.len());
             for spell in spells {
                 let from = spell_clock_start(&rule.clock, ctx, spell, &label, &mut notes)?;
                 if from < spell.end {
@@ -69,7 +69,7 @@ pub(crate) fn compile(rule: &ProRata, ctx: &Context<'_>, item: &Item<'_>) -> Res
     let mut lines = SmallVec::new();
     for (from, to, outages) in spans {
         let pieces = match own_period {
-            Some(period) => vec![(from, to, Some(period))],
+            Some(period) => smallvec::smallvec![(from, to, Some(period))],
             None => split(rule.basis, ctx, from, to)?,
         };
         for (start, end, period) in pieces {
@@ -99,19 +99,19 @@ fn split(
     ctx: &Context<'_>,
     from: DateTime<Utc>,
     to: DateTime<Utc>,
-) -> Result<Vec<Piece>> {
+) -> Result<SmallVec<[Piece; 2]>> {
     let cycle = match basis {
-        ProRataBasis::ThirtyDays => return Ok(vec![(from, to, None)]),
+        ProRataBasis::ThirtyDays => return Ok(smallvec::smallvec![(from, to, None)]),
         ProRataBasis::BillingPeriod => ctx.cycle,
         ProRataBasis::CalendarMonth => BillingCycle::calendar_months(ctx.zone),
     };
-    Ok(cycle
-        .periods_between(from, to)?
-        .into_iter()
-        .filter_map(|p| {
-            let s = from.max(p.start);
-            let e = to.min(p.end);
-            (s < e).then_some((s, e, Some((p.start, p.end))))
-        })
-        .collect())
+    let mut pieces = SmallVec::new();
+    cycle.each_period(from, to, |p| {
+        let s = from.max(p.start);
+        let e = to.min(p.end);
+        if s < e {
+            pieces.push((s, e, Some((p.start, p.end))));
+        }
+    })?;
+    Ok(pieces)
 }
