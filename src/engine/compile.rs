@@ -266,16 +266,21 @@ fn compile_item(
     Ok(ItemProgram {
         outcome,
         paid,
-        paid_notes,
-        deadline,
         // Where a version names no rule: half away from zero to the currency's minor unit.
         rounding: version.rounding.unwrap_or_else(|| ctx.currency.rounding()),
-        facts: ctx.explain.then(|| Box::new(facts(ctx, item))),
+        facts: ctx
+            .explain
+            .then(|| Box::new(facts(ctx, item, paid_notes, deadline))),
     })
 }
 
 /// What a line's words and references are made of.
-fn facts(ctx: &Context<'_>, item: &Item<'_>) -> LineFacts {
+fn facts(
+    ctx: &Context<'_>,
+    item: &Item<'_>,
+    paid_notes: Vec<String>,
+    deadline: Option<NaiveDate>,
+) -> LineFacts {
     let (outages, appointment, activation, period) = match &item.what {
         What::Incident(spell) => (spell.sources.to_vec(), None, None, None),
         What::Window { start, end, spells } => {
@@ -307,6 +312,8 @@ fn facts(ctx: &Context<'_>, item: &Item<'_>) -> LineFacts {
         appointment,
         activation,
         period,
+        paid_notes,
+        deadline,
     }
 }
 

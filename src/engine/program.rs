@@ -250,6 +250,10 @@ pub(crate) struct LineFacts {
     pub appointment: Option<usize>,
     pub activation: Option<usize>,
     pub period: Option<Window>,
+    /// The payment condition's assumptions, noted when the item has lines.
+    pub paid_notes: Vec<String>,
+    /// By when the item's lines must be claimed, if the provision says.
+    pub deadline: Option<NaiveDate>,
 }
 
 /// One item of a policy compiled for a case: its outcome, how it is paid and rounded.
@@ -257,9 +261,6 @@ pub(crate) struct LineFacts {
 pub(crate) struct ItemProgram {
     pub outcome: OutcomeExpr,
     pub paid: Paid,
-    /// The payment condition's assumptions, noted when the item has lines.
-    pub paid_notes: Vec<String>,
-    pub deadline: Option<NaiveDate>,
     pub rounding: Rounding,
     /// Present when the program explains itself.
     pub facts: Option<Box<LineFacts>>,
@@ -271,8 +272,6 @@ impl std::hash::Hash for ItemProgram {
     fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
         self.outcome.hash(state);
         self.paid.hash(state);
-        self.paid_notes.hash(state);
-        self.deadline.hash(state);
         self.rounding.hash(state);
     }
 }

@@ -110,19 +110,22 @@ fn settle_explained(
         return Ok(());
     }
     let automatic = paid_automatically(item, sum_of_drafts(&outcome.drafts)?);
-    for note in item.paid_notes.drain(..) {
-        settlement.note(note);
+    if let Some(facts) = item.facts.as_mut() {
+        for note in facts.paid_notes.drain(..) {
+            settlement.note(note);
+        }
     }
     let provision = item.facts.as_ref().and_then(|facts| {
         let (v, p) = facts.provision;
         policy.versions.get(v)?.provisions.get(p)
     });
     let (Some(facts), Some(provision)) = (item.facts.as_mut(), provision) else {
+        let deadline = item.facts.as_ref().and_then(|facts| facts.deadline);
         for draft in &outcome.drafts {
             settlement.add(
                 item.rounding.apply_checked(draft.amount)?,
                 automatic,
-                item.deadline,
+                deadline,
             );
         }
         return Ok(());
@@ -134,7 +137,7 @@ fn settle_explained(
     let count = outcome.drafts.len();
     for (i, draft) in outcome.drafts.into_iter().enumerate() {
         let amount = item.rounding.apply_checked(draft.amount)?;
-        settlement.add(amount, automatic, item.deadline);
+        settlement.add(amount, automatic, facts.deadline);
         settlement.lines.push(CreditLine {
             description: Description::from_parts(
                 &provision.name,
@@ -161,7 +164,7 @@ fn settle_explained(
             basis: draft.basis,
             adjustments: draft.adjustments,
             automatic,
-            deadline: item.deadline,
+            deadline: facts.deadline,
         });
     }
     Ok(())
