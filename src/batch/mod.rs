@@ -12,7 +12,7 @@
 //! `csv` crate) can feed them, and their errors name the column at fault.
 //! Memory stays flat: nothing is kept per account except what the caller keeps.
 //!
-//! Each account is assessed by the engine as a [`Case`] of its own, made straight from
+//! Each account is assessed by the engine as a [`Case`](crate::Case) of its own, made straight from
 //! the row and its area's outages. Accounts of one shape (area, zone, currency,
 //! service kinds, and the region where the policy counts working days) differ only in
 //! their prices: the policy compiled for one of them is a program of those prices,
@@ -111,7 +111,7 @@ const SELECTIONS_KEPT: usize = 1 << 16;
 
 /// Assesses accounts one at a time against the outages of their area.
 ///
-/// Each account is a [`Case`] of its plan, its region and its area's outages
+/// Each account is a [`Case`](crate::Case) of its plan, its region and its area's outages
 /// (restricted to the services it has, so an account without one of the lost services
 /// is owed nothing for it). A policy is compiled once for each shape of account (see
 /// the [module docs](self)) and the program priced at every account's prices. A batch
@@ -270,7 +270,7 @@ impl Batch {
     /// so no policy is applied ([`OutageIndex::contains`] tells the two apart).
     ///
     /// # Errors
-    /// Everything [`Case::from_file`] and [`crate::assess_totals`] return for the
+    /// Everything [`Case::from_file`](crate::Case::from_file) and [`crate::assess_totals`] return for the
     /// account's case, except that a policy that cannot apply yields a zero total with
     /// `applies` false; notably [`Error::Invalid`] with path `as_of` when the area has
     /// an ongoing outage and no `as_of` is set. [`Error::Invalid`] at `area` when the
