@@ -211,5 +211,6 @@ fn account_case(
         appointments: Vec::new(),
         activations: Vec::new(),
         policies: None,
+        notes: Vec::new(),
     })
 }

@@ -70,6 +70,10 @@ pub struct Case {
     pub(crate) appointments: Vec<MissedAppointment>,
     pub(crate) activations: Vec<LateActivation>,
     pub(crate) policies: Option<Vec<String>>,
+    /// What the reading of the claim file is worth telling the reader (a time written at
+    /// an offset its zone did not have, a word taken as a deliberate other kind): each
+    /// claim assessed from the case carries these after its own notes.
+    pub(crate) notes: Vec<String>,
 }
 
 /// An outage as the engine sees it: exact UTC instants, closed at `as_of` when it was
@@ -286,6 +290,28 @@ impl Case {
     /// The late activations, in the file's order.
     pub fn activations(&self) -> &[LateActivation] {
         &self.activations
+    }
+
+    /// What reading the claim file found worth telling (a time written at an offset its
+    /// zone did not have then, a word taken as a deliberate other kind). Every claim
+    /// assessed from this case lists these after its own notes.
+    ///
+    /// # Example
+    /// ```
+    /// use redress::{Case, ClaimFile};
+    /// let file: ClaimFile = toml::from_str(r#"
+    ///     [plan]
+    ///     currency = "USD"
+    ///     time_zone = "America/New_York"
+    ///     [[plan.services]]
+    ///     kind = "internet"
+    ///     monthly_price = "79.99"
+    /// "#)?;
+    /// assert!(Case::from_file(&file)?.notes().is_empty());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn notes(&self) -> &[String] {
+        &self.notes
     }
 
     /// The policies the file names, if it names any.

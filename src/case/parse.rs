@@ -74,6 +74,7 @@ pub(super) fn case(file: &ClaimFile) -> Result<Case> {
         appointments,
         activations,
         policies: file.policies.clone(),
+        notes: Vec::new(),
     })
 }
 

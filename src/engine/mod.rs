@@ -182,6 +182,10 @@ pub fn assess_totals(case: &Case, policy: &Policy) -> Result<Totals> {
 fn explained(case: &Case, policy: &Policy) -> Result<Claim> {
     compile::compile(case, policy, true)
         .and_then(|program| settle::claim(program, policy, &case.services, case.currency))
+        .map(|mut claim| {
+            claim.notes.extend(case.notes.iter().cloned());
+            claim
+        })
         .map_err(|e| name_the_policy(e, policy))
 }
 
