@@ -490,6 +490,7 @@ fn note_out_of_force(case: &Case, policy: &Policy, program: &mut Program) {
     let zone = case.zone;
     for (i, outage) in case.outages.iter().enumerate() {
         if !outage.services.iter().any(|s| policy.covers(s)) {
+            note_uncovered(i, &outage.services, policy, program);
             continue;
         }
         let instant = match (policy.dated_by, outage.reported) {
@@ -534,6 +535,19 @@ fn note_out_of_force(case: &Case, policy: &Policy, program: &mut Program) {
             ));
         }
     }
+}
+
+/// Notes an outage of services the policy does not cover at all (New Jersey's cable rule
+/// and an internet-only outage): it earns nothing, and the claim says why.
+fn note_uncovered(i: usize, services: &[ServiceKind], policy: &Policy, program: &mut Program) {
+    let out: Vec<&str> = services.iter().map(ServiceKind::as_str).collect();
+    let covered: Vec<&str> = policy.services.iter().map(ServiceKind::as_str).collect();
+    program.note(format!(
+        "Outage {} ({}) earns nothing under this policy: it covers {} only.",
+        i + 1,
+        out.join(", "),
+        covered.join(", ")
+    ));
 }
 
 fn in_force_text(policy: &Policy) -> String {
