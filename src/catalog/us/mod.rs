@@ -6,6 +6,6 @@ mod nj_cable;
 mod ny_psc;
 mod ny_psl_73;
 
-pub use nj_cable::{nj_cable, nj_cable_with, DailyUnit, NjOptions};
+pub use nj_cable::{nj_cable, nj_cable_with, DailyUnit, NjOptions, NjScope};
 pub use ny_psc::{ny_psc_outage_credit, ny_psc_outage_credit_with, AutomaticTest, NyPscOptions};
 pub use ny_psl_73::{ny_psl_73, ny_psl_73_with, Psl73Options};

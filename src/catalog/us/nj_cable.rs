@@ -24,6 +24,24 @@ pub enum DailyUnit {
     DaysInMonth,
 }
 
+/// Which of the cable operator's services New Jersey's outage credit covers.
+///
+/// # Example
+/// ```
+/// assert_eq!(redress::catalog::us::NjScope::default(), redress::catalog::us::NjScope::CableTelevision);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[non_exhaustive]
+pub enum NjScope {
+    /// Cable television service only (the plan's `tv` services), as the regulation
+    /// reads: internet and phone from the same operator earn nothing.
+    #[default]
+    CableTelevision,
+    /// Every service the cable operator sells (TV, internet and phone), as operators
+    /// that credit whole bundles do.
+    EveryService,
+}
+
 /// The readings [`nj_cable_with`] can take; [`Default`] is the catalog's. More
 /// readings may be added: start from `Default` and set the fields you choose.
 ///
@@ -40,29 +58,33 @@ pub enum DailyUnit {
 pub struct NjOptions {
     /// What a one-day unit divides the monthly rate by.
     pub daily_unit: DailyUnit,
+    /// Which of the operator's services the credit covers.
+    pub scope: NjScope,
 }
 
 /// `us-nj-cable`: N.J.A.C. 14:18-3.5, with the catalog's readings.
 ///
-/// A cable outage of 6 hours or more earns one day's credit (monthly rate / 30) per
-/// affected service; beyond 24 hours, one per local calendar day with more than
-/// 6 hours out; the customer must ask within 30 days. Source: N.J.A.C. 14:18-3.5, text
-/// current through 4 November 2024. Figures \[P\] (regulation text). [`nj_cable_with`]
-/// has the full rule and the option.
+/// A cable television outage of 6 hours or more earns one day's credit (monthly rate /
+/// 30) per TV service out; beyond 24 hours, one per local calendar day with more than
+/// 6 hours out; the customer must ask within 30 days. Internet and phone sold by the
+/// same operator are not cable television service and earn nothing (option: every
+/// service the operator sells). Source: N.J.A.C. 14:18-3.5, text current through
+/// 4 November 2024. Figures \[P\] (regulation text). [`nj_cable_with`] has the full
+/// rule and the options.
 ///
 /// # Example
 /// ```
-/// // Internet at $60 ($2 a day) out Mon 09:00 → Sat 18:00:
+/// // Cable TV at $60 ($2 a day) out Mon 09:00 → Sat 18:00:
 /// // Mon 15 h, Tue–Fri whole, Sat 18 h → 6 days with more than 6 hours → $12, on request.
 /// let claim: redress::ClaimFile = toml::from_str(r#"
 ///     [plan]
 ///     currency = "USD"
 ///     time_zone = "America/New_York"
 ///     [[plan.services]]
-///     kind = "internet"
+///     kind = "tv"
 ///     monthly_price = "60"
 ///     [[outages]]
-///     services = ["internet"]
+///     services = ["tv"]
 ///     start = "2025-03-03T09:00:00-05:00"
 ///     end = "2025-03-08T18:00:00-05:00"
 /// "#).unwrap();
@@ -77,9 +99,9 @@ pub fn nj_cable() -> Policy {
 
 /// `us-nj-cable` with chosen readings.
 ///
-/// **The rule.** A cable company credits each service not available during an outage
-/// of 6 hours or more, in one-day units prorated on the customer's monthly rate for
-/// that service (monthly rate / 30): an outage of 6 to 24 hours earns one unit; an
+/// **The rule.** A cable television operator credits each cable television service not
+/// available during an outage of 6 hours or more, in one-day units prorated on the
+/// customer's monthly rate for that service (monthly rate / 30): an outage of 6 to 24 hours earns one unit; an
 /// outage longer than 24 hours earns one unit for each local calendar day on which
 /// service was out for more than 6 hours (read literally: Fri 20:00 → Sun 03:00 earns
 /// one unit, for the Saturday). The customer must ask, by phone or in writing, within
@@ -90,12 +112,18 @@ pub fn nj_cable() -> Policy {
 /// outage credit), text current through N.J.R. Vol. 56 No. 21, 4 November 2024. The
 /// date the text was first adopted was not checked, so the policy has no start date.
 ///
+/// **Scope.** The rule sits in chapter 14:18, the regulations of cable television, and
+/// binds the cable television operator; N.J.A.C. 14:18-1.2 defines cable television
+/// service as the one-way transmission of video programming (and the subscriber
+/// interaction needed to select it), under the Cable Television Act, N.J.S.A. 48:5A.
+/// Internet access and phone sold by the same company are not cable television
+/// service, so by default only the plan's `tv` services are covered: an internet-only
+/// outage earns nothing, and the claim's note says so. [`NjScope::EveryService`] covers
+/// every service the operator sells, for operators that credit whole bundles.
+///
 /// **How firm.** \[P\]: read in the regulation's text. The daily unit (/30 or /days in
 /// the month) is our reading; the text says only "prorated on the basis of the
-/// monthly rate". The chapter regulates cable television (N.J.A.C. 14:18-1.2 defines
-/// it as the transmission of video programming); this policy also applies it to a
-/// cable company's internet and phone services, as operators that credit whole
-/// bundles do: that scope is a reading, not the regulation's words.
+/// monthly rate".
 ///
 /// # Example
 /// ```
@@ -117,7 +145,18 @@ pub fn nj_cable_with(options: NjOptions) -> Policy {
         No. 21, 4 November 2024"
         .to_owned();
     policy.evidence = Evidence::Primary;
-    policy.services = vec![ServiceKind::Tv, ServiceKind::Internet, ServiceKind::Phone];
+    let scope_reading = match options.scope {
+        NjScope::CableTelevision => {
+            policy.services = vec![ServiceKind::Tv];
+            "the rule covers cable television service only (N.J.A.C. 14:18-1.2): the plan's \
+             TV services; internet and phone from the same operator earn nothing"
+        }
+        NjScope::EveryService => {
+            policy.services = vec![ServiceKind::Tv, ServiceKind::Internet, ServiceKind::Phone];
+            "the rule is applied to every service the cable operator sells (TV, internet and \
+             phone), not to cable television service alone"
+        }
+    };
     let (days, unit_reading) = match options.daily_unit {
         DailyUnit::ThirtyDays => (
             DayCount::Fixed(30),
@@ -129,6 +168,7 @@ pub fn nj_cable_with(options: NjOptions) -> Policy {
         ),
     };
     policy.readings = vec![
+        scope_reading.to_owned(),
         unit_reading.to_owned(),
         "6 to 24 hours earns one unit; beyond 24 hours, one unit per local calendar day with \
          more than 6 hours out"
@@ -179,10 +219,10 @@ mod tests {
             currency = "USD"
             time_zone = "America/New_York"
             [[plan.services]]
-            kind = "internet"
+            kind = "tv"
             monthly_price = "60"
             [[outages]]
-            services = ["internet"]
+            services = ["tv"]
             {outage}
             "#
         );
@@ -198,7 +238,7 @@ mod tests {
         end = "2025-03-08T18:00:00-05:00"
     "#;
 
-    /// Internet at $60/month → $2/day. Down Mon 09:00 → Sat 18:00: Mon 15 h, Tue–Fri full,
+    /// Cable TV at $60/month → $2/day. Down Mon 09:00 → Sat 18:00: Mon 15 h, Tue–Fri full,
     /// Sat 18 h → 6 units → $12.00, on request within 30 days of the outage (by 7 April
     /// 2025).
     #[test]
@@ -218,6 +258,7 @@ mod tests {
     fn nj_monday_to_saturday_by_the_days_in_the_month() {
         let options = NjOptions {
             daily_unit: DailyUnit::DaysInMonth,
+            ..NjOptions::default()
         };
         let c = run_nj(&nj(MON_TO_SAT), options);
         assert_eq!(c.total.to_string(), "11.61", "{c}");
@@ -275,5 +316,109 @@ mod tests {
             NjOptions::default(),
         );
         assert_eq!(c.total.to_string(), "2.00", "{c}");
+    }
+
+    /// A plan of cable TV at $60 and internet at `internet` a month, with one outage.
+    fn bundle(internet: &str, services: &str, start: &str, end: &str) -> ClaimFile {
+        let text = format!(
+            r#"
+            [customer]
+            region = "US-NJ"
+            [plan]
+            currency = "USD"
+            time_zone = "America/New_York"
+            [[plan.services]]
+            kind = "tv"
+            monthly_price = "60"
+            [[plan.services]]
+            kind = "internet"
+            monthly_price = "{internet}"
+            [[outages]]
+            services = [{services}]
+            start = "{start}"
+            end = "{end}"
+            "#
+        );
+        toml::from_str(&text).unwrap()
+    }
+
+    fn every_service() -> NjOptions {
+        NjOptions {
+            scope: NjScope::EveryService,
+            ..NjOptions::default()
+        }
+    }
+
+    /// Internet only ($75/month) down Tue 4 Mar 2025 08:00 → Wed 5 Mar 16:00 (32 h).
+    /// Internet is not cable television service → $0.00 by default, with a note saying
+    /// why. With the "every service" option: Tue 16 h and Wed 16 h, each more than 6 h →
+    /// 2 units × $75 / 30 = 2 × $2.50 = $5.00.
+    #[test]
+    fn nj_internet_only_outage_earns_nothing_by_default() {
+        let claim = bundle(
+            "75",
+            r#""internet""#,
+            "2025-03-04T08:00:00-05:00",
+            "2025-03-05T16:00:00-05:00",
+        );
+        let c = run_nj(&claim, NjOptions::default());
+        assert_eq!(c.total.to_string(), "0.00", "{c}");
+        assert!(
+            c.notes
+                .iter()
+                .any(|n| n.contains("Outage 1 (internet) earns nothing") && n.contains("tv only")),
+            "{c}"
+        );
+        assert!(
+            c.notes
+                .iter()
+                .any(|n| n.contains("cable television service only")),
+            "{c}"
+        );
+        let every = run_nj(&claim, every_service());
+        assert_eq!(every.total.to_string(), "5.00", "{every}");
+    }
+
+    /// A plan of internet alone is outside the rule altogether: the policy does not
+    /// apply, and says why.
+    #[test]
+    fn nj_an_internet_only_plan_is_not_covered() {
+        let claim: ClaimFile = toml::from_str(
+            r#"
+            [plan]
+            currency = "USD"
+            time_zone = "America/New_York"
+            [[plan.services]]
+            kind = "internet"
+            monthly_price = "75"
+            [[outages]]
+            services = ["internet"]
+            start = "2025-03-04T08:00:00-05:00"
+            end = "2025-03-05T16:00:00-05:00"
+            "#,
+        )
+        .unwrap();
+        let err = assess(&claim, &nj_cable()).unwrap_err();
+        assert!(err.to_string().contains("it covers tv"), "{err}");
+        let every = assess(&claim, &nj_cable_with(every_service())).unwrap();
+        assert_eq!(every.total.to_string(), "5.00", "{every}");
+    }
+
+    /// Bundle, TV $60 + internet $70, both down Tue 10 Jun 2025 14:00 → Thu 12 Jun 20:00
+    /// (54 h): Tue 10 h, Wed 24 h, Thu 20 h → 3 units. Default, TV only: 3 × $60 / 30 =
+    /// 3 × $2 = $6.00. Every service: 3 × $2 + 3 × $70 / 30 = $6.00 + $7.00 = $13.00
+    /// (= 3 × $130 / 30).
+    #[test]
+    fn nj_bundle_is_priced_on_tv_alone_by_default() {
+        let claim = bundle(
+            "70",
+            r#""tv", "internet""#,
+            "2025-06-10T14:00:00-04:00",
+            "2025-06-12T20:00:00-04:00",
+        );
+        let c = run_nj(&claim, NjOptions::default());
+        assert_eq!(c.total.to_string(), "6.00", "{c}");
+        let every = run_nj(&claim, every_service());
+        assert_eq!(every.total.to_string(), "13.00", "{every}");
     }
 }
