@@ -225,7 +225,7 @@ pub enum Basis {
     },
 }
 
-fn hours_text(seconds: i64) -> String {
+pub(crate) fn hours_text(seconds: i64) -> String {
     let hours = seconds / 3600;
     let minutes = (seconds % 3600) / 60;
     let secs = seconds % 60;

@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 use crate::money::{Currency, Money};
 use crate::plan::ServiceKind;
 
+pub(crate) use basis::hours_text;
 pub use basis::{Adjustment, BandUse, Basis, Figure, Window};
 pub use description::Description;
 pub(crate) use description::{write_label, write_local, Described};

@@ -113,6 +113,7 @@ pub(crate) fn compile(case: &Case, policy: &Policy, explain: bool) -> Result<Pro
                 cycle: case.billing,
                 calendar,
                 segment: case.segment,
+                outages: &case.outages,
                 currency: case.currency,
                 explain,
             };

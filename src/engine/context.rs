@@ -4,6 +4,7 @@ use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 
 use crate::calendar::HolidayCalendar;
+use crate::case::Downtime;
 use crate::claim::write_local;
 use crate::claim_file::Segment;
 use crate::error::Error;
@@ -22,6 +23,8 @@ pub(crate) struct Context<'a> {
     pub cycle: BillingCycle,
     pub calendar: &'a HolidayCalendar,
     pub segment: Segment,
+    /// The case's outage records, which a spell's `sources` index.
+    pub outages: &'a [Downtime],
     /// The plan's currency.
     pub currency: Currency,
     /// Whether the program explains itself (notes, the lines' words). A program that

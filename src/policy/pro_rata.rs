@@ -4,6 +4,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use super::{Clock, Grace};
+use crate::span::Span;
 
 /// The period a pro-rata credit divides the monthly price over.
 ///
@@ -52,6 +53,12 @@ pub struct ProRata {
     /// (an outage split across periods would otherwise restart it in each).
     #[serde(default)]
     pub grace: Grace,
+    /// Over a period only: credit just the outages whose whole length, across every
+    /// period they touch, is more than this (Lei 16/2022 art. 129: a single outage of more
+    /// than 24 hours counts even when it crosses a billing boundary). Absent: every
+    /// outage in the period.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outages_longer_than: Option<Span>,
 }
 
 fn one() -> Decimal {
@@ -66,6 +73,7 @@ impl ProRata {
             multiplier: Decimal::ONE,
             clock: Clock::default(),
             grace: Grace::None,
+            outages_longer_than: None,
         }
     }
 
@@ -85,6 +93,20 @@ impl ProRata {
     /// ```
     pub fn with_clock(mut self, clock: Clock) -> ProRata {
         self.clock = clock;
+        self
+    }
+
+    /// The rule crediting, over a period, only the outages longer than a span in all.
+    ///
+    /// # Example
+    /// ```
+    /// use redress::policy::{ProRata, ProRataBasis};
+    /// use redress::Span;
+    /// let long = ProRata::new(ProRataBasis::BillingPeriod).with_outages_longer_than(Span::hours(24));
+    /// assert_eq!(long.outages_longer_than, Some(Span::hours(24)));
+    /// ```
+    pub fn with_outages_longer_than(mut self, span: Span) -> ProRata {
+        self.outages_longer_than = Some(span);
         self
     }
 }
@@ -142,5 +164,51 @@ mod tests {
         );
         let from_start = assess(&claim, &policy(Clock::default())).unwrap();
         assert_eq!(from_start.total.to_string(), "1.50");
+    }
+
+    /// Over a period, only outages longer than 10 h in all: €72/month over 720 h is €0.10
+    /// an hour. An outage 31 May 20:00 → 1 June 08:00 (12 h in all, 8 h of it in June) and
+    /// one of 5 h on 10 June: June is credited 8 h → €0.80, not the 5 h (a note says why);
+    /// May's 4 h → €0.40. Total €1.20.
+    #[test]
+    fn a_period_can_credit_only_the_outages_long_in_all() {
+        let claim: ClaimFile = toml::from_str(
+            r#"
+            [plan]
+            currency = "EUR"
+            time_zone = "UTC"
+            [[plan.services]]
+            kind = "internet"
+            monthly_price = "72"
+            [[outages]]
+            services = ["internet"]
+            start = "2025-05-31T20:00:00Z"
+            end = "2025-06-01T08:00:00Z"
+            [[outages]]
+            services = ["internet"]
+            start = "2025-06-10T08:00:00Z"
+            end = "2025-06-10T13:00:00Z"
+            "#,
+        )
+        .unwrap();
+        let long = Policy::new("t", "t", Currency::EUR).with_version(PolicyVersion::always(vec![
+            Provision::new(
+                "pro rata",
+                Subject::billing_periods(),
+                Rule::ProRata(
+                    ProRata::new(ProRataBasis::ThirtyDays)
+                        .with_outages_longer_than(crate::Span::hours(10)),
+                ),
+            ),
+        ]));
+        let c = assess(&claim, &long).unwrap();
+        let amounts: Vec<String> = c.lines.iter().map(|l| l.amount.to_string()).collect();
+        assert_eq!(amounts, vec!["0.40", "0.80"], "{c}");
+        assert!(
+            c.notes
+                .iter()
+                .any(|n| n.contains("in all it lasted 5h, not more than 10h")),
+            "{c}"
+        );
     }
 }

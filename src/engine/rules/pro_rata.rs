@@ -8,9 +8,12 @@ use super::super::exposure::{Item, What};
 use super::super::line::{LineExpr, ProRataLine};
 use super::super::program::OutcomeExpr;
 use super::per_unit::{clock_start, compensable_from, spell_clock_start};
+use crate::civil::elapsed;
+use crate::claim::hours_text;
 use crate::error::Result;
 use crate::plan::BillingCycle;
 use crate::policy::{ProRata, ProRataBasis, Subject};
+use crate::timeline::Spell;
 
 /// A span of time out, and for a period's outage, that outage's records.
 type Span = (DateTime<Utc>, DateTime<Utc>, Option<SmallVec<[usize; 2]>>);
@@ -43,6 +46,9 @@ pub(crate) fn compile(rule: &ProRata, ctx: &Context<'_>, item: &Item<'_>) -> Res
             let label = || item.label(ctx.zone);
             let mut spans = SmallVec::with_capacity(spells.len());
             for spell in spells {
+                if !long_enough(rule, ctx, item, spell, &mut notes) {
+                    continue;
+                }
                 let from = spell_clock_start(&rule.clock, ctx, spell, &label, &mut notes)?;
                 if from < spell.end {
                     spans.push((from, spell.end, Some(spell.sources.clone())));
@@ -91,6 +97,39 @@ pub(crate) fn compile(rule: &ProRata, ctx: &Context<'_>, item: &Item<'_>) -> Res
         }
     }
     Ok(OutcomeExpr::Lines { notes, lines })
+}
+
+/// Whether a period's piece of outage is credited: always, unless the rule credits only
+/// outages longer than a span, and the whole outage it belongs to (its records merged,
+/// across every period it touches) is not; then a note says why.
+fn long_enough(
+    rule: &ProRata,
+    ctx: &Context<'_>,
+    item: &Item<'_>,
+    spell: &Spell,
+    notes: &mut Vec<String>,
+) -> bool {
+    let Some(threshold) = rule.outages_longer_than else {
+        return true;
+    };
+    let records = || spell.sources.iter().filter_map(|&i| ctx.outages.get(i));
+    let start = records()
+        .map(|o| o.start)
+        .fold(spell.start, |a, b| a.min(b));
+    let end = records().map(|o| o.end).fold(spell.end, |a, b| a.max(b));
+    let whole = elapsed(start, end);
+    if whole > threshold.as_delta() {
+        return true;
+    }
+    ctx.note(notes, || {
+        format!(
+            "{}: the outage from {} is not credited: in all it lasted {}, not more than {threshold}.",
+            item.label(ctx.zone),
+            ctx.local_text(start),
+            hours_text(whole.num_seconds())
+        )
+    });
+    false
 }
 
 /// `[from, to)` cut at the basis's period boundaries, each piece with its period.
