@@ -44,6 +44,25 @@ pub enum CreditedFrom {
     Report,
 }
 
+/// Whether one consecutive outage of more than 24 hours counts across a billing boundary.
+///
+/// # Example
+/// ```
+/// assert_eq!(redress::catalog::pt::Consecutive::default(), redress::catalog::pt::Consecutive::AcrossBillingPeriods);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[non_exhaustive]
+pub enum Consecutive {
+    /// A single outage of more than 24 hours counts whole, whatever billing periods it
+    /// touches ("superior a 24 horas, consecutivas"); each part is credited in its own
+    /// period.
+    #[default]
+    AcrossBillingPeriods,
+    /// The 24 hours must fall within one billing period: an outage split 14 h / 16 h by a
+    /// billing boundary earns nothing.
+    WithinBillingPeriod,
+}
+
 /// The readings [`lei_16_2022_with`] can take; [`Default`] is the catalog's. More
 /// readings may be added: start from `Default` and set the fields you choose.
 ///
@@ -62,13 +81,16 @@ pub struct PtOptions {
     pub proration: ProrationBase,
     /// Where the credited time starts.
     pub credited_from: CreditedFrom,
+    /// Whether a consecutive outage counts across a billing boundary.
+    pub consecutive: Consecutive,
 }
 
 /// `pt-lei-16-2022`: Lei 16/2022 art. 129, with the catalog's readings.
 ///
-/// A service unavailable for more than 24 hours in a billing period, consecutive or
-/// added up, is credited without a request with its price for the time out (monthly
-/// price × time out ÷ the billing period's length). Source: Lei 16/2022 art. 129, in
+/// A service unavailable for more than 24 hours, in one consecutive outage (even across a
+/// billing boundary) or added up within a billing period, is credited without a request
+/// with its price for the time out (monthly price × time out ÷ the billing period's
+/// length, each part of an outage in its own period). Source: Lei 16/2022 art. 129, in
 /// force 14 November 2022. Figures \[P\] (statute). [`lei_16_2022_with`] has the full
 /// rule and the options.
 ///
@@ -101,18 +123,24 @@ pub fn lei_16_2022() -> Policy {
 ///
 /// **The rule.** When a publicly available electronic communications service (phone,
 /// mobile, internet, TV) is unavailable, for reasons not attributable to the user, for
-/// more than 24 hours in a billing period, consecutive or added up, the provider must
-/// credit, without any request, the price that would have been due for the time it was
+/// more than 24 hours, consecutive or added up per billing period ("superior a 24 horas,
+/// consecutivas ou acumuladas por período de faturação"), the provider must credit,
+/// without any request, the price that would have been due for the time it was
 /// unavailable: the monthly price × the time out ÷ the billing period's actual length.
 /// Each service is assessed on its own. The credit goes on the next invoice (prepaid:
 /// on the balance; a refund within 30 days if the contract has ended). Nothing is owed
 /// for outages the user caused (`cause = "customer"`).
 ///
-/// An outage crossing the end of a billing period counts in each period for its part
-/// there only: the 24 hours are counted within a billing period.
+/// "Per billing period" qualifies the accumulated hours: outages are added up within one
+/// billing period, and if they come to more than 24 hours every one of them there is
+/// credited; a single consecutive outage of more than 24 hours is credited whole even
+/// when it crosses a billing boundary. An outage across a boundary is split there and
+/// each part prorated by its own period's length and price (out 30 Apr 10:00 → 1 May
+/// 16:00 at €36: 36 × 14/720 + 36 × 16/744 = €0.70 + €0.77). Requiring the 24 hours
+/// within one billing period is [`Consecutive::WithinBillingPeriod`].
 ///
 /// **Source.** Lei n.º 16/2022, de 16 de agosto (Lei das Comunicações Eletrónicas),
-/// art. 129; in force 14 November 2022.
+/// art. 129.º(1); in force 14 November 2022.
 ///
 /// **How firm.** \[P\]: read in the statute's text. The proration base and where the
 /// credited time starts are ours (the statute says only "the price due for the period
@@ -168,9 +196,26 @@ pub fn lei_16_2022_with(options: PtOptions) -> Policy {
             "the credited time runs from the customer's report; the 24-hour test counts the whole outage",
         ),
     };
+    let (otherwise, consecutive_reading) = match options.consecutive {
+        Consecutive::AcrossBillingPeriods => (
+            Some(Box::new(Rule::ProRata(
+                ProRata::new(basis)
+                    .with_clock(clock)
+                    .with_outages_longer_than(Span::hours(24)),
+            ))),
+            "more than 24 hours out, in one consecutive outage (even across a billing \
+             boundary) or added up within a billing period, each service on its own; an \
+             outage across a boundary is credited in each period for its part there",
+        ),
+        Consecutive::WithinBillingPeriod => (
+            None,
+            "more than 24 hours out within one billing period, consecutive or added up, each \
+             service on its own; an outage across a boundary counts in each period for its \
+             part there only",
+        ),
+    };
     policy.readings = vec![
-        "more than 24 hours out in a billing period, consecutive or added up, each service on its own"
-            .to_owned(),
+        consecutive_reading.to_owned(),
         basis_reading.to_owned(),
         clock_reading.to_owned(),
     ];
@@ -179,10 +224,12 @@ pub fn lei_16_2022_with(options: PtOptions) -> Policy {
         Subject::BillingPeriods {
             scope: ServiceScope::EachService,
         },
+        // Over 24 hours in the period: every outage in it. Otherwise: the parts of
+        // outages longer than 24 hours in all.
         Rule::When {
             condition: Condition::DurationMoreThan(Span::hours(24)),
             then: Box::new(Rule::ProRata(ProRata::new(basis).with_clock(clock))),
-            otherwise: None,
+            otherwise,
         },
     )
     .with_clause("art. 129")
@@ -349,5 +396,72 @@ mod tests {
             PtOptions::default(),
         );
         assert_eq!(c.total.to_string(), "0.00", "{c}");
+    }
+
+    const ACROSS_THE_BOUNDARY: (&str, &str) =
+        ("2025-04-30T10:00:00+01:00", "2025-05-01T16:00:00+01:00");
+
+    /// Across a boundary (billing on the 1st): out Wed 30 Apr 2025 10:00 → Thu 1 May 16:00
+    /// (30 h consecutive) → qualifies. April part 14 h of 720 h → 36 × 14 / 720 = €0.70;
+    /// May part 16 h of 744 h → 36 × 16 / 744 = 0.7742 → €0.77; total €1.47, one line per
+    /// period. The within-one-period reading (option): 14 h and 16 h, neither over 24 → €0.
+    #[test]
+    fn pt_a_30_hour_outage_across_a_billing_boundary_counts() {
+        let c = run(&claim(&[ACROSS_THE_BOUNDARY], ""), PtOptions::default());
+        let amounts: Vec<String> = c.lines.iter().map(|l| l.amount.to_string()).collect();
+        assert_eq!(amounts, vec!["0.70", "0.77"], "{c}");
+        assert_eq!(c.total.to_string(), "1.47", "{c}");
+        assert!(c.automatic);
+        let within = PtOptions {
+            consecutive: Consecutive::WithinBillingPeriod,
+            ..PtOptions::default()
+        };
+        let old = run(&claim(&[ACROSS_THE_BOUNDARY], ""), within);
+        assert_eq!(old.total.to_string(), "0.00", "{old}");
+    }
+
+    /// Accumulated, not consecutive, across a boundary: 15 h on 28 Apr and 15 h on 3 May
+    /// → 15 h in each period, neither over 24, and no single outage over 24 → €0, with a
+    /// note for each.
+    #[test]
+    fn pt_short_outages_do_not_add_up_across_a_boundary() {
+        let c = run(
+            &claim(
+                &[
+                    ("2025-04-28T06:00:00+01:00", "2025-04-28T21:00:00+01:00"),
+                    ("2025-05-03T06:00:00+01:00", "2025-05-03T21:00:00+01:00"),
+                ],
+                "",
+            ),
+            PtOptions::default(),
+        );
+        assert_eq!(c.total.to_string(), "0.00", "{c}");
+        let refused = c
+            .notes
+            .iter()
+            .filter(|n| n.contains("in all it lasted 15h, not more than 24h"))
+            .count();
+        assert_eq!(refused, 2, "{c}");
+    }
+
+    /// A long outage across the boundary and a short one in the later period (worked by
+    /// hand): 30 Apr 10:00 → 1 May 16:00 (30 h: 14 h in April, 16 h in May) and 5 h on
+    /// 10 May. May adds up to 16 + 5 = 21 h, not over 24, so the 5 h outage earns nothing;
+    /// the 30 h outage qualifies whole: 36 × 14 / 720 = €0.70 (April) and 36 × 16 / 744 =
+    /// €0.77 (May) → €1.47. With 10 h on 10 May instead, May adds up to 26 h > 24: both
+    /// outages there count, each its own line: 36 × 16 / 744 = 0.7742 → €0.77 and
+    /// 36 × 10 / 744 = 0.4839 → €0.48; total 0.70 + 0.77 + 0.48 = €1.95.
+    #[test]
+    fn pt_a_short_outage_beside_a_long_one_counts_only_over_24_hours_in_its_period() {
+        let with = |end: &str| {
+            claim(
+                &[ACROSS_THE_BOUNDARY, ("2025-05-10T08:00:00+01:00", end)],
+                "",
+            )
+        };
+        let five = run(&with("2025-05-10T13:00:00+01:00"), PtOptions::default());
+        assert_eq!(five.total.to_string(), "1.47", "{five}");
+        let ten = run(&with("2025-05-10T18:00:00+01:00"), PtOptions::default());
+        assert_eq!(ten.total.to_string(), "1.95", "{ten}");
     }
 }
