@@ -36,41 +36,56 @@ pub enum AttTowers {
     FewerThanTen,
 }
 
+/// How many days of service a qualifying outage of `h` hours earns: AT&T's terms give
+/// one day per outage and, "if outage lasts for more than 24 hours, ... credit for each
+/// additional day of the outage".
+///
+/// # Example
+/// ```
+/// use redress::catalog::contracts::AttDays;
+/// assert_eq!(AttDays::default(), AttDays::Started);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[non_exhaustive]
+pub enum AttDays {
+    /// One day for each started 24 hours from the loss of service, ⌈h / 24⌉: 30 h → 2
+    /// days, exactly 24 h → 1, 48 h → 2, 49 h → 3. The only condition for an additional
+    /// day is that the outage lasts more than 24 hours.
+    #[default]
+    Started,
+    /// One day plus one for each complete 24 hours, 1 + ⌊h / 24⌋: as `Started` except at
+    /// exact multiples of 24 hours (24 h → 2, 48 h → 3).
+    OnePlusComplete,
+    /// One day plus one for each complete further 24 hours after the first, max(1, ⌊h /
+    /// 24⌋): 30 h → 1 day, 48 h → 2.
+    CompleteFurther,
+}
+
 /// The readings [`att_guarantee_2025_with`] can take; [`Default`] is the catalog's. More
 /// readings may be added: start from `Default` and set the fields you choose.
 ///
 /// # Example
 /// ```
-/// use redress::catalog::contracts::AttGuaranteeOptions;
-/// use redress::policy::Counting;
-/// assert_eq!(AttGuaranteeOptions::default().counting, Counting::Complete);
+/// use redress::catalog::contracts::{AttDays, AttGuaranteeOptions};
+/// assert_eq!(AttGuaranteeOptions::default().days, AttDays::Started);
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 #[non_exhaustive]
 pub struct AttGuaranteeOptions {
-    /// How "one day per additional 24 hours" counts: one day for the outage plus one for
-    /// each complete 24 hours it lasted (the default, 1 + ⌊hours / 24⌋), or one for each
-    /// started 24 hours (⌈hours / 24⌉). They differ only at exact multiples of 24 hours.
-    pub counting: Counting,
+    /// How the days of an outage are counted.
+    pub days: AttDays,
     /// Whether the incident took down 10 or more towers.
     pub towers: AttTowers,
-}
-
-impl Default for AttGuaranteeOptions {
-    fn default() -> Self {
-        AttGuaranteeOptions {
-            counting: Counting::Complete,
-            towers: AttTowers::TenOrMore,
-        }
-    }
 }
 
 /// `att-guarantee-2025`: the AT&T Guarantee for consumer postpaid wireless lines, from
 /// 9 January 2025 (see [`att_guarantee_2025_with`] for other readings).
 ///
 /// **The rule.** A customer without wireless service for at least 60 consecutive minutes
-/// in a qualifying network outage is credited one day of service, plus one day for each
-/// complete 24 hours the outage lasted (30 hours → two days), capped at the monthly rate.
+/// in a qualifying network outage is credited one day of service and, when the outage
+/// lasts more than 24 hours, one for each additional day: one day per started 24 hours
+/// from the loss of service, ⌈hours / 24⌉ (30 hours → two days, exactly 24 → one, 49 →
+/// three), capped at the monthly rate.
 /// A day of service is the line's monthly service rate (the plan's `mobile` price, before
 /// taxes, fees, device payments and add-ons) divided by the days in the calendar month
 /// the outage began in. Credits are automatic (AT&T notifies by text or email). Outages
@@ -88,7 +103,9 @@ impl Default for AttGuaranteeOptions {
 /// **Source.** AT&T Guarantee offer terms, "Network Wireless Outage", att.com (from
 /// 9 January 2025); press coverage (Ars Technica and Phone Scoop, 8 January 2025).
 ///
-/// **How firm.** \[P\]: AT&T's own offer terms. The rounding of the daily rate is not stated;
+/// **How firm.** \[P\]: AT&T's own offer terms. Counting additional days per started 24
+/// hours is our reading of "each additional day of the outage" (the press restated it the
+/// same way); [`AttDays`] has the others. The rounding of the daily rate is not stated;
 /// each credit is rounded once, half away from zero, to the cent.
 ///
 /// # Example
@@ -118,7 +135,7 @@ pub fn att_guarantee_2025() -> Policy {
     att_guarantee_2025_with(AttGuaranteeOptions::default())
 }
 
-/// `att-guarantee-2025` with chosen readings: how additional days count, and whether the
+/// `att-guarantee-2025` with chosen readings: how the days count, and whether the
 /// incident took down 10 or more towers. See [`att_guarantee_2025`] for the rule.
 ///
 /// # Example
@@ -131,9 +148,15 @@ pub fn att_guarantee_2025() -> Policy {
 /// ```
 pub fn att_guarantee_2025_with(options: AttGuaranteeOptions) -> Policy {
     let day = Amount::DailyRate(DayCount::CalendarMonth);
-    let days = match options.counting {
+    let blocks = |counting| UnitCount::Blocks {
+        length: Span::hours(24),
+        counting,
+    };
+    let days = match options.days {
+        // One day for each started 24 hours.
+        AttDays::Started => Rule::PerUnit(PerUnit::new(blocks(Counting::Started), day)),
         // One day, plus one for each complete 24 hours from the outage's start.
-        Counting::Complete => Rule::Escalating(Escalating {
+        AttDays::OnePlusComplete => Rule::Escalating(Escalating {
             clock: Clock::default(),
             standard: Span::ZERO,
             base: day.clone(),
@@ -141,14 +164,18 @@ pub fn att_guarantee_2025_with(options: AttGuaranteeOptions) -> Policy {
             step: day,
             counting: Counting::Complete,
         }),
-        // One day for each started 24 hours.
-        Counting::Started => Rule::PerUnit(PerUnit::new(
-            UnitCount::Blocks {
-                length: Span::hours(24),
-                counting: Counting::Started,
-            },
-            day,
-        )),
+        // One day; from 24 hours, one for each complete 24 hours.
+        AttDays::CompleteFurther => Rule::When {
+            condition: Condition::DurationAtLeast(Span::hours(24)),
+            then: Box::new(Rule::PerUnit(PerUnit::new(
+                blocks(Counting::Complete),
+                day.clone(),
+            ))),
+            otherwise: Some(Box::new(Rule::PerUnit(PerUnit::new(
+                UnitCount::PerIncident(1),
+                day,
+            )))),
+        },
     };
     let rule = Rule::When {
         condition: Condition::DurationAtLeast(Span::minutes(60)),
@@ -192,14 +219,18 @@ pub fn att_guarantee_2025_with(options: AttGuaranteeOptions) -> Policy {
     policy.segments = vec![Segment::Residential];
     policy.providers = vec!["AT&T".to_owned()];
     policy.readings = vec![
-        match options.counting {
-            Counting::Complete => {
+        match options.days {
+            AttDays::Started => {
+                "One day of service for each started 24 hours of a qualifying outage (one day, \
+                 and past 24 hours one for each additional day begun), at most the monthly rate."
+            }
+            AttDays::OnePlusComplete => {
                 "One day of service per qualifying outage, plus one day for each complete 24 \
                  hours it lasted, at most the monthly rate."
             }
-            Counting::Started => {
-                "One day of service for each started 24 hours of a qualifying outage, at most \
-                 the monthly rate."
+            AttDays::CompleteFurther => {
+                "One day of service per qualifying outage, plus one day for each complete 24 \
+                 hours after the first 24, at most the monthly rate."
             }
         }
         .to_owned(),
@@ -268,9 +299,9 @@ mod tests {
         assess(claim, policy).unwrap().total.to_string()
     }
 
-    fn started() -> Policy {
+    fn counting(days: AttDays) -> Policy {
         att_guarantee_2025_with(AttGuaranteeOptions {
-            counting: Counting::Started,
+            days,
             ..AttGuaranteeOptions::default()
         })
     }
@@ -278,14 +309,20 @@ mod tests {
     #[test]
     fn att_three_hours_thirty_hours_and_a_31_day_month() {
         // USD 65 a month, 30-day month, 3-h outage → 65 / 30 = 2.1667 → USD 2.17; 30 h →
-        // one day plus one additional day → 2 × 65 / 30 = 4.333 → USD 4.33; in a 31-day
-        // month one day = 65 / 31 = 2.0968 → USD 2.10. Both readings agree.
-        for policy in [att_guarantee_2025(), started()] {
+        // one day plus one additional (started) day, ⌈30 / 24⌉ = 2 → 2 × 65 / 30 = 4.333
+        // → USD 4.33; in a 31-day month one day = 65 / 31 = 2.0968 → USD 2.10. The
+        // 1 + ⌊h / 24⌋ reading agrees.
+        for policy in [att_guarantee_2025(), counting(AttDays::OnePlusComplete)] {
             assert_eq!(total(&june(3 * 60), &policy), "2.17");
             assert_eq!(total(&june(30 * 60), &policy), "4.33");
             let july = att("2025-07-10T08:00:00-05:00", 3 * 60, "", "residential");
             assert_eq!(total(&july, &policy), "2.10");
         }
+        // Complete further periods only (option): 30 h → 1 day → USD 2.17.
+        assert_eq!(
+            total(&june(30 * 60), &counting(AttDays::CompleteFurther)),
+            "2.17"
+        );
         assert!(
             assess(&june(3 * 60), &att_guarantee_2025())
                 .unwrap()
@@ -332,18 +369,54 @@ mod tests {
     }
 
     #[test]
-    fn att_the_two_readings_differ_at_exact_days() {
-        // 48 h exactly: complete reading 1 + ⌊48 / 24⌋ = 3 days → 3 × 65 / 30 = USD 6.50;
-        // started reading ⌈48 / 24⌉ = 2 days → USD 4.33. At 49 h both give 3 days (USD 6.50).
-        assert_eq!(total(&june(48 * 60), &att_guarantee_2025()), "6.50");
-        assert_eq!(total(&june(48 * 60), &started()), "4.33");
-        assert_eq!(total(&june(49 * 60), &att_guarantee_2025()), "6.50");
-        assert_eq!(total(&june(49 * 60), &started()), "6.50");
+    fn att_started_days_at_and_past_exact_days() {
+        // Default, ⌈h / 24⌉ at USD 65 / 30 = 2.1667 a day: exactly 24 h → 1 day → USD 2.17;
+        // 24 h + 1 min → 2 days → 4.333 → USD 4.33; 48 h → 2 days → USD 4.33; 49 h → 3 days
+        // → USD 6.50.
+        let att = att_guarantee_2025();
+        assert_eq!(total(&june(24 * 60), &att), "2.17");
+        assert_eq!(total(&june(24 * 60 + 1), &att), "4.33");
+        assert_eq!(total(&june(48 * 60), &att), "4.33");
+        assert_eq!(total(&june(49 * 60), &att), "6.50");
+        // 1 + ⌊h / 24⌋ (option): 24 h → 2 days → USD 4.33; 48 h → 3 days → USD 6.50.
+        let one_plus = counting(AttDays::OnePlusComplete);
+        assert_eq!(total(&june(24 * 60), &one_plus), "4.33");
+        assert_eq!(total(&june(48 * 60), &one_plus), "6.50");
+        // Complete further periods (option), max(1, ⌊h / 24⌋): 48 h → 2 days → USD 4.33;
+        // 49 h → 2 days → USD 4.33.
+        let further = counting(AttDays::CompleteFurther);
+        assert_eq!(total(&june(48 * 60), &further), "4.33");
+        assert_eq!(total(&june(49 * 60), &further), "4.33");
+    }
+
+    #[test]
+    fn att_thirty_hours_in_july_at_75() {
+        // 30-h outage from Tue 15 July 2025 06:00 CDT, USD 75 a month, July has 31 days:
+        // ⌈30 / 24⌉ = 2 days × 75 / 31 = 4.8387 → USD 4.84.
+        let claim: ClaimFile = toml::from_str(
+            r#"
+            [customer]
+            region = "US-TX"
+            [plan]
+            provider = "AT&T"
+            currency = "USD"
+            time_zone = "America/Chicago"
+            [[plan.services]]
+            kind = "mobile"
+            monthly_price = "75"
+            [[outages]]
+            services = ["mobile"]
+            start = "2025-07-15T06:00:00-05:00"
+            end = "2025-07-16T12:00:00-05:00"
+            "#,
+        )
+        .unwrap();
+        assert_eq!(total(&claim, &att_guarantee_2025()), "4.84");
     }
 
     #[test]
     fn att_credit_is_capped_at_the_monthly_rate() {
-        // 40 days out: 1 + 40 = 41 days × 65 / 30 = 88.83 → capped at USD 65.00.
+        // 40 days out: ⌈960 / 24⌉ = 40 days × 65 / 30 = 86.67 → capped at USD 65.00.
         let long = assess(&june(40 * 24 * 60), &att_guarantee_2025()).unwrap();
         assert_eq!(long.total.to_string(), "65.00");
         assert_eq!(long.lines[0].adjustments.len(), 1);

@@ -11,7 +11,7 @@ mod gcp_compute;
 mod rogers_2022;
 
 pub use att_guarantee::{
-    att_guarantee_2025, att_guarantee_2025_with, AttGuaranteeOptions, AttTowers,
+    att_guarantee_2025, att_guarantee_2025_with, AttDays, AttGuaranteeOptions, AttTowers,
 };
 pub use aws_ec2::{aws_ec2_instance, aws_ec2_region};
 pub use azure_vm::{azure_vm, azure_vm_with, AzureVmOptions, AzureVmSlo};
