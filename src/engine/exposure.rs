@@ -23,7 +23,9 @@ use crate::claim::Described;
 use crate::error::{Error, FieldPath, Result};
 use crate::outage::Cause;
 use crate::plan::{BillingCycle, ServiceKind};
-use crate::policy::{Dating, Policy, PolicyVersion, Provision, ServiceScope, Severity, Subject};
+use crate::policy::{
+    Charges, Dating, Policy, PolicyVersion, Provision, ServiceScope, Severity, Subject,
+};
 use crate::timeline::{merge, Spell};
 
 /// One thing a provision prices.
@@ -419,7 +421,7 @@ fn appointment_items<'a>(
             continue;
         };
         items.push(Item {
-            price: price_of(case, policy, provision, &services),
+            price: charges(case, policy, provision, &services),
             services: Cow::Owned(services),
             anchor: local_day_start(appointment.date, frame.zone)?,
             what: What::Appointment { index, appointment },
@@ -441,7 +443,7 @@ fn activation_items<'a>(
             continue;
         };
         items.push(Item {
-            price: price_of(case, policy, provision, &services),
+            price: charges(case, policy, provision, &services),
             services: Cow::Owned(services),
             anchor: local_day_start(activation.promised, frame.zone)?,
             what: What::Activation { index, activation },
@@ -580,6 +582,15 @@ fn year_start_after(start: DateTime<Utc>, first_month: u32, zone: Tz) -> Result<
         .and_then(|y| NaiveDate::from_ymd_opt(y, first_month, 1))
         .ok_or_else(|| Error::overflow("the next year"))?;
     local_day_start(first, zone)
+}
+
+/// The prices an appointment or activation naming some services is paid from: those
+/// services', or every covered service's when the provision says so.
+fn charges(case: &Case, policy: &Policy, provision: &Provision, named: &[ServiceKind]) -> PriceRef {
+    match provision.charges {
+        Charges::Named => price_of(case, policy, provision, named),
+        Charges::AllCovered => covered_prices(case, policy, provision),
+    }
 }
 
 /// The prices of some services (all covered services of the plan when none are named).

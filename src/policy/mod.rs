@@ -368,6 +368,35 @@ pub struct Provision {
     /// By when a request must be made (or a credit is due), if the source says.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub deadline: Option<ClaimDeadline>,
+    /// Whose monthly charges a missed appointment or late activation is priced on.
+    #[serde(default, skip_serializing_if = "Charges::is_named")]
+    pub charges: Charges,
+}
+
+/// Whose monthly charges price a missed appointment or a late activation (a share of the
+/// monthly charges, a daily rate). Outages are priced by their provision's scope instead.
+///
+/// # Example
+/// ```
+/// assert_eq!(redress::policy::Charges::default(), redress::policy::Charges::Named);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
+pub enum Charges {
+    /// The services the appointment or activation names (all covered services when it
+    /// names none).
+    #[default]
+    Named,
+    /// Every plan service the provision covers, whatever the record names (TKG §58(4):
+    /// the contract's monthly charges, as for an outage).
+    AllCovered,
+}
+
+impl Charges {
+    fn is_named(&self) -> bool {
+        *self == Charges::Named
+    }
 }
 
 impl Provision {
@@ -390,6 +419,7 @@ impl Provision {
             rule,
             payment: Payment::Automatic,
             deadline: None,
+            charges: Charges::Named,
         }
     }
 
@@ -452,6 +482,20 @@ impl Provision {
     /// ```
     pub fn with_deadline(mut self, deadline: ClaimDeadline) -> Provision {
         self.deadline = Some(deadline);
+        self
+    }
+
+    /// The provision pricing appointments and activations on these charges.
+    ///
+    /// # Example
+    /// ```
+    /// use redress::policy::*;
+    /// let p = Provision::new("x", Subject::Appointments, Rule::Fixed { amount: Amount::ShareOfMonthly("0.2".parse().unwrap()) })
+    ///     .with_charges(Charges::AllCovered);
+    /// assert_eq!(p.charges, Charges::AllCovered);
+    /// ```
+    pub fn with_charges(mut self, charges: Charges) -> Provision {
+        self.charges = charges;
         self
     }
 
