@@ -9,8 +9,8 @@ use crate::money::{Currency, Rounding, RoundingMode};
 use crate::outage::Cause;
 use crate::plan::ServiceKind;
 use crate::policy::{
-    Amount, Band, Clock, Dating, Evidence, Grace, LastDay, Payment, PerUnit, Policy, PolicyVersion,
-    Provision, Rule, ServiceScope, Subject, UnitCount,
+    Amount, Band, Charges, Clock, Dating, Evidence, Grace, LastDay, Payment, PerUnit, Policy,
+    PolicyVersion, Provision, Rule, ServiceScope, Subject, UnitCount,
 };
 
 /// Whether the day service came back is paid (§58(3) pays "each day of complete outage").
@@ -136,7 +136,9 @@ pub fn tkg_58() -> Policy {
 /// an outage of the contract, priced at the plan's covered monthly charges added up
 /// (a court held one unusable contracted service to be a complete outage). The days
 /// of one outage make one line, rounded once. A missed service or installation
-/// appointment pays €10 or 20 % of the monthly charges, whichever is higher.
+/// appointment pays €10 or 20 % of the monthly charges, whichever is higher: the same
+/// monthly charges as the outage compensation (the contract's covered services added
+/// up), not the one service the appointment names.
 /// Both are owed only on request ("kann verlangen"); no cap is stated.
 ///
 /// Nothing is owed when the consumer caused the fault or its continuation, or for
@@ -235,6 +237,9 @@ pub fn tkg_58_with(options: TkgOptions) -> Policy {
         "an outage of any of the contract's services is an outage of the contract, priced at \
          the covered services' monthly charges added up"
             .to_owned(),
+        "a missed appointment is priced on the same monthly charges (the covered services \
+         added up), whichever service it names"
+            .to_owned(),
         "a §57(4) price reduction for the same fault is deducted from this compensation; the \
          claim file does not record one, so deduct it yourself"
             .to_owned(),
@@ -274,6 +279,7 @@ pub fn tkg_58_with(options: TkgOptions) -> Policy {
         },
     )
     .with_clause("TKG §58(4)")
+    .with_charges(Charges::AllCovered)
     .with_payment(Payment::OnRequest);
     policy.with_version(
         PolicyVersion::from_date(
@@ -406,6 +412,34 @@ mod tests {
             TkgOptions::default(),
         );
         assert_eq!(c.total.to_string(), "12.00", "{c}");
+    }
+
+    /// §58(4) on the contract's charges: internet €29.99 and phone €30.00 (€59.99 in all),
+    /// an appointment for the internet only missed → 20 % of €59.99 = €11.998 → €12.00,
+    /// not max(€10, 20 % of €29.99 = €6.00) = €10 on the internet's price alone.
+    #[test]
+    fn tkg_missed_appointment_is_priced_on_the_contract() {
+        let c = run(
+            &claim(
+                "29.99",
+                r#"
+                [[plan.services]]
+                kind = "phone"
+                monthly_price = "30.00"
+                [[appointments]]
+                date = "2025-03-05"
+                services = ["internet"]
+                "#,
+            ),
+            TkgOptions::default(),
+        );
+        assert_eq!(c.total.to_string(), "12.00", "{c}");
+        assert!(
+            c.notes
+                .iter()
+                .any(|n| n.contains("whichever service it names")),
+            "{c}"
+        );
     }
 
     /// Reported Mon 09:00, fixed Wed 23:00 → not beyond two calendar days → €0, with a
