@@ -2,4 +2,6 @@
 
 mod lei_16_2022;
 
-pub use lei_16_2022::{lei_16_2022, lei_16_2022_with, CreditedFrom, ProrationBase, PtOptions};
+pub use lei_16_2022::{
+    lei_16_2022, lei_16_2022_with, Consecutive, CreditedFrom, ProrationBase, PtOptions,
+};
