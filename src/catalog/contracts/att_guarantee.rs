@@ -147,41 +147,11 @@ pub fn att_guarantee_2025() -> Policy {
 /// assert!(small.versions[0].provisions.is_empty());
 /// ```
 pub fn att_guarantee_2025_with(options: AttGuaranteeOptions) -> Policy {
-    let day = Amount::DailyRate(DayCount::CalendarMonth);
-    let blocks = |counting| UnitCount::Blocks {
-        length: Span::hours(24),
-        counting,
-    };
-    let days = match options.days {
-        // One day for each started 24 hours.
-        AttDays::Started => Rule::PerUnit(PerUnit::new(blocks(Counting::Started), day)),
-        // One day, plus one for each complete 24 hours from the outage's start.
-        AttDays::OnePlusComplete => Rule::Escalating(Escalating {
-            clock: Clock::default(),
-            standard: Span::ZERO,
-            base: day.clone(),
-            every: Span::hours(24),
-            step: day,
-            counting: Counting::Complete,
-        }),
-        // One day; from 24 hours, one for each complete 24 hours.
-        AttDays::CompleteFurther => Rule::When {
-            condition: Condition::DurationAtLeast(Span::hours(24)),
-            then: Box::new(Rule::PerUnit(PerUnit::new(
-                blocks(Counting::Complete),
-                day.clone(),
-            ))),
-            otherwise: Some(Box::new(Rule::PerUnit(PerUnit::new(
-                UnitCount::PerIncident(1),
-                day,
-            )))),
-        },
-    };
     let rule = Rule::When {
         condition: Condition::DurationAtLeast(Span::minutes(60)),
         then: Box::new(Rule::Cap {
             limit: Amount::ShareOfMonthly(Decimal::ONE),
-            rule: Box::new(days),
+            rule: Box::new(days_rule(options.days)),
         }),
         otherwise: None,
     };
@@ -219,21 +189,7 @@ pub fn att_guarantee_2025_with(options: AttGuaranteeOptions) -> Policy {
     policy.segments = vec![Segment::Residential];
     policy.providers = vec!["AT&T".to_owned()];
     policy.readings = vec![
-        match options.days {
-            AttDays::Started => {
-                "One day of service for each started 24 hours of a qualifying outage (one day, \
-                 and past 24 hours one for each additional day begun), at most the monthly rate."
-            }
-            AttDays::OnePlusComplete => {
-                "One day of service per qualifying outage, plus one day for each complete 24 \
-                 hours it lasted, at most the monthly rate."
-            }
-            AttDays::CompleteFurther => {
-                "One day of service per qualifying outage, plus one day for each complete 24 \
-                 hours after the first 24, at most the monthly rate."
-            }
-        }
-        .to_owned(),
+        days_reading(options.days).to_owned(),
         match options.towers {
             AttTowers::TenOrMore => {
                 "The incident is assumed to have taken down 10 or more towers for 60 minutes or \
@@ -250,6 +206,58 @@ pub fn att_guarantee_2025_with(options: AttGuaranteeOptions) -> Policy {
             .to_owned(),
     ];
     policy
+}
+
+/// The days of service an outage earns, by the reading chosen.
+fn days_rule(days: AttDays) -> Rule {
+    let day = Amount::DailyRate(DayCount::CalendarMonth);
+    let blocks = |counting| UnitCount::Blocks {
+        length: Span::hours(24),
+        counting,
+    };
+    match days {
+        // One day for each started 24 hours.
+        AttDays::Started => Rule::PerUnit(PerUnit::new(blocks(Counting::Started), day)),
+        // One day, plus one for each complete 24 hours from the outage's start.
+        AttDays::OnePlusComplete => Rule::Escalating(Escalating {
+            clock: Clock::default(),
+            standard: Span::ZERO,
+            base: day.clone(),
+            every: Span::hours(24),
+            step: day,
+            counting: Counting::Complete,
+        }),
+        // One day; from 24 hours, one for each complete 24 hours.
+        AttDays::CompleteFurther => Rule::When {
+            condition: Condition::DurationAtLeast(Span::hours(24)),
+            then: Box::new(Rule::PerUnit(PerUnit::new(
+                blocks(Counting::Complete),
+                day.clone(),
+            ))),
+            otherwise: Some(Box::new(Rule::PerUnit(PerUnit::new(
+                UnitCount::PerIncident(1),
+                day,
+            )))),
+        },
+    }
+}
+
+/// The reading taken for the days, in plain words.
+fn days_reading(days: AttDays) -> &'static str {
+    match days {
+        AttDays::Started => {
+            "One day of service for each started 24 hours of a qualifying outage (one day, \
+             and past 24 hours one for each additional day begun), at most the monthly rate."
+        }
+        AttDays::OnePlusComplete => {
+            "One day of service per qualifying outage, plus one day for each complete 24 \
+             hours it lasted, at most the monthly rate."
+        }
+        AttDays::CompleteFurther => {
+            "One day of service per qualifying outage, plus one day for each complete 24 \
+             hours after the first 24, at most the monthly rate."
+        }
+    }
 }
 
 #[cfg(test)]

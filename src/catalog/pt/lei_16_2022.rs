@@ -196,24 +196,7 @@ pub fn lei_16_2022_with(options: PtOptions) -> Policy {
             "the credited time runs from the customer's report; the 24-hour test counts the whole outage",
         ),
     };
-    let (otherwise, consecutive_reading) = match options.consecutive {
-        Consecutive::AcrossBillingPeriods => (
-            Some(Box::new(Rule::ProRata(
-                ProRata::new(basis)
-                    .with_clock(clock)
-                    .with_outages_longer_than(Span::hours(24)),
-            ))),
-            "more than 24 hours out, in one consecutive outage (even across a billing \
-             boundary) or added up within a billing period, each service on its own; an \
-             outage across a boundary is credited in each period for its part there",
-        ),
-        Consecutive::WithinBillingPeriod => (
-            None,
-            "more than 24 hours out within one billing period, consecutive or added up, each \
-             service on its own; an outage across a boundary counts in each period for its \
-             part there only",
-        ),
-    };
+    let (otherwise, consecutive_reading) = consecutive(options.consecutive, basis, clock);
     policy.readings = vec![
         consecutive_reading.to_owned(),
         basis_reading.to_owned(),
@@ -242,6 +225,33 @@ pub fn lei_16_2022_with(options: PtOptions) -> Policy {
         )
         .with_label("Lei 16/2022"),
     )
+}
+
+/// What a billing period whose outages add up to 24 hours or less still credits, and the
+/// reading in plain words: the parts of outages longer than 24 hours in all, or nothing.
+fn consecutive(
+    consecutive: Consecutive,
+    basis: ProRataBasis,
+    clock: Clock,
+) -> (Option<Box<Rule>>, &'static str) {
+    match consecutive {
+        Consecutive::AcrossBillingPeriods => (
+            Some(Box::new(Rule::ProRata(
+                ProRata::new(basis)
+                    .with_clock(clock)
+                    .with_outages_longer_than(Span::hours(24)),
+            ))),
+            "more than 24 hours out, in one consecutive outage (even across a billing \
+             boundary) or added up within a billing period, each service on its own; an \
+             outage across a boundary is credited in each period for its part there",
+        ),
+        Consecutive::WithinBillingPeriod => (
+            None,
+            "more than 24 hours out within one billing period, consecutive or added up, each \
+             service on its own; an outage across a boundary counts in each period for its \
+             part there only",
+        ),
+    }
 }
 
 #[cfg(test)]
