@@ -186,22 +186,6 @@ pub fn tkg_58_with(options: TkgOptions) -> Policy {
     policy.segments = vec![Segment::Residential];
     policy.dated_by = Dating::Report;
 
-    let rounded = |amount: Amount| match options.daily_rounding {
-        DailyRounding::OncePerOutage => amount,
-        DailyRounding::EachDay => Amount::Rounded {
-            amount: Box::new(amount),
-            rounding: Rounding {
-                scale: 2,
-                mode: RoundingMode::HalfAwayFromZero,
-            },
-        },
-    };
-    let greater = |fixed: i64, percent: i64| {
-        Amount::GreaterOf(vec![
-            Amount::Fixed(Decimal::new(fixed, 0)),
-            Amount::ShareOfMonthly(Decimal::new(percent, 2)),
-        ])
-    };
     let (grace, report_reading) = match options.report_day {
         ReportDay::DayZero => (
             Grace::CalendarDays(2),
@@ -222,7 +206,20 @@ pub fn tkg_58_with(options: TkgOptions) -> Policy {
             "whole local days of complete outage are paid, and so is the day service returned",
         ),
     };
-    let rounding_reading = match options.daily_rounding {
+    policy.readings = readings(report_reading, last_reading, options.daily_rounding);
+
+    policy.with_version(
+        PolicyVersion::from_date(
+            NaiveDate::from_ymd_opt(2021, 12, 1).unwrap_or(NaiveDate::MIN),
+            provisions(options.daily_rounding, grace, last_day),
+        )
+        .with_label("TKG 2021"),
+    )
+}
+
+/// The readings taken, in plain words: the counting chosen, then the fixed ones.
+fn readings(report: &str, last: &str, rounding: DailyRounding) -> Vec<String> {
+    let rounding_reading = match rounding {
         DailyRounding::OncePerOutage => {
             "the daily amounts of one outage are added exactly and rounded once, as one line"
         }
@@ -230,9 +227,9 @@ pub fn tkg_58_with(options: TkgOptions) -> Policy {
             "each day's amount is rounded to the cent before the days of one outage are added"
         }
     };
-    policy.readings = vec![
-        report_reading.to_owned(),
-        last_reading.to_owned(),
+    vec![
+        report.to_owned(),
+        last.to_owned(),
         rounding_reading.to_owned(),
         "an outage of any of the contract's services is an outage of the contract, priced at \
          the covered services' monthly charges added up"
@@ -243,8 +240,27 @@ pub fn tkg_58_with(options: TkgOptions) -> Policy {
         "a §57(4) price reduction for the same fault is deducted from this compensation; the \
          claim file does not record one, so deduct it yourself"
             .to_owned(),
-    ];
+    ]
+}
 
+/// §58(3)'s outage compensation and §58(4)'s missed appointment.
+fn provisions(rounding: DailyRounding, grace: Grace, last_day: LastDay) -> Vec<Provision> {
+    let rounded = |amount: Amount| match rounding {
+        DailyRounding::OncePerOutage => amount,
+        DailyRounding::EachDay => Amount::Rounded {
+            amount: Box::new(amount),
+            rounding: Rounding {
+                scale: 2,
+                mode: RoundingMode::HalfAwayFromZero,
+            },
+        },
+    };
+    let greater = |fixed: i64, percent: i64| {
+        Amount::GreaterOf(vec![
+            Amount::Fixed(Decimal::new(fixed, 0)),
+            Amount::ShareOfMonthly(Decimal::new(percent, 2)),
+        ])
+    };
     let outage = Provision::new(
         "outage compensation",
         Subject::Outages {
@@ -281,13 +297,7 @@ pub fn tkg_58_with(options: TkgOptions) -> Policy {
     .with_clause("TKG §58(4)")
     .with_charges(Charges::AllCovered)
     .with_payment(Payment::OnRequest);
-    policy.with_version(
-        PolicyVersion::from_date(
-            NaiveDate::from_ymd_opt(2021, 12, 1).unwrap_or(NaiveDate::MIN),
-            vec![outage, appointment],
-        )
-        .with_label("TKG 2021"),
-    )
+    vec![outage, appointment]
 }
 
 #[cfg(test)]
