@@ -6,7 +6,6 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use crate::catalog::ymd;
-
 use crate::claim_file::Segment;
 use crate::money::Currency;
 use crate::outage::Cause;
@@ -125,15 +124,15 @@ pub fn agcom_347_18() -> Policy {
 /// from the customer's complaint (`reported`) to restoration (art. 6(3)): days =
 /// restoration date − complaint date. On a business line ("utenza affari",
 /// `segment = "business"`) every amount is doubled (€12, €6, €15 a day); the undoubled
-/// amounts are [`BusinessAmounts::Same`].
+/// amounts are [`BusinessAmounts::Same`]. The amounts are those used in dispute
+/// resolution (Corecom conciliation and definition); they are owed on request, not
+/// automatically. Nothing is owed for faults the customer caused, or for exceptional
+/// events (`cause = "force-majeure"`).
 ///
 /// **Older amounts.** A complaint made before 18 July 2018 is priced under Annex A to
 /// delibera 73/11/CONS as first adopted (16 February 2011): complete interruption €5
 /// a day (art. 5(1)), irregular service €2.50 a day (art. 5(2)), delayed activation
-/// €7.50 a day (art. 3(1)), business lines doubled (art. 12(2)). The amounts are those used in dispute resolution
-/// (Corecom conciliation and definition); they are owed on request, not automatically.
-/// Nothing is owed for faults the customer caused, or for exceptional events
-/// (`cause = "force-majeure"`).
+/// €7.50 a day (art. 3(1)), business lines doubled (art. 12(2)).
 ///
 /// **Source.** AGCOM, Regolamento sugli indennizzi, Annex A to delibera 73/11/CONS as
 /// amended by delibera 347/18/CONS (July 2018), art. 6; delayed activation per art. 4.
