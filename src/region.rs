@@ -7,11 +7,12 @@
 //!
 //! - it is one of the 249 officially assigned ISO 3166-1 alpha-2 codes; or
 //! - it is such a country code, `-` and a subdivision of that country: for the countries
-//!   whose subdivisions redress carries (see [`checks_subdivisions`]: Australia, Canada,
-//!   Germany, Italy's regions, Portugal's districts, Spain's communities and provinces,
-//!   the four nations of the United Kingdom, the United States' states, district and
-//!   outlying areas) one of those; for any other country, one to three letters or digits,
-//!   checked for its country only.
+//!   whose subdivisions redress carries (see [`checks_subdivisions`]: Australia's states
+//!   and territories, Canada's provinces and territories, Germany's Länder, Italy's
+//!   regions and provinces, Portugal's districts and autonomous regions, Spain's
+//!   communities and provinces, the four nations of the United Kingdom, the United
+//!   States' states, district and outlying areas) one of those; for any other country,
+//!   one to three letters or digits, checked for its country only.
 //!
 //! A bare code always means the country: `CA` is Canada (not California), `DE` Germany
 //! (not Delaware), `IN` India (not Indiana). Names and everyday codes are refused with the
