@@ -299,7 +299,13 @@ fn suggest(text: &str, upper: &str, out: &mut Vec<String>) {
     }
     let separated: String = upper
         .chars()
-        .map(|c| if matches!(c, ' ' | '_' | '.' | '/') { '-' } else { c })
+        .map(|c| {
+            if matches!(c, ' ' | '_' | '.' | '/') {
+                '-'
+            } else {
+                c
+            }
+        })
         .collect();
     if separated != upper && is_code(&separated) {
         add(out, &separated);
@@ -343,16 +349,18 @@ fn known(code: &str) -> Option<&'static str> {
 /// among the countries whose subdivisions are written with letters that people write
 /// alone: the United States, Canada, Australia, the United Kingdom and Germany.
 fn bare(sub: &str) -> impl Iterator<Item = &'static str> + '_ {
-    ["US", "CA", "AU", "GB", "DE"].into_iter().filter_map(move |land| {
-        SUBDIVISIONS
-            .iter()
-            .find(|(code, _)| {
-                code.strip_prefix(land)
-                    .and_then(|rest| rest.strip_prefix('-'))
-                    == Some(sub)
-            })
-            .map(|(code, _)| *code)
-    })
+    ["US", "CA", "AU", "GB", "DE"]
+        .into_iter()
+        .filter_map(move |land| {
+            SUBDIVISIONS
+                .iter()
+                .find(|(code, _)| {
+                    code.strip_prefix(land)
+                        .and_then(|rest| rest.strip_prefix('-'))
+                        == Some(sub)
+                })
+                .map(|(code, _)| *code)
+        })
 }
 
 /// The subdivisions a `land-sub` text may mean: `land` as a country code or another name

@@ -72,7 +72,7 @@ pub fn run(args: &PoliciesArgs) -> Result<u8, Failure> {
         Some(r) => {
             let _ = writeln!(
                 out,
-                "{} catalog {} cover{} region {r} (`*` = any region):\n",
+                "{} catalog {} cover{} region {r} (`*` = any region):",
                 policies.len(),
                 if policies.len() == 1 {
                     "policy"
@@ -81,6 +81,18 @@ pub fn run(args: &PoliciesArgs) -> Result<u8, Failure> {
                 },
                 if policies.len() == 1 { "s" } else { "" }
             );
+            if policies.iter().all(|p| p.jurisdiction == "*") {
+                crate::report::wrap(
+                    &mut out,
+                    "",
+                    "",
+                    &format!(
+                        "None is for {r} itself. {}",
+                        crate::report::covered_regions()
+                    ),
+                );
+            }
+            let _ = writeln!(out);
         }
         None => {
             let _ = writeln!(out, "{} catalog policies:\n", policies.len());

@@ -1,10 +1,7 @@
 use super::*;
 
 fn suggested(text: &str) -> Vec<String> {
-    canonical(text)
-        .expect_err(text)
-        .suggestions()
-        .to_vec()
+    canonical(text).expect_err(text).suggestions().to_vec()
 }
 
 #[test]
@@ -90,15 +87,25 @@ fn every_us_state_name_and_postal_code_suggests_its_code() {
         // A state named like a country (Georgia), or an outlying area that has a
         // country code of its own (Guam), suggests both.
         let by_name = suggested(state);
-        assert!(by_name.contains(&(*code).to_owned()), "{state}: {by_name:?}");
+        assert!(
+            by_name.contains(&(*code).to_owned()),
+            "{state}: {by_name:?}"
+        );
         assert!(by_name.len() <= 2, "{state}: {by_name:?}");
         let lower = suggested(&state.to_lowercase());
         assert_eq!(lower, by_name, "{state}");
         let postal = &code[3..];
         if country(postal).is_none() {
             // First the state; then a same-coded Canadian or Australian one (WA, NT).
-            assert_eq!(suggested(postal).first(), Some(&(*code).to_owned()), "{postal}");
-            assert_eq!(suggested(&postal.to_lowercase()).first(), Some(&(*code).to_owned()));
+            assert_eq!(
+                suggested(postal).first(),
+                Some(&(*code).to_owned()),
+                "{postal}"
+            );
+            assert_eq!(
+                suggested(&postal.to_lowercase()).first(),
+                Some(&(*code).to_owned())
+            );
         }
     }
 }

@@ -381,13 +381,21 @@ fn a_rows_region_is_an_iso_code_in_any_case() {
         services: "internet:79.99",
     };
     let mut account = Account::default();
-    for (region, code) in [("us-ny", "US-NY"), ("US-NY", "US-NY"), ("de", "DE"), ("DE", "DE")] {
+    for (region, code) in [
+        ("us-ny", "US-NY"),
+        ("US-NY", "US-NY"),
+        ("de", "DE"),
+        ("DE", "DE"),
+    ] {
         account.parse_into(&row(region)).unwrap();
         assert_eq!(account.region.as_deref(), Some(code), "{region}");
     }
     for (region, suggestion) in [("NY", "`US-NY`"), ("New York", "`US-NY`"), ("UK", "`GB`")] {
         let err = account.parse_into(&row(region)).unwrap_err().to_string();
-        assert!(err.starts_with(&format!("region: `{region}` is not an ISO 3166 code")), "{err}");
+        assert!(
+            err.starts_with(&format!("region: `{region}` is not an ISO 3166 code")),
+            "{err}"
+        );
         assert!(err.contains(suggestion), "{err}");
     }
     assert!(account.parse_into(&row("US-XX")).is_err());
