@@ -564,6 +564,26 @@ A-4,New York,rochester-14604,USD,America/New_York,5,internet:79.99|tv:65.00
         "{}",
         run.stderr
     );
+
+    // An id cut short, given to the batch's --policy, names the ids it begins.
+    let cut = redress([
+        "batch",
+        "--accounts",
+        &accounts,
+        "--outages",
+        OUTAGES,
+        "--policy",
+        "us-ny-ps",
+    ]);
+    assert_eq!(cut.code, 2, "{}", cut.stderr);
+    assert!(
+        cut.stderr.contains(
+            "--policy: unknown policy `us-ny-ps` (did you mean `us-ny-psc-outage-credit` or \
+             `us-ny-psl-73`?); `redress policies` lists the ids"
+        ),
+        "{}",
+        cut.stderr
+    );
 }
 
 // ---------------------------------------------------------------- batch
