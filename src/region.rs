@@ -351,22 +351,14 @@ fn known(code: &str) -> Option<&'static str> {
 fn bare(sub: &str) -> impl Iterator<Item = &'static str> + '_ {
     ["US", "CA", "AU", "GB", "DE"]
         .into_iter()
-        .filter_map(move |land| {
-            SUBDIVISIONS
-                .iter()
-                .find(|(code, _)| {
-                    code.strip_prefix(land)
-                        .and_then(|rest| rest.strip_prefix('-'))
-                        == Some(sub)
-                })
-                .map(|(code, _)| *code)
-        })
+        .filter_map(move |land| known(&format!("{land}-{sub}")))
 }
 
 /// The subdivisions a `land-sub` text may mean: `land` as a country code or another name
 /// for one (`UK-ENG` → `GB-ENG`), then `sub` as the start of a subdivision code of that
-/// country (`GB-EN` → `GB-ENG`), a subdivision code of another (`US-ON` → `CA-ON`), or a
-/// near one (`GB-SCO` → `GB-SCT`).
+/// country (`GB-EN` → `GB-ENG`) or one with letters added (`GB-ENGL`), a subdivision code
+/// of another (`US-ON` → `CA-ON`), or a near one longer than any code (`GB-SCOT` →
+/// `GB-SCT`).
 fn within(land: &str, sub: &str) -> Vec<&'static str> {
     let land = match known(land) {
         Some(land) => land,
@@ -385,16 +377,23 @@ fn within(land: &str, sub: &str) -> Vec<&'static str> {
         found.push(code);
     }
     if !sub.is_empty() {
+        // A code cut short (`GB-EN`), or one with letters added (`GB-ENGL`, `US-NYC`).
         found.extend(
             SUBDIVISIONS
                 .iter()
                 .filter(own)
                 .map(|(code, _)| *code)
-                .filter(|code| code.get(3..).is_some_and(|s| s.starts_with(sub))),
+                .filter(|code| {
+                    code.get(3..)
+                        .is_some_and(|s| s.starts_with(sub) || (s.len() >= 2 && sub.starts_with(s)))
+                }),
         );
     }
     found.extend(bare(sub));
-    if found.is_empty() && sub.len() >= 3 {
+    // Only a subdivision longer than any code is compared by spelling: a code of up to
+    // three letters that is not listed is as likely another place (`GB-LDS`, Leeds) as
+    // a slip of the hand, and the nearest code would name the wrong place.
+    if found.is_empty() && sub.chars().count() > 3 {
         let subs = SUBDIVISIONS
             .iter()
             .filter(own)

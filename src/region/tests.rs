@@ -135,7 +135,11 @@ fn names_and_everyday_codes_suggest_the_code() {
         ("US NY", &["US-NY"]),
         ("UK-ENG", &["GB-ENG"]),
         ("GB-EN", &["GB-ENG"]),
-        ("GB-SCO", &["GB-SCT"]),
+        ("GB-SCOT", &["GB-SCT"]),
+        ("GB-ENGL", &["GB-ENG"]),
+        ("US-NYC", &["US-NY"]),
+        ("GB-LDS", &[]),
+        ("GB-SCO", &[]),
         ("US-ON", &["CA-ON"]),
         ("Nwe York", &["US-NY"]),
         ("Scottland", &["GB-SCT"]),
@@ -188,5 +192,18 @@ fn every_calendar_region_and_catalog_jurisdiction_is_a_code() {
         for code in codes.filter(|c| *c != "*") {
             assert!(is_code(code), "{}: {code}", policy.id);
         }
+    }
+}
+
+#[test]
+fn every_listed_code_is_taken_in_lower_case_and_its_name_suggests_it() {
+    for (code, name) in COUNTRIES.iter().chain(SUBDIVISIONS) {
+        assert_eq!(
+            canonical(&code.to_lowercase()).as_deref(),
+            Ok(*code),
+            "{code}"
+        );
+        let by_name = suggested(name);
+        assert!(by_name.iter().any(|c| c == code), "{name}: {by_name:?}");
     }
 }
