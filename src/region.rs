@@ -159,7 +159,7 @@ fn lookup(table: &'static [(&'static str, &'static str)], code: &str) -> Option<
 /// let err = redress::region::canonical("New York").unwrap_err();
 /// assert_eq!(err.given(), "New York");
 /// assert_eq!(err.suggestions(), ["US-NY"]);
-/// assert!(err.to_string().starts_with("`New York` is not an ISO 3166 code (did you mean `US-NY`, New York?)"));
+/// assert!(err.to_string().starts_with("`New York` is not an ISO 3166 code (did you mean `US-NY` (New York)?)"));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Unknown {
@@ -228,7 +228,7 @@ impl fmt::Display for Unknown {
                     _ => ", ",
                 };
                 match name(code) {
-                    Some(name) => write!(f, "{join}`{code}`, {name}")?,
+                    Some(name) => write!(f, "{join}`{code}` ({name})")?,
                     None => write!(f, "{join}`{code}`")?,
                 }
             }

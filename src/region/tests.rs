@@ -156,7 +156,7 @@ fn what_is_not_a_code_is_refused_saying_what_to_write() {
     let text = |t: &str| canonical(t).expect_err(t).to_string();
     assert_eq!(
         text("NY"),
-        "`NY` is not an ISO 3166 code (did you mean `US-NY`, New York?); write an ISO \
+        "`NY` is not an ISO 3166 code (did you mean `US-NY` (New York)?); write an ISO \
          3166-1 country code (US, GB, DE) or an ISO 3166-2 subdivision code: the country's \
          code, `-` and the subdivision's (US-NY, GB-SCT, DE-BY)"
     );
