@@ -68,7 +68,8 @@ pub struct Customer {
     /// The service address.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub address: Option<String>,
-    /// ISO 3166-1 or 3166-2 code: picks holidays and local policies.
+    /// ISO 3166-1 or 3166-2 code, any letter case: picks holidays and local policies.
+    /// Checked by [`crate::Case::from_file`] under the rule of [`crate::region`].
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub region: Option<String>,
     /// Residential or business.

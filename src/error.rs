@@ -216,12 +216,13 @@ pub enum Error {
         context: String,
     },
     /// A policy id that the catalog does not hold.
-    #[error("unknown policy `{}`{}", visible(.id), suggestion_text(.suggestion))]
+    #[error("unknown policy `{}`{}", visible(.id), suggestion_text(.suggestions))]
     UnknownPolicy {
         /// The id as given.
         id: String,
-        /// The nearest known id, if one is close.
-        suggestion: Option<String>,
+        /// The ids it may have meant, likeliest first (at most three): those it begins,
+        /// those it is part of, else the nearest by spelling. Empty when none is close.
+        suggestions: Vec<String>,
     },
     /// A policy that cannot be applied to this claim at all.
     #[error("policy `{}` cannot apply: {}", visible(.policy), visible(.reason))]
@@ -259,11 +260,21 @@ fn place_text(line: &Option<usize>, column: &Option<usize>) -> String {
     }
 }
 
-fn suggestion_text(suggestion: &Option<String>) -> String {
-    match suggestion {
-        Some(s) => format!(" (did you mean `{s}`?)"),
-        None => String::new(),
+/// ` (did you mean `a`?)`, ` (did you mean `a`, `b` or `c`?)`, or nothing.
+fn suggestion_text(suggestions: &[String]) -> String {
+    let mut text = String::new();
+    for (i, s) in suggestions.iter().enumerate() {
+        text.push_str(match i {
+            0 => " (did you mean `",
+            _ if i + 1 == suggestions.len() => "` or `",
+            _ => "`, `",
+        });
+        text.push_str(&visible(s));
     }
+    if !text.is_empty() {
+        text.push_str("`?)");
+    }
+    text
 }
 
 impl Error {

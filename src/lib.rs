@@ -111,6 +111,7 @@ pub mod money;
 pub mod outage;
 pub mod plan;
 pub mod policy;
+pub mod region;
 pub mod span;
 pub mod suggest;
 #[cfg(test)]

@@ -446,6 +446,146 @@ fn policies_for_a_region_are_those_whose_jurisdiction_covers_it() {
     );
 }
 
+/// `policies --region` takes the claim file's region rule: a code in any case, and a
+/// name or a bare state code refused with the code to write; a region with no policy
+/// lists the regions that have one.
+#[test]
+fn policies_for_a_region_take_iso_codes_and_suggest_one_for_a_name() {
+    for (region, suggestion) in [("NY", "`US-NY`"), ("England", "`GB-ENG`"), ("UK", "`GB`")] {
+        let bad = redress(["policies", "--region", region]);
+        assert_eq!(bad.code, 2, "{region}");
+        assert!(
+            bad.stderr
+                .contains(&format!("--region: `{region}` is not an ISO 3166 code"))
+                && bad.stderr.contains(suggestion),
+            "{region}: {}",
+            bad.stderr
+        );
+        assert!(bad.stdout.is_empty(), "{region}: {}", bad.stdout);
+    }
+    let lower = redress(["policies", "--json", "--region", "us-ny"]);
+    let upper = redress(["policies", "--json", "--region", "US-NY"]);
+    assert_eq!((lower.code, &lower.stdout), (0, &upper.stdout));
+    // France has only the providers' own terms, which hold anywhere: the listing says
+    // so and names the regions that have policies of their own.
+    let none = redress(["policies", "--region", "fr"]);
+    assert_eq!(none.code, 0, "{}", none.stderr);
+    let text = flat(&none.stdout);
+    assert!(text.contains("cover region FR"), "{text}");
+    assert!(
+        text.contains("None is for FR itself. The catalog has policies for AU, AU-VIC, CA, DE"),
+        "{text}"
+    );
+    let us = flat(&redress(["policies", "--region", "US-NY"]).stdout);
+    assert!(!us.contains("None is for"), "{us}");
+}
+
+/// A claim whose region no catalog policy covers owes nothing (exit 0), and says which
+/// regions have a policy.
+#[test]
+fn a_claim_in_a_region_without_policies_names_the_regions_that_have_one() {
+    let dir = scratch("claim-region-without-policy");
+    let text = std::fs::read_to_string(root().join(NY))
+        .unwrap()
+        .replace("region = \"US-NY\"", "region = \"fr\"")
+        .lines()
+        .filter(|l| !l.starts_with("policies"))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let file = write(&dir, "fr.toml", &text);
+    let run = redress(["claim", &file]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let out = flat(&run.stdout);
+    assert!(out.contains("No catalog policy covers region FR"), "{out}");
+    assert!(
+        out.contains("The catalog has policies for AU, AU-VIC"),
+        "{out}"
+    );
+    let json = redress(["claim", &file, "--json"]);
+    assert_eq!(json.code, 0, "{}", json.stderr);
+    assert!(
+        flat(&json.stderr).contains("The catalog has policies for AU, AU-VIC"),
+        "{}",
+        json.stderr
+    );
+}
+
+/// A batch row's region follows the same rule: `NY` is that row's error, naming the code
+/// to write, and the other rows are assessed, a lower-case code as its upper-case one.
+#[test]
+fn a_batch_rows_unknown_region_is_that_rows_error() {
+    let dir = scratch("batch-region");
+    let accounts = write(
+        &dir,
+        "accounts.csv",
+        "account,region,area,currency,time_zone,billing_day,services
+A-1,US-NY,rochester-14604,USD,America/New_York,5,internet:79.99|tv:65.00
+A-2,NY,rochester-14604,USD,America/New_York,5,internet:79.99|tv:65.00
+A-3,us-ny,rochester-14604,USD,America/New_York,5,internet:79.99|tv:65.00
+A-4,New York,rochester-14604,USD,America/New_York,5,internet:79.99|tv:65.00
+",
+    );
+    let run = redress([
+        "batch",
+        "--accounts",
+        &accounts,
+        "--outages",
+        OUTAGES,
+        "--as-of",
+        BATCH_AS_OF,
+    ]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    let rows = rows(&run.stdout);
+    let of =
+        |account: &str| -> Vec<&Vec<String>> { rows.iter().filter(|r| r[0] == account).collect() };
+    let good = of("A-1");
+    assert!(
+        !good.is_empty() && good.iter().all(|r| r[5].is_empty()),
+        "{rows:?}"
+    );
+    let totals = |rows: &[&Vec<String>]| -> Vec<(String, String)> {
+        rows.iter().map(|r| (r[1].clone(), r[3].clone())).collect()
+    };
+    assert_eq!(totals(&of("A-3")), totals(&good), "{rows:?}");
+    for (account, region) in [("A-2", "NY"), ("A-4", "New York")] {
+        let bad = of(account);
+        assert_eq!(bad.len(), 1, "{rows:?}");
+        let error = &bad[0][5];
+        assert!(
+            error.starts_with("line ")
+                && error.contains(&format!("region: `{region}` is not an ISO 3166 code"))
+                && error.contains("`US-NY`"),
+            "{error}"
+        );
+        assert!(bad[0][3].is_empty(), "{rows:?}");
+    }
+    assert!(
+        run.stderr.contains("region: `NY` is not an ISO 3166 code"),
+        "{}",
+        run.stderr
+    );
+
+    // An id cut short, given to the batch's --policy, names the ids it begins.
+    let cut = redress([
+        "batch",
+        "--accounts",
+        &accounts,
+        "--outages",
+        OUTAGES,
+        "--policy",
+        "us-ny-ps",
+    ]);
+    assert_eq!(cut.code, 2, "{}", cut.stderr);
+    assert!(
+        cut.stderr.contains(
+            "--policy: unknown policy `us-ny-ps` (did you mean `us-ny-psc-outage-credit` or \
+             `us-ny-psl-73`?); `redress policies` lists the ids"
+        ),
+        "{}",
+        cut.stderr
+    );
+}
+
 // ---------------------------------------------------------------- batch
 
 /// The rows of a batch's CSV output, without the header.

@@ -14,7 +14,6 @@
 //! applies but owes nothing for these incidents appears with 0.00 and its notes.
 
 use chrono::{DateTime, FixedOffset, Local, SecondsFormat, Utc};
-use redress::diagnose::visible;
 use redress::policy::Policy;
 use redress::{Case, Claim, ClaimFile, Error};
 use serde::Serialize;
@@ -108,10 +107,11 @@ pub fn run(args: &ClaimArgs) -> Result<u8, Failure> {
     }
 
     if claims.is_empty() && (args.json || args.letter) {
-        let region = visible(file.region().unwrap_or("?"));
+        let region = crate::report::shown_region(&file);
         note(&format!(
-            "{shown}: no catalog policy covers region {region} for these services and dates; \
-             `redress policies --region {region}` lists what covers the region"
+            "{shown}: no catalog policy covers region {region} for these services and dates. \
+             {} `redress policies --region {region}` lists what covers the region",
+            crate::report::covered_regions()
         ));
     }
 

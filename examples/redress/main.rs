@@ -74,7 +74,7 @@ pub struct ClaimArgs {
 /// `redress policies`.
 #[derive(Debug, clap::Args)]
 pub struct PoliciesArgs {
-    /// Only policies that cover this ISO 3166 region (`GB-ENG`, `US-NY`, `DE`).
+    /// Only policies that cover this ISO 3166 region (`GB-ENG`, `US-NY`, `DE`), any case.
     #[arg(long, value_name = "R")]
     pub region: Option<String>,
     /// Print JSON.

@@ -58,15 +58,21 @@ pub fn run(args: &PoliciesArgs) -> Result<u8, Failure> {
     let mut out = String::new();
     match &region {
         Some(r) if policies.is_empty() => {
-            let _ = writeln!(
-                out,
-                "No catalog policy covers region {r}. (`redress policies` lists them all.)"
+            crate::report::wrap(
+                &mut out,
+                "",
+                "",
+                &format!(
+                    "No catalog policy covers region {r}. {} (`redress policies` lists them \
+                     all.)",
+                    crate::report::covered_regions()
+                ),
             );
         }
         Some(r) => {
             let _ = writeln!(
                 out,
-                "{} catalog {} cover{} region {r} (`*` = any region):\n",
+                "{} catalog {} cover{} region {r} (`*` = any region):",
                 policies.len(),
                 if policies.len() == 1 {
                     "policy"
@@ -75,6 +81,18 @@ pub fn run(args: &PoliciesArgs) -> Result<u8, Failure> {
                 },
                 if policies.len() == 1 { "s" } else { "" }
             );
+            if policies.iter().all(|p| p.jurisdiction == "*") {
+                crate::report::wrap(
+                    &mut out,
+                    "",
+                    "",
+                    &format!(
+                        "None is for {r} itself. {}",
+                        crate::report::covered_regions()
+                    ),
+                );
+            }
+            let _ = writeln!(out);
         }
         None => {
             let _ = writeln!(out, "{} catalog policies:\n", policies.len());
@@ -157,24 +175,10 @@ fn json_policy(policy: &Policy) -> JsonPolicy {
     }
 }
 
-/// An ISO 3166-1 or 3166-2 code: letters, then optionally `-` and letters or digits.
+/// An ISO 3166-1 or 3166-2 code, any letter case, by the library's rule
+/// (`redress::region`); anything else is refused with the code it may have meant.
 fn check_region(region: &str) -> Result<String, Failure> {
-    let r = region.trim();
-    let (country, sub) = match r.split_once('-') {
-        Some((c, s)) => (c, Some(s)),
-        None => (r, None),
-    };
-    let country_ok = country.len() == 2 && country.chars().all(|c| c.is_ascii_alphabetic());
-    let sub_ok = match sub {
-        Some(s) => (1..=3).contains(&s.len()) && s.chars().all(|c| c.is_ascii_alphanumeric()),
-        None => true,
-    };
-    if country_ok && sub_ok {
-        Ok(r.to_ascii_uppercase())
-    } else {
-        Err(Failure::input(format!(
-            "--region: `{}` is not an ISO 3166 code; write one such as US-NY, GB-ENG or DE",
-            redress::diagnose::visible(region)
-        )))
-    }
+    redress::region::canonical(region)
+        .map(|code| code.into_owned())
+        .map_err(|e| Failure::input(format!("--region: {e}")))
 }

@@ -6,6 +6,7 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 use chrono::{DateTime, FixedOffset};
+use redress::diagnose::visible;
 use redress::{Claim, ClaimFile};
 use rust_decimal::Decimal;
 
@@ -34,8 +35,8 @@ pub fn render(
             who.push(format!("account {account}"));
         }
         let mut place = Vec::new();
-        if let Some(region) = &customer.region {
-            place.push(region.clone());
+        if customer.region.is_some() {
+            place.push(shown_region(file));
         }
         place.push(customer.segment.to_string());
         let who = if who.is_empty() {
@@ -90,15 +91,16 @@ pub fn render(
     }
 
     if claims.is_empty() {
-        let region = file.region().unwrap_or("?");
+        let region = shown_region(file);
         wrap(
             &mut out,
             "",
             "",
             &format!(
                 "No catalog policy covers region {region} for these services and dates, so \
-                 redress finds nothing owed. `redress policies --region {region}` lists the \
-                 policies for the region; `--policy ID` applies one by name."
+                 redress finds nothing owed. {} `redress policies --region {region}` lists the \
+                 policies for the region; `--policy ID` applies one by name.",
+                covered_regions()
             ),
         );
         return out;
@@ -114,6 +116,24 @@ pub fn render(
         comparison(&mut out, claims);
     }
     out
+}
+
+/// The customer's region as its code (upper case), or `?` when the file gives none.
+pub fn shown_region(file: &ClaimFile) -> String {
+    match file.region() {
+        Some(region) => redress::region::canonical(region)
+            .map_or_else(|_| visible(region).into_owned(), |code| code.into_owned()),
+        None => "?".to_owned(),
+    }
+}
+
+/// One sentence naming the regions that have a catalog policy, for a region that has
+/// none.
+pub fn covered_regions() -> String {
+    format!(
+        "The catalog has policies for {}, and providers' own terms that hold anywhere.",
+        redress::catalog::regions().join(", ")
+    )
 }
 
 /// One sentence: paid automatically, or to be requested (and by when), or nothing.

@@ -1,6 +1,7 @@
 //! Reading a batch's rows: the text of an account's or an outage's fields, checked and
 //! turned into an [`Account`] or an [`AreaOutage`], each error naming its column.
 
+use std::borrow::Cow;
 use std::str::FromStr;
 
 use chrono::{DateTime, FixedOffset};
@@ -30,7 +31,7 @@ use crate::plan::{Service, ServiceKind, ServicePlan};
 pub struct AccountFields<'a> {
     /// `account`: the account's id.
     pub account: &'a str,
-    /// `region`: ISO 3166 code, as in the claim file (may be empty).
+    /// `region`: ISO 3166 code, any letter case, as in the claim file (may be empty).
     pub region: &'a str,
     /// `area`: where the service is delivered; outages are keyed by area.
     pub area: &'a str,
@@ -64,7 +65,7 @@ pub struct AccountFields<'a> {
 pub struct Account {
     /// The account's id.
     pub id: String,
-    /// The customer's region (ISO 3166-1 or 3166-2), if given.
+    /// The customer's region (ISO 3166-1 or 3166-2, upper case), if given.
     pub region: Option<String>,
     /// The area the service is delivered in.
     pub area: String,
@@ -96,7 +97,8 @@ impl Account {
     /// Reads an account from the text of its fields, checking each.
     ///
     /// # Errors
-    /// [`Error::Invalid`] naming the column: an empty `account` or `area`, an
+    /// [`Error::Invalid`] naming the column: an empty `account` or `area`, a `region`
+    /// that is not an ISO 3166 code ([`crate::region`]), an
     /// unknown `currency` or `time_zone`, a `billing_day` outside 1-31, or
     /// `services` that [`parse_services`] refuses (a negative price, a service
     /// listed twice).
@@ -158,14 +160,21 @@ impl Account {
                 )
             })?,
         };
+        // Rows mostly repeat the previous row's region, written as its code: the same
+        // text is the same code without another lookup.
+        let region = match trim(fields.region) {
+            "" => None,
+            same if self.region.as_deref() == Some(same) => Some(Cow::Borrowed(same)),
+            given => Some(parse_region(given)?),
+        };
         parse_services_into(fields.services, &mut self.services)?;
         crate::plan::validate_plan_parts(billing_day, &self.services, &FieldPath::default)?;
         id.clone_into(&mut self.id);
         area.clone_into(&mut self.area);
-        match (trim(fields.region), &mut self.region) {
-            ("", region) => *region = None,
-            (given, Some(region)) => given.clone_into(region),
-            (given, region) => *region = Some(given.to_owned()),
+        match (region, &mut self.region) {
+            (None, region) => *region = None,
+            (Some(code), Some(region)) => code.as_ref().clone_into(region),
+            (Some(code), region) => *region = Some(code.into_owned()),
         }
         self.currency = currency;
         self.time_zone = time_zone;
@@ -219,6 +228,13 @@ fn required<'a>(text: &'a str, column: &str) -> Result<&'a str> {
         "" => Err(Error::invalid(FieldPath::root(column), "is empty")),
         text => Ok(text),
     }
+}
+
+/// A row's region as an ISO 3166 code, upper case ([`crate::region`]); anything else
+/// is the row's error at `region`, with the code it may have meant.
+fn parse_region(text: &str) -> Result<Cow<'_, str>> {
+    crate::region::canonical(text)
+        .map_err(|e| Error::invalid(FieldPath::root("region"), e.to_string()))
 }
 
 fn parse_currency(text: &str) -> Result<Currency> {

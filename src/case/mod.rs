@@ -4,8 +4,8 @@
 //! instants with the offsets they were written with, outages that may still be
 //! ongoing, a region as typed. [`Case::from_file`] checks every field once, at the
 //! door, and gives a [`Case`]: instants in UTC beside the plan's zone, ongoing outages
-//! closed at `as_of`, late activations closed at `as_of`'s local date, the region in
-//! upper case. Every engine entry ([`crate::assess`] and the rest) takes a `&Case`,
+//! closed at `as_of`, late activations closed at `as_of`'s local date, the region an
+//! ISO 3166 code in upper case ([`crate::region`]). Every engine entry ([`crate::assess`] and the rest) takes a `&Case`,
 //! so nothing downstream checks or converts again.
 //!
 //! [`crate::civil`] holds the civil-time helpers every stage uses: local dates and local
@@ -212,7 +212,8 @@ impl Case {
     /// [`crate::Error::Invalid`] naming the first field refused: an end before its
     /// start, a report before the outage began, a service the plan lacks, a date
     /// outside the supported years, a billing day outside 1-31, a negative price, an
-    /// ongoing outage without an `as_of` to close it at.
+    /// ongoing outage without an `as_of` to close it at, a region that is not an ISO
+    /// 3166 code ([`crate::region`]; `NY` is refused, suggesting `US-NY`).
     ///
     /// # Example
     /// ```

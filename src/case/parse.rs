@@ -58,11 +58,13 @@ pub(super) fn case(file: &ClaimFile) -> Result<Case> {
         activations.push(late_activation(activation, i, until_as_of, &plan_services)?);
     }
     let customer = file.customer.as_ref();
+    let region = match customer.and_then(|c| c.region.as_deref()) {
+        Some(region) => Some(region_code(region)?),
+        None => None,
+    };
     Ok(Case {
         as_of,
-        region: customer
-            .and_then(|c| c.region.as_deref())
-            .map(|r| r.trim().to_ascii_uppercase()),
+        region,
         segment: customer.map(|c| c.segment).unwrap_or_default(),
         provider: plan.provider.clone(),
         currency: plan.currency,
@@ -76,6 +78,14 @@ pub(super) fn case(file: &ClaimFile) -> Result<Case> {
         policies: file.policies.clone(),
         notes: Vec::new(),
     })
+}
+
+/// The customer's region as an ISO 3166 code, upper case ([`crate::region`]); anything
+/// else is refused at `customer.region` with the code it may have meant.
+fn region_code(region: &str) -> Result<String> {
+    crate::region::canonical(region)
+        .map(String::from)
+        .map_err(|e| Error::invalid(FieldPath::root("customer").field("region"), e.to_string()))
 }
 
 /// Policy ids are checked against the catalog where they are used; here only that

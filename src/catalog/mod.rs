@@ -101,10 +101,31 @@ pub fn all() -> Vec<Policy> {
     ENTRIES.iter().map(|(_, make)| make()).collect()
 }
 
+/// The regions the catalog has a policy for: every policy's jurisdiction but `*` (a
+/// provider's terms that hold anywhere), as ISO 3166 codes, sorted, each once. A region
+/// is covered by the policies of its own code and of its country ([`covers_region`]).
+///
+/// # Example
+/// ```
+/// let regions = redress::catalog::regions();
+/// assert!(regions.contains(&"US-NY".to_owned()) && regions.contains(&"DE".to_owned()));
+/// assert!(!regions.contains(&"*".to_owned()));
+/// ```
+pub fn regions() -> Vec<String> {
+    let mut regions: Vec<String> = all()
+        .into_iter()
+        .map(|p| p.jurisdiction)
+        .filter(|j| j != "*")
+        .collect();
+    regions.sort();
+    regions.dedup();
+    regions
+}
+
 /// The policy with an id.
 ///
 /// # Errors
-/// [`Error::UnknownPolicy`], with the nearest known id when one is close.
+/// [`Error::UnknownPolicy`], with the ids it may have meant ([`near_ids`]).
 ///
 /// # Example
 /// ```
@@ -112,6 +133,11 @@ pub fn all() -> Vec<Policy> {
 /// assert_eq!(tkg.jurisdiction, "DE");
 /// let err = redress::catalog::get("de-tkg-85").unwrap_err();
 /// assert_eq!(err.to_string(), "unknown policy `de-tkg-85` (did you mean `de-tkg-58`?)");
+/// let err = redress::catalog::get("us-ny").unwrap_err();
+/// assert_eq!(
+///     err.to_string(),
+///     "unknown policy `us-ny` (did you mean `us-ny-psc-outage-credit` or `us-ny-psl-73`?)"
+/// );
 /// # Ok::<(), redress::Error>(())
 /// ```
 pub fn get(id: &str) -> Result<Policy> {
@@ -122,9 +148,50 @@ pub fn get(id: &str) -> Result<Policy> {
         .map(|(_, make)| make())
         .ok_or_else(|| Error::UnknownPolicy {
             id: id.to_owned(),
-            suggestion: nearest(&wanted, ENTRIES.iter().map(|(known, _)| *known))
-                .map(str::to_owned),
+            suggestions: near_ids(id).into_iter().map(str::to_owned).collect(),
         })
+}
+
+/// The most ids [`near_ids`] gives.
+const MOST_SUGGESTED: usize = 3;
+
+/// The catalog ids a word not in the catalog may mean, likeliest first, at most three:
+/// the ids it begins (`us-ny-psc` → `us-ny-psc-outage-credit`), else those holding it
+/// (`ofcom` → `uk-ofcom-auto-comp`, `tkg` → `de-tkg-58`), else those holding each of its
+/// words (`ny-psc-credit`), else the nearest by spelling (`de-tkg-85` → `de-tkg-58`).
+/// Letter case, and spaces or `_` for `-`, are overlooked.
+///
+/// # Example
+/// ```
+/// use redress::catalog::near_ids;
+/// assert_eq!(near_ids("ofcom"), ["uk-ofcom-auto-comp"]);
+/// assert_eq!(near_ids("TKG"), ["de-tkg-58"]);
+/// assert_eq!(near_ids("us"), ["us-ny-psc-outage-credit", "us-nj-cable", "us-ny-psl-73"]);
+/// assert!(near_ids("zzz").is_empty());
+/// ```
+pub fn near_ids(word: &str) -> Vec<&'static str> {
+    let word: String = word
+        .trim()
+        .chars()
+        .map(|c| match c {
+            ' ' | '_' => '-',
+            c => c.to_ascii_lowercase(),
+        })
+        .collect();
+    let ids = || ENTRIES.iter().map(|(id, _)| *id);
+    let words: Vec<&str> = word.split('-').filter(|w| w.len() >= 2).collect();
+    let stages: [&dyn Fn(&str) -> bool; 3] = [
+        &|id| word.len() >= 2 && id.starts_with(word.as_str()),
+        &|id| word.len() >= 3 && id.contains(word.as_str()),
+        &|id| words.len() >= 2 && words.iter().all(|w| id.contains(w)),
+    ];
+    for matches in stages {
+        let found: Vec<&'static str> = ids().filter(|id| matches(id)).collect();
+        if !found.is_empty() {
+            return found.into_iter().take(MOST_SUGGESTED).collect();
+        }
+    }
+    nearest(&word, ids()).into_iter().collect()
 }
 
 #[cfg(test)]
@@ -134,5 +201,25 @@ mod tests {
     #[test]
     fn an_unknown_id_suggests_the_nearest_known_one() {
         assert_eq!(nearest("de-tkg-85", ids()), Some("de-tkg-58"));
+    }
+
+    #[test]
+    fn an_unknown_id_suggests_the_ids_it_begins_or_is_part_of() {
+        for (word, want) in [
+            ("us-ny-psc", &["us-ny-psc-outage-credit"][..]),
+            ("ofcom", &["uk-ofcom-auto-comp"]),
+            ("tkg", &["de-tkg-58"]),
+            ("Ofgem", &["uk-ofgem-gsop"]),
+            ("uk", &["uk-ofcom-auto-comp", "uk-ofgem-gsop"]),
+            ("ny psc outage credit", &["us-ny-psc-outage-credit"]),
+            ("ny-psc-credit", &["us-ny-psc-outage-credit"]),
+            ("de-tkg-85", &["de-tkg-58"]),
+            ("aws", &["aws-ec2-region"]),
+            ("a", &[]),
+            ("", &[]),
+        ] {
+            assert_eq!(near_ids(word), want, "{word}");
+        }
+        assert!(ids().iter().all(|id| near_ids(id) == [*id]));
     }
 }

@@ -365,3 +365,38 @@ fn ascii_splits_agree_with_the_standard_ones() {
         );
     }
 }
+
+/// A row's region follows the claim file's rule: a code in any case, written upper case;
+/// anything else is the row's error at `region`, with the code it may have meant. A row
+/// that repeats the previous row's region keeps it.
+#[test]
+fn a_rows_region_is_an_iso_code_in_any_case() {
+    let row = |region| AccountFields {
+        account: "A-1",
+        region,
+        area: "a",
+        currency: "USD",
+        time_zone: "UTC",
+        billing_day: "",
+        services: "internet:79.99",
+    };
+    let mut account = Account::default();
+    for (region, code) in [
+        ("us-ny", "US-NY"),
+        ("US-NY", "US-NY"),
+        ("de", "DE"),
+        ("DE", "DE"),
+    ] {
+        account.parse_into(&row(region)).unwrap();
+        assert_eq!(account.region.as_deref(), Some(code), "{region}");
+    }
+    for (region, suggestion) in [("NY", "`US-NY`"), ("New York", "`US-NY`"), ("UK", "`GB`")] {
+        let err = account.parse_into(&row(region)).unwrap_err().to_string();
+        assert!(
+            err.starts_with(&format!("region: `{region}` is not an ISO 3166 code")),
+            "{err}"
+        );
+        assert!(err.contains(suggestion), "{err}");
+    }
+    assert!(account.parse_into(&row("US-XX")).is_err());
+}
