@@ -119,7 +119,19 @@ pub(crate) fn compile(case: &Case, policy: &Policy, explain: bool) -> Result<Pro
             compile_provision(case, &ctx, version, shared.as_mut(), &mut program)?;
         }
     }
-    for reading in &policy.readings {
+    let bears = |cause: &Cause| {
+        case.outages
+            .iter()
+            .any(|o| o.cause == *cause && o.services.iter().any(|s| policy.covers(s)))
+    };
+    let readings = policy.readings.iter().chain(
+        policy
+            .cause_readings
+            .iter()
+            .filter(|(cause, _)| bears(cause))
+            .map(|(_, reading)| reading),
+    );
+    for reading in readings {
         note(&mut program, &|| {
             let mut text = String::with_capacity(READING.len() + reading.len());
             text.push_str(READING);

@@ -139,6 +139,11 @@ pub struct Policy {
     /// Readings taken where the source is ambiguous, in plain words (shown in claims).
     #[serde(default)]
     pub readings: Vec<String>,
+    /// Readings that bear only on outages of one cause (New York's, for a loss of
+    /// commercial power): shown in a claim only when one of its outages that the
+    /// policy covers has that cause, so a claim is not read as depending on them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub cause_readings: Vec<(Cause, String)>,
     /// The versions, each in force over its own dates.
     pub versions: Vec<PolicyVersion>,
 }
@@ -165,6 +170,7 @@ impl Policy {
             currency: Some(currency),
             dated_by: Dating::OutageStart,
             readings: Vec::new(),
+            cause_readings: Vec::new(),
             versions: Vec::new(),
         }
     }

@@ -273,6 +273,7 @@ pub fn gsop_with(options: GsopOptions) -> Policy {
         .to_owned();
     policy.evidence = Evidence::Secondary;
     policy.readings = readings(options);
+    policy.cause_readings = vec![(Cause::SevereWeather, severe_weather_reading(options))];
     policy
 }
 
@@ -395,6 +396,20 @@ fn multiple_interruptions() -> Provision {
     .with_excluded_causes(&[Cause::Customer, Cause::Planned])
 }
 
+/// The reading of the severe-weather category, which bears only on an outage with
+/// that cause.
+fn severe_weather_reading(options: GsopOptions) -> String {
+    match options.severe_weather {
+        SevereWeatherCategory::Category1 => {
+            "An outage with cause severe-weather is taken as a category 1 event: a 24-hour standard."
+        }
+        SevereWeatherCategory::Category2 => {
+            "An outage with cause severe-weather is taken as a category 2 event: a 48-hour standard."
+        }
+    }
+    .to_owned()
+}
+
 fn readings(options: GsopOptions) -> Vec<String> {
     let counting = match options.counting {
         Counting::Complete => {
@@ -406,14 +421,6 @@ fn readings(options: GsopOptions) -> Vec<String> {
              2023, 12 hours before, in severe weather) adds a payment."
         }
     };
-    let category = match options.severe_weather {
-        SevereWeatherCategory::Category1 => {
-            "An outage with cause severe-weather is taken as a category 1 event: a 24-hour standard."
-        }
-        SevereWeatherCategory::Category2 => {
-            "An outage with cause severe-weather is taken as a category 2 event: a 48-hour standard."
-        }
-    };
     let cap = match options.normal_weather_cap {
         NormalWeatherCap::Uncapped => "Normal-weather payments are not capped.",
         NormalWeatherCap::Gbp300BeforeSept2023 => {
@@ -423,7 +430,6 @@ fn readings(options: GsopOptions) -> Vec<String> {
     };
     vec![
         counting.to_owned(),
-        category.to_owned(),
         cap.to_owned(),
         "The standard is counted from when supply was lost (the regulations count from when \
          the distributor became aware, which the claim file does not give)."
