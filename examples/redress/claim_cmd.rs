@@ -9,14 +9,19 @@
 //! - A region no catalog policy covers (for these services and dates): that is an
 //!   answer, not an error: the report says so, the JSON has `"claims": []`, exit 0.
 //!
-//! A named policy that cannot apply to the plan at all (another currency, none of
-//! its services) is refused, exit 2, saying why: naming it was a mistake. One that
-//! applies but owes nothing for these incidents appears with 0.00 and its notes.
+//! A named policy that does not apply is an entry of its own saying why: one that
+//! cannot price the plan (another currency, none of its services) has no lines; one
+//! that does not reach the customer (another region, another provider's own terms)
+//! shows what it would pay, for comparison only. The command exits 0 while at least
+//! one policy applies, 2 when none does (the output is still complete). A letter
+//! cites only the policies that apply and says on stderr which it left out and why.
+//! A policy that applies but owes nothing for these incidents appears with 0.00 and
+//! its notes.
 
 use chrono::{DateTime, FixedOffset, Local, SecondsFormat, Utc};
 use redress::diagnose::visible;
 use redress::policy::Policy;
-use redress::{Case, Claim, ClaimFile, Error};
+use redress::{Case, Claim, ClaimFile};
 use serde::Serialize;
 
 use crate::input::{self, AsOfSource};
@@ -102,9 +107,20 @@ pub fn run(args: &ClaimArgs) -> Result<u8, Failure> {
         }
     };
 
-    let mut claims = Vec::with_capacity(policies.len());
-    for policy in &policies {
-        claims.push(assess_one(&case, policy).map_err(|e| input::claim_error(path, e))?);
+    let policies: Vec<&Policy> = policies.iter().collect();
+    let claims =
+        redress::assess_for_customer(&case, &policies).map_err(|e| input::claim_error(path, e))?;
+    let none_applies = !claims.is_empty() && !claims.iter().any(Claim::applies);
+    if none_applies {
+        let why: Vec<String> = redress::letter::left_out(&claims)
+            .into_iter()
+            .map(|(policy, why)| format!("{policy} cannot apply: {why}"))
+            .collect();
+        note(&format!(
+            "{shown}: no policy named applies to this claim ({}); `redress policies --region R` \
+             lists those for a region",
+            why.join("; ")
+        ));
     }
 
     if claims.is_empty() && (args.json || args.letter) {
@@ -136,7 +152,14 @@ pub fn run(args: &ClaimArgs) -> Result<u8, Failure> {
                 missing.join(", ")
             ));
         }
-        if claims.iter().all(|c| c.total.is_zero()) {
+        for (policy, why) in redress::letter::left_out(&claims) {
+            note(&format!("{shown}: the letter leaves out {policy}: {why}"));
+        }
+        if claims
+            .iter()
+            .filter(|c| c.applies())
+            .all(|c| c.total.is_zero())
+        {
             note(&format!(
                 "{shown}: nothing is owed under the policies applied; the letter asks the provider \
                  what credit it will give"
@@ -146,14 +169,7 @@ pub fn run(args: &ClaimArgs) -> Result<u8, Failure> {
     } else {
         print(&report::render(path, &file, as_of, source, &claims))?;
     }
-    Ok(0)
-}
-
-/// Assesses one policy. A named policy that cannot apply to the plan at all (another
-/// currency, none of its services) is an error, exit 2, saying why; one that applies
-/// to the plan but owes nothing for these incidents appears with 0.00 and its notes.
-fn assess_one(case: &Case, policy: &Policy) -> Result<Claim, Error> {
-    redress::assess(case, policy)
+    Ok(if none_applies { 2 } else { 0 })
 }
 
 /// The local date of an instant in the plan's zone (for the report's "as of").

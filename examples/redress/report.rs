@@ -106,7 +106,9 @@ pub fn render(
 
     for claim in claims {
         let _ = write!(out, "{claim}");
-        wrap(&mut out, "  → ", "    ", &how_paid(claim));
+        if claim.not_applicable.is_none() {
+            wrap(&mut out, "  → ", "    ", &how_paid(claim));
+        }
         let _ = writeln!(out);
     }
 
@@ -118,6 +120,10 @@ pub fn render(
 
 /// One sentence: paid automatically, or to be requested (and by when), or nothing.
 fn how_paid(claim: &Claim) -> String {
+    if claim.not_for_customer.is_some() {
+        return "Not owed to this customer: shown for comparison only, and left out of a letter."
+            .to_owned();
+    }
     if claim.total.is_zero() {
         return "Nothing owed under this policy (the notes say why).".to_owned();
     }
@@ -154,7 +160,11 @@ fn how_paid(claim: &Claim) -> String {
 
 /// How a claim is paid, in a few words for the table.
 fn payment_words(claim: &Claim) -> String {
-    if claim.total.is_zero() {
+    if claim.not_applicable.is_some() {
+        "not applicable".to_owned()
+    } else if claim.not_for_customer.is_some() {
+        "not applicable (comparison only)".to_owned()
+    } else if claim.total.is_zero() {
         "nothing owed".to_owned()
     } else if claim.automatic {
         "automatic".to_owned()
@@ -166,10 +176,12 @@ fn payment_words(claim: &Claim) -> String {
     }
 }
 
-/// The side-by-side table: every policy's total and payment, the most generous marked.
+/// The side-by-side table: every policy's total and payment, the most generous of those
+/// that apply marked.
 fn comparison(out: &mut String, claims: &[Claim]) {
     let best = claims
         .iter()
+        .filter(|c| c.applies())
         .map(|c| c.total)
         .max()
         .unwrap_or(Decimal::ZERO);
@@ -178,9 +190,13 @@ fn comparison(out: &mut String, claims: &[Claim]) {
         .map(|c| {
             (
                 c.policy.clone(),
-                format!("{} {}", c.total, c.currency),
+                if c.not_applicable.is_some() {
+                    "—".to_owned()
+                } else {
+                    format!("{} {}", c.total, c.currency)
+                },
                 payment_words(c),
-                !best.is_zero() && c.total == best,
+                c.applies() && !best.is_zero() && c.total == best,
             )
         })
         .collect();
@@ -206,7 +222,9 @@ fn comparison(out: &mut String, claims: &[Claim]) {
         );
         let _ = writeln!(out, "{}", line.trim_end());
     }
-    if best.is_zero() {
+    if !claims.iter().any(Claim::applies) {
+        let _ = writeln!(out, "  No policy named applies to this claim.");
+    } else if best.is_zero() {
         let _ = writeln!(out, "  No policy owes anything for these incidents.");
     } else {
         let _ = writeln!(
