@@ -52,6 +52,10 @@
 //! # Ok::<(), redress::Error>(())
 //! ```
 //!
+//! The claim file a person writes (its fields, in TOML or JSON, and the command
+//! line's JSON output) is documented in `docs/claim-file.md` in the repository, and a
+//! batch's CSV files in `docs/batch.md`.
+//!
 //! ## The tour
 //!
 //! The pipeline runs one way: a document is read into a case, a policy is compiled
