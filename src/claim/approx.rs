@@ -34,7 +34,7 @@ pub(crate) fn unrounded(unrounded: Decimal, amount: Decimal, minor: u32) -> (Str
     if near == amount {
         (format!("≈ {amount}"), false)
     } else {
-        (format!("{}", figure(exact, minor + 2)), true)
+        (figure(exact, minor + 2), true)
     }
 }
 
