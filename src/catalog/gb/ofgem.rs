@@ -10,7 +10,7 @@ use crate::money::Currency;
 use crate::outage::Cause;
 use crate::plan::ServiceKind;
 use crate::policy::{
-    Amount, Assumption, Clock, Condition, Counting, Escalating, Evidence, Measure, Policy,
+    Amount, Assumption, Bearing, Clock, Condition, Counting, Escalating, Evidence, Measure, Policy,
     PolicyVersion, Provision, Rule, ServiceScope, Subject, ThresholdTier, Tiers,
 };
 use crate::span::Span;
@@ -273,7 +273,10 @@ pub fn gsop_with(options: GsopOptions) -> Policy {
         .to_owned();
     policy.evidence = Evidence::Secondary;
     policy.readings = readings(options);
-    policy.cause_readings = vec![(Cause::SevereWeather, severe_weather_reading(options))];
+    policy.readings_for = vec![(
+        Bearing::Cause(Cause::SevereWeather),
+        severe_weather_reading(options),
+    )];
     policy
 }
 

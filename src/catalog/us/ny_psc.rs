@@ -7,8 +7,9 @@ use crate::money::Currency;
 use crate::outage::Cause;
 use crate::plan::ServiceKind;
 use crate::policy::{
-    Amount, Assumption, Clock, ClockStart, Condition, Counting, DayCount, Evidence, Payment,
-    PerUnit, Policy, PolicyVersion, Provision, Rule, ServiceScope, Severity, Subject, UnitCount,
+    Amount, Assumption, Bearing, Clock, ClockStart, Condition, Counting, DayCount, Evidence,
+    Payment, PerUnit, Policy, PolicyVersion, Provision, Rule, ServiceScope, Severity, Subject,
+    UnitCount,
 };
 use crate::span::Span;
 
@@ -119,7 +120,7 @@ pub fn ny_psc_outage_credit() -> Policy {
 /// let mut options = NyPscOptions::default();
 /// options.automatic_test = AutomaticTest::CreditPeriod;
 /// let p = ny_psc_outage_credit_with(options);
-/// assert!(p.cause_readings.iter().any(|(_, r)| r.contains("only the credit period")));
+/// assert!(p.readings_for.iter().any(|(_, r)| r.contains("only the credit period")));
 /// ```
 pub fn ny_psc_outage_credit_with(options: NyPscOptions) -> Policy {
     let mut policy = Policy::new(
@@ -156,13 +157,13 @@ pub fn ny_psc_outage_credit_with(options: NyPscOptions) -> Policy {
             .to_owned(),
         "automatic at 24 hours or more; under 24 hours one unit, owed only on request".to_owned(),
     ];
-    policy.cause_readings = vec![
+    policy.readings_for = vec![
         (
-            Cause::Power,
+            Bearing::Cause(Cause::Power),
             "with a commercial-power cause the credit period starts 24 hours after power returns"
                 .to_owned(),
         ),
-        (Cause::Power, test_reading.to_owned()),
+        (Bearing::Cause(Cause::Power), test_reading.to_owned()),
     ];
     let credit = Provision::new(
         "outage credit",
