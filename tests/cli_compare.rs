@@ -248,7 +248,11 @@ fn a_quotient_that_never_ends_reads_about_its_cents_while_the_json_keeps_it_exac
     assert!(!line.contains("2.0967"), "{line}");
     let letter = redress(["claim", &file, "--letter", "--date", "2025-10-10"]);
     assert_eq!(letter.code, 0, "{}", letter.stderr);
-    assert!(flat(&letter.stdout).contains("≈ 2.10 USD"), "{}", letter.stdout);
+    assert!(
+        flat(&letter.stdout).contains("≈ 2.10 USD"),
+        "{}",
+        letter.stdout
+    );
     assert!(!letter.stdout.contains("2.0967"), "{}", letter.stdout);
 
     let out = json(&redress(["claim", &file, "--json"]));

@@ -84,45 +84,46 @@ pub fn run(args: &PoliciesArgs) -> Result<u8, Failure> {
         }
     }
     for policy in &policies {
-        let _ = writeln!(out, "{}  [{}]", policy.id, policy.jurisdiction);
-        if policy.title != policy.id {
-            crate::report::wrap(&mut out, "    ", "    ", &policy.title);
-        }
-        let citation = if policy.citation.trim().is_empty() {
-            "(none recorded)"
-        } else {
-            policy.citation.trim()
-        };
-        crate::report::wrap(&mut out, "    Citation:  ", "               ", citation);
-        crate::report::wrap(
-            &mut out,
-            "    Services:  ",
-            "               ",
-            &services(policy),
-        );
-        if !policy.providers.is_empty() {
-            let only = format!(
-                "{} only (the provider's own terms)",
-                policy.providers.join(" or ")
-            );
-            crate::report::wrap(&mut out, "    Provider:  ", "               ", &only);
-        }
-        let _ = writeln!(out, "    In force:  {}", in_force(policy));
-        for version in &policy.versions {
-            if policy.versions.len() < 2 && version.label.is_empty() {
-                break;
-            }
-            let label = if version.label.is_empty() {
-                String::new()
-            } else {
-                format!(": {}", version.label)
-            };
-            let _ = writeln!(out, "               {}{label}", dates(version));
-        }
-        let _ = writeln!(out, "    Evidence:  {}", policy.evidence);
-        let _ = writeln!(out);
+        write_entry(&mut out, policy);
     }
     print(&out).map(|()| 0)
+}
+
+/// One policy's entry: id and jurisdiction, title, citation, services, provider, dates
+/// and evidence.
+fn write_entry(out: &mut String, policy: &Policy) {
+    let _ = writeln!(out, "{}  [{}]", policy.id, policy.jurisdiction);
+    if policy.title != policy.id {
+        crate::report::wrap(out, "    ", "    ", &policy.title);
+    }
+    let citation = if policy.citation.trim().is_empty() {
+        "(none recorded)"
+    } else {
+        policy.citation.trim()
+    };
+    crate::report::wrap(out, "    Citation:  ", "               ", citation);
+    crate::report::wrap(out, "    Services:  ", "               ", &services(policy));
+    if !policy.providers.is_empty() {
+        let only = format!(
+            "{} only (the provider's own terms)",
+            policy.providers.join(" or ")
+        );
+        crate::report::wrap(out, "    Provider:  ", "               ", &only);
+    }
+    let _ = writeln!(out, "    In force:  {}", in_force(policy));
+    for version in &policy.versions {
+        if policy.versions.len() < 2 && version.label.is_empty() {
+            break;
+        }
+        let label = if version.label.is_empty() {
+            String::new()
+        } else {
+            format!(": {}", version.label)
+        };
+        let _ = writeln!(out, "               {}{label}", dates(version));
+    }
+    let _ = writeln!(out, "    Evidence:  {}", policy.evidence);
+    let _ = writeln!(out);
 }
 
 /// The services a policy covers, "internet, phone", or "every service".

@@ -24,6 +24,54 @@ pub fn render(
     claims: &[Claim],
 ) -> String {
     let mut out = String::new();
+    write_heading(&mut out, path, file, as_of, source);
+    let incidents = redress::letter::describe_incidents(file, redress::letter::Voice::Report);
+    if !incidents.is_empty() {
+        let _ = writeln!(out, "What happened");
+        for (i, incident) in incidents.iter().enumerate() {
+            let lead = format!("  {}. ", i + 1);
+            wrap(&mut out, &lead, &" ".repeat(lead.len()), incident);
+        }
+        let _ = writeln!(out);
+    }
+
+    if claims.is_empty() {
+        let region = file.region().unwrap_or("?");
+        wrap(
+            &mut out,
+            "",
+            "",
+            &format!(
+                "No catalog policy covers region {region} for these services and dates, so \
+                 redress finds nothing owed. `redress policies --region {region}` lists the \
+                 policies for the region; `--policy ID` applies one by name."
+            ),
+        );
+        return out;
+    }
+
+    for claim in claims {
+        let _ = write!(out, "{claim}");
+        if claim.not_applicable.is_none() {
+            wrap(&mut out, "  → ", "    ", &how_paid(claim));
+        }
+        let _ = writeln!(out);
+    }
+
+    if claims.len() > 1 {
+        comparison(&mut out, claims);
+    }
+    out
+}
+
+/// Who and what: the file, the customer, the plan and the instant assessed.
+fn write_heading(
+    out: &mut String,
+    path: &Path,
+    file: &ClaimFile,
+    as_of: DateTime<FixedOffset>,
+    source: AsOfSource,
+) {
     let _ = writeln!(out, "Claim file: {}", path.display());
     if let Some(customer) = &file.customer {
         let mut who = Vec::new();
@@ -78,44 +126,6 @@ pub fn render(
         source.text()
     );
     let _ = writeln!(out);
-
-    let incidents = redress::letter::describe_incidents(file, redress::letter::Voice::Report);
-    if !incidents.is_empty() {
-        let _ = writeln!(out, "What happened");
-        for (i, incident) in incidents.iter().enumerate() {
-            let lead = format!("  {}. ", i + 1);
-            wrap(&mut out, &lead, &" ".repeat(lead.len()), incident);
-        }
-        let _ = writeln!(out);
-    }
-
-    if claims.is_empty() {
-        let region = file.region().unwrap_or("?");
-        wrap(
-            &mut out,
-            "",
-            "",
-            &format!(
-                "No catalog policy covers region {region} for these services and dates, so \
-                 redress finds nothing owed. `redress policies --region {region}` lists the \
-                 policies for the region; `--policy ID` applies one by name."
-            ),
-        );
-        return out;
-    }
-
-    for claim in claims {
-        let _ = write!(out, "{claim}");
-        if claim.not_applicable.is_none() {
-            wrap(&mut out, "  → ", "    ", &how_paid(claim));
-        }
-        let _ = writeln!(out);
-    }
-
-    if claims.len() > 1 {
-        comparison(&mut out, claims);
-    }
-    out
 }
 
 /// One sentence: paid automatically, or to be requested (and by when), or nothing.
