@@ -52,6 +52,10 @@
 //! # Ok::<(), redress::Error>(())
 //! ```
 //!
+//! The claim file a person writes (its fields, in TOML or JSON, and the command
+//! line's JSON output) is documented in `docs/claim-file.md` in the repository, and a
+//! batch's CSV files in `docs/batch.md`.
+//!
 //! ## The tour
 //!
 //! The pipeline runs one way: a document is read into a case, a policy is compiled
@@ -68,7 +72,8 @@
 //!   [`policy::Rule`] tree: per-unit, pro-rata, base-plus-steps, uptime tiers,
 //!   threshold tiers, max-of, sum-of, cap, when, minimum payout. Policies are data.
 //! - [`catalog`]: the real-world policies, one file each, by jurisdiction.
-//! - [`assess`], [`assess_each`], [`assess_totals`], [`assess_file`]: the engine.
+//! - [`assess`], [`assess_each`], [`assess_totals`], [`assess_file`],
+//!   [`assess_for_customer`]: the engine.
 //! - [`claim`]: the itemised result, each line's structured [`claim::Basis`]
 //!   rendered as arithmetic a person can redo.
 //! - [`letter`]: a claim letter from the customer to the provider.
@@ -138,8 +143,10 @@ pub use rust_decimal;
 /// services, provider and the dates of its incidents).
 ///
 /// A named policy that cannot apply to the plan (another currency, none of its
-/// services) is a claim of its own saying why ([`Claim::not_applicable`]), as in
-/// [`assess_each`].
+/// services) is a claim of its own saying why ([`Claim::not_applicable`]); one that
+/// does not reach the customer (another region, another provider's terms) is worked
+/// out for comparison and says why ([`Claim::not_for_customer`]), as in
+/// [`assess_for_customer`].
 ///
 /// # Errors
 /// Everything [`Case::from_file`] refuses; [`Error::UnknownPolicy`] for an id the
@@ -176,7 +183,52 @@ pub fn assess_file(claim: &ClaimFile) -> Result<Vec<Claim>> {
         None => catalog::select(&case),
     };
     let policies: Vec<&policy::Policy> = policies.iter().collect();
-    assess_each(&case, &policies)
+    assess_for_customer(&case, &policies)
+}
+
+/// Assesses a case under several policies, side by side, as [`assess_each`] does, and
+/// marks each claim whose policy does not reach the customer (another region, another
+/// provider's own terms) with why ([`Claim::not_for_customer`],
+/// [`catalog::not_for_customer`]). [`Claim::applies`] then tells the claims the
+/// customer can make from those shown for comparison.
+///
+/// # Errors
+/// As [`assess_each`].
+///
+/// # Example
+/// ```
+/// let file: redress::ClaimFile = toml::from_str(r#"
+///     [customer]
+///     region = "US-NY"
+///     [plan]
+///     currency = "USD"
+///     time_zone = "America/New_York"
+///     [[plan.services]]
+///     kind = "tv"
+///     monthly_price = "60.00"
+///     [[outages]]
+///     services = ["tv"]
+///     start = "2024-10-01T06:00:00-04:00"
+///     end = "2024-10-03T11:00:00-04:00"
+/// "#)?;
+/// let case = redress::Case::from_file(&file)?;
+/// let nj = redress::catalog::get("us-nj-cable")?;
+/// let claims = redress::assess_for_customer(&case, &[&nj])?;
+/// assert_eq!(
+///     claims[0].not_for_customer.as_deref(),
+///     Some("not the customer's region: this rule is New Jersey's (US-NJ); the customer is in US-NY")
+/// );
+/// assert!(!claims[0].applies());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn assess_for_customer(case: &Case, policies: &[&policy::Policy]) -> Result<Vec<Claim>> {
+    let mut claims = assess_each(case, policies)?;
+    for (claim, policy) in claims.iter_mut().zip(policies) {
+        if claim.not_applicable.is_none() {
+            claim.not_for_customer = catalog::not_for_customer(policy, case);
+        }
+    }
+    Ok(claims)
 }
 
 /// The README's examples, run as doc tests so the README stays true.

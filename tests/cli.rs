@@ -122,12 +122,15 @@ fn policy_flags_override_the_file_and_keep_their_order_without_repeats() {
 }
 
 #[test]
-fn a_named_policy_that_cannot_apply_to_the_plan_is_bad_input() {
-    // The NY plan is in dollars; TKG §58 pays in euros. Issue 6 makes this bad input (exit 2,
-    // saying why); a policy that applies to the plan but not to these dates still appears
-    // with 0.00 and a note.
+fn a_claim_under_no_policy_that_applies_exits_2_saying_why() {
+    // The NY plan is in dollars; TKG §58 pays in euros. With no other policy named, nothing
+    // applies: exit 2, saying why on stderr, the entry still in the JSON. (With another
+    // policy that applies it is exit 0: tests/cli_compare.rs.)
     let run = redress(["claim", NY, "--json", "--policy", "de-tkg-58"]);
     assert_eq!(run.code, 2, "{}", run.stderr);
+    let out: Value = serde_json::from_str(&run.stdout).expect("JSON");
+    assert_eq!(out["claims"][0]["policy"], "de-tkg-58");
+    assert!(out["claims"][0]["not_applicable"].is_string(), "{out}");
     assert!(
         run.stderr.contains("de-tkg-58") && run.stderr.contains("cannot apply"),
         "{}",

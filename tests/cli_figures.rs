@@ -128,24 +128,32 @@ fn aws_region_outage_earns_120_on_request_by_30_november() {
 }
 
 /// The comparison marks the policy (or policies) with the largest total from the
-/// JSON, and nothing else; the ES outage is owed something under RD 899/2009 art. 16
-/// (€7.16, above), so something is marked.
+/// JSON among those that apply to the customer, and nothing else: the ES customer
+/// (ES-MD) is outside the Portuguese and Italian rules, which are shown for comparison
+/// only. The ES outage is owed something under RD 899/2009 art. 16 (€7.16, above), so
+/// something is marked.
 #[test]
-fn the_comparison_marks_the_most_generous() {
+fn the_comparison_marks_the_most_generous_of_the_policies_that_apply() {
     let policies = ["es-rd-899-2009", "pt-lei-16-2022", "it-agcom-347-18"];
     let mut extra = Vec::new();
     for p in policies {
         extra.extend(["--policy", p]);
     }
     let claims = claims(ES, &extra);
+    let applies = |c: &Value| c["not_applicable"].is_null() && c["not_for_customer"].is_null();
+    assert_eq!(
+        claims.iter().map(applies).collect::<Vec<_>>(),
+        [true, false, false]
+    );
     let totals: Vec<rust_decimal::Decimal> = claims
         .iter()
-        .map(|c| {
-            c["total"]
+        .map(|c| match applies(c) {
+            true => c["total"]
                 .as_str()
                 .unwrap_or("0")
                 .parse()
-                .expect("a decimal")
+                .expect("a decimal"),
+            false => rust_decimal::Decimal::ZERO,
         })
         .collect();
     let best = totals.iter().max().copied().unwrap_or_default();

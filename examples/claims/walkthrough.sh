@@ -2,18 +2,31 @@
 # Regenerates README-walkthrough.md: every command of the walkthrough, run for
 # real on the bundled files, with its output pasted under it.
 #
-#   examples/claims/walkthrough.sh            # from the crate's root
+#   examples/claims/walkthrough.sh            # from anywhere
 #
 # The commands are shown as `cargo run --release --example redress -- ...`; they
-# are run through the built binary, so cargo's own lines stay out of the output.
+# are run through the built binary (a debug build: the output is the same, and
+# it builds faster), so cargo's own lines stay out of the output. Scratch files
+# go in a temporary directory removed on exit: nothing is left in /tmp.
+# tests/walkthrough.rs runs every command again and fails when the page no
+# longer matches what the CLI prints.
 set -euo pipefail
 
 cd "$(dirname "$0")/../.."
-cargo build --quiet --release --example redress
-bin="${CARGO_TARGET_DIR:-target}/release/examples/redress"
-out=examples/claims/README-walkthrough.md
+root="$PWD"
+cargo build --quiet --example redress
+target="${CARGO_TARGET_DIR:-target}"
+case "$target" in
+/*) ;;
+*) target="$root/$target" ;;
+esac
+bin="$target/debug/examples/redress"
+out="$root/examples/claims/README-walkthrough.md"
+scratch="$(mktemp -d)"
+trap 'rm -rf "$scratch"' EXIT
 
-# run "what it shows" args...: one section with the command and its output.
+# run "what it shows" args...: one section with the command and its output
+# (stdout and stderr as they were written).
 run() {
     local title="$1"
     shift
@@ -31,27 +44,25 @@ run() {
     } >>"$out"
 }
 
-# run_head n "what it shows" args...: as run, keeping the first n lines of stdout
-# and all of stderr.
+# run_head n "what it shows" args...: as run, keeping the first n lines of stdout,
+# then all of stderr.
 run_head() {
     local n="$1" title="$2"
     shift 2
     local status=0
-    local stdout stderr
-    stderr="$(mktemp)"
-    stdout="$("$bin" "$@" 2>"$stderr")" || status=$?
+    local stdout
+    stdout="$("$bin" "$@" 2>"$scratch/stderr")" || status=$?
     {
         printf '### %s\n\n```console\n$ cargo run --release --example redress --' "$title"
         printf ' %s' "$@"
         printf '\n%s\n' "$(printf '%s\n' "$stdout" | head -n "$n")"
         printf '... (%s rows after the header in all)\n' "$(($(printf '%s\n' "$stdout" | wc -l) - 1))"
-        cat "$stderr"
+        cat "$scratch/stderr"
         if [ "$status" -ne 0 ]; then
             printf '(exit status %s)\n' "$status"
         fi
         printf '```\n\n'
     } >>"$out"
-    rm -f "$stderr"
 }
 
 cat >"$out" <<'EOF'
@@ -80,6 +91,16 @@ run "The JSON a script reads" claim examples/claims/ny-cable-outage.toml --json
 run "The claim letter" claim examples/claims/ny-cable-outage.toml --letter --date 2024-10-06
 
 cat >>"$out" <<'EOF'
+A rule that does not apply is an entry of its own, saying why. New Jersey's rule is
+worked out for comparison only (the customer is in New York: a letter never cites it);
+Germany's TKG pays in euros, so it cannot price a plan in dollars at all. The most
+generous is marked among the rules that apply.
+
+EOF
+run "Rules that are not New York's" \
+    claim examples/claims/ny-cable-outage.toml --policy us-ny-psc-outage-credit --policy us-nj-cable --policy de-tkg-58
+
+cat >>"$out" <<'EOF'
 ## 3. Germany: TKG §58, a week without internet
 
 The consumer must ask for TKG compensation, so the letter is the point.
@@ -102,7 +123,8 @@ cat >>"$out" <<'EOF'
 
 `es-internet.toml` names no policy: redress uses those that cover the customer's
 region (ES-MD). `--policy` (repeatable) applies others by name; with several, the
-report ends with a side-by-side table, the most generous marked.
+report ends with a side-by-side table, the most generous marked. The Portuguese and
+Italian rules are not the customer's: they are worked out for comparison only.
 
 EOF
 run "Selection by region" claim examples/claims/es-internet.toml
@@ -132,12 +154,10 @@ cat >>"$out" <<'EOF'
 ## 8. When the input is wrong
 
 A typo must not silently drop an outage: unknown fields are refused, with the line.
+`typo.toml` is `ny-cable-outage.toml` with `[[outage]]` written for `[[outages]]`.
 
 EOF
-typo="$(mktemp -d)/typo.toml"
-sed 's/^\[\[outages\]\]/[[outage]]/' examples/claims/ny-cable-outage.toml >"$typo"
-cp "$typo" /tmp/typo.toml
-run "A misspelt table" claim /tmp/typo.toml
-rm -f /tmp/typo.toml "$typo"
+sed 's/^\[\[outages\]\]/[[outage]]/' examples/claims/ny-cable-outage.toml >"$scratch/typo.toml"
+(cd "$scratch" && run "A misspelt table" claim typo.toml)
 
 echo "wrote $out"

@@ -9,13 +9,20 @@
 //! - A region no catalog policy covers (for these services and dates): that is an
 //!   answer, not an error: the report says so, the JSON has `"claims": []`, exit 0.
 //!
-//! A named policy that cannot apply to the plan at all (another currency, none of
-//! its services) is refused, exit 2, saying why: naming it was a mistake. One that
-//! applies but owes nothing for these incidents appears with 0.00 and its notes.
+//! A named policy that does not apply is an entry of its own saying why: one that
+//! cannot price the plan (another currency, none of its services) has no lines; one
+//! that does not reach the customer (another region, another provider's own terms)
+//! shows what it would pay, for comparison only. The command exits 0 while at least
+//! one policy applies, 2 when none does (the output is still complete). A letter
+//! cites only the policies that apply and says on stderr which it left out and why.
+//! A policy that applies but owes nothing for these incidents appears with 0.00 and
+//! its notes.
 
-use chrono::{DateTime, FixedOffset, Local, SecondsFormat, Utc};
+use std::path::Path;
+
+use chrono::{DateTime, FixedOffset, Local, NaiveDate, SecondsFormat, Utc};
 use redress::policy::Policy;
-use redress::{Case, Claim, ClaimFile, Error};
+use redress::{Case, Claim, ClaimFile};
 use serde::Serialize;
 
 use crate::input::{self, AsOfSource};
@@ -101,11 +108,57 @@ pub fn run(args: &ClaimArgs) -> Result<u8, Failure> {
         }
     };
 
-    let mut claims = Vec::with_capacity(policies.len());
-    for policy in &policies {
-        claims.push(assess_one(&case, policy).map_err(|e| input::claim_error(path, e))?);
-    }
+    let policies: Vec<&Policy> = policies.iter().collect();
+    let claims =
+        redress::assess_for_customer(&case, &policies).map_err(|e| input::claim_error(path, e))?;
+    let assessed = Assessed {
+        path,
+        shown,
+        file,
+        as_of,
+        source,
+        claims,
+    };
+    write_output(args, &assessed, letter_date)
+}
 
+/// What was assessed, for the output.
+struct Assessed<'a> {
+    path: &'a Path,
+    shown: String,
+    file: ClaimFile,
+    as_of: DateTime<FixedOffset>,
+    source: AsOfSource,
+    claims: Vec<Claim>,
+}
+
+/// Prints the JSON, the letter or the report; returns the exit code: 2 when policies
+/// were named and none applies (the output is still complete), else 0.
+fn write_output(
+    args: &ClaimArgs,
+    assessed: &Assessed<'_>,
+    letter_date: Option<NaiveDate>,
+) -> Result<u8, Failure> {
+    let Assessed {
+        path,
+        shown,
+        file,
+        as_of,
+        source,
+        claims,
+    } = assessed;
+    let none_applies = !claims.is_empty() && !claims.iter().any(Claim::applies);
+    if none_applies {
+        let why: Vec<String> = redress::letter::left_out(claims)
+            .into_iter()
+            .map(|(policy, why)| format!("{policy} cannot apply: {why}"))
+            .collect();
+        note(&format!(
+            "{shown}: no policy named applies to this claim ({}); `redress policies --region R` \
+             lists those for a region",
+            why.join("; ")
+        ));
+    }
     if claims.is_empty() && (args.json || args.letter) {
         let region = crate::report::shown_region(&file);
         note(&format!(
@@ -121,7 +174,7 @@ pub fn run(args: &ClaimArgs) -> Result<u8, Failure> {
                 .with_timezone(&Utc)
                 .to_rfc3339_opts(SecondsFormat::Secs, true),
             as_of_source: source.key(),
-            claims: &claims,
+            claims,
         };
         let mut text = serde_json::to_string_pretty(&output)
             .map_err(|e| Failure::other(format!("cannot write JSON: {e}")))?;
@@ -129,31 +182,42 @@ pub fn run(args: &ClaimArgs) -> Result<u8, Failure> {
         print(&text)?;
     } else if args.letter {
         let today = letter_date.unwrap_or_else(|| Local::now().date_naive());
-        let missing = redress::letter::missing_details(&file);
-        if !missing.is_empty() {
-            note(&format!(
-                "{shown}: the letter has placeholders for {}: fill them in, or add them to the claim file",
-                missing.join(", ")
-            ));
-        }
-        if claims.iter().all(|c| c.total.is_zero()) {
-            note(&format!(
-                "{shown}: nothing is owed under the policies applied; the letter asks the provider \
-                 what credit it will give"
-            ));
-        }
-        print(&redress::letter::letter(&file, &claims, today))?;
+        write_letter(shown, file, claims, today)?;
     } else {
-        print(&report::render(path, &file, as_of, source, &claims))?;
+        print(&report::render(path, file, *as_of, *source, claims))?;
     }
-    Ok(0)
+    Ok(if none_applies { 2 } else { 0 })
 }
 
-/// Assesses one policy. A named policy that cannot apply to the plan at all (another
-/// currency, none of its services) is an error, exit 2, saying why; one that applies
-/// to the plan but owes nothing for these incidents appears with 0.00 and its notes.
-fn assess_one(case: &Case, policy: &Policy) -> Result<Claim, Error> {
-    redress::assess(case, policy)
+/// The letter, with notes on stderr for what it lacks: details left as placeholders,
+/// the policies it leaves out and why, and that nothing is owed.
+fn write_letter(
+    shown: &str,
+    file: &ClaimFile,
+    claims: &[Claim],
+    today: NaiveDate,
+) -> Result<(), Failure> {
+    let missing = redress::letter::missing_details(file);
+    if !missing.is_empty() {
+        note(&format!(
+            "{shown}: the letter has placeholders for {}: fill them in, or add them to the claim file",
+            missing.join(", ")
+        ));
+    }
+    for (policy, why) in redress::letter::left_out(claims) {
+        note(&format!("{shown}: the letter leaves out {policy}: {why}"));
+    }
+    if claims
+        .iter()
+        .filter(|c| c.applies())
+        .all(|c| c.total.is_zero())
+    {
+        note(&format!(
+            "{shown}: nothing is owed under the policies applied; the letter asks the provider \
+             what credit it will give"
+        ));
+    }
+    print(&redress::letter::letter(file, claims, today))
 }
 
 /// The local date of an instant in the plan's zone (for the report's "as of").

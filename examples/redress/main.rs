@@ -8,7 +8,8 @@
 //! ```
 //!
 //! The contract is `docs/claim-file.md`, and for `batch` `docs/batch.md`. Exit codes: 0 success; 2 bad input (a file,
-//! field, line or flag that cannot be used; the message names it), including a
+//! field, line or flag that cannot be used; the message names it, or a claim under
+//! policies none of which applies: the output is still complete), including a
 //! batch in which some account rows could not be read or assessed (its output is
 //! still complete, those rows carrying their error); 1 anything else (output that
 //! cannot be written, a policy the catalog itself got wrong). A claim file whose
@@ -30,7 +31,14 @@ use clap::{Parser, Subcommand};
 /// Works out what a customer is owed when a service fails: itemised, cited
 /// outage credits and compensation.
 #[derive(Debug, Parser)]
-#[command(name = "redress", version, about, long_about = None)]
+#[command(
+    name = "redress",
+    version,
+    about,
+    long_about = None,
+    after_help = "The claim file's fields and the JSON output are documented in \
+docs/claim-file.md; the batch's columns, output and exit codes in docs/batch.md."
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -39,8 +47,10 @@ struct Cli {
 #[derive(Debug, Subcommand)]
 enum Command {
     /// Assess a claim file (TOML or JSON): a report, the JSON of docs/claim-file.md, or a claim letter.
+    ///
+    /// The claim file's fields, and the JSON output, are documented in docs/claim-file.md.
     Claim(ClaimArgs),
-    /// List the catalog's policies: id, title, citation, effective dates, evidence grade.
+    /// List the catalog's policies: id, title, citation, services, effective dates, evidence grade.
     Policies(PoliciesArgs),
     /// Assess many accounts against area outages: CSV in, CSV out, summary on stderr.
     ///
@@ -50,8 +60,14 @@ enum Command {
 
 /// `redress claim`.
 #[derive(Debug, clap::Args)]
+#[command(
+    after_help = "The claim file's fields, and the JSON output, are in docs/claim-file.md. \
+A policy that does not apply to the claim (another currency, none of the plan's services, \
+another region or provider) is shown saying why; the exit code is 0 while one policy \
+applies, 2 when none does. A letter cites only the policies that apply."
+)]
 pub struct ClaimArgs {
-    /// The claim file: `.toml` or `.json`.
+    /// The claim file (`.toml` or `.json`; its fields: docs/claim-file.md).
     pub file: PathBuf,
     /// Apply this catalog policy (repeatable); overrides the file's `policies`.
     #[arg(long = "policy", value_name = "ID")]

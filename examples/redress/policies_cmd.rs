@@ -1,17 +1,20 @@
-//! `redress policies`: the catalog, with id, title, citation, effective dates and
-//! evidence grade; `--region R` keeps the policies that cover R (`*` covers all).
+//! `redress policies`: the catalog, with id, title, citation, the services each covers,
+//! effective dates ("always" for a rule in force from the beginning) and evidence grade; `--region R` keeps the policies that cover R (`*` covers all).
 
 use std::fmt::Write as _;
 
 use chrono::NaiveDate;
-use redress::policy::{Evidence, Policy};
+use redress::policy::{Evidence, Policy, PolicyVersion};
 use serde::Serialize;
 
 use crate::{print, Failure, PoliciesArgs};
 
 #[derive(Serialize)]
 struct JsonVersion {
-    effective_from: NaiveDate,
+    /// First date in force; absent for a version in force from the beginning ("always"
+    /// in the text), as `effective_until` is absent for one still in force.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    effective_from: Option<NaiveDate>,
     /// First date no longer in force (exclusive), as in the library.
     #[serde(skip_serializing_if = "Option::is_none")]
     effective_until: Option<NaiveDate>,
@@ -99,43 +102,71 @@ pub fn run(args: &PoliciesArgs) -> Result<u8, Failure> {
         }
     }
     for policy in &policies {
-        let _ = writeln!(out, "{}  [{}]", policy.id, policy.jurisdiction);
-        if policy.title != policy.id {
-            crate::report::wrap(&mut out, "    ", "    ", &policy.title);
-        }
-        let citation = if policy.citation.trim().is_empty() {
-            "(none recorded)"
-        } else {
-            policy.citation.trim()
-        };
-        crate::report::wrap(&mut out, "    Citation:  ", "               ", citation);
-        let _ = writeln!(out, "    In force:  {}", in_force(policy));
-        for version in &policy.versions {
-            if policy.versions.len() < 2 && version.label.is_empty() {
-                break;
-            }
-            let until = match version.effective_until.and_then(|d| d.pred_opt()) {
-                Some(last) => format!("to {last}"),
-                None => "onwards".to_owned(),
-            };
-            let label = if version.label.is_empty() {
-                String::new()
-            } else {
-                format!(": {}", version.label)
-            };
-            let _ = writeln!(
-                out,
-                "               {} {until}{label}",
-                version.effective_from
-            );
-        }
-        let _ = writeln!(out, "    Evidence:  {}", policy.evidence);
-        let _ = writeln!(out);
+        write_entry(&mut out, policy);
     }
     print(&out).map(|()| 0)
 }
 
-/// "from 2019-04-01", "from 2019-04-01 to 2021-03-31", or "no dated version yet".
+/// One policy's entry: id and jurisdiction, title, citation, services, provider, dates
+/// and evidence.
+fn write_entry(out: &mut String, policy: &Policy) {
+    let _ = writeln!(out, "{}  [{}]", policy.id, policy.jurisdiction);
+    if policy.title != policy.id {
+        crate::report::wrap(out, "    ", "    ", &policy.title);
+    }
+    let citation = if policy.citation.trim().is_empty() {
+        "(none recorded)"
+    } else {
+        policy.citation.trim()
+    };
+    crate::report::wrap(out, "    Citation:  ", "               ", citation);
+    crate::report::wrap(out, "    Services:  ", "               ", &services(policy));
+    if !policy.providers.is_empty() {
+        let only = format!(
+            "{} only (the provider's own terms)",
+            policy.providers.join(" or ")
+        );
+        crate::report::wrap(out, "    Provider:  ", "               ", &only);
+    }
+    let _ = writeln!(out, "    In force:  {}", in_force(policy));
+    for version in &policy.versions {
+        if policy.versions.len() < 2 && version.label.is_empty() {
+            break;
+        }
+        let label = if version.label.is_empty() {
+            String::new()
+        } else {
+            format!(": {}", version.label)
+        };
+        let _ = writeln!(out, "               {}{label}", dates(version));
+    }
+    let _ = writeln!(out, "    Evidence:  {}", policy.evidence);
+    let _ = writeln!(out);
+}
+
+/// The services a policy covers, "internet, phone", or "every service".
+fn services(policy: &Policy) -> String {
+    if policy.services.is_empty() {
+        return "every service".to_owned();
+    }
+    let names: Vec<String> = policy.services.iter().map(|s| s.to_string()).collect();
+    names.join(", ")
+}
+
+/// A version's dates: "2019-04-01 onwards", "2019-04-01 to 2021-03-31", "always" (in
+/// force from the beginning), or "until 2021-03-31".
+fn dates(version: &PolicyVersion) -> String {
+    let last = version.effective_until.and_then(|d| d.pred_opt());
+    match (version.effective_from == NaiveDate::MIN, last) {
+        (true, None) => "always".to_owned(),
+        (true, Some(last)) => format!("until {last}"),
+        (false, None) => format!("{} onwards", version.effective_from),
+        (false, Some(last)) => format!("{} to {last}", version.effective_from),
+    }
+}
+
+/// "from 2019-04-01", "from 2019-04-01 to 2021-03-31", "always", "until 2021-03-31",
+/// or "no dated version yet".
 fn in_force(policy: &Policy) -> String {
     let from = policy.versions.iter().map(|v| v.effective_from).min();
     let open = policy.versions.iter().any(|v| v.effective_until.is_none());
@@ -146,6 +177,8 @@ fn in_force(policy: &Policy) -> String {
         .max()
         .and_then(|d| d.pred_opt());
     match (from, open, last) {
+        (Some(NaiveDate::MIN), true, _) => "always".to_owned(),
+        (Some(NaiveDate::MIN), false, Some(last)) => format!("until {last}"),
         (Some(from), true, _) => format!("from {from}"),
         (Some(from), false, Some(last)) => format!("from {from} to {last}"),
         _ => "no dated version yet".to_owned(),
@@ -167,7 +200,7 @@ fn json_policy(policy: &Policy) -> JsonPolicy {
             .versions
             .iter()
             .map(|v| JsonVersion {
-                effective_from: v.effective_from,
+                effective_from: (v.effective_from != NaiveDate::MIN).then_some(v.effective_from),
                 effective_until: v.effective_until,
                 label: v.label.clone(),
             })

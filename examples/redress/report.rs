@@ -25,6 +25,55 @@ pub fn render(
     claims: &[Claim],
 ) -> String {
     let mut out = String::new();
+    write_heading(&mut out, path, file, as_of, source);
+    let incidents = redress::letter::describe_incidents(file, redress::letter::Voice::Report);
+    if !incidents.is_empty() {
+        let _ = writeln!(out, "What happened");
+        for (i, incident) in incidents.iter().enumerate() {
+            let lead = format!("  {}. ", i + 1);
+            wrap(&mut out, &lead, &" ".repeat(lead.len()), incident);
+        }
+        let _ = writeln!(out);
+    }
+
+    if claims.is_empty() {
+        let region = shown_region(file);
+        wrap(
+            &mut out,
+            "",
+            "",
+            &format!(
+                "No catalog policy covers region {region} for these services and dates, so \
+                 redress finds nothing owed. {} `redress policies --region {region}` lists the \
+                 policies for the region; `--policy ID` applies one by name.",
+                covered_regions()
+            ),
+        );
+        return out;
+    }
+
+    for claim in claims {
+        let _ = write!(out, "{claim}");
+        if claim.not_applicable.is_none() {
+            wrap(&mut out, "  → ", "    ", &how_paid(claim));
+        }
+        let _ = writeln!(out);
+    }
+
+    if claims.len() > 1 {
+        comparison(&mut out, claims);
+    }
+    out
+}
+
+/// Who and what: the file, the customer, the plan and the instant assessed.
+fn write_heading(
+    out: &mut String,
+    path: &Path,
+    file: &ClaimFile,
+    as_of: DateTime<FixedOffset>,
+    source: AsOfSource,
+) {
     let _ = writeln!(out, "Claim file: {}", path.display());
     if let Some(customer) = &file.customer {
         let mut who = Vec::new();
@@ -79,43 +128,6 @@ pub fn render(
         source.text()
     );
     let _ = writeln!(out);
-
-    let incidents = redress::letter::describe_incidents(file, redress::letter::Voice::Report);
-    if !incidents.is_empty() {
-        let _ = writeln!(out, "What happened");
-        for (i, incident) in incidents.iter().enumerate() {
-            let lead = format!("  {}. ", i + 1);
-            wrap(&mut out, &lead, &" ".repeat(lead.len()), incident);
-        }
-        let _ = writeln!(out);
-    }
-
-    if claims.is_empty() {
-        let region = shown_region(file);
-        wrap(
-            &mut out,
-            "",
-            "",
-            &format!(
-                "No catalog policy covers region {region} for these services and dates, so \
-                 redress finds nothing owed. {} `redress policies --region {region}` lists the \
-                 policies for the region; `--policy ID` applies one by name.",
-                covered_regions()
-            ),
-        );
-        return out;
-    }
-
-    for claim in claims {
-        let _ = write!(out, "{claim}");
-        wrap(&mut out, "  → ", "    ", &how_paid(claim));
-        let _ = writeln!(out);
-    }
-
-    if claims.len() > 1 {
-        comparison(&mut out, claims);
-    }
-    out
 }
 
 /// The customer's region as its code (upper case), or `?` when the file gives none.
@@ -138,6 +150,10 @@ pub fn covered_regions() -> String {
 
 /// One sentence: paid automatically, or to be requested (and by when), or nothing.
 fn how_paid(claim: &Claim) -> String {
+    if claim.not_for_customer.is_some() {
+        return "Not owed to this customer: shown for comparison only, and left out of a letter."
+            .to_owned();
+    }
     if claim.total.is_zero() {
         return "Nothing owed under this policy (the notes say why).".to_owned();
     }
@@ -174,7 +190,11 @@ fn how_paid(claim: &Claim) -> String {
 
 /// How a claim is paid, in a few words for the table.
 fn payment_words(claim: &Claim) -> String {
-    if claim.total.is_zero() {
+    if claim.not_applicable.is_some() {
+        "not applicable".to_owned()
+    } else if claim.not_for_customer.is_some() {
+        "not applicable (comparison only)".to_owned()
+    } else if claim.total.is_zero() {
         "nothing owed".to_owned()
     } else if claim.automatic {
         "automatic".to_owned()
@@ -186,10 +206,12 @@ fn payment_words(claim: &Claim) -> String {
     }
 }
 
-/// The side-by-side table: every policy's total and payment, the most generous marked.
+/// The side-by-side table: every policy's total and payment, the most generous of those
+/// that apply marked.
 fn comparison(out: &mut String, claims: &[Claim]) {
     let best = claims
         .iter()
+        .filter(|c| c.applies())
         .map(|c| c.total)
         .max()
         .unwrap_or(Decimal::ZERO);
@@ -198,9 +220,13 @@ fn comparison(out: &mut String, claims: &[Claim]) {
         .map(|c| {
             (
                 c.policy.clone(),
-                format!("{} {}", c.total, c.currency),
+                if c.not_applicable.is_some() {
+                    "—".to_owned()
+                } else {
+                    format!("{} {}", c.total, c.currency)
+                },
                 payment_words(c),
-                !best.is_zero() && c.total == best,
+                c.applies() && !best.is_zero() && c.total == best,
             )
         })
         .collect();
@@ -226,7 +252,9 @@ fn comparison(out: &mut String, claims: &[Claim]) {
         );
         let _ = writeln!(out, "{}", line.trim_end());
     }
-    if best.is_zero() {
+    if !claims.iter().any(Claim::applies) {
+        let _ = writeln!(out, "  No policy named applies to this claim.");
+    } else if best.is_zero() {
         let _ = writeln!(out, "  No policy owes anything for these incidents.");
     } else {
         let _ = writeln!(

@@ -7,7 +7,8 @@
 //! Each policy has its own file in a module for its jurisdiction ([`us`], [`gb`], [`de`],
 //! [`es`], [`it`], [`pt`], [`au`]), or in [`contracts`] for a provider's own terms;
 //! each exports the policy with the catalog's readings (`tkg_58()`) and with chosen
-//! ones (`tkg_58_with(options)`). [`select()`] picks the policies that apply to a claim.
+//! ones (`tkg_58_with(options)`). [`select()`] picks the policies that apply to a claim;
+//! [`not_for_customer`] says why a policy named by hand does not reach its customer.
 //!
 //! | id | what |
 //! |---|---|
@@ -37,10 +38,12 @@ pub mod it;
 pub mod pt;
 pub mod us;
 
+mod reach;
 mod select;
 
 /// The nearest of some names to a word; see [`crate::suggest::nearest`], where it lives.
 pub use crate::suggest::nearest;
+pub use reach::not_for_customer;
 pub(crate) use select::selects;
 pub use select::{covers_region, select};
 

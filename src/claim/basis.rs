@@ -349,7 +349,7 @@ impl fmt::Display for Basis {
             } => write!(
                 f,
                 "uptime {}% ({downtime_minutes} of {period_minutes} minutes down) → {}% × {charges}",
-                uptime_percent.round_dp(5),
+                super::approx::figure(*uptime_percent, 5),
                 credit_percent.normalize()
             ),
             Basis::Threshold {
@@ -362,7 +362,11 @@ impl fmt::Display for Basis {
                     Measure::Hours => "hours out",
                     Measure::Count { .. } => "outages",
                 };
-                write!(f, "{} {what} > {more_than} → {amount}", value.round_dp(2).normalize())
+                write!(
+                    f,
+                    "{} {what} > {more_than} → {amount}",
+                    super::approx::figure(*value, 2)
+                )
             }
         }
     }

@@ -1,10 +1,10 @@
 //! The itemised claim: what is owed under one policy, line by line, with the
 //! arithmetic a person can check by hand.
 
+pub(crate) mod approx;
 mod basis;
 mod description;
-
-use std::fmt;
+mod render;
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -143,6 +143,14 @@ pub struct Claim {
     /// nothing. `None` for a policy that applies, whether or not anything is owed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub not_applicable: Option<String>,
+    /// Why the policy does not reach this customer, though it can price the plan: the
+    /// customer is in another region, or it is another provider's own terms
+    /// ([`crate::catalog::not_for_customer`]). The lines show what it would pay if it
+    /// did, for comparison only: nothing in this claim is owed to this customer, and a
+    /// letter leaves it out. `None` for a policy that reaches the customer, or where
+    /// the claim file does not say (no region or provider given).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub not_for_customer: Option<String>,
 }
 
 /// What one policy owes, without the working: the figures of a [`Claim`], as
@@ -203,9 +211,44 @@ impl Claim {
             total,
             automatic: false,
             lines: Vec::new(),
-            notes: vec![format!("This policy cannot apply: {reason}.")],
+            notes: Vec::new(),
             not_applicable: Some(reason),
+            not_for_customer: None,
         }
+    }
+
+    /// Whether the policy applies to this claim: it can price the plan
+    /// ([`Claim::not_applicable`] is `None`) and reaches the customer
+    /// ([`Claim::not_for_customer`] is `None`). Only a claim that applies is owed.
+    ///
+    /// # Example
+    /// ```
+    /// let file: redress::ClaimFile = toml::from_str(r#"
+    ///     [customer]
+    ///     region = "US-NY"
+    ///     [plan]
+    ///     currency = "USD"
+    ///     time_zone = "America/New_York"
+    ///     [[plan.services]]
+    ///     kind = "internet"
+    ///     monthly_price = "79.99"
+    ///     [[outages]]
+    ///     services = ["internet"]
+    ///     start = "2024-10-01T06:00:00-04:00"
+    ///     end = "2024-10-03T11:00:00-04:00"
+    /// "#)?;
+    /// let case = redress::Case::from_file(&file)?;
+    /// let ny = redress::catalog::get("us-ny-psc-outage-credit")?;
+    /// let nj = redress::catalog::get("us-nj-cable")?;
+    /// let tkg = redress::catalog::get("de-tkg-58")?;
+    /// let claims = redress::assess_for_customer(&case, &[&ny, &nj, &tkg])?;
+    /// assert!(claims[0].applies());
+    /// assert!(!claims[1].applies()); // New Jersey's rule, for a New York customer
+    /// assert!(!claims[2].applies()); // pays in EUR; the plan is in USD
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn applies(&self) -> bool {
+        self.not_applicable.is_none() && self.not_for_customer.is_none()
     }
 
     /// The claim's figures without the working.
@@ -289,64 +332,5 @@ impl Claim {
             .filter(|l| !l.automatic && !l.amount.is_zero())
             .filter_map(|l| l.deadline)
             .min()
-    }
-}
-
-impl fmt::Display for Claim {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        writeln!(f, "{} — {}", self.policy, self.title)?;
-        if !self.citation.is_empty() {
-            writeln!(f, "  {}", self.citation)?;
-        }
-        for (i, line) in self.lines.iter().enumerate() {
-            let how = if line.automatic {
-                "automatic"
-            } else {
-                "on request"
-            };
-            writeln!(f, "  {}. {}", i + 1, line.description)?;
-            if line.unrounded == line.amount {
-                write!(f, "     {} = {}", line.basis, line.amount)?;
-            } else {
-                write!(
-                    f,
-                    "     {} = {} → {}",
-                    line.basis,
-                    line.unrounded.normalize(),
-                    line.amount
-                )?;
-            }
-            writeln!(f, " {} [{how}]", self.currency)?;
-            for adjustment in &line.adjustments {
-                match adjustment {
-                    Adjustment::Capped { before, cap } => writeln!(
-                        f,
-                        "     capped: {} down to the cap of {}",
-                        before.normalize(),
-                        cap
-                    )?,
-                    Adjustment::BelowMinimum { before, more_than } => writeln!(
-                        f,
-                        "     not paid: {} is not more than the minimum {more_than}",
-                        before.normalize()
-                    )?,
-                }
-            }
-            if let (false, Some(deadline)) = (line.automatic, line.deadline) {
-                writeln!(f, "     claim by {deadline}")?;
-            }
-        }
-        let how = if self.automatic {
-            "paid automatically"
-        } else if self.total.is_zero() {
-            "nothing owed"
-        } else {
-            "must be requested"
-        };
-        writeln!(f, "  Total: {} {} ({how})", self.total, self.currency)?;
-        for note in &self.notes {
-            writeln!(f, "  Note: {note}")?;
-        }
-        Ok(())
     }
 }

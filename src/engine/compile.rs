@@ -21,7 +21,7 @@ use crate::error::Result;
 use crate::outage::Cause;
 use crate::plan::ServiceKind;
 use crate::policy::{
-    ClaimDeadline, Dating, Payment, Policy, PolicyVersion, Provision, Rule, Subject,
+    Bearing, ClaimDeadline, Dating, Payment, Policy, PolicyVersion, Provision, Rule, Subject,
 };
 use crate::timeline::Spell;
 
@@ -120,7 +120,14 @@ pub(crate) fn compile(case: &Case, policy: &Policy, explain: bool) -> Result<Pro
             compile_provision(case, &ctx, version, shared.as_mut(), &mut program)?;
         }
     }
-    for reading in &policy.readings {
+    let readings = policy.readings.iter().chain(
+        policy
+            .readings_for
+            .iter()
+            .filter(|(bearing, _)| bears_on(case, policy, *bearing))
+            .map(|(_, reading)| reading),
+    );
+    for reading in readings {
         note(&mut program, &|| {
             let mut text = String::with_capacity(READING.len() + reading.len());
             text.push_str(READING);
@@ -129,6 +136,19 @@ pub(crate) fn compile(case: &Case, policy: &Policy, explain: bool) -> Result<Pro
         });
     }
     Ok(program)
+}
+
+/// Whether a case has what a reading bears on: an outage of that cause (of a service
+/// the policy covers), a missed appointment, a late activation.
+fn bears_on(case: &Case, policy: &Policy, bearing: Bearing) -> bool {
+    match bearing {
+        Bearing::Cause(cause) => case
+            .outages
+            .iter()
+            .any(|o| o.cause == cause && o.services.iter().any(|s| policy.covers(s))),
+        Bearing::Appointments => !case.appointments.is_empty(),
+        Bearing::Activations => !case.activations.is_empty(),
+    }
 }
 
 /// The spells a provision counts, and the outages it excludes by their cause: shared by

@@ -53,6 +53,7 @@ pub(crate) fn claim(
         lines: settlement.lines,
         notes,
         not_applicable: None,
+        not_for_customer: None,
     })
 }
 

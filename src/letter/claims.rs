@@ -8,18 +8,24 @@ use rust_decimal::Decimal;
 
 use super::phrases::long_date;
 use super::wrap::{fill, paragraph};
-use crate::claim::{Adjustment, Claim, CreditLine};
+use crate::claim::{approx, Adjustment, Claim, CreditLine};
 use crate::money::Currency;
 
-/// "What I am owed": every claim with something owed, set out rule by rule. With
-/// several, the larger is asked for (never the sum); with none, the provider is asked
-/// what credit it will apply.
+/// "What I am owed": every claim that applies to the customer with something owed,
+/// set out rule by rule. With several, the larger is asked for (never the sum); with
+/// none, the provider is asked what credit it will apply. A claim that does not apply
+/// ([`Claim::applies`]) is never cited.
 pub(super) fn write_owed(out: &mut String, claims: &[Claim], today: NaiveDate) {
-    let owed: Vec<&Claim> = claims.iter().filter(|c| !c.total.is_zero()).collect();
+    let applying: Vec<&Claim> = claims.iter().filter(|c| c.applies()).collect();
+    let owed: Vec<&Claim> = applying
+        .iter()
+        .copied()
+        .filter(|c| !c.total.is_zero())
+        .collect();
     let _ = writeln!(out, "What I am owed");
     let _ = writeln!(out);
     if owed.is_empty() {
-        paragraph(out, &nothing_owed(claims));
+        paragraph(out, &nothing_owed(&applying));
     }
     for claim in &owed {
         write_claim(out, claim, today);
@@ -42,8 +48,8 @@ pub(super) fn write_owed(out: &mut String, claims: &[Claim], today: NaiveDate) {
 
 /// The paragraph for when no rule owes anything: the rules checked, and a request
 /// for the credit the provider will apply all the same.
-fn nothing_owed(claims: &[Claim]) -> String {
-    let rules: Vec<String> = claims.iter().map(rule_name).collect();
+fn nothing_owed(claims: &[&Claim]) -> String {
+    let rules: Vec<String> = claims.iter().map(|c| rule_name(c)).collect();
     let checked = if rules.is_empty() {
         "The rules I have checked set no fixed amount for these failures.".to_owned()
     } else {
@@ -97,8 +103,8 @@ fn write_lines(out: &mut String, claim: &Claim) {
     }
 }
 
-/// "3 started 24h blocks × 79.99 / 30 = 7.999, rounded to 8.00 USD"; a fixed sum
-/// reads "31.19 USD".
+/// "3 started 24h blocks × 79.99 / 30 = 7.999, rounded to 8.00 USD"; a quotient that
+/// never ends reads "1 day × 650.93 / 31 ≈ 21.00 USD"; a fixed sum reads "31.19 USD".
 fn arithmetic(line: &CreditLine, currency: Currency) -> String {
     let basis = line.basis.to_string();
     let mut arithmetic = String::new();
@@ -109,9 +115,10 @@ fn arithmetic(line: &CreditLine, currency: Currency) -> String {
         }
         let _ = write!(arithmetic, "{}", line.amount);
     } else {
-        let _ = write!(arithmetic, "{basis} = ");
-        let _ = write!(arithmetic, "{}", line.unrounded.normalize());
-        if line.adjustments.is_empty() {
+        let (unrounded, then_amount) =
+            approx::unrounded(line.unrounded, line.amount, currency.minor_units());
+        let _ = write!(arithmetic, "{basis} {unrounded}");
+        if line.adjustments.is_empty() && then_amount {
             let _ = write!(arithmetic, ", rounded to {}", line.amount);
         }
     }
@@ -124,13 +131,13 @@ fn adjustment_text(adjustment: &Adjustment, line: &CreditLine, currency: Currenc
     match adjustment {
         Adjustment::Capped { before, cap } => format!(
             "capped: {} brought down to the cap of {cap}, so {} {}",
-            before.normalize(),
+            approx::figure(*before, currency.minor_units() + 2),
             line.amount,
             currency
         ),
         Adjustment::BelowMinimum { before, more_than } => format!(
             "not paid: {} is not more than the minimum of {more_than}",
-            before.normalize()
+            approx::figure(*before, currency.minor_units() + 2)
         ),
     }
 }

@@ -97,10 +97,55 @@ pub fn missing_details(claim_file: &ClaimFile) -> Vec<&'static str> {
     missing
 }
 
+/// The claims a letter leaves out, and why, as `(policy id, reason)`: those whose
+/// policy cannot apply to the plan ([`Claim::not_applicable`]) or does not reach the
+/// customer ([`Claim::not_for_customer`]: another region, another provider's own
+/// terms). [`letter`] cites none of them; a caller tells the customer which it left out.
+///
+/// # Example
+/// ```
+/// let file: redress::ClaimFile = toml::from_str(r#"
+///     policies = ["us-ny-psc-outage-credit", "us-nj-cable"]
+///     [customer]
+///     region = "US-NY"
+///     [plan]
+///     currency = "USD"
+///     time_zone = "America/New_York"
+///     [[plan.services]]
+///     kind = "tv"
+///     monthly_price = "60.00"
+///     [[outages]]
+///     services = ["tv"]
+///     start = "2024-10-01T06:00:00-04:00"
+///     end = "2024-10-03T11:00:00-04:00"
+/// "#)?;
+/// let claims = redress::assess_file(&file)?;
+/// let today = chrono::NaiveDate::from_ymd_opt(2024, 10, 5).unwrap();
+/// let text = redress::letter::letter(&file, &claims, today);
+/// assert!(!text.contains("N.J.A.C."), "{text}");
+/// assert_eq!(
+///     redress::letter::left_out(&claims),
+///     vec![("us-nj-cable", "not the customer's region: this rule is New Jersey's (US-NJ); the customer is in US-NY")]
+/// );
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn left_out(claims: &[Claim]) -> Vec<(&str, &str)> {
+    claims
+        .iter()
+        .filter_map(|c| {
+            c.not_applicable
+                .as_deref()
+                .or(c.not_for_customer.as_deref())
+                .map(|why| (c.policy.as_str(), why))
+        })
+        .collect()
+}
+
 /// Renders the claim letter.
 ///
 /// The letter is from the customer in `claim_file` to its provider, dated `today`.
-/// It lists the incidents, then, for every claim with something owed, the rule
+/// It lists the incidents, then, for every claim that applies to the customer
+/// ([`Claim::applies`]; [`left_out`] lists the others) with something owed, the rule
 /// and its citation, each line with its arithmetic, and the total; it says
 /// whether the credit is due automatically (and asks the provider to confirm it)
 /// or is claimed by this letter (with the policy's claim deadline, if any); and it

@@ -139,8 +139,39 @@ pub struct Policy {
     /// Readings taken where the source is ambiguous, in plain words (shown in claims).
     #[serde(default)]
     pub readings: Vec<String>,
+    /// Readings that bear only on some claims (New York's, on an outage after a loss of
+    /// commercial power): shown in a claim only when it has what they bear on, so a
+    /// claim is not read as depending on them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub readings_for: Vec<(Bearing, String)>,
     /// The versions, each in force over its own dates.
     pub versions: Vec<PolicyVersion>,
+}
+
+/// What a reading of a policy bears on, when it does not bear on every claim
+/// ([`Policy::readings_for`]).
+///
+/// # Example
+/// ```
+/// use redress::policy::{Bearing, Policy};
+/// use redress::{Cause, Currency};
+/// let mut policy = Policy::new("x", "X", Currency::USD);
+/// policy.readings_for.push((
+///     Bearing::Cause(Cause::Power),
+///     "the credit period starts 24 hours after power returns".to_owned(),
+/// ));
+/// assert_eq!(policy.readings_for[0].0, Bearing::Cause(Cause::Power));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
+pub enum Bearing {
+    /// An outage with this cause, of a service the policy covers.
+    Cause(Cause),
+    /// A missed appointment.
+    Appointments,
+    /// A late activation.
+    Activations,
 }
 
 impl Policy {
@@ -165,6 +196,7 @@ impl Policy {
             currency: Some(currency),
             dated_by: Dating::OutageStart,
             readings: Vec::new(),
+            readings_for: Vec::new(),
             versions: Vec::new(),
         }
     }

@@ -8,8 +8,8 @@ use crate::money::Currency;
 use crate::outage::Cause;
 use crate::plan::ServiceKind;
 use crate::policy::{
-    Amount, Band, Clock, Condition, DayKind, Evidence, Grace, PerUnit, Policy, PolicyVersion,
-    Provision, Rule, Severity, Subject, UnitCount,
+    Amount, Band, Bearing, Clock, Condition, DayKind, Evidence, Grace, PerUnit, Policy,
+    PolicyVersion, Provision, Rule, Severity, Subject, UnitCount,
 };
 
 use crate::catalog::ymd;
@@ -221,13 +221,16 @@ pub fn csg_with(options: CsgOptions) -> Policy {
             "A fault is due for repair by the end of the {place} after the day it was reported; \
              each working day from the next day to the day of repair, inclusive, is a day late."
         ),
-        "A late connection counts each working day after the promised date up to and including \
-         the day of connection."
-            .to_owned(),
         "Working days exclude the public holidays of the customer's region.".to_owned(),
         "The amounts of 31 October 2006 are taken to be unchanged by the 2011 and 2023 Standards."
             .to_owned(),
     ];
+    policy.readings_for = vec![(
+        Bearing::Activations,
+        "A late connection counts each working day after the promised date up to and including \
+         the day of connection."
+            .to_owned(),
+    )];
     policy
 }
 
@@ -334,6 +337,12 @@ mod tests {
         let result = assess(&claim, &csg()).unwrap();
         assert_eq!(result.total.to_string(), "217.80");
         assert!(result.automatic);
+        // A fault alone: the reading on late connections does not bear on it.
+        assert!(
+            !result.notes.iter().any(|n| n.contains("late connection")),
+            "{:?}",
+            result.notes
+        );
     }
 
     #[test]
@@ -374,6 +383,12 @@ mod tests {
             "#,
         );
         assert_eq!(total(&claim, &csg()), "72.60");
+        // A late connection: the reading on how its days are counted is noted.
+        let notes = assess(&claim, &csg()).unwrap().notes;
+        assert!(
+            notes.iter().any(|n| n.contains("A late connection counts")),
+            "{notes:?}"
+        );
     }
 
     #[test]

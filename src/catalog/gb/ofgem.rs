@@ -10,7 +10,7 @@ use crate::money::Currency;
 use crate::outage::Cause;
 use crate::plan::ServiceKind;
 use crate::policy::{
-    Amount, Assumption, Clock, Condition, Counting, Escalating, Evidence, Measure, Policy,
+    Amount, Assumption, Bearing, Clock, Condition, Counting, Escalating, Evidence, Measure, Policy,
     PolicyVersion, Provision, Rule, ServiceScope, Subject, ThresholdTier, Tiers,
 };
 use crate::span::Span;
@@ -273,6 +273,10 @@ pub fn gsop_with(options: GsopOptions) -> Policy {
         .to_owned();
     policy.evidence = Evidence::Secondary;
     policy.readings = readings(options);
+    policy.readings_for = vec![(
+        Bearing::Cause(Cause::SevereWeather),
+        severe_weather_reading(options),
+    )];
     policy
 }
 
@@ -395,6 +399,20 @@ fn multiple_interruptions() -> Provision {
     .with_excluded_causes(&[Cause::Customer, Cause::Planned])
 }
 
+/// The reading of the severe-weather category, which bears only on an outage with
+/// that cause.
+fn severe_weather_reading(options: GsopOptions) -> String {
+    match options.severe_weather {
+        SevereWeatherCategory::Category1 => {
+            "An outage with cause severe-weather is taken as a category 1 event: a 24-hour standard."
+        }
+        SevereWeatherCategory::Category2 => {
+            "An outage with cause severe-weather is taken as a category 2 event: a 48-hour standard."
+        }
+    }
+    .to_owned()
+}
+
 fn readings(options: GsopOptions) -> Vec<String> {
     let counting = match options.counting {
         Counting::Complete => {
@@ -406,14 +424,6 @@ fn readings(options: GsopOptions) -> Vec<String> {
              2023, 12 hours before, in severe weather) adds a payment."
         }
     };
-    let category = match options.severe_weather {
-        SevereWeatherCategory::Category1 => {
-            "An outage with cause severe-weather is taken as a category 1 event: a 24-hour standard."
-        }
-        SevereWeatherCategory::Category2 => {
-            "An outage with cause severe-weather is taken as a category 2 event: a 48-hour standard."
-        }
-    };
     let cap = match options.normal_weather_cap {
         NormalWeatherCap::Uncapped => "Normal-weather payments are not capped.",
         NormalWeatherCap::Gbp300BeforeSept2023 => {
@@ -423,7 +433,6 @@ fn readings(options: GsopOptions) -> Vec<String> {
     };
     vec![
         counting.to_owned(),
-        category.to_owned(),
         cap.to_owned(),
         "The standard is counted from when supply was lost (the regulations count from when \
          the distributor became aware, which the claim file does not give)."

@@ -4,10 +4,12 @@
 use chrono::NaiveDate;
 
 use crate::money::Currency;
+use crate::outage::Cause;
 use crate::plan::ServiceKind;
 use crate::policy::{
-    Amount, Assumption, Clock, ClockStart, Condition, Counting, DayCount, Evidence, Payment,
-    PerUnit, Policy, PolicyVersion, Provision, Rule, ServiceScope, Severity, Subject, UnitCount,
+    Amount, Assumption, Bearing, Clock, ClockStart, Condition, Counting, DayCount, Evidence,
+    Payment, PerUnit, Policy, PolicyVersion, Provision, Rule, ServiceScope, Severity, Subject,
+    UnitCount,
 };
 use crate::span::Span;
 
@@ -118,7 +120,7 @@ pub fn ny_psc_outage_credit() -> Policy {
 /// let mut options = NyPscOptions::default();
 /// options.automatic_test = AutomaticTest::CreditPeriod;
 /// let p = ny_psc_outage_credit_with(options);
-/// assert!(p.readings.iter().any(|r| r.contains("only the credit period")));
+/// assert!(p.readings_for.iter().any(|(_, r)| r.contains("only the credit period")));
 /// ```
 pub fn ny_psc_outage_credit_with(options: NyPscOptions) -> Policy {
     let mut policy = Policy::new(
@@ -154,9 +156,14 @@ pub fn ny_psc_outage_credit_with(options: NyPscOptions) -> Policy {
          the monthly price of each affected service"
             .to_owned(),
         "automatic at 24 hours or more; under 24 hours one unit, owed only on request".to_owned(),
-        "with a commercial-power cause the credit period starts 24 hours after power returns"
-            .to_owned(),
-        test_reading.to_owned(),
+    ];
+    policy.readings_for = vec![
+        (
+            Bearing::Cause(Cause::Power),
+            "with a commercial-power cause the credit period starts 24 hours after power returns"
+                .to_owned(),
+        ),
+        (Bearing::Cause(Cause::Power), test_reading.to_owned()),
     ];
     let credit = Provision::new(
         "outage credit",
