@@ -3,6 +3,7 @@
 
 mod billing;
 mod kinds;
+mod price;
 
 use std::collections::HashSet;
 use std::fmt;
@@ -13,10 +14,11 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::error::{Error, FieldPath, Result};
-use crate::money::{allocate, Currency, Money};
+use crate::money::{allocate, Currency, Marked, Money};
 
 pub use billing::{BillingCycle, BillingPeriod};
 pub use kinds::ServiceKindError;
+pub(crate) use price::check_price_marks;
 
 /// A kind of service a plan can include.
 ///
@@ -193,15 +195,31 @@ impl<'de> Deserialize<'de> for ServiceKind {
 /// let s = Service::new(ServiceKind::Internet, "79.99".parse().unwrap());
 /// assert_eq!(s.monthly_price.to_string(), "79.99");
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(from = "price::ServiceFields")]
 #[non_exhaustive]
 pub struct Service {
     /// What the service is.
     pub kind: ServiceKind,
-    /// Its monthly price before taxes, in the plan's currency.
+    /// Its monthly price before taxes, in the plan's currency. A claim file may write it
+    /// as a number or as text, with thousands commas and the currency's sign or code
+    /// (`"$1,200.00"`); see `docs/claim-file.md`, "Numbers as people write them".
     pub monthly_price: Decimal,
+    /// The currency the claim file wrote beside the price, checked against the plan's
+    /// when the plan is checked.
+    #[serde(skip)]
+    pub(crate) marked: Option<Marked>,
 }
+
+/// Two services are the same when their kinds and prices are, however the price was
+/// written.
+impl PartialEq for Service {
+    fn eq(&self, other: &Service) -> bool {
+        self.kind == other.kind && self.monthly_price == other.monthly_price
+    }
+}
+
+impl Eq for Service {}
 
 impl Service {
     /// A service at a monthly price.
@@ -215,6 +233,7 @@ impl Service {
         Service {
             kind,
             monthly_price,
+            marked: None,
         }
     }
 }
@@ -252,7 +271,11 @@ pub struct ServicePlan {
     /// The IANA time zone of the service address; local-day rules use it.
     pub time_zone: Tz,
     /// The day of the month each billing period starts, 1-31, clamped to the month's end.
-    #[serde(default = "default_billing_day")]
+    /// A claim file may write it as a number or as text (`"12"`).
+    #[serde(
+        default = "default_billing_day",
+        deserialize_with = "price::billing_day"
+    )]
     pub billing_day: u8,
     /// The priced services. A bundle is several services; see [`split_bundle`].
     #[serde(default)]
@@ -376,7 +399,8 @@ impl ServicePlan {
         BillingCycle::new(self.billing_day, self.time_zone)
     }
 
-    /// Checks the plan: billing day 1-31, prices not negative, no service twice.
+    /// Checks the plan: billing day 1-31, prices not negative, no service twice, each
+    /// price written with a currency sign or code in the plan's currency.
     ///
     /// # Errors
     /// [`Error::Invalid`] naming the field, under `path`.
@@ -390,7 +414,8 @@ impl ServicePlan {
     /// assert_eq!(err.to_string(), "plan.services[0].monthly_price: a price cannot be negative (got -1)");
     /// ```
     pub fn validate(&self, path: &FieldPath) -> Result<()> {
-        validate_plan_parts(self.billing_day, &self.services, &|| path.clone())
+        validate_plan_parts(self.billing_day, &self.services, &|| path.clone())?;
+        check_price_marks(self.currency, &self.services, &|| path.clone())
     }
 }
 
