@@ -12,6 +12,7 @@ use std::fmt;
 
 use super::ServiceKind;
 use crate::suggest::nearest;
+use crate::visible::hides_or_reorders;
 
 /// The prefix that marks a kind redress does not know as meant: `other:alarm-line`.
 pub const OTHER_PREFIX: &str = "other:";
@@ -93,7 +94,8 @@ pub enum ServiceKindError {
         /// The nearest kind or word for one, if one is close.
         nearest: Option<&'static str>,
     },
-    /// `other:` with no name after it, or a name holding `:` or `|`.
+    /// `other:` with no name after it, or a name holding `:`, `|`, or a character that
+    /// is invisible or reorders text.
     NoOtherName {
         /// The text as written.
         word: String,
@@ -125,6 +127,9 @@ impl fmt::Display for ServiceKindError {
                     }
                     None => write!(f, "; write one of {}.", canonical_list())?,
                 }
+                if !plain_name(word.trim()) {
+                    return Ok(());
+                }
                 write!(
                     f,
                     " For a service redress has no kind for, write `{OTHER_PREFIX}{}`",
@@ -133,8 +138,8 @@ impl fmt::Display for ServiceKindError {
             }
             ServiceKindError::NoOtherName { word } => write!(
                 f,
-                "`{word}` names no service: write a name after `{OTHER_PREFIX}`, without \
-                 `:` or `|`, such as \"{OTHER_PREFIX}alarm-line\""
+                "`{word}` names no service: write a name after `{OTHER_PREFIX}` in visible \
+                 characters, without `:` or `|`, such as \"{OTHER_PREFIX}alarm-line\""
             ),
             ServiceKindError::OtherIsKnown { word, kind } => write!(
                 f,
@@ -205,6 +210,12 @@ pub(super) fn parse(word: &str) -> Result<ServiceKind, ServiceKindError> {
     })
 }
 
+/// Whether a name can follow `other:`: no separator of a batch row (`:`, `|`), no
+/// control character, nothing that hides or reorders text.
+fn plain_name(name: &str) -> bool {
+    !name.contains([':', '|']) && !name.chars().any(|c| c.is_control() || hides_or_reorders(c))
+}
+
 /// The name after `other:` (in any letter case), if the word starts with it.
 pub(super) fn strip_other(word: &str) -> Option<&str> {
     let prefix = word.get(..OTHER_PREFIX.len())?;
@@ -218,7 +229,7 @@ pub(super) fn strip_other(word: &str) -> Option<&str> {
 /// separator, or when it is a kind's own name.
 fn deliberate_other(word: &str, name: &str) -> Result<ServiceKind, ServiceKindError> {
     let name = name.trim();
-    if name.is_empty() || name.contains([':', '|']) {
+    if name.is_empty() || !plain_name(name) {
         return Err(ServiceKindError::NoOtherName {
             word: word.to_owned(),
         });
@@ -299,7 +310,13 @@ mod tests {
             err.to_string(),
             "`other:Internet` is a kind redress knows; write \"internet\" without `other:`"
         );
-        for empty in ["other:", "OTHER: ", "other:a|b", "other:a:b"] {
+        for empty in [
+            "other:",
+            "OTHER: ",
+            "other:a|b",
+            "other:a:b",
+            "other:a\u{202e}b",
+        ] {
             assert!(
                 matches!(parse(empty), Err(ServiceKindError::NoOtherName { .. })),
                 "{empty}"

@@ -25,8 +25,10 @@ const DAY: Field = Field {
 /// plan's check, which says so in its words.
 pub(super) fn billing_day<'de, D: Deserializer<'de>>(d: D) -> std::result::Result<u8, D::Error> {
     let written = Written::read(d, DAY)?;
-    let day = whole(&written, DAY, u64::from(u8::MAX)).map_err(serde::de::Error::custom)?;
-    u8::try_from(day).map_err(|_| serde::de::Error::custom("not a day of the month"))
+    let day = whole(&written, DAY, u64::MAX).map_err(serde::de::Error::custom)?;
+    u8::try_from(day).map_err(|_| {
+        serde::de::Error::custom(format!("must be a day of the month, 1-31 (got {day})"))
+    })
 }
 
 /// A service as the claim file writes it; [`Service`] keeps the currency its price was
@@ -131,4 +133,72 @@ pub(crate) fn check_price_marks(
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn price(text: &str) -> std::result::Result<(Decimal, Option<Marked>), String> {
+        read_price(&Written::Text(text.to_owned()))
+    }
+
+    #[test]
+    fn prices_are_read_with_their_signs_and_thousands() {
+        // 1,200.50 is one thousand two hundred and a half: mantissa 120050, scale 2.
+        let (amount, marked) = price("US$ 1,200.50").unwrap();
+        assert_eq!(amount, Decimal::new(120_050, 2));
+        assert!(marked.is_some_and(|m| m.fits(Currency::USD)));
+        // A float keeps the digits it is written with: 89.99, not 89.9899…
+        let (amount, marked) = read_price(&Written::Float(89.99)).unwrap();
+        assert_eq!((amount, marked), (Decimal::new(8999, 2), None));
+        assert_eq!(price("-$5").unwrap().0, Decimal::new(-5, 0));
+        assert_eq!(
+            price("seventy").unwrap_err(),
+            "the text \"seventy\" is not a decimal number; write one such as \"79.99\""
+        );
+        assert!(price("€12,50")
+            .unwrap_err()
+            .ends_with("after a point: \"12.50\""));
+        assert!(price("1,2345")
+            .unwrap_err()
+            .contains("a comma separates thousands"));
+    }
+
+    #[test]
+    fn a_price_in_another_currency_than_the_plans_is_refused_naming_both() {
+        let mut services = vec![Service::new(ServiceKind::Internet, Decimal::new(6000, 2))];
+        services[0].marked = price("€60.00").unwrap().1;
+        let path = || FieldPath::root("plan");
+        assert!(check_price_marks(Currency::EUR, &services, &path).is_ok());
+        let err = check_price_marks(Currency::USD, &services, &path).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "plan.services[0].monthly_price: the price is written in `€` (EUR), but the plan \
+             is priced in USD; write the price in USD as the bill states it, or set the \
+             plan's currency to the one its prices are in"
+        );
+        // `$` stands for the Australian dollar too; `US$` does not.
+        services[0].marked = price("$60").unwrap().1;
+        assert!(check_price_marks(Currency::AUD, &services, &path).is_ok());
+        services[0].marked = price("US$60").unwrap().1;
+        assert!(check_price_marks(Currency::AUD, &services, &path).is_err());
+    }
+
+    #[test]
+    fn a_billing_day_may_be_text() {
+        let plan: super::super::ServicePlan =
+            toml::from_str("currency = \"USD\"\ntime_zone = \"UTC\"\nbilling_day = \"12\"\n")
+                .unwrap();
+        assert_eq!(plan.billing_day, 12);
+        let err = toml::from_str::<super::super::ServicePlan>(
+            "currency = \"USD\"\ntime_zone = \"UTC\"\nbilling_day = 300\n",
+        )
+        .unwrap_err();
+        assert!(
+            err.to_string()
+                .contains("must be a day of the month, 1-31 (got 300)"),
+            "{err}"
+        );
+    }
 }
