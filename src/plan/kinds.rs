@@ -12,7 +12,7 @@ use std::fmt;
 
 use super::ServiceKind;
 use crate::suggest::nearest;
-use crate::visible::hides_or_reorders;
+use crate::visible::{hides_or_reorders, visible};
 
 /// The prefix that marks a kind redress does not know as meant: `other:alarm-line`.
 pub const OTHER_PREFIX: &str = "other:";
@@ -117,7 +117,7 @@ impl fmt::Display for ServiceKindError {
                 "a service kind cannot be empty; write one such as \"internet\""
             ),
             ServiceKindError::Unknown { word, nearest } => {
-                write!(f, "`{word}` is not a service kind redress knows")?;
+                write!(f, "`{}` is not a service kind redress knows", visible(word))?;
                 match nearest.and_then(|n| known(n).map(|kind| (n, kind))) {
                     Some((name, kind)) if name == kind.as_str() => {
                         write!(f, "; did you mean `{name}`?")?;
@@ -138,8 +138,9 @@ impl fmt::Display for ServiceKindError {
             }
             ServiceKindError::NoOtherName { word } => write!(
                 f,
-                "`{word}` names no service: write a name after `{OTHER_PREFIX}` in visible \
-                 characters, without `:` or `|`, such as \"{OTHER_PREFIX}alarm-line\""
+                "`{}` names no service: write a name after `{OTHER_PREFIX}` in visible \
+                 characters, without `:` or `|`, such as \"{OTHER_PREFIX}alarm-line\"",
+                visible(word)
             ),
             ServiceKindError::OtherIsKnown { word, kind } => write!(
                 f,

@@ -27,7 +27,7 @@ pub(crate) use price::check_price_marks;
 /// a service redress has no kind for is written `other:NAME` (`"other:alarm-line"`) and
 /// read as [`ServiceKind::Other`]. Any other word is refused, naming the nearest kind
 /// ([`ServiceKindError`]): see `docs/claim-file.md`, "Service kinds", for every word.
-/// [`FromStr`](std::str::FromStr) reads a kind so, and so does deserialization.
+/// [`FromStr`] reads a kind so, and so does deserialization.
 ///
 /// A kind displays (and serializes) as a claim file writes it, so it reads back the same:
 /// `tv`, `other:alarm-line`.
@@ -124,7 +124,7 @@ impl ServiceKind {
 pub(crate) type KindSet = u16;
 
 /// A kind named in code, never refused: a kind's name or an everyday word for it gives
-/// that kind, as [`FromStr`](std::str::FromStr) does; any other text gives
+/// that kind, as [`FromStr`] does; any other text gives
 /// [`ServiceKind::Other`] by its lower-case name, with any `other:` before it left out.
 /// For what a person wrote, use `str::parse`, which refuses a word it does not know.
 ///
