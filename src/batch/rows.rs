@@ -11,6 +11,7 @@ use serde::Deserialize;
 
 use crate::error::{Error, FieldPath, Result};
 use crate::money::Currency;
+use crate::numbers::{whole, Field, Written};
 use crate::outage::{Cause, Outage};
 use crate::plan::{Service, ServiceKind, ServicePlan};
 
@@ -423,6 +424,12 @@ fn split_once_ascii(text: &str, separator: u8) -> Option<(&str, &str)> {
     Some((text.get(..at)?, text.get(at + 1..)?))
 }
 
+/// A count of customers, for the words of an error.
+const COUNT: Field = Field {
+    what: "a whole number",
+    example: "4200",
+};
+
 /// Reads a list of service kinds separated by `|`, such as `internet|tv`, each written
 /// as in a claim file (`broadband|Cable TV`, `other:alarm-line`).
 ///
@@ -489,7 +496,8 @@ pub struct OutageFields<'a> {
     pub start: &'a str,
     /// `end`: RFC 3339; empty = ongoing at `as_of`.
     pub end: &'a str,
-    /// `customers_affected`: optional whole number.
+    /// `customers_affected`: optional whole number, with thousands commas if wanted
+    /// (`4,200`, quoted in CSV).
     pub customers_affected: &'a str,
     /// `cause`: optional, as in the claim file.
     pub cause: &'a str,
@@ -547,12 +555,22 @@ impl AreaOutage {
         }
         outage.customers_affected = match trim(fields.customers_affected) {
             "" => None,
-            text => Some(text.parse::<u64>().map_err(|_| {
-                Error::invalid(
-                    FieldPath::root("customers_affected"),
-                    format!("`{text}` is not a whole number of customers"),
-                )
-            })?),
+            // Digits alone, as nearly every row writes them, are read at once; thousands
+            // commas ("4,200") as a claim file reads them, with its words for a comma
+            // out of place.
+            text => Some(match text.parse::<u64>() {
+                Ok(count) => count,
+                Err(_) => {
+                    whole(&Written::Text(text.to_owned()), COUNT, u64::MAX).map_err(|comma| {
+                        let problem = if text.contains(',') {
+                            comma
+                        } else {
+                            format!("`{text}` is not a whole number of customers")
+                        };
+                        Error::invalid(FieldPath::root("customers_affected"), problem)
+                    })?
+                }
+            }),
         };
         outage.cause = match trim(fields.cause) {
             "" => Cause::default(),

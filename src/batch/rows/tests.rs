@@ -72,6 +72,27 @@ fn services_columns_take_everyday_words_and_refuse_unknown_ones() {
         ),
         "{err}"
     );
+    // A count of customers with thousands commas, as a claim file takes it.
+    let fields = OutageFields {
+        area: "a",
+        services: "Broadband",
+        start: "2024-10-01T06:00:00-04:00",
+        customers_affected: "4,200",
+        ..Default::default()
+    };
+    let outage = AreaOutage::parse(&fields).unwrap().outage;
+    assert_eq!(outage.services, [ServiceKind::Internet]);
+    assert_eq!(outage.customers_affected, Some(4200));
+    let err = AreaOutage::parse(&OutageFields {
+        customers_affected: "4,20",
+        ..fields
+    })
+    .unwrap_err();
+    assert!(
+        err.to_string()
+            .starts_with("customers_affected: the text \"4,20\" is not a whole number"),
+        "{err}"
+    );
     // A plan naming one service by two words lists it twice.
     let err = Account::parse(&AccountFields {
         account: "A-1",
