@@ -130,8 +130,7 @@ mod tests {
 
     #[test]
     fn signs_and_codes_are_split_from_the_number() {
-        let dollar = |t: &str| split_mark(t);
-        let (mark, rest) = dollar("$60.00");
+        let (mark, rest) = split_mark("$60.00");
         assert_eq!(rest, "60.00");
         assert!(mark.is_some_and(|m| m.fits(Currency::USD) && m.fits(Currency::AUD)));
         let (mark, rest) = split_mark("US$ 1,200");

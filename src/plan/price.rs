@@ -66,23 +66,19 @@ pub(crate) fn read_price(
     written: &Written,
 ) -> std::result::Result<(Decimal, Option<Marked>), String> {
     let shown = written.shown();
-    let not_decimal = || format!("{shown} is not a decimal number; write one such as \"79.99\"");
-    match written {
-        Written::Integer(n) => Decimal::try_from_i128_with_scale(*n, 0)
-            .map(|d| (d, None))
-            .map_err(|_| format!("{shown} is too large a price to read")),
-        Written::Float(f) => decimal(&f.to_string())
-            .map(|d| (d, None))
-            .map_err(|_| not_decimal()),
-        Written::Text(text) => {
-            let (marked, number) = split_mark(text);
-            match decimal(&number) {
-                Ok(price) => Ok((price, marked)),
-                Err(Unread::Comma) => Err(comma(&shown, &number)),
-                Err(Unread::TooLarge) => Err(format!("{shown} is too large a price to read")),
-                Err(Unread::NotANumber) => Err(not_decimal()),
-            }
-        }
+    let (marked, number) = match written {
+        Written::Integer(n) => (None, n.to_string()),
+        // A float is read by the digits it prints as: 89.99, not 89.98999…
+        Written::Float(f) => (None, f.to_string()),
+        Written::Text(text) => split_mark(text),
+    };
+    match decimal(&number) {
+        Ok(price) => Ok((price, marked)),
+        Err(Unread::Comma) => Err(comma(&shown, &number)),
+        Err(Unread::TooLarge) => Err(format!("{shown} is too large a price to read")),
+        Err(Unread::NotANumber) => Err(format!(
+            "{shown} is not a decimal number; write one such as \"79.99\""
+        )),
     }
 }
 
