@@ -325,6 +325,19 @@ mod tests {
         }
     }
 
+    /// What a kind displays as reads back as the same kind, so a claim file written back
+    /// reads the same.
+    #[test]
+    fn every_kind_reads_back_from_what_it_displays() {
+        let others = [
+            ServiceKind::Other("alarm-line".into()),
+            ServiceKind::Other("wireless".into()),
+        ];
+        for kind in CANONICAL.iter().map(|(_, k)| k.clone()).chain(others) {
+            assert_eq!(kind.to_string().parse::<ServiceKind>(), Ok(kind.clone()));
+        }
+    }
+
     #[test]
     fn an_unknown_word_names_the_nearest_kind_or_lists_them() {
         // `brodband` is one letter from `broadband`, which is internet.
