@@ -113,6 +113,7 @@ pub mod error;
 pub mod letter;
 mod memo;
 pub mod money;
+mod numbers;
 pub mod outage;
 pub mod plan;
 pub mod policy;

@@ -6,6 +6,7 @@ use std::fmt;
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::{Deserialize, Serialize};
 
+use crate::numbers::{whole, Field, Written};
 use crate::plan::ServiceKind;
 
 /// What caused an outage. Policies exclude some causes (a customer's own fault,
@@ -82,8 +83,13 @@ pub struct Outage {
     /// When the customer reported it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reported: Option<DateTime<FixedOffset>>,
-    /// How many customers the incident affected.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// How many customers the incident affected. A claim file may write it as a number
+    /// or as text, with thousands commas (`"4,200"`).
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "customers_affected"
+    )]
     pub customers_affected: Option<u64>,
     /// What caused it.
     #[serde(default)]
@@ -94,6 +100,20 @@ pub struct Outage {
     /// True when the service was impaired, not fully lost.
     #[serde(default)]
     pub degraded: bool,
+}
+
+/// `customers_affected`, as a number or as text such as `"4,200"`.
+fn customers_affected<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<u64>, D::Error> {
+    const COUNT: Field = Field {
+        what: "a whole number",
+        example: "4200",
+    };
+    match Written::read_optional(d, COUNT)? {
+        Some(written) => whole(&written, COUNT, u64::MAX)
+            .map(Some)
+            .map_err(serde::de::Error::custom),
+        None => Ok(None),
+    }
 }
 
 impl Outage {

@@ -238,7 +238,7 @@ const CORPUS: &[(&str, &[&str])] = &[
         "bidi-service.toml",
         &[
             "outages[0].services[0]",
-            "`tv\\u{202e}\\u{2066}evil\\u{2069}` is not a service of the plan",
+            "`tv\\u{202e}\\u{2066}evil\\u{2069}` is not a service kind redress knows",
         ],
     ),
     (

@@ -12,6 +12,7 @@ use serde::Deserialize;
 
 use crate::error::{Error, FieldPath, Result};
 use crate::money::Currency;
+use crate::numbers::{whole, Field, Written};
 use crate::outage::{Cause, Outage};
 use crate::plan::{Service, ServiceKind, ServicePlan};
 
@@ -253,17 +254,22 @@ fn parse_zone(text: &str) -> Result<Tz> {
 }
 
 /// Reads a `services` field: `kind:monthly_price` pairs separated by `|`, such as
-/// `internet:79.99|tv:65.00`. Spaces around names and prices are ignored.
+/// `internet:79.99|tv:65.00`. Spaces around names and prices are ignored. A kind is
+/// written as in a claim file: its name, an everyday word for it (`broadband`), or
+/// `other:NAME` (the price follows the last `:`).
 ///
 /// # Errors
 /// [`Error::Invalid`] at `services` (or `services[i]`): an empty field, a pair
-/// without `:`, an empty kind, or a price that is not a decimal number.
+/// without `:`, an empty kind, a word that is not a service kind (naming the nearest),
+/// or a price that is not a decimal number.
 ///
 /// # Example
 /// ```
 /// use redress::batch::parse_services;
-/// let services = parse_services("internet:79.99|tv:65.00")?;
+/// let services = parse_services("broadband:79.99|tv:65.00|other:alarm-line:9.50")?;
+/// assert_eq!(services[0].kind, redress::ServiceKind::Internet);
 /// assert_eq!(services[1].kind, redress::ServiceKind::Tv);
+/// assert_eq!(services[2].kind, redress::ServiceKind::Other("alarm-line".into()));
 /// assert_eq!(services[1].monthly_price.to_string(), "65.00");
 /// let err = parse_services("internet:79,99").unwrap_err();
 /// assert_eq!(err.to_string(), "services[0]: `79,99` is not a price (write it like 79.99)");
@@ -298,7 +304,9 @@ fn parse_any_services(text: &str, services: &mut Vec<Service>) -> Result<()> {
     }
     for (i, pair) in split_ascii(text, b'|').enumerate() {
         let path = || FieldPath::root("services").index(i);
-        let Some((kind, price)) = split_once_ascii(pair, b':') else {
+        // The price is after the last `:`, so a deliberate other kind (`other:alarm:30`)
+        // keeps its own.
+        let Some((kind, price)) = rsplit_once_ascii(pair, b':') else {
             return Err(Error::invalid(
                 path(),
                 format!(
@@ -321,7 +329,7 @@ fn parse_any_services(text: &str, services: &mut Vec<Service>) -> Result<()> {
                 format!("`{price}` is not a price (write it like 79.99)"),
             )
         })?;
-        services.push(Service::new(ServiceKind::from(kind), monthly_price));
+        services.push(Service::new(service_kind(kind, path)?, monthly_price));
     }
     Ok(())
 }
@@ -351,7 +359,12 @@ fn parse_plain_services(text: &str, services: &mut Vec<Service>) -> bool {
         let Some((price, end)) = plain_price(bytes, at) else {
             return false;
         };
-        services.push(Service::new(ServiceKind::from(kind), price));
+        // A word that is not a kind leaves the text to the general reading, which
+        // words the error.
+        let Ok(kind) = kind.parse() else {
+            return false;
+        };
+        services.push(Service::new(kind, price));
         match bytes.get(end) {
             None => return true,
             Some(b'|') => at = end + 1,
@@ -414,6 +427,12 @@ fn split_ascii(text: &str, separator: u8) -> impl Iterator<Item = &str> {
     })
 }
 
+/// `text.rsplit_once(separator)` for an ASCII separator, by a byte scan.
+fn rsplit_once_ascii(text: &str, separator: u8) -> Option<(&str, &str)> {
+    let at = text.bytes().rposition(|b| b == separator)?;
+    Some((text.get(..at)?, text.get(at + 1..)?))
+}
+
 /// `text.split_once(separator)` for an ASCII separator, by a byte scan. Cutting
 /// valid UTF-8 at an ASCII byte leaves valid UTF-8 either side, so `get` cannot fail.
 fn split_once_ascii(text: &str, separator: u8) -> Option<(&str, &str)> {
@@ -421,15 +440,27 @@ fn split_once_ascii(text: &str, separator: u8) -> Option<(&str, &str)> {
     Some((text.get(..at)?, text.get(at + 1..)?))
 }
 
-/// Reads a list of service kinds separated by `|`, such as `internet|tv`.
+/// A count of customers, for the words of an error.
+const COUNT: Field = Field {
+    what: "a whole number",
+    example: "4200",
+};
+
+/// Reads a list of service kinds separated by `|`, such as `internet|tv`, each written
+/// as in a claim file (`broadband|Cable TV`, `other:alarm-line`).
 ///
 /// # Errors
-/// [`Error::Invalid`] at `services`: an empty field or an empty kind.
+/// [`Error::Invalid`] at `services`: an empty field, an empty kind, or a word that is
+/// not a service kind (naming the nearest).
 ///
 /// # Example
 /// ```
 /// let kinds = redress::batch::parse_service_kinds("internet|tv")?;
 /// assert_eq!(kinds, vec![redress::ServiceKind::Internet, redress::ServiceKind::Tv]);
+/// let kinds = redress::batch::parse_service_kinds("Broadband|Cable TV")?;
+/// assert_eq!(kinds, vec![redress::ServiceKind::Internet, redress::ServiceKind::Tv]);
+/// let err = redress::batch::parse_service_kinds("internet|brodband").unwrap_err();
+/// assert!(err.to_string().starts_with("services[1]: `brodband` is not a service kind"));
 /// # Ok::<(), redress::Error>(())
 /// ```
 pub fn parse_service_kinds(text: &str) -> Result<Vec<ServiceKind>> {
@@ -447,9 +478,16 @@ pub fn parse_service_kinds(text: &str) -> Result<Vec<ServiceKind>> {
                 FieldPath::root("services").index(i),
                 "an empty service kind",
             )),
-            kind => Ok(ServiceKind::from(kind)),
+            kind => service_kind(kind, || FieldPath::root("services").index(i)),
         })
         .collect()
+}
+
+/// A kind of a `services` field, read as a claim file reads it; refused at `path`,
+/// naming the word and the nearest kind.
+fn service_kind(kind: &str, path: impl Fn() -> FieldPath) -> Result<ServiceKind> {
+    kind.parse()
+        .map_err(|e: crate::plan::ServiceKindError| Error::invalid(path(), e.to_string()))
 }
 
 /// The text of one `outages.csv` row's fields, by column name. Empty text means
@@ -474,7 +512,8 @@ pub struct OutageFields<'a> {
     pub start: &'a str,
     /// `end`: RFC 3339; empty = ongoing at `as_of`.
     pub end: &'a str,
-    /// `customers_affected`: optional whole number.
+    /// `customers_affected`: optional whole number, with thousands commas if wanted
+    /// (`4,200`, quoted in CSV).
     pub customers_affected: &'a str,
     /// `cause`: optional, as in the claim file.
     pub cause: &'a str,
@@ -532,12 +571,22 @@ impl AreaOutage {
         }
         outage.customers_affected = match trim(fields.customers_affected) {
             "" => None,
-            text => Some(text.parse::<u64>().map_err(|_| {
-                Error::invalid(
-                    FieldPath::root("customers_affected"),
-                    format!("`{text}` is not a whole number of customers"),
-                )
-            })?),
+            // Digits alone, as nearly every row writes them, are read at once; thousands
+            // commas ("4,200") as a claim file reads them, with its words for a comma
+            // out of place.
+            text => Some(match text.parse::<u64>() {
+                Ok(count) => count,
+                Err(_) => {
+                    whole(&Written::Text(text.to_owned()), COUNT, u64::MAX).map_err(|comma| {
+                        let problem = if text.contains(',') {
+                            comma
+                        } else {
+                            format!("`{text}` is not a whole number of customers")
+                        };
+                        Error::invalid(FieldPath::root("customers_affected"), problem)
+                    })?
+                }
+            }),
         };
         outage.cause = match trim(fields.cause) {
             "" => Cause::default(),

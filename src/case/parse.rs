@@ -13,7 +13,7 @@ use crate::civil::{
 use crate::claim_file::ClaimFile;
 use crate::error::{Error, FieldPath, Result};
 use crate::outage::Outage;
-use crate::plan::{validate_plan_parts, BillingCycle, Service, ServiceKind};
+use crate::plan::{check_price_marks, validate_plan_parts, BillingCycle, Service, ServiceKind};
 
 /// [`Case::from_file`].
 pub(super) fn case(file: &ClaimFile) -> Result<Case> {
@@ -21,6 +21,7 @@ pub(super) fn case(file: &ClaimFile) -> Result<Case> {
     validate_plan_parts(plan.billing_day, &plan.services, &|| {
         FieldPath::root("plan")
     })?;
+    check_price_marks(plan.currency, &plan.services, &|| FieldPath::root("plan"))?;
     let billing = BillingCycle::new(plan.billing_day, plan.time_zone)?;
     let as_of = match file.as_of {
         Some(as_of) => {

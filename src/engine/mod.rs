@@ -30,7 +30,7 @@ use crate::case::Case;
 use crate::claim::{Claim, Totals};
 use crate::error::{Error, Result};
 use crate::money::Currency;
-use crate::plan::Service;
+use crate::plan::{Service, ServiceKind};
 use crate::policy::Policy;
 
 pub(crate) use reads::reads;
@@ -184,9 +184,28 @@ fn explained(case: &Case, policy: &Policy) -> Result<Claim> {
         .and_then(|program| settle::claim(program, policy, &case.services, case.currency))
         .map(|mut claim| {
             claim.notes.extend(case.notes.iter().cloned());
+            claim.notes.extend(uncovered_other_kinds(case, policy));
             claim
         })
         .map_err(|e| name_the_policy(e, policy))
+}
+
+/// A note for each service the claim file set apart as `other:NAME` that the policy
+/// does not cover: it was meant, and nothing is owed for it under this policy.
+fn uncovered_other_kinds<'c>(
+    case: &'c Case,
+    policy: &'c Policy,
+) -> impl Iterator<Item = String> + 'c {
+    case.services
+        .iter()
+        .filter(|s| matches!(s.kind, ServiceKind::Other(_)) && !policy.covers(&s.kind))
+        .map(|s| {
+            format!(
+                "`{}` is a service redress has no kind for, and this policy does not cover \
+                 it: nothing is owed for it here.",
+                s.kind
+            )
+        })
 }
 
 /// A policy compiled for a case to price its figures only: what a batch prices an

@@ -7,6 +7,7 @@
 mod allocate;
 mod currency;
 mod rounding;
+mod sign;
 
 use std::fmt;
 
@@ -20,6 +21,7 @@ pub use currency::Currency;
 pub use rounding::{Rounding, RoundingMode};
 
 pub(crate) use rounding::{divide, divide_rounded, exact_product};
+pub(crate) use sign::{split_mark, Marked};
 
 /// An amount of money in one currency.
 ///

@@ -2,31 +2,45 @@
 //! each billing period begins.
 
 mod billing;
+mod kinds;
+mod price;
 
 use std::collections::HashSet;
 use std::fmt;
+use std::str::FromStr;
 
 use chrono_tz::Tz;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::error::{Error, FieldPath, Result};
-use crate::money::{allocate, Currency, Money};
+use crate::money::{allocate, Currency, Marked, Money};
 
 pub use billing::{BillingCycle, BillingPeriod};
+pub use kinds::ServiceKindError;
+pub(crate) use price::check_price_marks;
 
 /// A kind of service a plan can include.
 ///
-/// Written in claim files in lower case (`"internet"`, `"tv"`); any other word is
-/// accepted as [`ServiceKind::Other`], so a plan can name services redress has no
-/// policy for.
+/// Claim files and batch rows name a kind by its name (`"internet"`, `"tv"`) or by an
+/// everyday word for it (`"broadband"`, `"landline"`, `"Cable TV"`), in any letter case;
+/// a service redress has no kind for is written `other:NAME` (`"other:alarm-line"`) and
+/// read as [`ServiceKind::Other`]. Any other word is refused, naming the nearest kind
+/// ([`ServiceKindError`]): see `docs/claim-file.md`, "Service kinds", for every word.
+/// [`FromStr`] reads a kind so, and so does deserialization.
+///
+/// A kind displays (and serializes) as a claim file writes it, so it reads back the same:
+/// `tv`, `other:alarm-line`.
 ///
 /// # Example
 /// ```
 /// use redress::ServiceKind;
-/// assert_eq!(ServiceKind::from("Internet"), ServiceKind::Internet);
-/// assert_eq!(ServiceKind::from("satellite"), ServiceKind::Other("satellite".into()));
+/// assert_eq!("Broadband".parse::<ServiceKind>()?, ServiceKind::Internet);
+/// assert_eq!("other:Alarm-Line".parse::<ServiceKind>()?, ServiceKind::Other("alarm-line".into()));
+/// assert!("satellite".parse::<ServiceKind>().is_err());
 /// assert_eq!(ServiceKind::Tv.to_string(), "tv");
+/// assert_eq!(ServiceKind::Other("alarm-line".into()).to_string(), "other:alarm-line");
+/// # Ok::<(), redress::plan::ServiceKindError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
@@ -49,16 +63,21 @@ pub enum ServiceKind {
     Compute,
     /// Cloud storage.
     Storage,
-    /// Any other service, by its lower-case name.
+    /// Any other service, by its lower-case name (without the `other:` that marks it in
+    /// a claim file).
     Other(String),
 }
 
 impl ServiceKind {
-    /// The name used in claim files.
+    /// The kind's name: as claim files write it for the nine named kinds, and for
+    /// [`ServiceKind::Other`] its name alone, as claims and letters name the service
+    /// (its [`Display`](fmt::Display) adds the `other:` a claim file writes).
     ///
     /// # Example
     /// ```
-    /// assert_eq!(redress::ServiceKind::Electricity.as_str(), "electricity");
+    /// use redress::ServiceKind;
+    /// assert_eq!(ServiceKind::Electricity.as_str(), "electricity");
+    /// assert_eq!(ServiceKind::Other("alarm-line".into()).as_str(), "alarm-line");
     /// ```
     pub fn as_str(&self) -> &str {
         match self {
@@ -104,71 +123,67 @@ impl ServiceKind {
 /// A set of the named service kinds, one bit each (see [`ServiceKind::bit`]).
 pub(crate) type KindSet = u16;
 
+/// A kind named in code, never refused: a kind's name or an everyday word for it gives
+/// that kind, as [`FromStr`] does; any other text gives
+/// [`ServiceKind::Other`] by its lower-case name, with any `other:` before it left out.
+/// For what a person wrote, use `str::parse`, which refuses a word it does not know.
+///
+/// # Example
+/// ```
+/// use redress::ServiceKind;
+/// assert_eq!(ServiceKind::from("landline"), ServiceKind::Phone);
+/// assert_eq!(ServiceKind::from("phone-feature"), ServiceKind::from("other:phone-feature"));
+/// ```
 impl From<&str> for ServiceKind {
     fn from(name: &str) -> Self {
+        name.parse().unwrap_or_else(|_| {
+            let name = name.trim();
+            let name = kinds::strip_other(name).unwrap_or(name);
+            ServiceKind::Other(name.trim().to_lowercase())
+        })
+    }
+}
+
+impl FromStr for ServiceKind {
+    type Err = ServiceKindError;
+
+    fn from_str(name: &str) -> std::result::Result<Self, ServiceKindError> {
         // Kinds are nearly always written as claim files write them, in lower case: one
-        // exact comparison finds those, before the case-blind tests of each kind in turn.
-        match name {
-            "internet" => return ServiceKind::Internet,
-            "tv" => return ServiceKind::Tv,
-            "phone" => return ServiceKind::Phone,
-            "mobile" => return ServiceKind::Mobile,
-            "electricity" => return ServiceKind::Electricity,
-            "gas" => return ServiceKind::Gas,
-            "water" => return ServiceKind::Water,
-            "compute" => return ServiceKind::Compute,
-            "storage" => return ServiceKind::Storage,
-            _ => {}
-        }
-        let name = match (name.as_bytes().first(), name.as_bytes().last()) {
-            // Nothing to trim: starts and ends with a visible ASCII character.
-            (Some(a), Some(b)) if a.is_ascii_graphic() && b.is_ascii_graphic() => name,
-            _ => name.trim(),
-        };
-        let known = |word: &str| name.eq_ignore_ascii_case(word);
-        if known("internet") {
-            ServiceKind::Internet
-        } else if known("tv") {
-            ServiceKind::Tv
-        } else if known("phone") {
-            ServiceKind::Phone
-        } else if known("mobile") {
-            ServiceKind::Mobile
-        } else if known("electricity") {
-            ServiceKind::Electricity
-        } else if known("gas") {
-            ServiceKind::Gas
-        } else if known("water") {
-            ServiceKind::Water
-        } else if known("compute") {
-            ServiceKind::Compute
-        } else if known("storage") {
-            ServiceKind::Storage
-        } else {
-            ServiceKind::Other(name.to_ascii_lowercase())
-        }
+        // exact comparison finds those, before the words people use are looked up.
+        Ok(match name {
+            "internet" => ServiceKind::Internet,
+            "tv" => ServiceKind::Tv,
+            "phone" => ServiceKind::Phone,
+            "mobile" => ServiceKind::Mobile,
+            "electricity" => ServiceKind::Electricity,
+            "gas" => ServiceKind::Gas,
+            "water" => ServiceKind::Water,
+            "compute" => ServiceKind::Compute,
+            "storage" => ServiceKind::Storage,
+            _ => return kinds::parse(name),
+        })
     }
 }
 
 impl fmt::Display for ServiceKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let ServiceKind::Other(_) = self {
+            f.write_str(kinds::OTHER_PREFIX)?;
+        }
         f.write_str(self.as_str())
     }
 }
 
 impl Serialize for ServiceKind {
     fn serialize<S: Serializer>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
+        serializer.collect_str(self)
     }
 }
 
 impl<'de> Deserialize<'de> for ServiceKind {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> std::result::Result<Self, D::Error> {
-        let name = String::deserialize(deserializer)?;
-        if name.trim().is_empty() {
-            return Err(serde::de::Error::custom("a service kind cannot be empty"));
-        }
-        Ok(ServiceKind::from(name.as_str()))
+        let name = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
+        name.parse().map_err(serde::de::Error::custom)
     }
 }
 
@@ -180,15 +195,31 @@ impl<'de> Deserialize<'de> for ServiceKind {
 /// let s = Service::new(ServiceKind::Internet, "79.99".parse().unwrap());
 /// assert_eq!(s.monthly_price.to_string(), "79.99");
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(from = "price::ServiceFields")]
 #[non_exhaustive]
 pub struct Service {
     /// What the service is.
     pub kind: ServiceKind,
-    /// Its monthly price before taxes, in the plan's currency.
+    /// Its monthly price before taxes, in the plan's currency. A claim file may write it
+    /// as a number or as text, with thousands commas and the currency's sign or code
+    /// (`"$1,200.00"`); see `docs/claim-file.md`, "Numbers as people write them".
     pub monthly_price: Decimal,
+    /// The currency the claim file wrote beside the price, checked against the plan's
+    /// when the plan is checked.
+    #[serde(skip)]
+    pub(crate) marked: Option<Marked>,
 }
+
+/// Two services are the same when their kinds and prices are, however the price was
+/// written.
+impl PartialEq for Service {
+    fn eq(&self, other: &Service) -> bool {
+        self.kind == other.kind && self.monthly_price == other.monthly_price
+    }
+}
+
+impl Eq for Service {}
 
 impl Service {
     /// A service at a monthly price.
@@ -202,6 +233,7 @@ impl Service {
         Service {
             kind,
             monthly_price,
+            marked: None,
         }
     }
 }
@@ -239,7 +271,11 @@ pub struct ServicePlan {
     /// The IANA time zone of the service address; local-day rules use it.
     pub time_zone: Tz,
     /// The day of the month each billing period starts, 1-31, clamped to the month's end.
-    #[serde(default = "default_billing_day")]
+    /// A claim file may write it as a number or as text (`"12"`).
+    #[serde(
+        default = "default_billing_day",
+        deserialize_with = "price::billing_day"
+    )]
     pub billing_day: u8,
     /// The priced services. A bundle is several services; see [`split_bundle`].
     #[serde(default)]
@@ -363,7 +399,8 @@ impl ServicePlan {
         BillingCycle::new(self.billing_day, self.time_zone)
     }
 
-    /// Checks the plan: billing day 1-31, prices not negative, no service twice.
+    /// Checks the plan: billing day 1-31, prices not negative, no service twice, each
+    /// price written with a currency sign or code in the plan's currency.
     ///
     /// # Errors
     /// [`Error::Invalid`] naming the field, under `path`.
@@ -377,7 +414,8 @@ impl ServicePlan {
     /// assert_eq!(err.to_string(), "plan.services[0].monthly_price: a price cannot be negative (got -1)");
     /// ```
     pub fn validate(&self, path: &FieldPath) -> Result<()> {
-        validate_plan_parts(self.billing_day, &self.services, &|| path.clone())
+        validate_plan_parts(self.billing_day, &self.services, &|| path.clone())?;
+        check_price_marks(self.currency, &self.services, &|| path.clone())
     }
 }
 
@@ -474,7 +512,7 @@ mod tests {
         let err = validate_plan_parts(1, &services, &|| path.clone()).unwrap_err();
         assert_eq!(
             err.to_string(),
-            "plan.services[30].kind: `svc-3` is listed twice; give each service once with its price"
+            "plan.services[30].kind: `other:svc-3` is listed twice; give each service once with its price"
         );
         services[12].monthly_price = Decimal::NEGATIVE_ONE;
         let err = validate_plan_parts(1, &services, &|| path.clone()).unwrap_err();

@@ -23,6 +23,89 @@ fn services_parse_without_regex_and_errors_name_the_pair() {
     }
 }
 
+/// The services columns take the words a claim file takes, with the same errors.
+#[test]
+fn services_columns_take_everyday_words_and_refuse_unknown_ones() {
+    let s = parse_services("Broadband:60|landline:45| Cable TV :90|other:Alarm-Line:9.50").unwrap();
+    let kinds: Vec<ServiceKind> = s.iter().map(|s| s.kind.clone()).collect();
+    assert_eq!(
+        kinds,
+        [
+            ServiceKind::Internet,
+            ServiceKind::Phone,
+            ServiceKind::Tv,
+            ServiceKind::Other("alarm-line".into())
+        ]
+    );
+    // The price is what follows the last `:`: 9.50, mantissa 950 and scale 2.
+    assert_eq!(s[3].monthly_price, Decimal::new(950, 2));
+    assert_eq!(
+        parse_service_kinds("fiber|voice|other:alarm-line").unwrap(),
+        [
+            ServiceKind::Internet,
+            ServiceKind::Phone,
+            ServiceKind::Other("alarm-line".into())
+        ]
+    );
+    for (text, message) in [
+        (
+            "internet:60|brodband:5",
+            "services[1]: `brodband` is not a service kind redress knows; did you mean \
+             `broadband` (the `internet` kind)?",
+        ),
+        (
+            "satellite:5",
+            "services[0]: `satellite` is not a service kind redress knows; write one of",
+        ),
+        (
+            "other:internet:5",
+            "services[0]: `other:internet` is a kind redress knows",
+        ),
+    ] {
+        let err = parse_services(text).unwrap_err().to_string();
+        assert!(err.starts_with(message), "{text:?}: {err}");
+    }
+    let err = parse_service_kinds("tv|internt").unwrap_err().to_string();
+    assert!(
+        err.starts_with(
+            "services[1]: `internt` is not a service kind redress knows; did you mean `internet`?"
+        ),
+        "{err}"
+    );
+    // A count of customers with thousands commas, as a claim file takes it.
+    let fields = OutageFields {
+        area: "a",
+        services: "Broadband",
+        start: "2024-10-01T06:00:00-04:00",
+        customers_affected: "4,200",
+        ..Default::default()
+    };
+    let outage = AreaOutage::parse(&fields).unwrap().outage;
+    assert_eq!(outage.services, [ServiceKind::Internet]);
+    assert_eq!(outage.customers_affected, Some(4200));
+    let err = AreaOutage::parse(&OutageFields {
+        customers_affected: "4,20",
+        ..fields
+    })
+    .unwrap_err();
+    assert!(
+        err.to_string()
+            .starts_with("customers_affected: the text \"4,20\" is not a whole number"),
+        "{err}"
+    );
+    // A plan naming one service by two words lists it twice.
+    let err = Account::parse(&AccountFields {
+        account: "A-1",
+        area: "a",
+        currency: "USD",
+        time_zone: "UTC",
+        services: "internet:60|fibre:5",
+        ..Default::default()
+    })
+    .unwrap_err();
+    assert!(err.to_string().contains("listed twice"), "{err}");
+}
+
 #[test]
 fn account_fields_are_checked_and_named() {
     let good = AccountFields {
@@ -269,10 +352,15 @@ mod plain {
         }
         let mut services = Vec::new();
         assert!(parse_plain_services(
-            "internet:79.99|satellite:5",
+            "internet:79.99|landline:5",
             &mut services
         ));
-        assert_eq!(services[1].kind, ServiceKind::Other("satellite".into()));
+        assert_eq!(services[1].kind, ServiceKind::Phone);
+        // A word that is no kind is left to the general reading, which refuses it.
+        assert!(!parse_plain_services(
+            "internet:1|satellite:5",
+            &mut Vec::new()
+        ));
         for text in [
             "",
             "Internet:1",
@@ -334,7 +422,7 @@ mod plain {
         /// Plainly written fields do take the plain reading, and agree with the general one.
         #[test]
         fn plain_services_are_read_plainly(
-            text in "(internet|tv|phone|satellite):[0-9]{1,9}(\\.[0-9]{1,4})?(\\|(internet|tv|phone|gas):[0-9]{1,5}(\\.[0-9]{1,3})?){0,3}",
+            text in "(internet|tv|phone|landline):[0-9]{1,9}(\\.[0-9]{1,4})?(\\|(internet|tv|phone|gas):[0-9]{1,5}(\\.[0-9]{1,3})?){0,3}",
         ) {
             prop_assert!(parse_plain_services(&text, &mut Vec::new()));
             let (fast, general) = both_readings(&text);

@@ -19,9 +19,10 @@ use crate::catalog::ymd;
 const CSG_2006: NaiveDate = ymd(2006, 10, 31);
 
 /// The service kind a claim file uses for a fault in one enhanced call-handling feature
-/// (call waiting, call forwarding…) while the line itself works. A fault in two or more
-/// features, or in the line, is written `phone`: both are paid at the line's rate.
-pub const PHONE_FEATURE: &str = "phone-feature";
+/// (call waiting, call forwarding…) while the line itself works: a kind redress does not
+/// name, so written with `other:`. A fault in two or more features, or in the line, is
+/// written `phone`: both are paid at the line's rate.
+pub const PHONE_FEATURE: &str = "other:phone-feature";
 
 fn aud(cents: i64) -> Amount {
     Amount::Fixed(Decimal::new(cents, 2))
@@ -70,9 +71,9 @@ pub struct CsgOptions {
 ///
 /// **The rule.** A provider that repairs a fault late, connects a service late or misses
 /// an appointment pays the customer, automatically, for each working day late:
-/// - *Repair* (outages of `phone`, or `phone-feature` for one enhanced call-handling
-///   feature): due by the end of the next working day after the report (urban; the
-///   second working day rural, the third remote). Each working day from the day after
+/// - *Repair* (outages of `phone`, or `other:phone-feature` for one enhanced
+///   call-handling feature): due by the end of the next working day after the report
+///   (urban; the second working day rural, the third remote). Each working day from the day after
 ///   the deadline to the day of repair, inclusive, is a day late. The clock starts at the
 ///   outage's `reported` time (the start of the outage, with a note, when not given).
 ///   Impaired service (`degraded = true`) is a fault too.
