@@ -12,7 +12,7 @@ use smallvec::SmallVec;
 
 use crate::civil::{elapsed, local_date, local_day_start, local_instant, next_day_start};
 use crate::error::{Error, Result};
-use crate::outage::Cause;
+use crate::outage::{Cause, Exemption};
 
 /// One stretch of lost (or degraded) service: outage records of one service that
 /// overlap or touch, merged into one interval.
@@ -65,6 +65,10 @@ pub struct Spell {
     /// Indices of the claim's outage records merged into this spell (most spells are
     /// one record).
     pub sources: SmallVec<[usize; 2]>,
+    /// The provider's exemption notice for the outage, if the claim records one. Spells
+    /// merged from records with different notices (or some without) keep none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub exemption: Option<Exemption>,
 }
 
 impl Spell {
@@ -88,6 +92,7 @@ impl Spell {
             power_restored: None,
             degraded: false,
             sources: SmallVec::new(),
+            exemption: None,
         }
     }
 
@@ -141,6 +146,12 @@ impl Spell {
         } else {
             None
         };
+        // A notice is kept only when every merged record states the same one: a
+        // notice for one record is no notice for another.
+        let exemption = group
+            .first()
+            .and_then(|first| first.exemption.clone())
+            .filter(|notice| group.iter().all(|s| s.exemption.as_ref() == Some(notice)));
         let mut merged = Spell {
             start: group.iter().map(|s| s.start).min()?,
             end: group.iter().map(|s| s.end).max()?,
@@ -152,6 +163,7 @@ impl Spell {
             power_restored,
             degraded: group.iter().all(|s| s.degraded),
             sources: group.into_iter().flat_map(|s| s.sources).collect(),
+            exemption,
         };
         merged.sources.sort_unstable();
         merged.sources.dedup();
