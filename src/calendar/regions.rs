@@ -70,7 +70,10 @@ pub fn supported_regions() -> &'static [&'static str] {
 ///   holidays are not included. Holidays proclaimed year by year are listed
 ///   as far as they are known: Victoria's Friday before the AFL Grand Final
 ///   to 2027, Western Australia's King's Birthday 2010–2027 (the last Monday
-///   of September in other years).
+///   of September in other years). Where the sources give no history before
+///   some year, the earliest rule known is assumed back to 1899; Western
+///   Australia's holidays bill of 2025, which would move its holidays from
+///   2028 if enacted, is not applied.
 /// - `AU` (no state or territory): only the holidays every state and
 ///   territory keeps, with Anzac Day on the day; the calendar's
 ///   [`note`](HolidayCalendar::note) says so, and claims repeat it.

@@ -162,7 +162,24 @@ fn after_exemption(
     units: u64,
     notes: &mut Vec<String>,
 ) -> Result<u64> {
-    if units == 0 || !ctx.provision.notified_exemptions.contains(&spell.cause) {
+    let exempts = &ctx.provision.notified_exemptions;
+    if units == 0 || exempts.is_empty() {
+        return Ok(units);
+    }
+    if !exempts.contains(&spell.cause) {
+        if let Some(notice) = &spell.exemption {
+            ctx.note(notes, || {
+                let causes: Vec<String> = exempts.iter().map(ToString::to_string).collect();
+                format!(
+                    "{}: the exemption notified on {} changes nothing here: it exempts only \
+                     an outage whose cause is {}, and this one's is {}.",
+                    item.label(ctx.zone),
+                    notice.notice,
+                    causes.join(" or "),
+                    spell.cause
+                )
+            });
+        }
         return Ok(units);
     }
     let Some(notice) = &spell.exemption else {
