@@ -345,6 +345,26 @@ mod tests {
     }
 
     #[test]
+    fn merging_keeps_an_exemption_notice_only_when_every_record_has_it() {
+        let day = |d| chrono::NaiveDate::from_ymd_opt(2024, 10, d).unwrap();
+        let notice = Exemption::new(day(2)).with_window(Some(day(1)), Some(day(3)));
+        let mut a = Spell::between(utc(2024, 10, 1, 6, 0), utc(2024, 10, 1, 9, 0));
+        a.exemption = Some(notice.clone());
+        let mut b = Spell::between(utc(2024, 10, 1, 8, 0), utc(2024, 10, 1, 12, 0));
+        b.exemption = Some(notice.clone());
+        let both = merge(vec![a.clone(), b.clone()]);
+        assert_eq!(both.len(), 1);
+        assert_eq!(both[0].exemption.as_ref(), Some(&notice));
+        // A record without the notice: the merged outage has none.
+        b.exemption = None;
+        assert_eq!(merge(vec![a.clone(), b]).first().unwrap().exemption, None);
+        // A record with another notice: none either.
+        let mut c = Spell::between(utc(2024, 10, 1, 8, 0), utc(2024, 10, 1, 12, 0));
+        c.exemption = Some(Exemption::new(day(4)));
+        assert_eq!(merge(vec![a, c]).first().unwrap().exemption, None);
+    }
+
+    #[test]
     fn merging_keeps_the_earliest_report_and_all_sources() {
         let mut a = Spell::between(utc(2024, 10, 1, 6, 0), utc(2024, 10, 1, 9, 0));
         a.reported = Some(utc(2024, 10, 1, 7, 0));
