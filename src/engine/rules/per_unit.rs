@@ -166,34 +166,12 @@ fn after_exemption(
     if units == 0 || exempts.is_empty() {
         return Ok(units);
     }
-    if !exempts.contains(&spell.cause) {
-        if let Some(notice) = &spell.exemption {
-            ctx.note(notes, || {
-                let causes: Vec<String> = exempts.iter().map(ToString::to_string).collect();
-                format!(
-                    "{}: the exemption notified on {} changes nothing here: it exempts only \
-                     an outage whose cause is {}, and this one's is {}.",
-                    item.label(ctx.zone),
-                    notice.notice,
-                    causes.join(" or "),
-                    spell.cause
-                )
-            });
+    let notice = match &spell.exemption {
+        Some(notice) if exempts.contains(&spell.cause) => notice,
+        _ => {
+            note_no_exemption(ctx, item, spell, notes);
+            return Ok(units);
         }
-        return Ok(units);
-    }
-    let Some(notice) = &spell.exemption else {
-        ctx.note(notes, || {
-            format!(
-                "{}: the cause is {}, but an exemption applies only if the provider notified \
-                 one, and no notice is recorded (exemption_notice), so the days are paid. If \
-                 the provider told the customer it claims an exemption, add exemption_notice \
-                 (and exemption_start, exemption_end) to the outage.",
-                item.label(ctx.zone),
-                spell.cause
-            )
-        });
-        return Ok(units);
     };
     let first = local_date(from, ctx.zone);
     let last = local_date(spell.end, ctx.zone);
@@ -245,6 +223,37 @@ fn after_exemption(
         )
     });
     Ok(units - inside)
+}
+
+/// Notes why an outage of a provision with notified exemptions is paid in full: its
+/// cause is one a notice would exempt but none is recorded, or a notice is recorded
+/// for a cause it cannot exempt.
+fn note_no_exemption(ctx: &Context<'_>, item: &Item<'_>, spell: &Spell, notes: &mut Vec<String>) {
+    let exempts = &ctx.provision.notified_exemptions;
+    match &spell.exemption {
+        None if exempts.contains(&spell.cause) => ctx.note(notes, || {
+            format!(
+                "{}: the cause is {}, but an exemption applies only if the provider notified \
+                 one, and no notice is recorded (exemption_notice), so the days are paid. If \
+                 the provider told the customer it claims an exemption, add exemption_notice \
+                 (and exemption_start, exemption_end) to the outage.",
+                item.label(ctx.zone),
+                spell.cause
+            )
+        }),
+        Some(notice) => ctx.note(notes, || {
+            let causes: Vec<String> = exempts.iter().map(ToString::to_string).collect();
+            format!(
+                "{}: the exemption notified on {} changes nothing here: it exempts only an \
+                 outage whose cause is {}, and this one's is {}.",
+                item.label(ctx.zone),
+                notice.notice,
+                causes.join(" or "),
+                spell.cause
+            )
+        }),
+        None => {}
+    }
 }
 
 fn to_units(n: i64) -> Result<u64> {
