@@ -63,6 +63,11 @@ pub enum CsgLocation {
 pub struct CsgOptions {
     /// Urban (the default), rural or remote: the repair deadline.
     pub location: CsgLocation,
+    /// When true, a cause of `severe-weather` or `force-majeure` exempts the outage by
+    /// itself, notice or not: for claim files whose cause was copied from the
+    /// provider's own exemption notice. The default (false) follows the Standard: an
+    /// exemption counts only where the provider notified it (`exemption_notice`).
+    pub cause_alone_exempts: bool,
 }
 
 /// `au-csg`: Australia's Customer Service Guarantee for fixed telephone services, for an
@@ -153,7 +158,9 @@ pub fn csg() -> Policy {
     csg_with(CsgOptions::default())
 }
 
-/// `au-csg` for an urban, rural or remote customer. See [`csg`] for the rule.
+/// `au-csg` for an urban, rural or remote customer, and with the option of letting a
+/// severe-weather or force-majeure cause exempt an outage without a recorded notice.
+/// See [`csg`] for the rule.
 ///
 /// # Example
 /// ```
@@ -162,6 +169,12 @@ pub fn csg() -> Policy {
 /// options.location = CsgLocation::Remote;
 /// let remote = csg_with(options);
 /// assert!(remote.readings.iter().any(|r| r.contains("third working day")));
+///
+/// // A claim file whose cause was copied from the provider's exemption notice.
+/// let mut options = CsgOptions::default();
+/// options.cause_alone_exempts = true;
+/// let by_cause = csg_with(options);
+/// assert!(by_cause.readings.iter().any(|r| r.contains("exempts the outage by itself")));
 /// ```
 pub fn csg_with(options: CsgOptions) -> Policy {
     let (days, place) = match options.location {
@@ -179,8 +192,21 @@ pub fn csg_with(options: CsgOptions) -> Policy {
         .with_services(services)
         .with_clause("CSG Standard: fault repair timeframes")
         .with_severity(Severity::FullOrDegraded)
-        .with_excluded_causes(&[Cause::Customer, Cause::Planned])
-        .with_notified_exemptions(&[Cause::SevereWeather, Cause::ForceMajeure])
+        .with_excluded_causes(if options.cause_alone_exempts {
+            &[
+                Cause::SevereWeather,
+                Cause::ForceMajeure,
+                Cause::Customer,
+                Cause::Planned,
+            ]
+        } else {
+            &[Cause::Customer, Cause::Planned]
+        })
+        .with_notified_exemptions(if options.cause_alone_exempts {
+            &[]
+        } else {
+            &[Cause::SevereWeather, Cause::ForceMajeure]
+        })
     };
     let connection = |name: &str, services: Vec<ServiceKind>, rates: Rates| {
         Provision::new(
@@ -242,9 +268,14 @@ pub fn csg_with(options: CsgOptions) -> Policy {
         "Working days exclude the full-day public holidays kept throughout the customer's state \
          or territory; bank holidays, part-day and regional holidays do not."
             .to_owned(),
-        "Severe weather and force majeure exempt the provider only for the days inside the \
-         window of an exemption it notified (exemption_notice); a cause alone exempts nothing."
-            .to_owned(),
+        if options.cause_alone_exempts {
+            "A cause of severe weather or force majeure exempts the outage by itself, taken as \
+             copied from the provider's exemption notice."
+        } else {
+            "Severe weather and force majeure exempt the provider only for the days inside the \
+             window of an exemption it notified (exemption_notice); a cause alone exempts nothing."
+        }
+        .to_owned(),
         "The amounts of 31 October 2006 are taken to be unchanged by the 2011 and 2023 Standards."
             .to_owned(),
     ];
@@ -370,9 +401,11 @@ mod tests {
         );
         let rural = csg_with(CsgOptions {
             location: CsgLocation::Rural,
+            ..CsgOptions::default()
         });
         let remote = csg_with(CsgOptions {
             location: CsgLocation::Remote,
+            ..CsgOptions::default()
         });
         assert_eq!(total(&claim, &rural), "169.40");
         assert_eq!(total(&claim, &remote), "121.00");
@@ -516,6 +549,14 @@ mod tests {
             );
             assert!(has_note(&claim, "exemption_notice"), "{:?}", claim.notes);
         }
+        // The option for a cause copied from the provider's notice: exempt by itself.
+        let by_cause = csg_with(CsgOptions {
+            cause_alone_exempts: true,
+            ..CsgOptions::default()
+        });
+        let exempt = assess(&storm("severe-weather", ""), &by_cause).unwrap();
+        assert_eq!(exempt.total.to_string(), "0.00");
+        assert!(has_note(&exempt, "is excluded"), "{:?}", exempt.notes);
         // The customer's own fault and planned work still earn nothing.
         assert_eq!(total(&storm("customer", ""), &csg()), "0.00");
         assert_eq!(total(&storm("planned", ""), &csg()), "0.00");
