@@ -32,6 +32,7 @@
 //! );
 //! ```
 
+mod au;
 mod regions;
 mod rules;
 #[cfg(test)]
@@ -92,6 +93,9 @@ pub struct HolidayCalendar {
     extra_days: Vec<DatedHoliday>,
     #[serde(default)]
     removed_days: Vec<NaiveDate>,
+    /// What a user should know about the calendar's coverage (see [`note`](Self::note)).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    note: Option<String>,
     /// Each year's weekday holidays, worked out from the rules when first asked for.
     #[serde(skip)]
     dated: DatedYears,
@@ -180,8 +184,41 @@ impl HolidayCalendar {
             rules: Vec::new(),
             extra_days: Vec::new(),
             removed_days: Vec::new(),
+            note: None,
             dated: DatedYears::default(),
         }
+    }
+
+    /// The same calendar with a note on what it covers, for the claims that use it
+    /// (a country's calendar chosen because the customer's state was not given, say).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use redress::calendar::HolidayCalendar;
+    ///
+    /// let calendar = HolidayCalendar::new("X", "Example").with_note("Only national holidays.");
+    /// assert_eq!(calendar.note(), Some("Only national holidays."));
+    /// ```
+    #[must_use]
+    pub fn with_note(mut self, note: impl Into<String>) -> Self {
+        self.note = Some(note.into());
+        self
+    }
+
+    /// What a user should know about the calendar's coverage, if anything: the
+    /// assessment repeats it on every claim that counts working days with it.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let country = redress::calendar::for_region("AU").unwrap();
+    /// assert!(country.note().unwrap().contains("state or territory was not given"));
+    /// let state = redress::calendar::for_region("AU-QLD").unwrap();
+    /// assert_eq!(state.note(), None);
+    /// ```
+    pub fn note(&self) -> Option<&str> {
+        self.note.as_deref()
     }
 
     /// Add a holiday rule.
@@ -532,7 +569,7 @@ impl HolidayCalendar {
                 if self.removed_days.contains(&date) {
                     continue;
                 }
-                if is_weekend(date) && named.rule.observance() != Observance::Actual {
+                if moves_off(date, named.rule.observance()) {
                     to_move.push((date, named));
                 } else {
                     settled.push(Occurrence {
@@ -613,7 +650,9 @@ fn observed_date(
                 date.succ_opt()
             }
         }
-        Observance::MondayIfWeekend => weekday_on_or_after(date, Weekday::Mon),
+        Observance::MondayIfWeekend | Observance::MondayIfSunday => {
+            weekday_on_or_after(date, Weekday::Mon)
+        }
         Observance::NextFreeWeekday => {
             // Terminates: `taken` is finite, and succ_opt stops at the end
             // of chrono's range.
@@ -636,7 +675,20 @@ fn substitute_suffix(observance: Observance) -> &'static str {
     match observance {
         Observance::Actual => "",
         Observance::NearestWeekday => " (observed)",
-        Observance::NextFreeWeekday | Observance::MondayIfWeekend => " (substitute day)",
+        Observance::NextFreeWeekday | Observance::MondayIfWeekend | Observance::MondayIfSunday => {
+            " (substitute day)"
+        }
+    }
+}
+
+/// Whether a fixed-date holiday on `date` is moved to another day under `observance`.
+fn moves_off(date: NaiveDate, observance: Observance) -> bool {
+    match observance {
+        Observance::Actual => false,
+        Observance::MondayIfSunday => date.weekday() == Weekday::Sun,
+        Observance::NextFreeWeekday | Observance::NearestWeekday | Observance::MondayIfWeekend => {
+            is_weekend(date)
+        }
     }
 }
 

@@ -100,6 +100,26 @@ pub struct Outage {
     /// True when the service was impaired, not fully lost.
     #[serde(default)]
     pub degraded: bool,
+    // --- A provider's exemption notice (Australia's Customer Service Guarantee) ---
+    /// The date the provider told the customer (individually, or by public notice)
+    /// that it claims an exemption for this outage: extreme weather or circumstances
+    /// beyond its control, such as a mass service disruption. Without it, a cause of
+    /// `severe-weather` or `force-majeure` exempts nothing under policies that need a
+    /// notice (`au-csg`). See [`Exemption`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub exemption_notice: Option<NaiveDate>,
+    /// The first day the notified exemption covers (local date); absent: from the
+    /// outage's start. Needs `exemption_notice`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub exemption_start: Option<NaiveDate>,
+    /// The last day the notified exemption covers (local date); absent: to the
+    /// outage's end. Needs `exemption_notice`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub exemption_end: Option<NaiveDate>,
+    /// The provider's identifier for the notice, quoted in the claim's notes. Needs
+    /// `exemption_notice`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub exemption_ref: Option<String>,
 }
 
 /// `customers_affected`, as a number or as text such as `"4,200"`.
@@ -136,6 +156,10 @@ impl Outage {
             cause: Cause::Network,
             power_restored: None,
             degraded: false,
+            exemption_notice: None,
+            exemption_start: None,
+            exemption_end: None,
+            exemption_ref: None,
         }
     }
 
@@ -230,6 +254,146 @@ impl Outage {
     pub fn with_report(mut self, reported: DateTime<FixedOffset>) -> Outage {
         self.reported = Some(reported);
         self
+    }
+}
+
+impl Outage {
+    /// The same outage, with the provider's notice that it claims an exemption (see
+    /// [`Exemption`]): the fields `exemption_notice`, `exemption_start`,
+    /// `exemption_end` and `exemption_ref`.
+    ///
+    /// # Example
+    /// ```
+    /// use chrono::{DateTime, NaiveDate};
+    /// use redress::{Cause, Exemption, Outage, ServiceKind};
+    /// let t = |s| DateTime::parse_from_rfc3339(s).unwrap();
+    /// let day = |d| NaiveDate::from_ymd_opt(2025, 3, d).unwrap();
+    /// let o = Outage::new(vec![ServiceKind::Phone], t("2025-03-03T09:00:00+10:00"))
+    ///     .with_cause(Cause::SevereWeather)
+    ///     .with_exemption(Exemption::new(day(12)).with_window(Some(day(3)), Some(day(14))));
+    /// assert_eq!(o.exemption_notice, Some(day(12)));
+    /// assert_eq!(o.exemption_end, Some(day(14)));
+    /// ```
+    pub fn with_exemption(mut self, exemption: Exemption) -> Outage {
+        self.exemption_notice = Some(exemption.notice);
+        self.exemption_start = exemption.start;
+        self.exemption_end = exemption.end;
+        self.exemption_ref = exemption.reference;
+        self
+    }
+}
+
+/// A provider's notice that it claims an exemption for an outage, under Australia's
+/// Telecommunications (Customer Service Guarantee) Standard 2023: extreme weather, or
+/// circumstances beyond its control such as a mass service disruption. The exemption
+/// exists only if the provider notified it: it must tell the affected customers,
+/// individually in writing or by public notice, naming the circumstances, the area and
+/// a unique identifier, and ACMA describes individual notices as due within 14
+/// working days of the exemption's start. An exemption never notified is treated as
+/// never having existed.
+///
+/// In a claim file it is four optional fields of the outage: `exemption_notice` (the
+/// date the customer was told; required for the others), `exemption_start` and
+/// `exemption_end` (the days the notice covers, inclusive; either may be left open)
+/// and `exemption_ref` (the provider's identifier).
+///
+/// # Example
+/// ```
+/// use chrono::NaiveDate;
+/// let day = |d| NaiveDate::from_ymd_opt(2025, 3, d).unwrap();
+/// let notice = redress::Exemption::new(day(12))
+///     .with_window(Some(day(3)), None)
+///     .with_reference("MSD-2025-014");
+/// assert!(notice.covers(day(20)) && !notice.covers(day(2)));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Exemption {
+    /// The date the customer was told.
+    pub notice: NaiveDate,
+    /// The first day covered; `None`: open.
+    pub start: Option<NaiveDate>,
+    /// The last day covered; `None`: open.
+    pub end: Option<NaiveDate>,
+    /// The provider's identifier for the notice.
+    pub reference: Option<String>,
+}
+
+impl Exemption {
+    /// A notice given on `notice`, covering the whole outage.
+    ///
+    /// # Example
+    /// ```
+    /// let day = chrono::NaiveDate::from_ymd_opt(2025, 3, 12).unwrap();
+    /// assert!(redress::Exemption::new(day).start.is_none());
+    /// ```
+    pub fn new(notice: NaiveDate) -> Exemption {
+        Exemption {
+            notice,
+            start: None,
+            end: None,
+            reference: None,
+        }
+    }
+
+    /// The same notice, covering the days from `start` to `end`, inclusive (`None`:
+    /// open on that side).
+    ///
+    /// # Example
+    /// ```
+    /// let day = |d| chrono::NaiveDate::from_ymd_opt(2025, 3, d).unwrap();
+    /// let notice = redress::Exemption::new(day(12)).with_window(None, Some(day(14)));
+    /// assert!(notice.covers(day(1)) && !notice.covers(day(15)));
+    /// ```
+    #[must_use]
+    pub fn with_window(mut self, start: Option<NaiveDate>, end: Option<NaiveDate>) -> Exemption {
+        self.start = start;
+        self.end = end;
+        self
+    }
+
+    /// The same notice, with the provider's identifier.
+    ///
+    /// # Example
+    /// ```
+    /// let day = chrono::NaiveDate::from_ymd_opt(2025, 3, 12).unwrap();
+    /// let notice = redress::Exemption::new(day).with_reference("MSD-1");
+    /// assert_eq!(notice.reference.as_deref(), Some("MSD-1"));
+    /// ```
+    #[must_use]
+    pub fn with_reference(mut self, reference: impl Into<String>) -> Exemption {
+        self.reference = Some(reference.into());
+        self
+    }
+
+    /// Whether the notice's window includes `day`.
+    ///
+    /// # Example
+    /// ```
+    /// let day = |d| chrono::NaiveDate::from_ymd_opt(2025, 3, d).unwrap();
+    /// let notice = redress::Exemption::new(day(12)).with_window(Some(day(3)), Some(day(14)));
+    /// assert!(notice.covers(day(3)) && notice.covers(day(14)) && !notice.covers(day(15)));
+    /// ```
+    pub fn covers(&self, day: NaiveDate) -> bool {
+        self.start.is_none_or(|start| start <= day) && self.end.is_none_or(|end| day <= end)
+    }
+
+    /// The notice an outage's fields state, if any (`exemption_notice` given).
+    ///
+    /// # Example
+    /// ```
+    /// use chrono::DateTime;
+    /// let t = |s| DateTime::parse_from_rfc3339(s).unwrap();
+    /// let outage = redress::Outage::new(vec![redress::ServiceKind::Phone], t("2025-03-03T09:00:00Z"));
+    /// assert!(redress::Exemption::of(&outage).is_none());
+    /// ```
+    pub fn of(outage: &Outage) -> Option<Exemption> {
+        Some(Exemption {
+            notice: outage.exemption_notice?,
+            start: outage.exemption_start,
+            end: outage.exemption_end,
+            reference: outage.exemption_ref.clone(),
+        })
     }
 }
 

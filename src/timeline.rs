@@ -12,7 +12,7 @@ use smallvec::SmallVec;
 
 use crate::civil::{elapsed, local_date, local_day_start, local_instant, next_day_start};
 use crate::error::{Error, Result};
-use crate::outage::Cause;
+use crate::outage::{Cause, Exemption};
 
 /// One stretch of lost (or degraded) service: outage records of one service that
 /// overlap or touch, merged into one interval.
@@ -65,6 +65,10 @@ pub struct Spell {
     /// Indices of the claim's outage records merged into this spell (most spells are
     /// one record).
     pub sources: SmallVec<[usize; 2]>,
+    /// The provider's exemption notice for the outage, if the claim records one. Spells
+    /// merged from records with different notices (or some without) keep none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub exemption: Option<Exemption>,
 }
 
 impl Spell {
@@ -88,6 +92,7 @@ impl Spell {
             power_restored: None,
             degraded: false,
             sources: SmallVec::new(),
+            exemption: None,
         }
     }
 
@@ -141,6 +146,12 @@ impl Spell {
         } else {
             None
         };
+        // A notice is kept only when every merged record states the same one: a
+        // notice for one record is no notice for another.
+        let exemption = group
+            .first()
+            .and_then(|first| first.exemption.clone())
+            .filter(|notice| group.iter().all(|s| s.exemption.as_ref() == Some(notice)));
         let mut merged = Spell {
             start: group.iter().map(|s| s.start).min()?,
             end: group.iter().map(|s| s.end).max()?,
@@ -152,6 +163,7 @@ impl Spell {
             power_restored,
             degraded: group.iter().all(|s| s.degraded),
             sources: group.into_iter().flat_map(|s| s.sources).collect(),
+            exemption,
         };
         merged.sources.sort_unstable();
         merged.sources.dedup();
@@ -330,6 +342,26 @@ mod tests {
 
     fn utc(y: i32, mo: u32, d: u32, h: u32, mi: u32) -> DateTime<Utc> {
         Utc.with_ymd_and_hms(y, mo, d, h, mi, 0).unwrap()
+    }
+
+    #[test]
+    fn merging_keeps_an_exemption_notice_only_when_every_record_has_it() {
+        let day = |d| chrono::NaiveDate::from_ymd_opt(2024, 10, d).unwrap();
+        let notice = Exemption::new(day(2)).with_window(Some(day(1)), Some(day(3)));
+        let mut a = Spell::between(utc(2024, 10, 1, 6, 0), utc(2024, 10, 1, 9, 0));
+        a.exemption = Some(notice.clone());
+        let mut b = Spell::between(utc(2024, 10, 1, 8, 0), utc(2024, 10, 1, 12, 0));
+        b.exemption = Some(notice.clone());
+        let both = merge(vec![a.clone(), b.clone()]);
+        assert_eq!(both.len(), 1);
+        assert_eq!(both[0].exemption.as_ref(), Some(&notice));
+        // A record without the notice: the merged outage has none.
+        b.exemption = None;
+        assert_eq!(merge(vec![a.clone(), b]).first().unwrap().exemption, None);
+        // A record with another notice: none either.
+        let mut c = Spell::between(utc(2024, 10, 1, 8, 0), utc(2024, 10, 1, 12, 0));
+        c.exemption = Some(Exemption::new(day(4)));
+        assert_eq!(merge(vec![a, c]).first().unwrap().exemption, None);
     }
 
     #[test]

@@ -2,7 +2,8 @@
 //!
 //! Codes are ISO 3166-1 country codes and ISO 3166-2 subdivision codes.
 //! Rules describe the holidays as they stand today and are applied to every
-//! year; one-off changes (moved and extra days) are listed from 2011 on.
+//! year (Australia's, in `au.rs`, with the years each rule applied); one-off
+//! changes (moved and extra days) are listed from 2011 on.
 //! Each region's sources are cited beside its data.
 
 use chrono::{NaiveDate, Weekday};
@@ -13,9 +14,8 @@ use super::HolidayCalendar;
 /// Every region code [`for_region`] accepts.
 ///
 /// Valid subdivision codes are accepted even without holidays of their own,
-/// so that callers can pass a customer's region as it is: Australian states
-/// other than NSW and Victoria get the national calendar and every `US-`
-/// code the federal one. Made-up subdivisions (`DE-XX`) are rejected.
+/// so that callers can pass a customer's region as it is: every `US-` code
+/// gets the federal calendar. Made-up subdivisions (`DE-XX`) are rejected.
 const REGIONS: &[&str] = &[
     // United Kingdom.
     "GB", "GB-ENG", "GB-WLS", "GB-SCT", "GB-NIR", //
@@ -36,8 +36,7 @@ const REGIONS: &[&str] = &[
 /// The region codes [`for_region`] accepts, upper-case.
 ///
 /// Codes that have no holidays of their own are listed too, since they are
-/// valid input: `AU-QLD` gets the national Australian calendar, `US-CA` the
-/// federal one. See [`for_region`] for which calendar each code gets.
+/// valid input: `US-CA` gets the federal calendar. See [`for_region`] for which calendar each code gets.
 ///
 /// # Example
 ///
@@ -63,11 +62,21 @@ pub fn supported_regions() -> &'static [&'static str] {
 ///   Holidays kept only in some municipalities (Mariä Himmelfahrt in
 ///   Catholic Bavarian communities, Fronleichnam in parts of Saxony and
 ///   Thuringia, the Augsburg Friedensfest) are not included.
-/// - `AU`: the holidays common to most states (see the source comments);
-///   `AU-NSW` and `AU-VIC` add their own; other states get `AU`. Victoria's
-///   Friday before the AFL Grand Final is set each year from the AFL
-///   fixture, so it cannot be computed: it is listed for 2015–2025 only,
-///   and later years lack it until the list is extended.
+/// - `AU-NSW`, `AU-VIC`, `AU-QLD`, `AU-WA`, `AU-SA`, `AU-TAS`, `AU-ACT`,
+///   `AU-NT`: the full-day public holidays kept throughout the state or
+///   territory, with the years each rule applied (Queensland's birthday
+///   holiday in October, Western Australia's in September, Reconciliation
+///   Day in the ACT from 2018…). Bank holidays, part-day and regional
+///   holidays are not included. Holidays proclaimed year by year are listed
+///   as far as they are known: Victoria's Friday before the AFL Grand Final
+///   to 2027, Western Australia's King's Birthday 2010–2027 (the last Monday
+///   of September in other years). Where the sources give no history before
+///   some year, the earliest rule known is assumed back to 1899; Western
+///   Australia's holidays bill of 2025, which would move its holidays from
+///   2028 if enacted, is not applied.
+/// - `AU` (no state or territory): only the holidays every state and
+///   territory keeps, with Anzac Day on the day; the calendar's
+///   [`note`](HolidayCalendar::note) says so, and claims repeat it.
 /// - `US` and every `US-xx`: federal holidays (5 U.S.C. 6103). State
 ///   holidays and one-off executive-order closures are not included.
 ///
@@ -92,13 +101,12 @@ pub fn for_region(code: &str) -> Option<HolidayCalendar> {
         "GB-SCT" => scotland(id),
         "GB-NIR" => northern_ireland(id),
         "DE" => germany(id, "Germany (national public holidays)"),
-        "AU-NSW" => new_south_wales(id),
-        "AU-VIC" => victoria(id),
+        "AU" => super::au::calendar(id),
         _ => {
             if let Some(land) = id.strip_prefix("DE-") {
                 german_land(id, land)
-            } else if id.starts_with("AU") {
-                australia(id, "Australia (national public holidays)")
+            } else if id.starts_with("AU-") {
+                super::au::calendar(id)
             } else {
                 // Only US codes are left in the list.
                 united_states(id)
@@ -111,7 +119,7 @@ pub fn for_region(code: &str) -> Option<HolidayCalendar> {
 // ---------------------------------------------------------------------------
 // Small constructors, so the region tables read like the published lists.
 
-fn fixed(name: &str, month: u32, day: u32, observance: Observance) -> NamedRule {
+pub(super) fn fixed(name: &str, month: u32, day: u32, observance: Observance) -> NamedRule {
     NamedRule::new(
         name,
         HolidayRule::Fixed {
@@ -122,7 +130,7 @@ fn fixed(name: &str, month: u32, day: u32, observance: Observance) -> NamedRule 
     )
 }
 
-fn nth(name: &str, month: u32, weekday: Weekday, nth: i8) -> NamedRule {
+pub(super) fn nth(name: &str, month: u32, weekday: Weekday, nth: i8) -> NamedRule {
     NamedRule::new(
         name,
         HolidayRule::NthWeekday {
@@ -133,14 +141,17 @@ fn nth(name: &str, month: u32, weekday: Weekday, nth: i8) -> NamedRule {
     )
 }
 
-fn easter(name: &str, days: i32) -> NamedRule {
+pub(super) fn easter(name: &str, days: i32) -> NamedRule {
     NamedRule::new(name, HolidayRule::EasterOffset { days })
 }
 
 /// A year, month and day written as a tuple in the data tables below.
-type Ymd = (i32, u32, u32);
+pub(super) type Ymd = (i32, u32, u32);
 
-fn with_extra_days(mut calendar: HolidayCalendar, days: &[(Ymd, &str)]) -> HolidayCalendar {
+pub(super) fn with_extra_days(
+    mut calendar: HolidayCalendar,
+    days: &[(Ymd, &str)],
+) -> HolidayCalendar {
     for &((year, month, day), name) in days {
         // The tables are constants checked by the tests; a bad entry is
         // skipped rather than allowed to panic.
@@ -151,7 +162,7 @@ fn with_extra_days(mut calendar: HolidayCalendar, days: &[(Ymd, &str)]) -> Holid
     calendar
 }
 
-fn with_removed_days(mut calendar: HolidayCalendar, days: &[Ymd]) -> HolidayCalendar {
+pub(super) fn with_removed_days(mut calendar: HolidayCalendar, days: &[Ymd]) -> HolidayCalendar {
     for &(year, month, day) in days {
         if let Some(date) = NaiveDate::from_ymd_opt(year, month, day) {
             calendar = calendar.with_removed_day(date);
@@ -369,80 +380,6 @@ fn reformation() -> NamedRule {
 
 fn womens_day() -> NamedRule {
     fixed("Internationaler Frauentag", 3, 8, ON_THE_DAY)
-}
-
-// ---------------------------------------------------------------------------
-// Australia.
-// Sources: Fair Work Ombudsman "List of public holidays" (fairwork.gov.au);
-// NSW: industrialrelations.nsw.gov.au public holidays; Victoria:
-// business.vic.gov.au "Victorian public holidays". The national set is the
-// holidays every state keeps plus the King's Birthday on the second Monday
-// in June, which all states except Queensland and Western Australia use.
-
-fn australia(id: &str, name: &str) -> HolidayCalendar {
-    let calendar = HolidayCalendar::new(id, name)
-        .with_rule(fixed("New Year's Day", 1, 1, Observance::MondayIfWeekend))
-        .with_rule(fixed("Australia Day", 1, 26, Observance::MondayIfWeekend))
-        .with_rule(easter("Good Friday", -2))
-        .with_rule(easter("Easter Monday", 1))
-        // Not moved off a weekend in NSW, Victoria or Tasmania.
-        .with_rule(fixed("Anzac Day", 4, 25, Observance::Actual))
-        .with_rule(nth("Queen's Birthday", 6, Weekday::Mon, 2).with_last_year(2022))
-        .with_rule(nth("King's Birthday", 6, Weekday::Mon, 2).with_first_year(2023))
-        // Christmas on a Saturday: Monday 27; Boxing Day on a Sunday:
-        // Tuesday 28 (both days must stay distinct).
-        .with_rule(fixed("Christmas Day", 12, 25, Observance::NextFreeWeekday))
-        .with_rule(fixed("Boxing Day", 12, 26, Observance::NextFreeWeekday));
-    with_extra_days(
-        calendar,
-        &[(
-            (2022, 9, 22),
-            "National Day of Mourning for Queen Elizabeth II",
-        )],
-    )
-}
-
-fn new_south_wales(id: &str) -> HolidayCalendar {
-    australia(id, "New South Wales public holidays")
-        .with_rule(easter("Easter Saturday", -1))
-        .with_rule(easter("Easter Sunday", 0))
-        .with_rule(nth("Labour Day", 10, Weekday::Mon, 1))
-}
-
-/// The Friday before the AFL Grand Final, a Victorian holiday since 2015.
-/// Its date follows the AFL fixture and is gazetted each year, so it cannot
-/// be computed: only the dates already fixed are listed, and later years
-/// have no such holiday in this calendar until the list is extended.
-/// (2020's was in October because the season was delayed by COVID-19.)
-const VIC_GRAND_FINAL_FRIDAY: [(Ymd, &str); 11] = [
-    ((2015, 10, 2), "Friday before the AFL Grand Final"),
-    ((2016, 9, 30), "Friday before the AFL Grand Final"),
-    ((2017, 9, 29), "Friday before the AFL Grand Final"),
-    ((2018, 9, 28), "Friday before the AFL Grand Final"),
-    ((2019, 9, 27), "Friday before the AFL Grand Final"),
-    ((2020, 10, 23), "Friday before the AFL Grand Final"),
-    ((2021, 9, 24), "Friday before the AFL Grand Final"),
-    ((2022, 9, 23), "Friday before the AFL Grand Final"),
-    ((2023, 9, 29), "Friday before the AFL Grand Final"),
-    ((2024, 9, 27), "Friday before the AFL Grand Final"),
-    ((2025, 9, 26), "Friday before the AFL Grand Final"),
-];
-
-fn victoria(id: &str) -> HolidayCalendar {
-    let calendar = australia(id, "Victoria public holidays")
-        .with_rule(nth("Labour Day", 3, Weekday::Mon, 2))
-        .with_rule(easter("Saturday before Easter Sunday", -1))
-        .with_rule(easter("Easter Sunday", 0))
-        // Statewide unless a council substitutes a local holiday.
-        .with_rule(NamedRule::new(
-            "Melbourne Cup",
-            HolidayRule::WeekdayOnOrAfter {
-                month: 11,
-                day: 1,
-                weekday: Weekday::Tue,
-            },
-        ));
-    with_extra_days(calendar, &VIC_GRAND_FINAL_FRIDAY)
 }
 
 // ---------------------------------------------------------------------------

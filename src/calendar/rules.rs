@@ -43,6 +43,9 @@ pub enum Observance {
     /// Australian style for most fixed days: Saturday or Sunday moves to the
     /// following Monday, without checking for clashes.
     MondayIfWeekend,
+    /// Sunday moves to the following Monday; Saturday stays where it is (Anzac
+    /// Day in Queensland, the ACT and the Northern Territory, for example).
+    MondayIfSunday,
 }
 
 /// How a holiday's date is derived for a given year.

@@ -11,6 +11,7 @@
 //! [`crate::civil`] holds the civil-time helpers every stage uses: local dates and local
 //! midnights in a zone, and exact elapsed time.
 
+mod exemption;
 mod parse;
 
 use std::collections::HashMap;
@@ -26,6 +27,7 @@ use crate::outage::Cause;
 use crate::plan::{BillingCycle, Service, ServiceKind};
 
 pub use crate::civil::{FIRST_SUPPORTED_YEAR, LAST_SUPPORTED_YEAR};
+pub(crate) use exemption::window_text;
 pub(crate) use parse::{check_times, outage_facts};
 
 /// A claim's facts, checked: what the engine assesses.
@@ -121,6 +123,9 @@ pub struct Downtime {
     pub power_restored: Option<DateTime<Utc>>,
     /// True when service was impaired, not fully lost.
     pub degraded: bool,
+    /// The provider's notice that it claims an exemption for the outage, if the claim
+    /// records one (`exemption_notice`; see [`Exemption`](crate::Exemption)).
+    pub exemption: Option<crate::outage::Exemption>,
 }
 
 impl Downtime {
@@ -136,6 +141,7 @@ impl Downtime {
             cause: self.cause,
             power_restored: self.power_restored,
             degraded: self.degraded,
+            exemption: self.exemption.clone(),
         }
     }
 }

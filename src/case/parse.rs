@@ -171,6 +171,7 @@ pub(crate) fn outage_facts(
     number: usize,
 ) -> Result<Downtime> {
     check_times(outage, as_of, place)?;
+    let exemption = super::exemption::checked_exemption(outage, place)?;
     let end = match (outage.end, as_of) {
         (Some(end), _) => end,
         (None, Some(as_of)) => as_of,
@@ -193,6 +194,7 @@ pub(crate) fn outage_facts(
         cause: outage.cause,
         power_restored: outage.power_restored.map(|t| t.with_timezone(&Utc)),
         degraded: outage.degraded,
+        exemption,
     })
 }
 

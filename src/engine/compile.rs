@@ -95,6 +95,9 @@ pub(crate) fn compile(case: &Case, policy: &Policy, explain: bool) -> Result<Pro
             }
         });
     }
+    if let Some(caveat) = regional.as_deref().and_then(HolidayCalendar::note) {
+        note(&mut program, &|| caveat.to_owned());
+    }
     let calendar: &HolidayCalendar = regional.as_deref().unwrap_or_else(|| weekends_only());
     if explain {
         note_out_of_force(case, policy, &mut program);

@@ -198,6 +198,7 @@ fn spell_of(i: usize, outage: &crate::case::Downtime) -> Spell {
         power_restored: outage.power_restored,
         degraded: outage.degraded,
         sources: smallvec::smallvec![i],
+        exemption: outage.exemption.clone(),
     }
 }
 

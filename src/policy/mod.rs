@@ -392,6 +392,12 @@ pub struct Provision {
     /// Outages with these causes earn nothing under this provision.
     #[serde(default)]
     pub excluded_causes: Vec<Cause>,
+    /// Outages with these causes are exempt only where the provider notified an
+    /// exemption covering them (the outage's `exemption_notice` and its window): the
+    /// days counted inside the notice's window earn nothing, the others are paid. With
+    /// no notice recorded the outage is paid as any other, with a note.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notified_exemptions: Vec<Cause>,
     /// How it is priced.
     pub rule: Rule,
     /// Whether it is paid without a request.
@@ -448,6 +454,7 @@ impl Provision {
             services: Vec::new(),
             counts: Severity::FullLoss,
             excluded_causes: Vec::new(),
+            notified_exemptions: Vec::new(),
             rule,
             payment: Payment::Automatic,
             deadline: None,
@@ -542,6 +549,21 @@ impl Provision {
     /// ```
     pub fn with_excluded_causes(mut self, causes: &[Cause]) -> Provision {
         self.excluded_causes = causes.to_vec();
+        self
+    }
+
+    /// The provision exempting outages with these causes only where the provider
+    /// notified an exemption (see [`notified_exemptions`](Self::notified_exemptions)).
+    ///
+    /// # Example
+    /// ```
+    /// use redress::{policy::*, Cause};
+    /// let p = Provision::new("x", Subject::outages(), Rule::Fixed { amount: Amount::Fixed(1.into()) })
+    ///     .with_notified_exemptions(&[Cause::SevereWeather]);
+    /// assert_eq!(p.notified_exemptions, vec![Cause::SevereWeather]);
+    /// ```
+    pub fn with_notified_exemptions(mut self, causes: &[Cause]) -> Provision {
+        self.notified_exemptions = causes.to_vec();
         self
     }
 

@@ -90,7 +90,12 @@ fn reformation_day_2017_was_national() {
 // business.vic.gov.au Victorian public holidays, NSW industrial relations.
 
 #[test]
-fn australia_2022_national() {
+fn australia_2022_without_a_state() {
+    // Only the days every state and territory keeps: New Year's Day (Sat 1 Jan →
+    // Mon 3), Australia Day (Wed 26), Good Friday (15 Apr), Easter Monday (18 Apr),
+    // Anzac Day (Mon 25 Apr), the Day of Mourning (Thu 22 Sep), Christmas (Sun →
+    // Tue 27) and Boxing Day (Mon 26). No King's Birthday: June in five states,
+    // September in WA, October in Queensland.
     assert_holidays(
         "AU",
         2022,
@@ -100,23 +105,25 @@ fn australia_2022_national() {
             (2022, 4, 15),
             (2022, 4, 18),
             (2022, 4, 25),
-            (2022, 6, 13),
             (2022, 9, 22),
             (2022, 12, 26),
             (2022, 12, 27),
         ],
     );
     let au = region("AU");
+    assert!(au.is_working_day(d(2022, 6, 13)));
+    assert!(au.note().is_some_and(|n| n.contains("not given")));
+    let nsw = region("AU-NSW");
     assert_eq!(
-        au.holiday_name(d(2022, 6, 13)).as_deref(),
+        nsw.holiday_name(d(2022, 6, 13)).as_deref(),
         Some("Queen's Birthday")
     );
     assert_eq!(
-        au.holiday_name(d(2023, 6, 12)).as_deref(),
+        nsw.holiday_name(d(2023, 6, 12)).as_deref(),
         Some("King's Birthday")
     );
-    // Other states get the national calendar.
-    assert_eq!(region("AU-QLD").holidays_in(2022), au.holidays_in(2022));
+    // Queensland's is in October: 13 June 2022 is a working day there.
+    assert!(region("AU-QLD").is_working_day(d(2022, 6, 13)));
 }
 
 #[test]
@@ -153,9 +160,9 @@ fn victoria_2024() {
 }
 
 #[test]
-fn victoria_grand_final_friday_is_listed_2015_to_2025() {
+fn victoria_grand_final_friday_is_listed_2015_to_2027() {
     let vic = region("AU-VIC");
-    for year in 2015..=2025 {
+    for year in 2015..=2027 {
         let fridays: Vec<NaiveDate> = vic
             .holidays_in(year)
             .into_iter()

@@ -64,6 +64,11 @@ pub enum CsgLocation {
 pub struct CsgOptions {
     /// Urban (the default), rural or remote: the repair deadline.
     pub location: CsgLocation,
+    /// When true, a cause of `severe-weather` or `force-majeure` exempts the outage by
+    /// itself, notice or not: for claim files whose cause was copied from the
+    /// provider's own exemption notice. The default (false) follows the Standard: an
+    /// exemption counts only where the provider notified it (`exemption_notice`).
+    pub cause_alone_exempts: bool,
 }
 
 /// `au-csg`: Australia's Customer Service Guarantee for fixed telephone services, for an
@@ -90,17 +95,36 @@ pub struct CsgOptions {
 ///
 /// - *Missed appointment*: AUD 14.52 (residential) or AUD 24.20 (business) each.
 ///
-/// Working days are Monday to Friday less the public holidays of the customer's region
-/// (`AU-NSW`, `AU-VIC` have their own; other states the national calendar). Outages with
-/// cause `severe-weather`, `force-majeure` (the Standard's extreme-weather and mass
-/// service disruption exemptions), `customer` or `planned` earn nothing; a provider's
-/// mass service disruption notice cannot be read from the claim file. The CSG covers
-/// residential and small business customers with no more than five services, which the
-/// claim file does not record either.
+/// Working days are Monday to Friday less the full-day public holidays kept throughout
+/// the customer's state or territory (`AU-NSW`, `AU-VIC`, `AU-QLD`, `AU-WA`, `AU-SA`,
+/// `AU-TAS`, `AU-ACT`, `AU-NT`, each under its own holidays Act: Queensland's King's
+/// Birthday is in October, Western Australia's in September, and so on). Bank holidays,
+/// part-day and regional holidays do not remove a working day. A region of `AU` alone
+/// counts only the holidays every state keeps, and the claim's notes say so.
+///
+/// *Exemptions.* Extreme weather and circumstances beyond the provider's control (a
+/// mass service disruption) exempt the provider only when it notified the exemption to
+/// the customer. An outage with cause `severe-weather` or `force-majeure` and an
+/// `exemption_notice` earns nothing for the days late inside the notice's window
+/// (`exemption_start` to `exemption_end`; the whole outage when neither is given); the
+/// days outside it are paid, and so are the days before the notice date when the notice
+/// came more than 14 working days after the window opened. With such a cause but no
+/// notice, the days late are paid as usual and the notes say how to record one. Causes
+/// `customer` and `planned` earn nothing. The CSG covers residential and small business
+/// customers with no more than five services, which the claim file does not record.
 ///
 /// **Source.** Telecommunications (Customer Service Guarantee) Standard 2023 (and its
 /// predecessors of 2011 and 2000 (No. 2), amended 2006); timeframes from ACMA's consumer
-/// page acma.gov.au/customer-service-guarantee.
+/// page acma.gov.au/customer-service-guarantee; exemptions and their notices from ACMA's
+/// pages "Mass service disruptions & the CSG" and "How mass service disruptions affect
+/// the CSG Standard"; public holidays from each state's and territory's holidays Act
+/// (listed in the documentation of [`crate::calendar::for_region`]).
+///
+/// **How firm.** The Standard's own definition of a working day was not read; the
+/// reading here (full-day holidays kept throughout the state) follows the providers'
+/// and ACMA's pages. The 14-working-day limit for a notice is ACMA's for individual
+/// notices; the extreme-weather criteria of the Standard's schedule are not checked:
+/// a recorded notice is taken as given.
 ///
 /// **How firm.** Timeframes \[P\] (ACMA, Telstra). Amounts \[S\]: a third-party table
 /// attributed to the Standard, matching the 21 % increase of 31 October 2006. Whether
@@ -135,7 +159,9 @@ pub fn csg() -> Policy {
     csg_with(CsgOptions::default())
 }
 
-/// `au-csg` for an urban, rural or remote customer. See [`csg`] for the rule.
+/// `au-csg` for an urban, rural or remote customer, and with the option of letting a
+/// severe-weather or force-majeure cause exempt an outage without a recorded notice.
+/// See [`csg`] for the rule.
 ///
 /// # Example
 /// ```
@@ -144,6 +170,12 @@ pub fn csg() -> Policy {
 /// options.location = CsgLocation::Remote;
 /// let remote = csg_with(options);
 /// assert!(remote.readings.iter().any(|r| r.contains("third working day")));
+///
+/// // A claim file whose cause was copied from the provider's exemption notice.
+/// let mut options = CsgOptions::default();
+/// options.cause_alone_exempts = true;
+/// let by_cause = csg_with(options);
+/// assert!(by_cause.readings.iter().any(|r| r.contains("exempts the outage by itself")));
 /// ```
 pub fn csg_with(options: CsgOptions) -> Policy {
     let (days, place) = match options.location {
@@ -161,12 +193,21 @@ pub fn csg_with(options: CsgOptions) -> Policy {
         .with_services(services)
         .with_clause("CSG Standard: fault repair timeframes")
         .with_severity(Severity::FullOrDegraded)
-        .with_excluded_causes(&[
-            Cause::SevereWeather,
-            Cause::ForceMajeure,
-            Cause::Customer,
-            Cause::Planned,
-        ])
+        .with_excluded_causes(if options.cause_alone_exempts {
+            &[
+                Cause::SevereWeather,
+                Cause::ForceMajeure,
+                Cause::Customer,
+                Cause::Planned,
+            ]
+        } else {
+            &[Cause::Customer, Cause::Planned]
+        })
+        .with_notified_exemptions(if options.cause_alone_exempts {
+            &[]
+        } else {
+            &[Cause::SevereWeather, Cause::ForceMajeure]
+        })
     };
     let connection = |name: &str, services: Vec<ServiceKind>, rates: Rates| {
         Provision::new(
@@ -222,7 +263,17 @@ pub fn csg_with(options: CsgOptions) -> Policy {
             "A fault is due for repair by the end of the {place} after the day it was reported; \
              each working day from the next day to the day of repair, inclusive, is a day late."
         ),
-        "Working days exclude the public holidays of the customer's region.".to_owned(),
+        "Working days exclude the full-day public holidays kept throughout the customer's state \
+         or territory; bank holidays, part-day and regional holidays do not."
+            .to_owned(),
+        if options.cause_alone_exempts {
+            "A cause of severe weather or force majeure exempts the outage by itself, taken as \
+             copied from the provider's exemption notice."
+        } else {
+            "Severe weather and force majeure exempt the provider only for the days inside the \
+             window of an exemption it notified (exemption_notice); a cause alone exempts nothing."
+        }
+        .to_owned(),
         "The amounts of 31 October 2006 are taken to be unchanged by the 2011 and 2023 Standards."
             .to_owned(),
     ];
@@ -360,9 +411,11 @@ mod tests {
         );
         let rural = csg_with(CsgOptions {
             location: CsgLocation::Rural,
+            ..CsgOptions::default()
         });
         let remote = csg_with(CsgOptions {
             location: CsgLocation::Remote,
+            ..CsgOptions::default()
         });
         assert_eq!(total(&claim, &rural), "169.40");
         assert_eq!(total(&claim, &remote), "121.00");
@@ -459,7 +512,7 @@ mod tests {
     }
 
     #[test]
-    fn csg_on_time_repairs_and_exempt_causes_earn_nothing() {
+    fn csg_on_time_repairs_earn_nothing() {
         // Repaired at 17:00 on Wed 4 Sep, within the deadline.
         assert_eq!(
             total(
@@ -474,20 +527,221 @@ mod tests {
             ),
             "0.00"
         );
-        // Extreme weather is exempt, and the notes say so.
-        let storm = assess(
-            &fault(
-                "AU-NSW",
-                "residential",
-                "phone",
-                "2024-09-16T12:00:00+10:00",
+    }
+
+    /// The 3 September 2024 fault (due Wed 4, repaired Mon 16: 8 working days late in
+    /// NSW) with a cause and whatever exemption fields `extra` adds.
+    fn storm(cause: &str, extra: &str) -> ClaimFile {
+        phone_claim(
+            "AU-NSW",
+            "residential",
+            "phone",
+            &format!(
+                r#"
+                [[outages]]
+                services = ["phone"]
+                start = "2024-09-03T08:00:00+10:00"
+                reported = "2024-09-03T10:00:00+10:00"
+                end = "2024-09-16T12:00:00+10:00"
+                cause = "{cause}"
+                {extra}
+                "#
+            ),
+        )
+    }
+
+    #[test]
+    fn csg_severe_weather_without_a_notice_is_paid_with_a_note() {
+        // The Standard treats an exemption never notified as never having existed: the 8
+        // days late are paid, 5 × 14.52 + 3 × 48.40 = 72.60 + 145.20 = AUD 217.80 (before
+        // this reading the cause alone made it AUD 0.00).
+        for cause in ["severe-weather", "force-majeure"] {
+            let claim = assess(&storm(cause, ""), &csg()).unwrap();
+            assert_eq!(claim.total.to_string(), "217.80", "{cause}");
+            assert!(
+                has_note(&claim, "an exemption applies only if the provider notified"),
+                "{:?}",
+                claim.notes
+            );
+            assert!(has_note(&claim, "exemption_notice"), "{:?}", claim.notes);
+        }
+        // The option for a cause copied from the provider's notice: exempt by itself.
+        let by_cause = csg_with(CsgOptions {
+            cause_alone_exempts: true,
+            ..CsgOptions::default()
+        });
+        let exempt = assess(&storm("severe-weather", ""), &by_cause).unwrap();
+        assert_eq!(exempt.total.to_string(), "0.00");
+        assert!(has_note(&exempt, "is excluded"), "{:?}", exempt.notes);
+        // The customer's own fault and planned work still earn nothing.
+        assert_eq!(total(&storm("customer", ""), &csg()), "0.00");
+        assert_eq!(total(&storm("planned", ""), &csg()), "0.00");
+    }
+
+    #[test]
+    fn csg_a_notified_exemption_covering_the_outage_exempts_it() {
+        // Notice on Thu 5 Sep 2024, no window: the whole outage is exempt → AUD 0.00.
+        let whole = assess(
+            &storm(
                 "severe-weather",
+                r#"exemption_notice = "2024-09-05"
+                exemption_ref = "CSG-EX-1""#,
             ),
             &csg(),
         )
         .unwrap();
-        assert_eq!(storm.total.to_string(), "0.00");
-        assert!(has_note(&storm, "is excluded"), "{:?}", storm.notes);
+        assert_eq!(whole.total.to_string(), "0.00");
+        assert!(
+            has_note(
+                &whole,
+                "notified an exemption on 2024-09-05 (reference CSG-EX-1)"
+            ),
+            "{:?}",
+            whole.notes
+        );
+        // A window of 1–20 September covers every day late (5–16 Sep) → AUD 0.00.
+        let window = r#"exemption_notice = "2024-09-05"
+            exemption_start = "2024-09-01"
+            exemption_end = "2024-09-20""#;
+        assert_eq!(total(&storm("force-majeure", window), &csg()), "0.00");
+        // The same notice on an outage caused by the network exempts nothing: 217.80.
+        let network = assess(&storm("network", window), &csg()).unwrap();
+        assert_eq!(network.total.to_string(), "217.80");
+        assert!(has_note(&network, "changes nothing"), "{:?}", network.notes);
+    }
+
+    #[test]
+    fn csg_days_late_outside_the_notices_window_are_paid() {
+        // Window 1–10 Sep. Days late Thu 5, Fri 6, Mon 9, Tue 10 fall inside (4, exempt);
+        // Wed 11, Thu 12, Fri 13, Mon 16 outside (4) → 4 × 14.52 = AUD 58.08.
+        let claim = assess(
+            &storm(
+                "severe-weather",
+                r#"exemption_notice = "2024-09-06"
+                exemption_start = "2024-09-01"
+                exemption_end = "2024-09-10""#,
+            ),
+            &csg(),
+        )
+        .unwrap();
+        assert_eq!(claim.total.to_string(), "58.08");
+        assert!(
+            has_note(&claim, "4 of the 8 days counted fall inside it"),
+            "{:?}",
+            claim.notes
+        );
+    }
+
+    #[test]
+    fn csg_a_late_notice_covers_only_the_days_from_its_date() {
+        // Window from Sun 1 Sep 2024. The notice is due 14 working days later: Mon 2 … Fri
+        // 6 (5), Mon 9 … Fri 13 (10), Mon 16 … Thu 19 (14) → Thu 19 Sep (no NSW holiday
+        // in between). Notice on Thu 19: on time, all 8 days late exempt → AUD 0.00.
+        let on_time = r#"exemption_notice = "2024-09-19"
+            exemption_start = "2024-09-01""#;
+        assert_eq!(total(&storm("severe-weather", on_time), &csg()), "0.00");
+        // Notice on Fri 20: late, so it covers only days from 20 Sep; every day late
+        // (5–16 Sep) is before it → 5 × 14.52 + 3 × 48.40 = AUD 217.80.
+        let late = r#"exemption_notice = "2024-09-20"
+            exemption_start = "2024-09-01""#;
+        let claim = assess(&storm("severe-weather", late), &csg()).unwrap();
+        assert_eq!(claim.total.to_string(), "217.80");
+        assert!(
+            has_note(&claim, "after its due date 2024-09-19"),
+            "{:?}",
+            claim.notes
+        );
+    }
+
+    #[test]
+    fn csg_exemption_fields_are_checked_in_plain_words() {
+        let error = |extra: &str| {
+            crate::Case::from_file(&storm("severe-weather", extra))
+                .unwrap_err()
+                .to_string()
+        };
+        let no_notice = error(r#"exemption_start = "2024-09-01""#);
+        assert!(
+            no_notice.contains("exemption_start") && no_notice.contains("without exemption_notice"),
+            "{no_notice}"
+        );
+        let swapped = error(
+            r#"exemption_notice = "2024-09-05"
+            exemption_start = "2024-09-10"
+            exemption_end = "2024-09-01""#,
+        );
+        assert!(
+            swapped.contains("2024-09-01 is before exemption_start 2024-09-10"),
+            "{swapped}"
+        );
+        let empty = error(
+            r#"exemption_notice = "2024-09-05"
+            exemption_ref = " ""#,
+        );
+        assert!(empty.contains("exemption_ref"), "{empty}");
+    }
+
+    /// A residential fault in `region`, reported at `reported` and repaired at `end`.
+    fn fault_in(region: &str, reported: &str, end: &str) -> ClaimFile {
+        phone_claim(
+            region,
+            "residential",
+            "phone",
+            &format!(
+                r#"
+                [[outages]]
+                services = ["phone"]
+                start = "{reported}"
+                reported = "{reported}"
+                end = "{end}"
+                "#
+            ),
+        )
+    }
+
+    #[test]
+    fn csg_queensland_across_labour_day() {
+        // Reported Thu 1 May 2025 10:00 (AU-QLD): due by the end of Fri 2 May; repaired
+        // Fri 9 May 12:00. Mon 5 May is Labour Day in Queensland → days late Tue 6, Wed
+        // 7, Thu 8, Fri 9 = 4 → 4 × 14.52 = AUD 58.08.
+        let reported = "2025-05-01T10:00:00+10:00";
+        let end = "2025-05-09T12:00:00+10:00";
+        assert_eq!(total(&fault_in("AU-QLD", reported, end), &csg()), "58.08");
+        // Without a state, Mon 5 May counts: 5 days → 5 × 14.52 = AUD 72.60, and the
+        // notes say the state was not given and which holidays were counted.
+        let national = assess(&fault_in("AU", reported, end), &csg()).unwrap();
+        assert_eq!(national.total.to_string(), "72.60");
+        assert!(has_note(&national, "was not given"), "{:?}", national.notes);
+        assert!(has_note(&national, "Anzac Day"), "{:?}", national.notes);
+    }
+
+    #[test]
+    fn csg_queensland_works_on_the_june_kings_birthday() {
+        // Reported Fri 6 June 2025 10:00, repaired Fri 13 June 12:00. Queensland's King's
+        // Birthday is in October, so Mon 9 June is a working day: due by the end of Mon
+        // 9; Tue 10, Wed 11, Thu 12, Fri 13 = 4 days late → 4 × 14.52 = AUD 58.08. In NSW
+        // Mon 9 is the King's Birthday: due Tue 10; Wed 11, Thu 12, Fri 13 = 3 → 3 × 14.52
+        // = AUD 43.56.
+        let reported = "2025-06-06T10:00:00+10:00";
+        let end = "2025-06-13T12:00:00+10:00";
+        assert_eq!(total(&fault_in("AU-QLD", reported, end), &csg()), "58.08");
+        assert_eq!(total(&fault_in("AU-NSW", reported, end), &csg()), "43.56");
+    }
+
+    #[test]
+    fn csg_western_australia_across_wa_day_and_its_kings_birthday() {
+        // Reported Thu 29 May 2025 09:00 (AU-WA): due by the end of Fri 30 May; repaired
+        // Thu 5 June 15:00. Mon 2 June is WA Day → Tue 3, Wed 4, Thu 5 = 3 → 3 × 14.52 =
+        // AUD 43.56. In NSW Mon 2 June is a working day: 4 → 4 × 14.52 = AUD 58.08.
+        let (reported, end) = ("2025-05-29T09:00:00+10:00", "2025-06-05T15:00:00+10:00");
+        assert_eq!(total(&fault_in("AU-WA", reported, end), &csg()), "43.56");
+        assert_eq!(total(&fault_in("AU-NSW", reported, end), &csg()), "58.08");
+        // Reported Fri 26 Sep 2025, repaired Fri 3 Oct. WA's King's Birthday is Mon 29
+        // Sep: due Tue 30; Wed 1, Thu 2, Fri 3 = 3 → AUD 43.56. In NSW Mon 29 is a working
+        // day: due Mon 29; Tue 30 … Fri 3 = 4 → AUD 58.08.
+        let (reported, end) = ("2025-09-26T10:00:00+10:00", "2025-10-03T12:00:00+10:00");
+        assert_eq!(total(&fault_in("AU-WA", reported, end), &csg()), "43.56");
+        assert_eq!(total(&fault_in("AU-NSW", reported, end), &csg()), "58.08");
     }
 
     #[test]

@@ -34,11 +34,9 @@ pub(crate) fn compile(rule: &PerUnit, ctx: &Context<'_>, item: &Item<'_>) -> Res
                 });
                 return Ok(OutcomeExpr::notes(notes));
             }
-            (
-                count_units(rule, ctx, from, spell.end)?,
-                Some(from),
-                Some(spell.end),
-            )
+            let units = count_units(rule, ctx, from, spell.end)?;
+            let units = after_exemption(rule, ctx, item, spell, from, units, &mut notes)?;
+            (units, Some(from), Some(spell.end))
         }
         What::Activation { activation, .. } => {
             let units = match rule.count {
@@ -140,6 +138,122 @@ fn count_units(
         }
     };
     Ok(units)
+}
+
+/// How many working days after its start a provider has to notify an exemption
+/// (ACMA: individual notices within 14 working days of the exemption's start).
+const NOTICE_WORKING_DAYS: u32 = 14;
+
+/// The units left once a notified exemption has taken the days inside its window, for
+/// a provision that exempts the spell's cause only when notified; notes what it did
+/// or, with no notice recorded, that the days are paid.
+///
+/// Days are counted as the rule counts them; the days inside the window are taken off
+/// the count, and the rest keep their order for the bands. A notice later than
+/// [`NOTICE_WORKING_DAYS`] after the window's start (the outage's start when the window
+/// is open) covers only the days from the notice date. Rules that count other units
+/// than days are exempt only when the window covers the outage's every day.
+fn after_exemption(
+    rule: &PerUnit,
+    ctx: &Context<'_>,
+    item: &Item<'_>,
+    spell: &Spell,
+    from: DateTime<Utc>,
+    units: u64,
+    notes: &mut Vec<String>,
+) -> Result<u64> {
+    let exempts = &ctx.provision.notified_exemptions;
+    if units == 0 || exempts.is_empty() {
+        return Ok(units);
+    }
+    let notice = match &spell.exemption {
+        Some(notice) if exempts.contains(&spell.cause) => notice,
+        _ => {
+            note_no_exemption(ctx, item, spell, notes);
+            return Ok(units);
+        }
+    };
+    let first = local_date(from, ctx.zone);
+    let last = local_date(spell.end, ctx.zone);
+    let opens = notice.start.unwrap_or(local_date(spell.start, ctx.zone));
+    let due = ctx
+        .calendar
+        .add_working_days(opens, NOTICE_WORKING_DAYS)
+        .ok_or_else(|| Error::overflow("the exemption notice's due date"))?;
+    let late = notice.notice > due;
+    let start = if late {
+        Some(notice.start.map_or(notice.notice, |s| s.max(notice.notice)))
+    } else {
+        notice.start
+    };
+    let low = start.map_or(first, |s| s.max(first));
+    let high = notice.end.map_or(last, |e| e.min(last));
+    let inside = match rule.count {
+        UnitCount::Days(kind) if low <= high => {
+            let before = low
+                .pred_opt()
+                .ok_or_else(|| Error::overflow("the day before the exemption"))?;
+            days_after(ctx, before, high, kind)?.min(units)
+        }
+        UnitCount::Days(_) => 0,
+        _ if low <= first && high >= last => units,
+        _ => 0,
+    };
+    ctx.note(notes, || {
+        let reference = notice
+            .reference
+            .as_deref()
+            .map(|r| format!(" (reference {r})"))
+            .unwrap_or_default();
+        let lateness = if late {
+            format!(
+                "; the notice came after its due date {due} ({NOTICE_WORKING_DAYS} working \
+                 days after {opens}), so the days before {} are paid",
+                notice.notice
+            )
+        } else {
+            String::new()
+        };
+        format!(
+            "{}: the provider notified an exemption on {}{reference}, covering {}{lateness}. \
+             {inside} of the {units} days counted fall inside it and earn nothing.",
+            item.label(ctx.zone),
+            notice.notice,
+            crate::case::window_text(notice.start, notice.end),
+        )
+    });
+    Ok(units - inside)
+}
+
+/// Notes why an outage of a provision with notified exemptions is paid in full: its
+/// cause is one a notice would exempt but none is recorded, or a notice is recorded
+/// for a cause it cannot exempt.
+fn note_no_exemption(ctx: &Context<'_>, item: &Item<'_>, spell: &Spell, notes: &mut Vec<String>) {
+    let exempts = &ctx.provision.notified_exemptions;
+    match &spell.exemption {
+        None if exempts.contains(&spell.cause) => ctx.note(notes, || {
+            format!(
+                "{}: the cause is {}, but an exemption applies only if the provider notified \
+                 one, and no notice is recorded (exemption_notice), so the days are paid. If \
+                 the provider told the customer it claims an exemption, add exemption_notice \
+                 (and exemption_start, exemption_end) to the outage.",
+                item.label(ctx.zone),
+                spell.cause
+            )
+        }),
+        Some(notice) => ctx.note(notes, || {
+            let causes: Vec<String> = exempts.iter().map(ToString::to_string).collect();
+            format!(
+                "{}: the exemption notified on {} changes nothing here: it exempts only an \
+                 outage whose cause is {}, and this one's is {}.",
+                item.label(ctx.zone),
+                notice.notice,
+                causes.join(" or "),
+                spell.cause
+            )
+        }),
+        None => {}
+    }
 }
 
 fn to_units(n: i64) -> Result<u64> {
