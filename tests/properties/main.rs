@@ -14,3 +14,4 @@ mod order;
 mod price;
 mod time;
 mod totals;
+mod words;
