@@ -3,9 +3,10 @@
 
 use std::fmt;
 
-use chrono::{DateTime, FixedOffset, NaiveDate};
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use crate::civil::When;
 use crate::plan::ServiceKind;
 
 /// What caused an outage. Policies exclude some causes (a customer's own fault,
@@ -54,8 +55,10 @@ impl fmt::Display for Cause {
 
 /// One outage, as the claim file's `[[outages]]` table writes it.
 ///
-/// Instants carry the offset they were written with; redress compares them as
-/// instants, so the same moment written with two offsets is the same moment.
+/// Each time is a [`When`], kept as written: an instant with the offset it was written
+/// with, or a wall-clock date and time that [`Case::from_file`](crate::Case::from_file)
+/// reads in the plan's `time_zone`. redress compares them as instants, so the same
+/// moment written with two offsets is the same moment.
 ///
 /// # Example
 /// ```
@@ -75,13 +78,13 @@ pub struct Outage {
     /// Which of the plan's services were lost.
     pub services: Vec<ServiceKind>,
     /// When service was lost.
-    pub start: DateTime<FixedOffset>,
+    pub start: When,
     /// When it came back; absent while still out (assessed at `as_of`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub end: Option<DateTime<FixedOffset>>,
+    pub end: Option<When>,
     /// When the customer reported it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub reported: Option<DateTime<FixedOffset>>,
+    pub reported: Option<When>,
     /// How many customers the incident affected.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub customers_affected: Option<u64>,
@@ -90,7 +93,7 @@ pub struct Outage {
     pub cause: Cause,
     /// With `cause = "power"`: when commercial power came back.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub power_restored: Option<DateTime<FixedOffset>>,
+    pub power_restored: Option<When>,
     /// True when the service was impaired, not fully lost.
     #[serde(default)]
     pub degraded: bool,
@@ -106,10 +109,10 @@ impl Outage {
     /// let o = redress::Outage::new(vec![redress::ServiceKind::Internet], start);
     /// assert!(o.end.is_none());
     /// ```
-    pub fn new(services: Vec<ServiceKind>, start: DateTime<FixedOffset>) -> Outage {
+    pub fn new(services: Vec<ServiceKind>, start: impl Into<When>) -> Outage {
         Outage {
             services,
-            start,
+            start: start.into(),
             end: None,
             reported: None,
             customers_affected: None,
@@ -129,8 +132,8 @@ impl Outage {
     ///     .with_end(t("2025-03-08T18:00:00Z"));
     /// assert!(o.end.is_some());
     /// ```
-    pub fn with_end(mut self, end: DateTime<FixedOffset>) -> Outage {
-        self.end = Some(end);
+    pub fn with_end(mut self, end: impl Into<When>) -> Outage {
+        self.end = Some(end.into());
         self
     }
 
@@ -176,9 +179,9 @@ impl Outage {
     ///     .with_power_restored(t("2025-06-03T08:00:00-04:00"));
     /// assert_eq!(o.cause, Cause::Power);
     /// ```
-    pub fn with_power_restored(mut self, restored: DateTime<FixedOffset>) -> Outage {
+    pub fn with_power_restored(mut self, restored: impl Into<When>) -> Outage {
         self.cause = Cause::Power;
-        self.power_restored = Some(restored);
+        self.power_restored = Some(restored.into());
         self
     }
 
@@ -207,8 +210,8 @@ impl Outage {
     ///     .with_report(t("2025-03-03T09:30:00Z"));
     /// assert!(o.reported.is_some());
     /// ```
-    pub fn with_report(mut self, reported: DateTime<FixedOffset>) -> Outage {
-        self.reported = Some(reported);
+    pub fn with_report(mut self, reported: impl Into<When>) -> Outage {
+        self.reported = Some(reported.into());
         self
     }
 }

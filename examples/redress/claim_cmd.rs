@@ -38,7 +38,7 @@ pub fn run(args: &ClaimArgs) -> Result<u8, Failure> {
 
     // The flags first, so a bad one is blamed on the flag, not on the file.
     let flag_as_of = match &args.as_of {
-        Some(text) => Some(input::parse_instant("--as-of", text)?),
+        Some(text) => Some(input::parse_flag_time("--as-of", text)?),
         None => None,
     };
     input::check_policy_ids(&args.policies, |_| "--policy".to_owned())?;
@@ -48,6 +48,15 @@ pub fn run(args: &ClaimArgs) -> Result<u8, Failure> {
     };
 
     let mut file = input::read_claim_file(path)?;
+    // A local --as-of is read in the plan's zone, which the file gives.
+    let flag_as_of = match flag_as_of {
+        Some(written) => Some(input::resolve_flag_time(
+            "--as-of",
+            written,
+            file.plan.time_zone,
+        )?),
+        None => None,
+    };
     let flagged = !args.policies.is_empty();
     if flagged || flag_as_of.is_some() {
         // A value a flag overrides is still the file's: a file refused alone is refused
@@ -55,32 +64,42 @@ pub fn run(args: &ClaimArgs) -> Result<u8, Failure> {
         // or now, as it would be alone.)
         let mut alone = file.clone();
         if alone.as_of.is_none() {
-            alone.as_of = Some(flag_as_of.unwrap_or_else(input::now));
+            alone.as_of = Some(flag_as_of.unwrap_or_else(input::now).into());
         }
         Case::from_file(&alone).map_err(|e| input::claim_error(path, e))?;
     }
 
     // as_of: the flag, else the file, else now (and say so).
-    let (as_of, source) = match (flag_as_of, file.as_of) {
-        (Some(t), _) => (t, AsOfSource::Flag),
-        (None, Some(t)) => (t, AsOfSource::File),
-        (None, None) => (input::now(), AsOfSource::Now),
+    // (The file's own as_of may be a local time: the case reads it in the plan's zone.)
+    let source = match (flag_as_of, file.as_of) {
+        (Some(t), _) => {
+            file.as_of = Some(t.into());
+            AsOfSource::Flag
+        }
+        (None, Some(_)) => AsOfSource::File,
+        (None, None) => {
+            let now = input::now();
+            file.as_of = Some(now.into());
+            note(&format!(
+                "{shown}: no as_of given; assessing as of now, {}",
+                now.with_timezone(&Utc)
+                    .to_rfc3339_opts(SecondsFormat::Secs, true)
+            ));
+            AsOfSource::Now
+        }
     };
-    file.as_of = Some(as_of);
-    if source == AsOfSource::Now {
-        note(&format!(
-            "{shown}: no as_of given; assessing as of now, {}",
-            as_of
-                .with_timezone(&Utc)
-                .to_rfc3339_opts(SecondsFormat::Secs, true)
-        ));
-    }
 
     // Policies: the flag, else the file, else selection by region.
     if flagged {
         file.policies = Some(args.policies.clone());
     }
     let case = Case::from_file(&file).map_err(|e| input::claim_error(path, e))?;
+    // What reading the file found worth telling: a time written at an offset its zone did
+    // not have, a fixed-offset zone where a place's zone is meant.
+    for found in case.notes() {
+        note(&format!("warning: {shown}: {found}"));
+    }
+    let as_of = case.as_of().map_or_else(input::now, |t| t.fixed_offset());
     let policies: Vec<Policy> = match &file.policies {
         Some(ids) if ids.is_empty() => {
             return Err(Failure::input(format!(

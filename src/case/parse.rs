@@ -4,11 +4,13 @@
 use std::collections::HashMap;
 
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, Utc};
+use chrono_tz::Tz;
 
 use super::{Case, Downtime, LateActivation, MissedAppointment};
 use crate::at::At;
 use crate::civil::{
-    instant_outside_supported_range, local_date, FIRST_SUPPORTED_YEAR, LAST_SUPPORTED_YEAR,
+    instant_outside_supported_range, local_date, zone_note, When, FIRST_SUPPORTED_YEAR,
+    LAST_SUPPORTED_YEAR,
 };
 use crate::claim_file::ClaimFile;
 use crate::error::{Error, FieldPath, Result};
@@ -22,10 +24,19 @@ pub(super) fn case(file: &ClaimFile) -> Result<Case> {
         FieldPath::root("plan")
     })?;
     let billing = BillingCycle::new(plan.billing_day, plan.time_zone)?;
-    let as_of = match file.as_of {
-        Some(as_of) => {
+    let mut notes: Vec<String> = zone_note(plan.time_zone).into_iter().collect();
+    let as_of = match &file.as_of {
+        Some(written) => {
+            let as_of = instant(
+                written,
+                plan.time_zone,
+                "as_of",
+                "as_of",
+                &mut notes,
+                &|| FieldPath::root("as_of"),
+            )?;
             check_instant_year(as_of, &|| FieldPath::root("as_of"))?;
-            Some(as_of.with_timezone(&Utc))
+            Some(as_of)
         }
         None => None,
     };
@@ -37,9 +48,10 @@ pub(super) fn case(file: &ClaimFile) -> Result<Case> {
     for (i, outage) in file.outages.iter().enumerate() {
         outages.push(downtime(
             outage,
-            file.as_of,
+            as_of,
             &plan_services,
             &At::item("outages", i),
+            (plan.time_zone, &mut notes),
         )?);
     }
     let mut appointments = Vec::with_capacity(file.appointments.len());
@@ -53,13 +65,13 @@ pub(super) fn case(file: &ClaimFile) -> Result<Case> {
         });
     }
     let mut activations = Vec::with_capacity(file.activations.len());
-    let until_as_of = as_of.map(|as_of| local_date(as_of, plan.time_zone));
+    let until_as_of = as_of.map(|as_of| local_date(as_of.with_timezone(&Utc), plan.time_zone));
     for (i, activation) in file.activations.iter().enumerate() {
         activations.push(late_activation(activation, i, until_as_of, &plan_services)?);
     }
     let customer = file.customer.as_ref();
     Ok(Case {
-        as_of,
+        as_of: as_of.map(|t| t.with_timezone(&Utc)),
         region: customer
             .and_then(|c| c.region.as_deref())
             .map(|r| r.trim().to_ascii_uppercase()),
@@ -74,7 +86,7 @@ pub(super) fn case(file: &ClaimFile) -> Result<Case> {
         appointments,
         activations,
         policies: file.policies.clone(),
-        notes: Vec::new(),
+        notes,
     })
 }
 
@@ -130,22 +142,87 @@ fn late_activation(
     })
 }
 
-/// One outage of a claim file, checked and converted.
+/// One outage of a claim file, checked and converted: its times read in the plan's
+/// zone, with a note for each written at an offset the zone did not have then.
 fn downtime(
     outage: &Outage,
     as_of: Option<DateTime<FixedOffset>>,
     plan: &PlanServices<'_>,
     path: &At<'_>,
+    (zone, notes): (Tz, &mut Vec<String>),
 ) -> Result<Downtime> {
     plan.check(&outage.services, path, true)?;
     let place = |field: &str| FieldPath::from(&path.field(field));
-    outage_facts(
-        outage,
-        outage.services.clone(),
-        as_of,
-        &place,
-        path_index(path),
-    )
+    let number = path_index(path);
+    let mut read = |field: &str, written: &When| {
+        let label = format!("{field} of outage {number}");
+        instant(written, zone, field, &label, notes, &|| place(field)).map(When::Exact)
+    };
+    let mut exact = outage.clone();
+    exact.start = read("start", &outage.start)?;
+    exact.end = outage.end.as_ref().map(|t| read("end", t)).transpose()?;
+    exact.reported = outage
+        .reported
+        .as_ref()
+        .map(|t| read("reported", t))
+        .transpose()?;
+    exact.power_restored = (outage.power_restored.as_ref())
+        .map(|t| read("power_restored", t))
+        .transpose()?;
+    outage_facts(&exact, exact.services.clone(), as_of, &place, number)
+}
+
+/// A written time as an instant in the plan's zone, the refusal naming the field; an
+/// offset the zone did not have then adds a note, naming the field by `label`.
+fn instant(
+    written: &When,
+    zone: Tz,
+    field: &str,
+    label: &str,
+    notes: &mut Vec<String>,
+    path: &dyn Fn() -> FieldPath,
+) -> Result<DateTime<FixedOffset>> {
+    let instant = written
+        .resolve(zone, field)
+        .map_err(|problem| Error::invalid(path(), problem))?;
+    notes.extend(written.offset_note(zone, label));
+    Ok(instant)
+}
+
+/// An outage's times, each written with its offset (a batch's outages always are; a
+/// claim file's are read in the plan's zone before they get here).
+struct Instants {
+    start: DateTime<FixedOffset>,
+    end: Option<DateTime<FixedOffset>>,
+    reported: Option<DateTime<FixedOffset>>,
+    power_restored: Option<DateTime<FixedOffset>>,
+}
+
+impl Instants {
+    /// The outage's times, a time without an offset refused, naming its field.
+    fn of(outage: &Outage, place: &dyn Fn(&str) -> FieldPath) -> Result<Instants> {
+        let exact = |field: &str, written: &When| {
+            written.exact().ok_or_else(|| {
+                Error::invalid(
+                    place(field),
+                    format!(
+                        "`{written}` has no offset; write the instant with its offset, such \
+                         as 2024-10-01T06:00:00-04:00"
+                    ),
+                )
+            })
+        };
+        Ok(Instants {
+            start: exact("start", &outage.start)?,
+            end: outage.end.as_ref().map(|t| exact("end", t)).transpose()?,
+            reported: (outage.reported.as_ref())
+                .map(|t| exact("reported", t))
+                .transpose()?,
+            power_restored: (outage.power_restored.as_ref())
+                .map(|t| exact("power_restored", t))
+                .transpose()?,
+        })
+    }
 }
 
 /// An outage's instants checked (each inside the supported years; the end after the
@@ -160,7 +237,8 @@ pub(crate) fn outage_facts(
     number: usize,
 ) -> Result<Downtime> {
     check_times(outage, as_of, place)?;
-    let end = match (outage.end, as_of) {
+    let times = Instants::of(outage, place)?;
+    let end = match (times.end, as_of) {
         (Some(end), _) => end,
         (None, Some(as_of)) => as_of,
         (None, None) => {
@@ -174,13 +252,13 @@ pub(crate) fn outage_facts(
     };
     Ok(Downtime {
         services,
-        start: outage.start.with_timezone(&Utc),
+        start: times.start.with_timezone(&Utc),
         end: end.with_timezone(&Utc),
-        ongoing: outage.end.is_none(),
-        reported: outage.reported.map(|t| t.with_timezone(&Utc)),
+        ongoing: times.end.is_none(),
+        reported: times.reported.map(|t| t.with_timezone(&Utc)),
         customers_affected: outage.customers_affected,
         cause: outage.cause,
-        power_restored: outage.power_restored.map(|t| t.with_timezone(&Utc)),
+        power_restored: times.power_restored.map(|t| t.with_timezone(&Utc)),
         degraded: outage.degraded,
     })
 }
@@ -191,6 +269,7 @@ pub(crate) fn check_times(
     as_of: Option<DateTime<FixedOffset>>,
     place: &dyn Fn(&str) -> FieldPath,
 ) -> Result<()> {
+    let outage = Instants::of(outage, place)?;
     check_instant_year(outage.start, &|| place("start"))?;
     if let Some(end) = outage.end {
         check_instant_year(end, &|| place("end"))?;

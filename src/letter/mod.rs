@@ -406,7 +406,9 @@ mod tests {
         let mut file = full_file();
         file.outages[0].end = None;
         file.outages[0].services.truncate(1);
-        file.as_of = chrono::DateTime::parse_from_rfc3339("2024-10-02T06:30:00-04:00").ok();
+        file.as_of = chrono::DateTime::parse_from_rfc3339("2024-10-02T06:30:00-04:00")
+            .ok()
+            .map(Into::into);
         file.appointments.push(crate::Appointment {
             date: date(2024, 10, 2),
             services: vec![ServiceKind::Tv],

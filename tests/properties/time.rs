@@ -7,10 +7,11 @@ use redress::policy::*;
 use redress::{ClaimFile, Currency, Outage, Service, ServiceKind, ServicePlan};
 use rust_decimal::Decimal;
 
-use crate::gen::{arb_case, arb_offset, assess, local};
+use crate::gen::{arb_case, arb_offset, assess, at, local};
+use redress::civil::When;
 
-fn reoffset(t: DateTime<FixedOffset>, offset: FixedOffset) -> DateTime<FixedOffset> {
-    t.with_timezone(&offset)
+fn reoffset(t: When, offset: FixedOffset) -> When {
+    at(&t).with_timezone(&offset).into()
 }
 
 proptest! {
