@@ -341,7 +341,13 @@ fn parse(text: &str) -> Result<When, String> {
     if s.len() == 10 {
         return NaiveDate::parse_from_str(s, "%Y-%m-%d")
             .map(When::Date)
-            .map_err(|e| real_or(e, not_real, unread));
+            .map_err(|e| {
+                if is_impossible(&e) {
+                    not_real()
+                } else {
+                    unread()
+                }
+            });
     }
     if !s.is_char_boundary(10) || !matches!(s.as_bytes().get(10), Some(b'T' | b't' | b' ')) {
         if s.len() <= 12 && s.contains(':') && !s.contains('-') {
@@ -358,17 +364,23 @@ fn parse(text: &str) -> Result<When, String> {
         return Err(unread());
     };
     let body = format!("{date}T{time}");
-    let local = ["%Y-%m-%dT%H:%M:%S%.f", "%Y-%m-%dT%H:%M"]
-        .iter()
-        .map(|format| NaiveDateTime::parse_from_str(&body, format))
-        .try_fold(None, |real, read| match read {
-            Ok(t) => Err(Ok(t)),
-            Err(e) => Ok(real.or(Some(e))),
-        });
-    let local = match local {
-        Err(Ok(t)) => t,
-        Ok(Some(e)) | Err(Err(e)) => return Err(real_or(e, not_real, unread)),
-        Ok(None) => return Err(unread()),
+    // With seconds, else without: an impossible date or hour is said to be so by
+    // whichever form reads the rest of the text.
+    let mut impossible = false;
+    let mut read = None;
+    for format in ["%Y-%m-%dT%H:%M:%S%.f", "%Y-%m-%dT%H:%M"] {
+        match NaiveDateTime::parse_from_str(&body, format) {
+            Ok(t) => {
+                read = Some(t);
+                break;
+            }
+            Err(e) => impossible |= is_impossible(&e),
+        }
+    }
+    let local = match read {
+        Some(t) => t,
+        None if impossible => return Err(not_real()),
+        None => return Err(unread()),
     };
     match offset {
         None => Ok(When::Local(local)),
@@ -379,17 +391,13 @@ fn parse(text: &str) -> Result<When, String> {
     }
 }
 
-/// A chrono error as the reader's words: an impossible date or time, or unreadable text.
-fn real_or(
-    e: chrono::ParseError,
-    not_real: impl Fn() -> String,
-    unread: impl Fn() -> String,
-) -> String {
+/// Whether chrono read the text but found no such date or time (30 February, hour 25).
+fn is_impossible(e: &chrono::ParseError) -> bool {
     use chrono::format::ParseErrorKind;
-    match e.kind() {
-        ParseErrorKind::OutOfRange | ParseErrorKind::Impossible => not_real(),
-        _ => unread(),
-    }
+    matches!(
+        e.kind(),
+        ParseErrorKind::OutOfRange | ParseErrorKind::Impossible
+    )
 }
 
 /// The text before its offset, and the offset if one is written: `Z`/`z`, `±HH:MM` or
