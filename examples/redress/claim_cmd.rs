@@ -49,14 +49,9 @@ pub fn run(args: &ClaimArgs) -> Result<u8, Failure> {
 
     let mut file = input::read_claim_file(path)?;
     // A local --as-of is read in the plan's zone, which the file gives.
-    let flag_as_of = match flag_as_of {
-        Some(written) => Some(input::resolve_flag_time(
-            "--as-of",
-            written,
-            file.plan.time_zone,
-        )?),
-        None => None,
-    };
+    let zone = file.plan.time_zone;
+    let flag_as_of = (flag_as_of.map(|written| input::resolve_flag_time("--as-of", written, zone)))
+        .transpose()?;
     let flagged = !args.policies.is_empty();
     if flagged || flag_as_of.is_some() {
         // A value a flag overrides is still the file's: a file refused alone is refused
@@ -69,25 +64,7 @@ pub fn run(args: &ClaimArgs) -> Result<u8, Failure> {
         Case::from_file(&alone).map_err(|e| input::claim_error(path, e))?;
     }
 
-    // as_of: the flag, else the file, else now (and say so).
-    // (The file's own as_of may be a local time: the case reads it in the plan's zone.)
-    let source = match (flag_as_of, file.as_of) {
-        (Some(t), _) => {
-            file.as_of = Some(t.into());
-            AsOfSource::Flag
-        }
-        (None, Some(_)) => AsOfSource::File,
-        (None, None) => {
-            let now = input::now();
-            file.as_of = Some(now.into());
-            note(&format!(
-                "{shown}: no as_of given; assessing as of now, {}",
-                now.with_timezone(&Utc)
-                    .to_rfc3339_opts(SecondsFormat::Secs, true)
-            ));
-            AsOfSource::Now
-        }
-    };
+    let source = settle_as_of(&mut file, flag_as_of, &shown);
 
     // Policies: the flag, else the file, else selection by region.
     if flagged {
@@ -166,6 +143,32 @@ pub fn run(args: &ClaimArgs) -> Result<u8, Failure> {
         print(&report::render(path, &file, as_of, source, &claims))?;
     }
     Ok(0)
+}
+
+/// Sets the file's `as_of`: the flag's, else the file's own, else now (and says so). The
+/// file's own may be a local time: the case reads it in the plan's zone.
+fn settle_as_of(
+    file: &mut ClaimFile,
+    flag: Option<DateTime<FixedOffset>>,
+    shown: &str,
+) -> AsOfSource {
+    match (flag, file.as_of) {
+        (Some(t), _) => {
+            file.as_of = Some(t.into());
+            AsOfSource::Flag
+        }
+        (None, Some(_)) => AsOfSource::File,
+        (None, None) => {
+            let now = input::now();
+            file.as_of = Some(now.into());
+            note(&format!(
+                "{shown}: no as_of given; assessing as of now, {}",
+                now.with_timezone(&Utc)
+                    .to_rfc3339_opts(SecondsFormat::Secs, true)
+            ));
+            AsOfSource::Now
+        }
+    }
 }
 
 /// Assesses one policy. A named policy that cannot apply to the plan at all (another

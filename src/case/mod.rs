@@ -212,7 +212,13 @@ impl Case {
     /// [`crate::Error::Invalid`] naming the first field refused: an end before its
     /// start, a report before the outage began, a service the plan lacks, a date
     /// outside the supported years, a billing day outside 1-31, a negative price, an
-    /// ongoing outage without an `as_of` to close it at.
+    /// ongoing outage without an `as_of` to close it at, a time without an offset that
+    /// the plan's zone skipped or went through twice, a date alone where an instant is
+    /// needed (see [`crate::civil::When`]).
+    ///
+    /// A time without an offset is read in the plan's `time_zone`; one whose offset is
+    /// not the zone's then, and a `time_zone` that is a fixed offset (`EST`), add a note
+    /// ([`Case::notes`]).
     ///
     /// # Example
     /// ```

@@ -508,4 +508,114 @@ mod tests {
              from 1900-01-01T00:00:00Z up to but not including 2200-01-01T00:00:00Z"
         );
     }
+    /// A claim in New York with one outage whose times are given as TOML values.
+    fn ny(as_of: &str, start: &str, end: &str, reported: &str) -> ClaimFile {
+        toml::from_str(&format!(
+            r#"
+            as_of = {as_of}
+            [plan]
+            currency = "USD"
+            time_zone = "America/New_York"
+            [[plan.services]]
+            kind = "internet"
+            monthly_price = "50"
+            [[outages]]
+            services = ["internet"]
+            start = {start}
+            end = {end}
+            reported = {reported}
+            "#
+        ))
+        .unwrap()
+    }
+
+    /// Times without an offset are read at New York's offset then: -04:00 in October,
+    /// so 06:00 is 10:00 UTC; -05:00 in December, so 12:00 is 17:00 UTC. No notes.
+    #[test]
+    fn local_times_are_read_in_the_plans_zone() {
+        let case = Case::from_file(&ny(
+            "\"2024-12-05 12:00\"",
+            "\"2024-10-01T06:00\"",
+            "2024-10-02T12:00:00",
+            "\"2024-10-01T06:30:00\"",
+        ))
+        .unwrap();
+        let outage = &case.outages()[0];
+        assert_eq!(outage.start.to_rfc3339(), "2024-10-01T10:00:00+00:00");
+        assert_eq!(outage.end.to_rfc3339(), "2024-10-02T16:00:00+00:00");
+        assert_eq!(
+            outage.reported.map(|t| t.to_rfc3339()).as_deref(),
+            Some("2024-10-01T10:30:00+00:00")
+        );
+        assert_eq!(
+            case.as_of().map(|t| t.to_rfc3339()).as_deref(),
+            Some("2024-12-05T17:00:00+00:00")
+        );
+        assert!(case.notes().is_empty(), "{:?}", case.notes());
+    }
+
+    /// Each refusal names its field: a fold in `end`, a gap in `as_of`, a date alone in
+    /// `reported`.
+    #[test]
+    fn a_time_naming_no_one_instant_is_refused_at_its_field() {
+        let ok = "\"2024-10-01T06:00\"";
+        let err = |file: ClaimFile| Case::from_file(&file).unwrap_err().to_string();
+        assert_eq!(
+            err(ny(ok, ok, "\"2024-11-03T01:30\"", ok)),
+            "outages[0].end: 2024-11-03T01:30 happened twice in America/New_York: write \
+             2024-11-03T01:30-04:00 for the first or 2024-11-03T01:30-05:00 for the second"
+        );
+        assert!(err(ny("\"2024-03-10T02:00\"", ok, ok, ok))
+            .starts_with("as_of: 2024-03-10T02:00 did not happen in America/New_York"));
+        assert!(
+            err(ny(ok, ok, "\"2024-10-02T06:00\"", "2024-10-01")).starts_with(
+                "outages[0].reported: `2024-10-01` is a date; `reported` needs a time too"
+            )
+        );
+    }
+
+    /// Offsets New York did not have then are noted in the order of the file, each
+    /// naming its field; a UTC time is not; the zone's own note comes first.
+    #[test]
+    fn offsets_the_zone_did_not_have_are_noted_in_order() {
+        // as_of 11:00-05:00 is 16:00Z = 12:00-04:00; start 10:00Z is deliberate UTC;
+        // end 13:00-05:00 is 18:00Z = 14:00-04:00; reported 07:00-04:00 is New York's own.
+        let case = Case::from_file(&ny(
+            "\"2024-10-05T11:00:00-05:00\"",
+            "\"2024-10-01T10:00:00Z\"",
+            "2024-10-02T13:00:00-05:00",
+            "\"2024-10-01T07:00:00-04:00\"",
+        ))
+        .unwrap();
+        assert_eq!(
+            case.notes(),
+            [
+                "as_of was written -05:00 (2024-10-05T11:00-05:00); New York \
+                 (America/New_York) was at -04:00 then, so it is taken as that instant, \
+                 2024-10-05T12:00-04:00 there",
+                "end of outage 1 was written -05:00 (2024-10-02T13:00-05:00); New York \
+                 (America/New_York) was at -04:00 then, so it is taken as that instant, \
+                 2024-10-02T14:00-04:00 there",
+            ]
+        );
+        assert_eq!(
+            case.outages()[0].end.to_rfc3339(),
+            "2024-10-02T18:00:00+00:00"
+        );
+        let mut est = ny(
+            "\"2024-10-05T11:00:00-05:00\"",
+            "\"2024-10-01T05:00\"",
+            "\"2024-10-02T05:00\"",
+            "\"2024-10-01T05:00\"",
+        );
+        est.plan.time_zone = chrono_tz::EST;
+        let case = Case::from_file(&est).unwrap();
+        assert_eq!(case.notes().len(), 1, "{:?}", case.notes());
+        assert!(case.notes()[0].starts_with("time_zone `EST` is a fixed offset"));
+        // In EST, 05:00 is 10:00 UTC all year.
+        assert_eq!(
+            case.outages()[0].start.to_rfc3339(),
+            "2024-10-01T10:00:00+00:00"
+        );
+    }
 }
