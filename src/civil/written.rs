@@ -235,21 +235,30 @@ fn gap(local: NaiveDateTime, zone: Tz) -> String {
         after.local_minus_utc() - before.local_minus_utc(),
     ));
     let clocks = jumped_at(local, zone, before, after)
-        .map(|from| {
+        .and_then(|from| Some((from, from.checked_add_signed(jump)?)))
+        .map(|(from, to)| {
             format!(
                 ": clocks went from {} to {}",
                 from.format("%H:%M"),
-                (from + jump).format("%H:%M")
+                to.format("%H:%M")
             )
         })
         .unwrap_or_default();
+    let such_as = match (
+        local.checked_add_signed(jump),
+        local.checked_sub_signed(jump),
+    ) {
+        (Some(later), Some(earlier)) => format!(
+            ", such as {}{after} or {}{before}",
+            wall(later),
+            wall(earlier)
+        ),
+        _ => String::new(),
+    };
     format!(
-        "{} did not happen in {}{clocks}; write an instant with its offset, such as {}{after} \
-         or {}{before}",
+        "{} did not happen in {}{clocks}; write an instant with its offset{such_as}",
         wall(local),
         zone.name(),
-        wall(local + jump),
-        wall(local - jump),
     )
 }
 
@@ -271,7 +280,7 @@ fn jumped_at(
         return None;
     }
     while late - early > TimeDelta::seconds(1) {
-        let middle = early + (late - early) / 2;
+        let middle = early.checked_add_signed((late - early) / 2)?;
         if offset_at(middle) == before {
             early = middle;
         } else {

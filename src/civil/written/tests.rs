@@ -315,3 +315,57 @@ fn a_time_is_written_back_as_it_was_written() {
         .to_string();
     assert!(err.contains("invalid type: integer `5`"), "{err}");
 }
+
+/// No text makes reading or resolving a time panic: at the ends of chrono's years, in
+/// zones with gaps and folds, whatever the characters.
+#[test]
+fn no_text_makes_reading_or_resolving_panic() {
+    use proptest::prelude::*;
+    let zones = [
+        America::New_York,
+        Europe::London,
+        Australia::Sydney,
+        chrono_tz::Australia::Lord_Howe,
+        chrono_tz::EST,
+        UTC,
+    ];
+    let check = |text: &str| {
+        if let Ok(written) = text.parse::<When>() {
+            for zone in zones {
+                let _ = written.instant_in(zone);
+                let _ = written.offset_note(zone, "start");
+                let _ = written.resolve(zone, "start");
+            }
+            let _ = written.to_string();
+        }
+    };
+    for text in [
+        "262142-12-31T23:59:59",
+        "262143-01-01T00:00",
+        "-262143-01-01T00:00",
+        "+262142-12-31T23:59:59.999999999-23:59",
+        "9999-12-31T23:59:59+23:59",
+        "0000-01-01T00:00:00-23:59",
+        "2024-10-01T06:00:00.9999999999",
+        "2024-10-01T23:59:60",
+    ] {
+        check(text);
+    }
+    let mut runner = proptest::test_runner::TestRunner::new(proptest::test_runner::Config {
+        cases: 4_000,
+        ..Default::default()
+    });
+    runner
+        .run(
+            &prop_oneof![
+                "[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt ][0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]{1,10})?)?([Zz]|[+-][0-9]{2}:?[0-9]{2})?",
+                "[0-9Tt:. +Zz-]{0,30}",
+                "\\PC{0,30}",
+            ],
+            |text| {
+                check(&text);
+                Ok(())
+            },
+        )
+        .unwrap();
+}
