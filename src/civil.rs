@@ -4,6 +4,9 @@
 //! Every rule that speaks of "a day" means a local calendar day where the service is
 //! delivered; every duration is elapsed time between instants, so a DST change adds
 //! or removes nothing. Local dates are derived late, here, and nowhere else.
+//!
+//! A time as a claim file writes it is a [`When`]: an exact instant with its offset, or
+//! a wall-clock date and time that [`When::instant_in`] reads in the plan's zone.
 
 use std::cell::RefCell;
 
@@ -15,6 +18,11 @@ use chrono_tz::Tz;
 
 use crate::error::{Error, Result};
 use crate::memo::Memo;
+
+mod written;
+
+pub(crate) use written::zone_note;
+pub use written::{NotOneInstant, When};
 
 /// The first year redress accepts: a date (an appointment's, an activation's) from
 /// 1900-01-01, an instant from 1900-01-01T00:00:00Z.

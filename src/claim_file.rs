@@ -8,13 +8,13 @@
 
 use std::fmt;
 
-use chrono::{DateTime, FixedOffset, Utc};
+use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::outage::{Activation, Appointment, Outage};
 use crate::plan::ServicePlan;
 
-pub use crate::civil::instant_outside_supported_range;
+pub use crate::civil::{instant_outside_supported_range, When};
 
 /// Residential or business: some policies cover only one.
 ///
@@ -168,9 +168,10 @@ pub struct ClaimFile {
     /// customer's region, the plan's services and the incidents' dates.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub policies: Option<Vec<String>>,
-    /// The instant at which ongoing outages are assessed.
+    /// The instant at which ongoing outages are assessed: an instant with its offset,
+    /// or a wall-clock time read in the plan's `time_zone`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub as_of: Option<DateTime<FixedOffset>>,
+    pub as_of: Option<When>,
     /// Who the customer is.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub customer: Option<Customer>,
@@ -246,8 +247,8 @@ impl ClaimFile {
     /// let t = chrono::DateTime::parse_from_rfc3339("2025-03-10T12:00:00Z").unwrap();
     /// assert!(redress::ClaimFile::new(plan).with_as_of(t).as_of.is_some());
     /// ```
-    pub fn with_as_of(mut self, as_of: DateTime<FixedOffset>) -> ClaimFile {
-        self.as_of = Some(as_of);
+    pub fn with_as_of(mut self, as_of: impl Into<When>) -> ClaimFile {
+        self.as_of = Some(as_of.into());
         self
     }
 
@@ -264,8 +265,21 @@ impl ClaimFile {
             .unwrap_or_default()
     }
 
-    /// The `as_of` instant in UTC, if given.
+    /// The `as_of` instant in UTC, if given and it names one instant in the plan's
+    /// zone (see [`When::instant_in`]).
+    ///
+    /// # Example
+    /// ```
+    /// let plan = redress::ServicePlan::new(redress::Currency::USD, chrono_tz::America::New_York);
+    /// let t: redress::civil::When = "2024-10-05 12:00".parse()?;
+    /// let claim = redress::ClaimFile::new(plan).with_as_of(t);
+    /// // Noon in New York on 5 October 2024 is 16:00 UTC (-04:00).
+    /// assert_eq!(claim.as_of_utc().unwrap().to_rfc3339(), "2024-10-05T16:00:00+00:00");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn as_of_utc(&self) -> Option<DateTime<Utc>> {
-        self.as_of.map(|t| t.with_timezone(&Utc))
+        self.as_of
+            .and_then(|t| t.instant_in(self.plan.time_zone).ok())
+            .map(|t| t.with_timezone(&Utc))
     }
 }

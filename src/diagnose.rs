@@ -161,16 +161,12 @@ fn unknown_zone(message: &str) -> Option<String> {
     })
 }
 
-/// An instant field that holds no RFC 3339 instant: an unquoted TOML date-time, an
-/// impossible date or time, or text that is not an instant.
+/// An instant field that holds no date and time: a number or another value where one
+/// belongs, an impossible date or time. (Text that is no date and time, a date alone
+/// and a table are refused by [`crate::civil::When`] itself, in plain words.)
 fn bad_instant(path: &FieldPath, message: &str) -> Option<String> {
     if !INSTANT_FIELDS.contains(&last_field(path)) {
         return None;
-    }
-    if message.contains("invalid type: map")
-        || message.contains("expected an RFC 3339") && message.contains("map")
-    {
-        return Some("write the instant as a quoted string with an offset, such as \"2024-10-01T06:00:00-04:00\" (an unquoted TOML date-time is not accepted)".to_owned());
     }
     if message.contains("out of range") || message.contains("impossible") {
         return Some(
@@ -184,7 +180,8 @@ fn bad_instant(path: &FieldPath, message: &str) -> Option<String> {
         || message.contains("invalid type")
     {
         return Some(format!(
-            "not an RFC 3339 instant with an offset, such as {INSTANT_EXAMPLE} (the offset says which moment is meant)"
+            "not a date and time; write one such as \"2024-10-01T06:00\" (read in the plan's \
+             time_zone) or, with its offset, {INSTANT_EXAMPLE}"
         ));
     }
     None
@@ -507,14 +504,14 @@ mod tests {
     #[test]
     fn instants_say_what_to_write() {
         assert!(problem("outages[0].start", "premature end of input")
-            .starts_with("not an RFC 3339 instant with an offset"));
+            .starts_with("not a date and time; write one such as \"2024-10-01T06:00\""));
         assert!(problem("outages[0].start", "input is out of range")
             .starts_with("not a real date and time"));
         assert!(problem(
             "outages[0].end",
-            "invalid type: map, expected an RFC 3339 formatted date and time string"
+            "invalid type: integer `5`, expected a date and time, such as \"2024-10-01T06:00:00-04:00\""
         )
-        .starts_with("write the instant as a quoted string"));
+        .starts_with("not a date and time"));
         assert!(
             problem("appointments[0].date", "input contains invalid characters")
                 .starts_with("not a date such as")

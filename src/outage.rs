@@ -3,9 +3,10 @@
 
 use std::fmt;
 
-use chrono::{DateTime, FixedOffset, NaiveDate};
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use crate::civil::When;
 use crate::numbers::{whole, Field, Written};
 use crate::plan::ServiceKind;
 
@@ -55,8 +56,10 @@ impl fmt::Display for Cause {
 
 /// One outage, as the claim file's `[[outages]]` table writes it.
 ///
-/// Instants carry the offset they were written with; redress compares them as
-/// instants, so the same moment written with two offsets is the same moment.
+/// Each time is a [`When`], kept as written: an instant with the offset it was written
+/// with, or a wall-clock date and time that [`Case::from_file`](crate::Case::from_file)
+/// reads in the plan's `time_zone`. redress compares them as instants, so the same
+/// moment written with two offsets is the same moment.
 ///
 /// # Example
 /// ```
@@ -76,13 +79,13 @@ pub struct Outage {
     /// Which of the plan's services were lost.
     pub services: Vec<ServiceKind>,
     /// When service was lost.
-    pub start: DateTime<FixedOffset>,
+    pub start: When,
     /// When it came back; absent while still out (assessed at `as_of`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub end: Option<DateTime<FixedOffset>>,
+    pub end: Option<When>,
     /// When the customer reported it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub reported: Option<DateTime<FixedOffset>>,
+    pub reported: Option<When>,
     /// How many customers the incident affected. A claim file may write it as a number
     /// or as text, with thousands commas (`"4,200"`).
     #[serde(
@@ -96,7 +99,7 @@ pub struct Outage {
     pub cause: Cause,
     /// With `cause = "power"`: when commercial power came back.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub power_restored: Option<DateTime<FixedOffset>>,
+    pub power_restored: Option<When>,
     /// True when the service was impaired, not fully lost.
     #[serde(default)]
     pub degraded: bool,
@@ -146,10 +149,10 @@ impl Outage {
     /// let o = redress::Outage::new(vec![redress::ServiceKind::Internet], start);
     /// assert!(o.end.is_none());
     /// ```
-    pub fn new(services: Vec<ServiceKind>, start: DateTime<FixedOffset>) -> Outage {
+    pub fn new(services: Vec<ServiceKind>, start: impl Into<When>) -> Outage {
         Outage {
             services,
-            start,
+            start: start.into(),
             end: None,
             reported: None,
             customers_affected: None,
@@ -173,8 +176,8 @@ impl Outage {
     ///     .with_end(t("2025-03-08T18:00:00Z"));
     /// assert!(o.end.is_some());
     /// ```
-    pub fn with_end(mut self, end: DateTime<FixedOffset>) -> Outage {
-        self.end = Some(end);
+    pub fn with_end(mut self, end: impl Into<When>) -> Outage {
+        self.end = Some(end.into());
         self
     }
 
@@ -220,9 +223,9 @@ impl Outage {
     ///     .with_power_restored(t("2025-06-03T08:00:00-04:00"));
     /// assert_eq!(o.cause, Cause::Power);
     /// ```
-    pub fn with_power_restored(mut self, restored: DateTime<FixedOffset>) -> Outage {
+    pub fn with_power_restored(mut self, restored: impl Into<When>) -> Outage {
         self.cause = Cause::Power;
-        self.power_restored = Some(restored);
+        self.power_restored = Some(restored.into());
         self
     }
 
@@ -251,8 +254,8 @@ impl Outage {
     ///     .with_report(t("2025-03-03T09:30:00Z"));
     /// assert!(o.reported.is_some());
     /// ```
-    pub fn with_report(mut self, reported: DateTime<FixedOffset>) -> Outage {
-        self.reported = Some(reported);
+    pub fn with_report(mut self, reported: impl Into<When>) -> Outage {
+        self.reported = Some(reported.into());
         self
     }
 }

@@ -113,24 +113,30 @@ const CORPUS: &[(&str, &[&str])] = &[
         &["outages[0].power_restored", "before the outage began"],
     ),
     (
-        "no-offset.toml",
-        &[
-            "outages[0].start",
-            "line 9",
-            "not an RFC 3339 instant with an offset",
-        ],
-    ),
-    (
-        "bare-toml-datetime.toml",
-        &["outages[0].start", "write the instant as a quoted string"],
-    ),
-    (
         "february-30.toml",
         &["outages[0].start", "not a real date and time"],
     ),
     (
         "hour-25.json",
         &["outages[0].start", "not a real date and time"],
+    ),
+    // Seconds since 1970 are not a time a person reads; a TOML time of day has no date.
+    (
+        "time-epoch-seconds.json",
+        &[
+            "outages[0].start",
+            "not a date and time; write one such as \"2024-10-01T06:00\" (read in the \
+             plan's time_zone) or, with its offset, \"2024-10-01T06:00:00-04:00\"",
+        ],
+    ),
+    (
+        "time-without-date.toml",
+        &[
+            "outages[0].start",
+            "line 9",
+            "`06:00:00` is a time without a date; write the date too, such as \
+             \"2024-10-01T06:00:00\"",
+        ],
     ),
     (
         "year-1850.toml",

@@ -184,6 +184,60 @@ fn as_of_flag_overrides_the_file() {
     assert_eq!(out["as_of_source"], "flag");
 }
 
+/// `--as-of` without an offset is read in the plan's zone: 20:00 on 5 October 2024 in New
+/// York is daylight time, -04:00, so 2024-10-06T00:00:00Z, and the claim is the one the
+/// exact instant gives.
+#[test]
+fn a_local_as_of_flag_is_read_in_the_plans_zone() {
+    for local in ["2024-10-05T20:00", "2024-10-05 20:00:00"] {
+        let run = redress(["claim", NY, "--json", "--as-of", local]);
+        assert_eq!(run.code, 0, "{local}: {}", run.stderr);
+        let out = json(&run);
+        assert_eq!(out["as_of"], "2024-10-06T00:00:00Z", "{local}");
+        let exact = json(&redress([
+            "claim",
+            NY,
+            "--json",
+            "--as-of",
+            "2024-10-05T20:00:00-04:00",
+        ]));
+        assert_eq!(out, exact, "{local}");
+    }
+}
+
+/// A time written at an offset the plan's zone did not have is an exact instant, taken as
+/// written, with a warning on stderr and the same words in each claim's notes.
+#[test]
+fn an_offset_the_zone_did_not_have_is_taken_with_a_warning() {
+    let dir = scratch("offset-not-the-zones");
+    let file = write(
+        &dir,
+        "as-of-at-minus-5.toml",
+        &ny_variant(|text| {
+            text.replace(
+                "as_of = \"2024-10-05T12:00:00-04:00\"",
+                "as_of = \"2024-10-05T11:00:00-05:00\"",
+            )
+        }),
+    );
+    let run = redress(["claim", file.as_str(), "--json"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let warning = "as_of was written -05:00 (2024-10-05T11:00-05:00); New York \
+                   (America/New_York) was at -04:00 then, so it is taken as that instant, \
+                   2024-10-05T12:00-04:00 there";
+    assert!(
+        run.stderr
+            .contains(&format!("redress: warning: {file}: {warning}")),
+        "{}",
+        run.stderr
+    );
+    let out = json(&run);
+    // 11:00 at -05:00 is 16:00 UTC, the instant the bundled file writes as 12:00-04:00.
+    assert_eq!(out["as_of"], "2024-10-05T16:00:00Z");
+    let notes = out["claims"][0]["notes"].as_array().unwrap();
+    assert!(notes.iter().any(|n| n == warning), "{notes:?}");
+}
+
 #[test]
 fn json_files_are_read_like_toml_files() {
     let dir = scratch("json-input");
@@ -1046,7 +1100,26 @@ fn bad_claim_input_exits_2_naming_the_file_the_place_and_the_problem() {
         (vec![&wrong_extension], vec![format!("redress: {wrong_extension}: cannot tell the format")]),
         (vec![&missing], vec![format!("redress: {missing}: cannot read the file")]),
         (vec![NY, "--policy", "nope"], vec!["redress: --policy: unknown policy `nope`".to_owned()]),
-        (vec![NY, "--as-of", "2024-10-05"], vec!["redress: --as-of: `2024-10-05` is not an RFC 3339 instant".to_owned()]),
+        // A local --as-of is read in the plan's zone (America/New_York): a date alone,
+        // a time the zone went through twice or skipped is blamed on the flag.
+        (
+            vec![NY, "--as-of", "2024-10-05"],
+            vec!["redress: --as-of: `2024-10-05` is a date; an instant needs a time too, such as \
+                  2024-10-05T12:00 (read in America/New_York) or 2024-10-05T12:00-04:00"
+                .to_owned()],
+        ),
+        (
+            vec![NY, "--as-of", "2024-11-03 01:30"],
+            vec!["redress: --as-of: 2024-11-03T01:30 happened twice in America/New_York".to_owned()],
+        ),
+        (
+            vec![NY, "--as-of", "2024-03-10T02:30"],
+            vec!["redress: --as-of: 2024-03-10T02:30 did not happen in America/New_York".to_owned()],
+        ),
+        (
+            vec![NY, "--as-of", "yesterday"],
+            vec!["redress: --as-of: `yesterday` is not a date and time; write".to_owned()],
+        ),
         (vec![NY, "--letter", "--date", "5/10/2024"], vec!["redress: --date: `5/10/2024` is not a date".to_owned()]),
         (
             vec![NY, "--as-of", "1850-01-01T00:00:00Z"],

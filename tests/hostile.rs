@@ -15,7 +15,9 @@ fn run_everything(text: &str) {
     };
     let Some(mut claim) = parsed else { return };
     if claim.as_of.is_none() {
-        claim.as_of = chrono::DateTime::parse_from_rfc3339("2026-01-01T00:00:00Z").ok();
+        claim.as_of = chrono::DateTime::parse_from_rfc3339("2026-01-01T00:00:00Z")
+            .ok()
+            .map(Into::into);
     }
     let _ = redress::assess_file(&claim);
     let Ok(case) = redress::Case::from_file(&claim) else {

@@ -72,8 +72,16 @@ fn a_periods_pro_rata_line_lists_the_outage_it_prices() {
             let records: Vec<&redress::Outage> =
                 line.outages.iter().map(|&i| &file.outages[i]).collect();
             assert!((1..=2).contains(&records.len()), "{id}: {:?}", line.outages);
-            let start = records.iter().map(|o| o.start).min().unwrap();
-            let end = records.iter().filter_map(|o| o.end).max().unwrap();
+            let start = records
+                .iter()
+                .filter_map(|o| o.start.exact())
+                .min()
+                .unwrap();
+            let end = records
+                .iter()
+                .filter_map(|o| o.end.and_then(|t| t.exact()))
+                .max()
+                .unwrap();
             assert!(
                 start <= *from && *to <= end,
                 "{id}: {from} → {to} is outside outages {:?}",
@@ -93,10 +101,10 @@ fn a_policy_in_versions_prices_each_outage_under_its_own_version() {
     // Spread the outages over six years, ten to a year, each long enough to pay.
     for (i, outage) in file.outages.iter_mut().enumerate() {
         let days = i64::try_from(i).unwrap() * 36;
-        let start = outage.start + chrono::Duration::days(days);
-        outage.start = start;
-        outage.end = Some(start + chrono::Duration::days(6));
-        outage.reported = Some(start);
+        let start = outage.start.exact().unwrap() + chrono::Duration::days(days);
+        outage.start = start.into();
+        outage.end = Some((start + chrono::Duration::days(6)).into());
+        outage.reported = Some(start.into());
         outage.power_restored = None;
         outage.cause = redress::Cause::Network;
     }

@@ -1209,7 +1209,11 @@ fn ongoing_outages_are_assessed_at_as_of_and_need_it() {
         "{err}"
     );
     // As of 3 Oct 11:00 it has lasted 53 h → 3 started blocks → $12.
-    file.as_of = Some(chrono::DateTime::parse_from_rfc3339("2024-10-03T11:00:00-04:00").unwrap());
+    file.as_of = Some(
+        chrono::DateTime::parse_from_rfc3339("2024-10-03T11:00:00-04:00")
+            .unwrap()
+            .into(),
+    );
     let result = assess(&file, &ny_psc()).unwrap();
     assert_eq!(result.total.to_string(), "12.00");
     assert!(result.notes.iter().any(|n| n.contains("still ongoing")));

@@ -251,14 +251,16 @@ pub fn claim(policy: &str, count: usize) -> Option<ClaimFile> {
         }
         if i % 17 == 0 {
             outage.cause = Cause::Power;
-            outage.power_restored = Some(at(start + spacing_ms / 20));
+            outage.power_restored = Some(at(start + spacing_ms / 20).into());
         }
         file.outages.push(outage);
     }
     file.customer = profile
         .region
         .map(|region| Customer::default().with_region(region));
-    file.as_of = DateTime::parse_from_rfc3339("2026-01-01T00:00:00Z").ok();
+    file.as_of = DateTime::parse_from_rfc3339("2026-01-01T00:00:00Z")
+        .ok()
+        .map(Into::into);
     Some(file)
 }
 

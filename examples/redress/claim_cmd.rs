@@ -44,7 +44,7 @@ pub fn run(args: &ClaimArgs) -> Result<u8, Failure> {
 
     // The flags first, so a bad one is blamed on the flag, not on the file.
     let flag_as_of = match &args.as_of {
-        Some(text) => Some(input::parse_instant("--as-of", text)?),
+        Some(text) => Some(input::parse_flag_time("--as-of", text)?),
         None => None,
     };
     input::check_policy_ids(&args.policies, |_| "--policy".to_owned())?;
@@ -54,6 +54,10 @@ pub fn run(args: &ClaimArgs) -> Result<u8, Failure> {
     };
 
     let mut file = input::read_claim_file(path)?;
+    // A local --as-of is read in the plan's zone, which the file gives.
+    let zone = file.plan.time_zone;
+    let flag_as_of = (flag_as_of.map(|written| input::resolve_flag_time("--as-of", written, zone)))
+        .transpose()?;
     let flagged = !args.policies.is_empty();
     if flagged || flag_as_of.is_some() {
         // A value a flag overrides is still the file's: a file refused alone is refused
@@ -61,32 +65,24 @@ pub fn run(args: &ClaimArgs) -> Result<u8, Failure> {
         // or now, as it would be alone.)
         let mut alone = file.clone();
         if alone.as_of.is_none() {
-            alone.as_of = Some(flag_as_of.unwrap_or_else(input::now));
+            alone.as_of = Some(flag_as_of.unwrap_or_else(input::now).into());
         }
         Case::from_file(&alone).map_err(|e| input::claim_error(path, e))?;
     }
 
-    // as_of: the flag, else the file, else now (and say so).
-    let (as_of, source) = match (flag_as_of, file.as_of) {
-        (Some(t), _) => (t, AsOfSource::Flag),
-        (None, Some(t)) => (t, AsOfSource::File),
-        (None, None) => (input::now(), AsOfSource::Now),
-    };
-    file.as_of = Some(as_of);
-    if source == AsOfSource::Now {
-        note(&format!(
-            "{shown}: no as_of given; assessing as of now, {}",
-            as_of
-                .with_timezone(&Utc)
-                .to_rfc3339_opts(SecondsFormat::Secs, true)
-        ));
-    }
+    let source = settle_as_of(&mut file, flag_as_of, &shown);
 
     // Policies: the flag, else the file, else selection by region.
     if flagged {
         file.policies = Some(args.policies.clone());
     }
     let case = Case::from_file(&file).map_err(|e| input::claim_error(path, e))?;
+    // What reading the file found worth telling: a time written at an offset its zone did
+    // not have, a fixed-offset zone where a place's zone is meant.
+    for found in case.notes() {
+        note(&format!("warning: {shown}: {found}"));
+    }
+    let as_of = case.as_of().map_or_else(input::now, |t| t.fixed_offset());
     let policies: Vec<Policy> = match &file.policies {
         Some(ids) if ids.is_empty() => {
             return Err(Failure::input(format!(
@@ -218,6 +214,32 @@ fn write_letter(
         ));
     }
     print(&redress::letter::letter(file, claims, today))
+}
+
+/// Sets the file's `as_of`: the flag's, else the file's own, else now (and says so). The
+/// file's own may be a local time: the case reads it in the plan's zone.
+fn settle_as_of(
+    file: &mut ClaimFile,
+    flag: Option<DateTime<FixedOffset>>,
+    shown: &str,
+) -> AsOfSource {
+    match (flag, file.as_of) {
+        (Some(t), _) => {
+            file.as_of = Some(t.into());
+            AsOfSource::Flag
+        }
+        (None, Some(_)) => AsOfSource::File,
+        (None, None) => {
+            let now = input::now();
+            file.as_of = Some(now.into());
+            note(&format!(
+                "{shown}: no as_of given; assessing as of now, {}",
+                now.with_timezone(&Utc)
+                    .to_rfc3339_opts(SecondsFormat::Secs, true)
+            ));
+            AsOfSource::Now
+        }
+    }
 }
 
 /// The local date of an instant in the plan's zone (for the report's "as of").

@@ -5,7 +5,7 @@ use std::io::{ErrorKind, Read};
 use std::path::Path;
 
 use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
-use redress::claim_file::instant_outside_supported_range;
+use redress::claim_file::{instant_outside_supported_range, When};
 use redress::diagnose::{hides_or_reorders, parse_error, visible, Position};
 use redress::policy::Policy;
 use redress::{ClaimFile, Error, FieldPath};
@@ -339,6 +339,39 @@ fn character_problem(text: &str, offset: usize, format: &Format) -> Option<Strin
             c.escape_unicode()
         ),
     })
+}
+
+/// Reads a time given to `redress claim`'s `--as-of`: an instant with its offset, checked
+/// here against the supported range, or a local date and time, kept to be read in the
+/// plan's zone once the claim file is read ([`resolve_flag_time`]). Text that is no
+/// date and time is blamed on the flag.
+pub fn parse_flag_time(flag: &str, text: &str) -> Result<When, Failure> {
+    let written: When = text
+        .parse()
+        .map_err(|e| Failure::input(format!("{flag}: {e}")))?;
+    match written.exact() {
+        Some(instant) => match instant_outside_supported_range(instant) {
+            Some(problem) => Err(Failure::input(format!("{flag}: {problem}"))),
+            None => Ok(written),
+        },
+        None => Ok(written),
+    }
+}
+
+/// A flag's time as an instant in the plan's zone: a local time the zone skipped or went
+/// through twice, or a date alone, is blamed on the flag, saying what to write.
+pub fn resolve_flag_time(
+    flag: &str,
+    written: When,
+    zone: chrono_tz::Tz,
+) -> Result<DateTime<FixedOffset>, Failure> {
+    let instant = written
+        .instant_in(zone)
+        .map_err(|e| Failure::input(format!("{flag}: {e}")))?;
+    match instant_outside_supported_range(instant) {
+        Some(problem) => Err(Failure::input(format!("{flag}: {problem}"))),
+        None => Ok(instant),
+    }
 }
 
 /// Reads an RFC 3339 instant given to a flag, inside the supported range

@@ -72,7 +72,8 @@ pub struct ClaimArgs {
     /// Apply this catalog policy (repeatable); overrides the file's `policies`.
     #[arg(long = "policy", value_name = "ID")]
     pub policies: Vec<String>,
-    /// Assess ongoing outages at this RFC 3339 instant; overrides the file's `as_of`
+    /// Assess ongoing outages at this instant (`2024-10-05T12:00:00-04:00`, or without an
+    /// offset, `2024-10-05T12:00`, read in the plan's zone); overrides the file's `as_of`
     /// (default: the current time).
     #[arg(long, value_name = "T")]
     pub as_of: Option<String>,

@@ -17,7 +17,9 @@ fuzz_target!(|data: &[u8]| {
     };
     let Some(mut claim) = parsed else { return };
     if claim.as_of.is_none() {
-        claim.as_of = chrono::DateTime::parse_from_rfc3339("2026-01-01T00:00:00Z").ok();
+        claim.as_of = chrono::DateTime::parse_from_rfc3339("2026-01-01T00:00:00Z")
+            .ok()
+            .map(Into::into);
     }
     // Reading the file into a case checks it; a file it refuses is not assessed.
     let Ok(case) = redress::Case::from_file(&claim) else {

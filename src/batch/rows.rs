@@ -567,7 +567,7 @@ impl AreaOutage {
         let start = parse_instant(fields.start, "start")?;
         let mut outage = Outage::new(services, start);
         if !trim(fields.end).is_empty() {
-            outage.end = Some(parse_instant(fields.end, "end")?);
+            outage.end = Some(parse_instant(fields.end, "end")?.into());
         }
         outage.customers_affected = match trim(fields.customers_affected) {
             "" => None,
@@ -637,7 +637,11 @@ fn parse_instant(text: &str, column: &str) -> Result<DateTime<FixedOffset>> {
     DateTime::parse_from_rfc3339(text).map_err(|e| {
         Error::invalid(
             FieldPath::root(column),
-            format!("`{text}` is not an RFC 3339 instant such as 2024-10-01T06:00:00-04:00 ({e})"),
+            format!(
+                "`{text}` is not an RFC 3339 instant with its offset, such as \
+                 2024-10-01T06:00:00-04:00 or 2024-10-01T10:00:00Z: an outages file's times \
+                 need their offset, since an area's outages are not read in any one zone ({e})"
+            ),
         )
     })
 }

@@ -66,7 +66,7 @@ fn reference_file(batch: &Batch, account: &Account) -> ClaimFile {
         region: account.region.clone(),
         ..Customer::default()
     });
-    file.as_of = batch.as_of;
+    file.as_of = batch.as_of.map(Into::into);
     for outage in batch.outages.outages(&account.area) {
         let services: Vec<ServiceKind> = outage
             .services
@@ -208,7 +208,9 @@ mod reuse {
 #[test]
 fn an_areas_broken_outage_is_every_accounts_error() {
     let mut broken = outage("bad", "internet", "2024-10-03T00:00:00Z", "");
-    broken.outage.end = chrono::DateTime::parse_from_rfc3339("2024-10-01T00:00:00Z").ok();
+    broken.outage.end = chrono::DateTime::parse_from_rfc3339("2024-10-01T00:00:00Z")
+        .ok()
+        .map(Into::into);
     let index = OutageIndex::from_iter([
         broken,
         outage(

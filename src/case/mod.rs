@@ -219,7 +219,13 @@ impl Case {
     /// start, a report before the outage began, a service the plan lacks, a date
     /// outside the supported years, a billing day outside 1-31, a negative price, an
     /// ongoing outage without an `as_of` to close it at, a region that is not an ISO
-    /// 3166 code ([`crate::region`]; `NY` is refused, suggesting `US-NY`).
+    /// 3166 code ([`crate::region`]; `NY` is refused, suggesting `US-NY`), a time without
+    /// an offset that the plan's zone skipped or went through twice, a date alone where an
+    /// instant is needed (see [`crate::civil::When`]).
+    ///
+    /// A time without an offset is read in the plan's `time_zone`; one whose offset is
+    /// not the zone's then, and a `time_zone` that is a fixed offset (`EST`), add a note
+    /// ([`Case::notes`]).
     ///
     /// # Example
     /// ```

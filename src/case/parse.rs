@@ -4,11 +4,13 @@
 use std::collections::HashMap;
 
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, Utc};
+use chrono_tz::Tz;
 
 use super::{Case, Downtime, LateActivation, MissedAppointment};
 use crate::at::At;
 use crate::civil::{
-    instant_outside_supported_range, local_date, FIRST_SUPPORTED_YEAR, LAST_SUPPORTED_YEAR,
+    instant_outside_supported_range, local_date, zone_note, When, FIRST_SUPPORTED_YEAR,
+    LAST_SUPPORTED_YEAR,
 };
 use crate::claim_file::ClaimFile;
 use crate::error::{Error, FieldPath, Result};
@@ -23,10 +25,19 @@ pub(super) fn case(file: &ClaimFile) -> Result<Case> {
     })?;
     check_price_marks(plan.currency, &plan.services, &|| FieldPath::root("plan"))?;
     let billing = BillingCycle::new(plan.billing_day, plan.time_zone)?;
-    let as_of = match file.as_of {
-        Some(as_of) => {
+    let mut notes: Vec<String> = zone_note(plan.time_zone).into_iter().collect();
+    let as_of = match &file.as_of {
+        Some(written) => {
+            let as_of = instant(
+                written,
+                plan.time_zone,
+                "as_of",
+                "as_of",
+                &mut notes,
+                &|| FieldPath::root("as_of"),
+            )?;
             check_instant_year(as_of, &|| FieldPath::root("as_of"))?;
-            Some(as_of.with_timezone(&Utc))
+            Some(as_of)
         }
         None => None,
     };
@@ -38,9 +49,10 @@ pub(super) fn case(file: &ClaimFile) -> Result<Case> {
     for (i, outage) in file.outages.iter().enumerate() {
         outages.push(downtime(
             outage,
-            file.as_of,
+            as_of,
             &plan_services,
             &At::item("outages", i),
+            (plan.time_zone, &mut notes),
         )?);
     }
     let mut appointments = Vec::with_capacity(file.appointments.len());
@@ -54,7 +66,7 @@ pub(super) fn case(file: &ClaimFile) -> Result<Case> {
         });
     }
     let mut activations = Vec::with_capacity(file.activations.len());
-    let until_as_of = as_of.map(|as_of| local_date(as_of, plan.time_zone));
+    let until_as_of = as_of.map(|as_of| local_date(as_of.with_timezone(&Utc), plan.time_zone));
     for (i, activation) in file.activations.iter().enumerate() {
         activations.push(late_activation(activation, i, until_as_of, &plan_services)?);
     }
@@ -64,7 +76,7 @@ pub(super) fn case(file: &ClaimFile) -> Result<Case> {
         None => None,
     };
     Ok(Case {
-        as_of,
+        as_of: as_of.map(|t| t.with_timezone(&Utc)),
         region,
         segment: customer.map(|c| c.segment).unwrap_or_default(),
         provider: plan.provider.clone(),
@@ -77,7 +89,7 @@ pub(super) fn case(file: &ClaimFile) -> Result<Case> {
         appointments,
         activations,
         policies: file.policies.clone(),
-        notes: Vec::new(),
+        notes,
     })
 }
 
@@ -141,22 +153,87 @@ fn late_activation(
     })
 }
 
-/// One outage of a claim file, checked and converted.
+/// One outage of a claim file, checked and converted: its times read in the plan's
+/// zone, with a note for each written at an offset the zone did not have then.
 fn downtime(
     outage: &Outage,
     as_of: Option<DateTime<FixedOffset>>,
     plan: &PlanServices<'_>,
     path: &At<'_>,
+    (zone, notes): (Tz, &mut Vec<String>),
 ) -> Result<Downtime> {
     plan.check(&outage.services, path, true)?;
     let place = |field: &str| FieldPath::from(&path.field(field));
-    outage_facts(
-        outage,
-        outage.services.clone(),
-        as_of,
-        &place,
-        path_index(path),
-    )
+    let number = path_index(path);
+    let mut read = |field: &str, written: &When| {
+        let label = format!("{field} of outage {number}");
+        instant(written, zone, field, &label, notes, &|| place(field)).map(When::Exact)
+    };
+    let mut exact = outage.clone();
+    exact.start = read("start", &outage.start)?;
+    exact.end = outage.end.as_ref().map(|t| read("end", t)).transpose()?;
+    exact.reported = outage
+        .reported
+        .as_ref()
+        .map(|t| read("reported", t))
+        .transpose()?;
+    exact.power_restored = (outage.power_restored.as_ref())
+        .map(|t| read("power_restored", t))
+        .transpose()?;
+    outage_facts(&exact, exact.services.clone(), as_of, &place, number)
+}
+
+/// A written time as an instant in the plan's zone, the refusal naming the field; an
+/// offset the zone did not have then adds a note, naming the field by `label`.
+fn instant(
+    written: &When,
+    zone: Tz,
+    field: &str,
+    label: &str,
+    notes: &mut Vec<String>,
+    path: &dyn Fn() -> FieldPath,
+) -> Result<DateTime<FixedOffset>> {
+    let instant = written
+        .resolve(zone, field)
+        .map_err(|problem| Error::invalid(path(), problem))?;
+    notes.extend(written.offset_note(zone, label));
+    Ok(instant)
+}
+
+/// An outage's times, each written with its offset (a batch's outages always are; a
+/// claim file's are read in the plan's zone before they get here).
+struct Instants {
+    start: DateTime<FixedOffset>,
+    end: Option<DateTime<FixedOffset>>,
+    reported: Option<DateTime<FixedOffset>>,
+    power_restored: Option<DateTime<FixedOffset>>,
+}
+
+impl Instants {
+    /// The outage's times, a time without an offset refused, naming its field.
+    fn of(outage: &Outage, place: &dyn Fn(&str) -> FieldPath) -> Result<Instants> {
+        let exact = |field: &str, written: &When| {
+            written.exact().ok_or_else(|| {
+                Error::invalid(
+                    place(field),
+                    format!(
+                        "`{written}` has no offset; write the instant with its offset, such \
+                         as 2024-10-01T06:00:00-04:00"
+                    ),
+                )
+            })
+        };
+        Ok(Instants {
+            start: exact("start", &outage.start)?,
+            end: outage.end.as_ref().map(|t| exact("end", t)).transpose()?,
+            reported: (outage.reported.as_ref())
+                .map(|t| exact("reported", t))
+                .transpose()?,
+            power_restored: (outage.power_restored.as_ref())
+                .map(|t| exact("power_restored", t))
+                .transpose()?,
+        })
+    }
 }
 
 /// An outage's instants checked (each inside the supported years; the end after the
@@ -172,7 +249,8 @@ pub(crate) fn outage_facts(
 ) -> Result<Downtime> {
     check_times(outage, as_of, place)?;
     let exemption = super::exemption::checked_exemption(outage, place)?;
-    let end = match (outage.end, as_of) {
+    let times = Instants::of(outage, place)?;
+    let end = match (times.end, as_of) {
         (Some(end), _) => end,
         (None, Some(as_of)) => as_of,
         (None, None) => {
@@ -186,13 +264,13 @@ pub(crate) fn outage_facts(
     };
     Ok(Downtime {
         services,
-        start: outage.start.with_timezone(&Utc),
+        start: times.start.with_timezone(&Utc),
         end: end.with_timezone(&Utc),
-        ongoing: outage.end.is_none(),
-        reported: outage.reported.map(|t| t.with_timezone(&Utc)),
+        ongoing: times.end.is_none(),
+        reported: times.reported.map(|t| t.with_timezone(&Utc)),
         customers_affected: outage.customers_affected,
         cause: outage.cause,
-        power_restored: outage.power_restored.map(|t| t.with_timezone(&Utc)),
+        power_restored: times.power_restored.map(|t| t.with_timezone(&Utc)),
         degraded: outage.degraded,
         exemption,
     })
@@ -204,6 +282,7 @@ pub(crate) fn check_times(
     as_of: Option<DateTime<FixedOffset>>,
     place: &dyn Fn(&str) -> FieldPath,
 ) -> Result<()> {
+    let outage = Instants::of(outage, place)?;
     check_instant_year(outage.start, &|| place("start"))?;
     if let Some(end) = outage.end {
         check_instant_year(end, &|| place("end"))?;
@@ -440,6 +519,116 @@ mod tests {
             "outages[0].start: 2200-01-01 is outside the supported years 1900-2199, counted \
              in UTC (2199-12-31T19:00:00-05:00 is 2200-01-01T00:00:00Z); write an instant \
              from 1900-01-01T00:00:00Z up to but not including 2200-01-01T00:00:00Z"
+        );
+    }
+    /// A claim in New York with one outage whose times are given as TOML values.
+    fn ny(as_of: &str, start: &str, end: &str, reported: &str) -> ClaimFile {
+        toml::from_str(&format!(
+            r#"
+            as_of = {as_of}
+            [plan]
+            currency = "USD"
+            time_zone = "America/New_York"
+            [[plan.services]]
+            kind = "internet"
+            monthly_price = "50"
+            [[outages]]
+            services = ["internet"]
+            start = {start}
+            end = {end}
+            reported = {reported}
+            "#
+        ))
+        .unwrap()
+    }
+
+    /// Times without an offset are read at New York's offset then: -04:00 in October,
+    /// so 06:00 is 10:00 UTC; -05:00 in December, so 12:00 is 17:00 UTC. No notes.
+    #[test]
+    fn local_times_are_read_in_the_plans_zone() {
+        let case = Case::from_file(&ny(
+            "\"2024-12-05 12:00\"",
+            "\"2024-10-01T06:00\"",
+            "2024-10-02T12:00:00",
+            "\"2024-10-01T06:30:00\"",
+        ))
+        .unwrap();
+        let outage = &case.outages()[0];
+        assert_eq!(outage.start.to_rfc3339(), "2024-10-01T10:00:00+00:00");
+        assert_eq!(outage.end.to_rfc3339(), "2024-10-02T16:00:00+00:00");
+        assert_eq!(
+            outage.reported.map(|t| t.to_rfc3339()).as_deref(),
+            Some("2024-10-01T10:30:00+00:00")
+        );
+        assert_eq!(
+            case.as_of().map(|t| t.to_rfc3339()).as_deref(),
+            Some("2024-12-05T17:00:00+00:00")
+        );
+        assert!(case.notes().is_empty(), "{:?}", case.notes());
+    }
+
+    /// Each refusal names its field: a fold in `end`, a gap in `as_of`, a date alone in
+    /// `reported`.
+    #[test]
+    fn a_time_naming_no_one_instant_is_refused_at_its_field() {
+        let ok = "\"2024-10-01T06:00\"";
+        let err = |file: ClaimFile| Case::from_file(&file).unwrap_err().to_string();
+        assert_eq!(
+            err(ny(ok, ok, "\"2024-11-03T01:30\"", ok)),
+            "outages[0].end: 2024-11-03T01:30 happened twice in America/New_York: write \
+             2024-11-03T01:30-04:00 for the first or 2024-11-03T01:30-05:00 for the second"
+        );
+        assert!(err(ny("\"2024-03-10T02:00\"", ok, ok, ok))
+            .starts_with("as_of: 2024-03-10T02:00 did not happen in America/New_York"));
+        assert!(
+            err(ny(ok, ok, "\"2024-10-02T06:00\"", "2024-10-01")).starts_with(
+                "outages[0].reported: `2024-10-01` is a date; `reported` needs a time too"
+            )
+        );
+    }
+
+    /// Offsets New York did not have then are noted in the order of the file, each
+    /// naming its field; a UTC time is not; the zone's own note comes first.
+    #[test]
+    fn offsets_the_zone_did_not_have_are_noted_in_order() {
+        // as_of 11:00-05:00 is 16:00Z = 12:00-04:00; start 10:00Z is deliberate UTC;
+        // end 13:00-05:00 is 18:00Z = 14:00-04:00; reported 07:00-04:00 is New York's own.
+        let case = Case::from_file(&ny(
+            "\"2024-10-05T11:00:00-05:00\"",
+            "\"2024-10-01T10:00:00Z\"",
+            "2024-10-02T13:00:00-05:00",
+            "\"2024-10-01T07:00:00-04:00\"",
+        ))
+        .unwrap();
+        assert_eq!(
+            case.notes(),
+            [
+                "as_of was written -05:00 (2024-10-05T11:00-05:00); New York \
+                 (America/New_York) was at -04:00 then, so it is taken as that instant, \
+                 2024-10-05T12:00-04:00 there",
+                "end of outage 1 was written -05:00 (2024-10-02T13:00-05:00); New York \
+                 (America/New_York) was at -04:00 then, so it is taken as that instant, \
+                 2024-10-02T14:00-04:00 there",
+            ]
+        );
+        assert_eq!(
+            case.outages()[0].end.to_rfc3339(),
+            "2024-10-02T18:00:00+00:00"
+        );
+        let mut est = ny(
+            "\"2024-10-05T11:00:00-05:00\"",
+            "\"2024-10-01T05:00\"",
+            "\"2024-10-02T05:00\"",
+            "\"2024-10-01T05:00\"",
+        );
+        est.plan.time_zone = chrono_tz::EST;
+        let case = Case::from_file(&est).unwrap();
+        assert_eq!(case.notes().len(), 1, "{:?}", case.notes());
+        assert!(case.notes()[0].starts_with("time_zone `EST` is a fixed offset"));
+        // In EST, 05:00 is 10:00 UTC all year.
+        assert_eq!(
+            case.outages()[0].start.to_rfc3339(),
+            "2024-10-01T10:00:00+00:00"
         );
     }
 }

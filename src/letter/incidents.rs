@@ -9,6 +9,7 @@ use chrono_tz::Tz;
 use super::phrases::{
     duration_text, local_day, long_date, services_text, thousands, when, LowercaseFirst,
 };
+use crate::civil::When;
 use crate::claim_file::ClaimFile;
 use crate::outage::{Activation, Appointment, Outage};
 
@@ -76,7 +77,7 @@ impl Voice {
 /// ```
 pub fn describe_incidents(claim_file: &ClaimFile, voice: Voice) -> Vec<String> {
     let zone = claim_file.plan.time_zone;
-    let as_of = claim_file.as_of;
+    let as_of = claim_file.as_of.and_then(|t| t.instant_in(zone).ok());
     let mut incidents = Vec::new();
     for outage in &claim_file.outages {
         incidents.push(outage_sentence(outage, as_of, zone, voice));
@@ -99,10 +100,11 @@ fn outage_sentence(
     voice: Voice,
 ) -> String {
     let mut text = outage_span(outage, as_of, zone);
-    if let Some(reported) = outage.reported {
+    if let Some(reported) = &outage.reported {
+        let reported = shown(reported, zone);
         let _ = match voice {
-            Voice::Customer => write!(text, " I reported it on {}.", when(reported, zone)),
-            Voice::Report => write!(text, " Reported on {}.", when(reported, zone)),
+            Voice::Customer => write!(text, " I reported it on {reported}."),
+            Voice::Report => write!(text, " Reported on {reported}."),
         };
     }
     if let Some(n) = outage.customers_affected {
@@ -127,28 +129,42 @@ fn outage_span(outage: &Outage, as_of: Option<DateTime<FixedOffset>>, zone: Tz) 
         (true, true) => ("were", "impaired (not fully lost)"),
         (false, true) => ("was", "impaired (not fully lost)"),
     };
-    let since = |instant: DateTime<FixedOffset>| {
-        duration_text(instant.with_timezone(&Utc) - outage.start.with_timezone(&Utc))
-    };
-    match outage.end {
-        Some(end) => format!(
-            "{services} {were} {lost} from {}, until {} ({}).",
-            when(outage.start, zone),
-            when(end, zone),
-            since(end)
+    let start = outage.start.instant_in(zone).ok();
+    let since = |instant: Option<DateTime<FixedOffset>>, after: &str| match (start, instant) {
+        (Some(start), Some(instant)) => format!(
+            " ({}{after})",
+            duration_text(instant.with_timezone(&Utc) - start.with_timezone(&Utc))
         ),
-        None => {
-            let from = format!("{services} {were} {lost} from {}", when(outage.start, zone));
-            match as_of {
-                Some(as_of) => format!(
-                    "{from} and {} still {lost} on {} ({} so far).",
-                    if plural { "were" } else { "was" },
-                    when(as_of, zone),
-                    since(as_of)
-                ),
-                None => format!("{from}, and {were} still {lost}."),
-            }
-        }
+        _ => String::new(),
+    };
+    let from = format!(
+        "{services} {were} {lost} from {}",
+        shown(&outage.start, zone)
+    );
+    match &outage.end {
+        Some(end) => format!(
+            "{from}, until {}{}.",
+            shown(end, zone),
+            since(end.instant_in(zone).ok(), "")
+        ),
+        None => match as_of {
+            Some(as_of) => format!(
+                "{from} and {} still {lost} on {}{}.",
+                if plural { "were" } else { "was" },
+                when(as_of, zone),
+                since(Some(as_of), " so far")
+            ),
+            None => format!("{from}, and {were} still {lost}."),
+        },
+    }
+}
+
+/// A written time as a sentence says it ("Tuesday 1 October 2024, 06:00 EDT"), or as
+/// written where it names no instant in the zone (a claim that cannot be assessed).
+fn shown(written: &When, zone: Tz) -> String {
+    match written.instant_in(zone) {
+        Ok(instant) => when(instant, zone),
+        Err(_) => written.to_string(),
     }
 }
 

@@ -451,7 +451,9 @@ mod tests {
         let mut file = full_file();
         file.outages[0].end = None;
         file.outages[0].services.truncate(1);
-        file.as_of = chrono::DateTime::parse_from_rfc3339("2024-10-02T06:30:00-04:00").ok();
+        file.as_of = chrono::DateTime::parse_from_rfc3339("2024-10-02T06:30:00-04:00")
+            .ok()
+            .map(Into::into);
         file.appointments.push(crate::Appointment {
             date: date(2024, 10, 2),
             services: vec![ServiceKind::Tv],
@@ -492,5 +494,33 @@ mod tests {
         claim.total = amount;
         let text = letter(&full_file(), &[claim], date(2024, 10, 5));
         assert!(text.contains("\n     31.19 USD\n"), "{text}");
+    }
+    /// A claim file's times written without offsets tell the same story as the exact
+    /// instants: each is read in the plan's zone (New York, -04:00 in October). A time
+    /// that names no instant there (a date alone) is shown as written, never panics.
+    #[test]
+    fn incidents_read_local_times_in_the_plans_zone() {
+        let exact = full_file();
+        let mut local = exact.clone();
+        let zone = local.plan.time_zone;
+        let wall = |t: &crate::civil::When| {
+            crate::civil::When::Local(t.instant_in(zone).unwrap().naive_local())
+        };
+        for outage in &mut local.outages {
+            outage.start = wall(&outage.start);
+            outage.end = outage.end.as_ref().map(wall);
+            outage.reported = outage.reported.as_ref().map(wall);
+        }
+        local.as_of = local.as_of.as_ref().map(wall);
+        assert_ne!(local, exact);
+        let told = describe_incidents(&exact, Voice::Customer);
+        assert!(
+            told[0].contains("from Tuesday 1 October 2024, 06:00 EDT"),
+            "{told:?}"
+        );
+        assert_eq!(describe_incidents(&local, Voice::Customer), told);
+        local.outages[0].end = Some(crate::civil::When::Date(date(2024, 10, 3)));
+        let told = describe_incidents(&local, Voice::Customer);
+        assert!(told[0].contains("until 2024-10-03."), "{told:?}");
     }
 }

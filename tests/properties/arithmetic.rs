@@ -78,7 +78,7 @@ fn hours(case: &Case) -> Vec<f64> {
         .map(|o| {
             let end = o.end.or(as_of).unwrap_or(o.start);
             // Only compared against thresholds, never used as money.
-            (end - o.start).num_seconds() as f64 / 3600.0
+            (crate::gen::at(&end) - crate::gen::at(&o.start)).num_seconds() as f64 / 3600.0
         })
         .collect()
 }

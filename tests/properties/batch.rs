@@ -102,7 +102,7 @@ proptest! {
         let policies = vec![case.policy.clone(), catalog()[other % 16].clone()];
         let mut batch = Batch::new(policies.clone(), area_outages(&case));
         if let Some(as_of) = case.claim.as_of {
-            batch = batch.with_as_of(as_of);
+            batch = batch.with_as_of(crate::gen::at(&as_of));
         }
         for account in accounts(&case, &prices, billing_day) {
             let file = claim_of(&case, &account);
@@ -127,7 +127,7 @@ proptest! {
     ) {
         let mut batch = Batch::selecting(area_outages(&case));
         if let Some(as_of) = case.claim.as_of {
-            batch = batch.with_as_of(as_of);
+            batch = batch.with_as_of(crate::gen::at(&as_of));
         }
         for account in accounts(&case, &prices, billing_day) {
             let file = claim_of(&case, &account);

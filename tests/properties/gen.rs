@@ -159,6 +159,12 @@ fn arb_cause() -> impl Strategy<Value = Cause> {
     ]
 }
 
+/// The instant a generated time names: generated times are written with their offsets.
+pub fn at(t: &redress::civil::When) -> DateTime<FixedOffset> {
+    t.exact()
+        .expect("a generated time is written with its offset")
+}
+
 /// Writes an instant with the zone's own offset at that instant.
 pub fn local(t: DateTime<Utc>, zone: Tz) -> DateTime<FixedOffset> {
     t.with_timezone(&zone).fixed_offset()
@@ -287,20 +293,21 @@ pub fn arb_claim_for(policy: Policy) -> BoxedStrategy<Case> {
                     as_of = Some(as_of.map_or(end, |a| a.max(end)));
                     let mut outage = Outage::new(services, local(r.start, zone));
                     if !r.ongoing {
-                        outage.end = Some(local(end, zone));
+                        outage.end = Some(local(end, zone).into());
                     }
                     outage.reported = r.reported_after.map(|m| {
                         local(
                             r.start + Duration::minutes(m.min(r.duration.num_minutes())),
                             zone,
                         )
+                        .into()
                     });
                     outage.customers_affected = r.customers;
                     outage.cause = r.cause;
                     if r.cause == Cause::Power {
                         outage.power_restored = r
                             .power_after
-                            .map(|m| local(r.start + Duration::minutes(m), zone));
+                            .map(|m| local(r.start + Duration::minutes(m), zone).into());
                     }
                     outage.degraded = r.degraded;
                     claim.outages.push(outage);
@@ -324,7 +331,7 @@ pub fn arb_claim_for(policy: Policy) -> BoxedStrategy<Case> {
                     let end = promised_start + Duration::days(30);
                     as_of = Some(as_of.map_or(end, |a| a.max(end)));
                 }
-                claim.as_of = as_of.map(|t| local(t, zone));
+                claim.as_of = as_of.map(|t| local(t, zone).into());
                 Case {
                     policy: policy.clone(),
                     claim,

@@ -6,7 +6,7 @@ use redress::claim::Basis;
 use redress::policy::Measure;
 use rust_decimal::Decimal;
 
-use crate::gen::{arb_case, assess, Case};
+use crate::gen::{arb_case, assess, at, Case};
 
 /// Whether `[from, to]` touches an outage other than `skip` (ongoing ones end at `as_of`).
 fn touches_another(
@@ -17,7 +17,7 @@ fn touches_another(
 ) -> bool {
     case.claim.outages.iter().enumerate().any(|(j, o)| {
         let end = o.end.or(case.claim.as_of).unwrap_or(o.start);
-        j != skip && o.start <= to && from <= end
+        j != skip && at(&o.start) <= to && from <= at(&end)
     })
 }
 
@@ -68,12 +68,12 @@ proptest! {
         let before = assess(&case);
         let mut longer = case.clone();
         let outage = &mut longer.claim.outages[i];
-        if let Some(end) = outage.end {
+        if let Some(end) = outage.end.map(|t| at(&t)) {
             prop_assume!(!touches_another(&case, i, end, end + Duration::minutes(extra)));
-            outage.end = Some(end + Duration::minutes(extra));
-        } else if let Some(as_of) = longer.claim.as_of {
+            outage.end = Some((end + Duration::minutes(extra)).into());
+        } else if let Some(as_of) = longer.claim.as_of.map(|t| at(&t)) {
             // An ongoing outage lasts longer when it is assessed later.
-            longer.claim.as_of = Some(as_of + Duration::minutes(extra));
+            longer.claim.as_of = Some((as_of + Duration::minutes(extra)).into());
         }
         let after = assess(&longer);
         prop_assert!(harm_measure(&longer, &after) >= harm_measure(&case, &before),
@@ -86,7 +86,7 @@ proptest! {
         let mut fewer = case.clone();
         let last = fewer.claim.outages.len() - 1;
         let extra = fewer.claim.outages[last].clone();
-        prop_assume!(!touches_another(&case, last, extra.start, extra.end.or(case.claim.as_of).unwrap_or(extra.start)));
+        prop_assume!(!touches_another(&case, last, at(&extra.start), at(&extra.end.or(case.claim.as_of).unwrap_or(extra.start))));
         fewer.claim.outages.pop();
         let with = assess(&case);
         let without = assess(&fewer);
@@ -103,7 +103,7 @@ proptest! {
     #[test]
     fn an_extra_affected_service_never_lowers_the_credit((case, i) in arb_case_with_outage()) {
         let outage = &case.claim.outages[i];
-        prop_assume!(!touches_another(&case, i, outage.start, outage.end.or(case.claim.as_of).unwrap_or(outage.start)));
+        prop_assume!(!touches_another(&case, i, at(&outage.start), at(&outage.end.or(case.claim.as_of).unwrap_or(outage.start))));
         let before = assess(&case);
         let mut wider = case.clone();
         let plan_services: Vec<_> = wider.claim.plan.services.iter().map(|s| s.kind.clone()).collect();
@@ -132,21 +132,22 @@ proptest! {
 
     /// 5. An outage split into two adjacent pieces changes nothing.
     #[test]
-    fn an_outage_split_in_two_changes_nothing((case, i) in arb_case_with_outage(), at in 1i64..10_000) {
+    fn an_outage_split_in_two_changes_nothing((case, i) in arb_case_with_outage(), split_at in 1i64..10_000) {
         let outage = case.claim.outages[i].clone();
-        let Some(end) = outage.end else { return Ok(()) };
-        let minutes = (end - outage.start).num_minutes();
+        let Some(end) = outage.end.map(|t| at(&t)) else { return Ok(()) };
+        let start = at(&outage.start);
+        let minutes = (end - start).num_minutes();
         prop_assume!(minutes >= 2);
-        let middle = outage.start + Duration::minutes(1 + at % (minutes - 1));
+        let middle = start + Duration::minutes(1 + split_at % (minutes - 1));
         let mut first = outage.clone();
-        first.end = Some(middle);
+        first.end = Some(middle.into());
         let mut second = outage.clone();
-        second.start = middle;
+        second.start = middle.into();
         // The second piece keeps the report only where it came at or after the split
         // (a report cannot precede its outage).
-        second.reported = outage.reported.filter(|r| *r >= middle);
+        second.reported = outage.reported.filter(|r| at(r) >= middle);
         // Power that came back during the first piece is back when the second begins.
-        second.power_restored = outage.power_restored.map(|r| r.max(middle));
+        second.power_restored = outage.power_restored.map(|r| at(&r).max(middle).into());
         let mut split = case.clone();
         split.claim.outages[i] = first;
         split.claim.outages.push(second);
@@ -159,19 +160,20 @@ proptest! {
     #[test]
     fn overlapping_reports_change_nothing((case, i) in arb_case_with_outage(), a in 0u32..1000, b in 0u32..1000) {
         let outage = case.claim.outages[i].clone();
-        let Some(end) = outage.end else { return Ok(()) };
-        let minutes = (end - outage.start).num_minutes();
+        let Some(end) = outage.end.map(|t| at(&t)) else { return Ok(()) };
+        let start = at(&outage.start);
+        let minutes = (end - start).num_minutes();
         prop_assume!(minutes >= 3);
         // Two records [start, m2) and [m1, end) with m1 < m2, both inside the outage.
-        let m1 = outage.start + Duration::minutes(1 + i64::from(a) % (minutes / 2));
+        let m1 = start + Duration::minutes(1 + i64::from(a) % (minutes / 2));
         let m2 = m1 + Duration::minutes(1 + i64::from(b) % (end - m1).num_minutes().max(1));
         let m2 = m2.min(end);
         let mut first = outage.clone();
-        first.end = Some(m2);
+        first.end = Some(m2.into());
         let mut second = outage.clone();
-        second.start = m1;
-        second.reported = outage.reported.filter(|r| *r >= m1);
-        second.power_restored = outage.power_restored.map(|r| r.max(m1));
+        second.start = m1.into();
+        second.reported = outage.reported.filter(|r| at(r) >= m1);
+        second.power_restored = outage.power_restored.map(|r| at(&r).max(m1).into());
         let mut split = case.clone();
         split.claim.outages[i] = first;
         split.claim.outages.push(second);

@@ -219,7 +219,10 @@ fn outage_fields_are_checked_and_named() {
                 start: "2024-10-01 06:00",
                 ..good
             },
-            "start: `2024-10-01 06:00` is not an RFC 3339 instant",
+            // An outages file spans zones: a time without its offset is refused, saying why.
+            "start: `2024-10-01 06:00` is not an RFC 3339 instant with its offset, such as \
+             2024-10-01T06:00:00-04:00 or 2024-10-01T10:00:00Z: an outages file's times need \
+             their offset, since an area's outages are not read in any one zone",
         ),
         (
             OutageFields {

@@ -622,15 +622,22 @@ mod tests {
         assert_eq!(result.lines[0].provision, "multiple interruptions");
         // Three in the year (the fourth moved to 1 April 2020, the next regulatory year) → £0.
         let mut three = four.clone();
-        three.outages[3].start =
-            chrono::DateTime::parse_from_rfc3339("2020-04-01T08:00:00+01:00").unwrap();
-        three.outages[3].end =
-            Some(chrono::DateTime::parse_from_rfc3339("2020-04-01T11:00:00+01:00").unwrap());
+        three.outages[3].start = chrono::DateTime::parse_from_rfc3339("2020-04-01T08:00:00+01:00")
+            .unwrap()
+            .into();
+        three.outages[3].end = Some(
+            chrono::DateTime::parse_from_rfc3339("2020-04-01T11:00:00+01:00")
+                .unwrap()
+                .into(),
+        );
         assert_eq!(total(&three, &gsop()), "0.00");
         // One of the four a minute short of 3 hours → only three count → £0.
         let mut short = four.clone();
-        short.outages[0].end =
-            Some(chrono::DateTime::parse_from_rfc3339("2019-05-01T10:59:00+01:00").unwrap());
+        short.outages[0].end = Some(
+            chrono::DateTime::parse_from_rfc3339("2019-05-01T10:59:00+01:00")
+                .unwrap()
+                .into(),
+        );
         assert_eq!(total(&short, &gsop()), "0.00");
     }
 
