@@ -9,8 +9,8 @@ use crate::money::{Currency, Rounding, RoundingMode};
 use crate::outage::Cause;
 use crate::plan::ServiceKind;
 use crate::policy::{
-    Amount, Band, Charges, Clock, Dating, Evidence, Grace, LastDay, Payment, PerUnit, Policy,
-    PolicyVersion, Provision, Rule, ServiceScope, Subject, UnitCount,
+    Amount, Band, Bearing, Charges, Clock, Dating, Evidence, Grace, LastDay, Payment, PerUnit,
+    Policy, PolicyVersion, Provision, Rule, ServiceScope, Subject, UnitCount,
 };
 
 /// Whether the day service came back is paid (§58(3) pays "each day of complete outage").
@@ -207,6 +207,12 @@ pub fn tkg_58_with(options: TkgOptions) -> Policy {
         ),
     };
     policy.readings = readings(report_reading, last_reading, options.daily_rounding);
+    policy.readings_for = vec![(
+        Bearing::Appointments,
+        "a missed appointment is priced on the same monthly charges (the covered services \
+         added up), whichever service it names"
+            .to_owned(),
+    )];
 
     policy.with_version(
         PolicyVersion::from_date(
@@ -233,9 +239,6 @@ fn readings(report: &str, last: &str, rounding: DailyRounding) -> Vec<String> {
         rounding_reading.to_owned(),
         "an outage of any of the contract's services is an outage of the contract, priced at \
          the covered services' monthly charges added up"
-            .to_owned(),
-        "a missed appointment is priced on the same monthly charges (the covered services \
-         added up), whichever service it names"
             .to_owned(),
         "a §57(4) price reduction for the same fault is deducted from this compensation; the \
          claim file does not record one, so deduct it yourself"
