@@ -156,7 +156,7 @@ fn write_output(
         ));
     }
     if claims.is_empty() && (args.json || args.letter) {
-        let region = crate::report::shown_region(&file);
+        let region = crate::report::shown_region(file);
         note(&format!(
             "{shown}: no catalog policy covers region {region} for these services and dates. \
              {} `redress policies --region {region}` lists what covers the region",
