@@ -131,7 +131,7 @@ pub use claim_file::{ClaimFile, Customer, Segment};
 pub use engine::{assess, assess_each, assess_totals};
 pub use error::{Error, FieldPath, Result};
 pub use money::{Currency, Money, Rounding, RoundingMode};
-pub use outage::{Activation, Appointment, Cause, Exemption, Outage};
+pub use outage::{Activation, Appointment, Cause, Exemption, Outage, WeatherCategory};
 pub use plan::{split_bundle, BillingCycle, BillingPeriod, Service, ServiceKind, ServicePlan};
 pub use span::Span;
 

@@ -10,6 +10,9 @@ use crate::civil::When;
 use crate::numbers::{whole, Field, Written};
 use crate::plan::ServiceKind;
 
+mod weather;
+pub use weather::WeatherCategory;
+
 /// What caused an outage. Policies exclude some causes (a customer's own fault,
 /// force majeure) and treat others specially (commercial power, severe weather).
 ///
@@ -123,6 +126,15 @@ pub struct Outage {
     /// `exemption_notice`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub exemption_ref: Option<String>,
+    /// With `cause = "severe-weather"`: the category of the storm under Ofgem's
+    /// severe-weather standard, `1`, `2` or `3` (see [`WeatherCategory`]); absent, a policy
+    /// that needs it assumes one and says so in the claim's notes.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "weather::optional"
+    )]
+    pub weather_category: Option<WeatherCategory>,
 }
 
 /// `customers_affected`, as a number or as text such as `"4,200"`.
@@ -163,6 +175,7 @@ impl Outage {
             exemption_start: None,
             exemption_end: None,
             exemption_ref: None,
+            weather_category: None,
         }
     }
 
@@ -209,6 +222,24 @@ impl Outage {
     /// ```
     pub fn with_cause(mut self, cause: Cause) -> Outage {
         self.cause = cause;
+        self
+    }
+
+    /// The same outage, of a severe-weather event of this category (Ofgem's standard; see
+    /// [`WeatherCategory`]).
+    ///
+    /// # Example
+    /// ```
+    /// use chrono::DateTime;
+    /// use redress::{Cause, Outage, ServiceKind, WeatherCategory};
+    /// let t = |s| DateTime::parse_from_rfc3339(s).unwrap();
+    /// let o = Outage::new(vec![ServiceKind::Electricity], t("2025-01-24T06:00:00Z"))
+    ///     .with_cause(Cause::SevereWeather)
+    ///     .with_weather_category(WeatherCategory::Two);
+    /// assert_eq!(o.weather_category, Some(WeatherCategory::Two));
+    /// ```
+    pub fn with_weather_category(mut self, category: WeatherCategory) -> Outage {
+        self.weather_category = Some(category);
         self
     }
 

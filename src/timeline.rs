@@ -12,7 +12,7 @@ use smallvec::SmallVec;
 
 use crate::civil::{elapsed, local_date, local_day_start, local_instant, next_day_start};
 use crate::error::{Error, Result};
-use crate::outage::{Cause, Exemption};
+use crate::outage::{Cause, Exemption, WeatherCategory};
 
 /// One stretch of lost (or degraded) service: outage records of one service that
 /// overlap or touch, merged into one interval.
@@ -27,7 +27,10 @@ use crate::outage::{Cause, Exemption};
 /// - `power_restored`: the earliest restoration given, and absent when any
 ///   power-caused record leaves it unknown;
 /// - `customers_affected`: the largest size given;
-/// - `degraded`: true only when every record was degraded.
+/// - `degraded`: true only when every record was degraded;
+/// - `weather_category`: the lowest category (the shortest standard) of the
+///   severe-weather records, and absent when any of them leaves it unknown (a policy then
+///   assumes one and says so).
 ///
 /// # Example
 /// ```
@@ -69,6 +72,9 @@ pub struct Spell {
     /// merged from records with different notices (or some without) keep none.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub exemption: Option<Exemption>,
+    /// With a severe-weather cause: the storm's category under Ofgem's standard, if given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub weather_category: Option<WeatherCategory>,
 }
 
 impl Spell {
@@ -93,6 +99,7 @@ impl Spell {
             degraded: false,
             sources: SmallVec::new(),
             exemption: None,
+            weather_category: None,
         }
     }
 
@@ -152,6 +159,14 @@ impl Spell {
             .first()
             .and_then(|first| first.exemption.clone())
             .filter(|notice| group.iter().all(|s| s.exemption.as_ref() == Some(notice)));
+        // The shortest standard the severe-weather records give; none when one of them
+        // gives none (`None` is the least of options).
+        let weather_category = group
+            .iter()
+            .filter(|s| s.cause == Cause::SevereWeather)
+            .map(|s| s.weather_category)
+            .min()
+            .flatten();
         let mut merged = Spell {
             start: group.iter().map(|s| s.start).min()?,
             end: group.iter().map(|s| s.end).max()?,
@@ -164,6 +179,7 @@ impl Spell {
             degraded: group.iter().all(|s| s.degraded),
             sources: group.into_iter().flat_map(|s| s.sources).collect(),
             exemption,
+            weather_category,
         };
         merged.sources.sort_unstable();
         merged.sources.dedup();
@@ -362,6 +378,29 @@ mod tests {
         let mut c = Spell::between(utc(2024, 10, 1, 8, 0), utc(2024, 10, 1, 12, 0));
         c.exemption = Some(Exemption::new(day(4)));
         assert_eq!(merge(vec![a, c]).first().unwrap().exemption, None);
+    }
+
+    #[test]
+    fn merging_keeps_the_shortest_severe_weather_standard() {
+        use crate::outage::WeatherCategory;
+        let storm = |h0, h1, category| {
+            let mut s = Spell::between(utc(2025, 1, 24, h0, 0), utc(2025, 1, 24, h1, 0));
+            s.cause = Cause::SevereWeather;
+            s.weather_category = category;
+            s
+        };
+        // Category 2 and category 1 records of one outage: category 1, the 24-hour standard.
+        let two = storm(6, 9, Some(WeatherCategory::Two));
+        let one = storm(8, 12, Some(WeatherCategory::One));
+        let merged = merge(vec![two.clone(), one]);
+        assert_eq!(merged[0].weather_category, Some(WeatherCategory::One));
+        // A severe-weather record that gives none: none (the policy's assumption decides).
+        let merged = merge(vec![two.clone(), storm(8, 12, None)]);
+        assert_eq!(merged[0].weather_category, None);
+        // A network record beside it gives no category and takes none away.
+        let network = Spell::between(utc(2025, 1, 24, 8, 0), utc(2025, 1, 24, 12, 0));
+        let merged = merge(vec![two, network]);
+        assert_eq!(merged[0].weather_category, Some(WeatherCategory::Two));
     }
 
     #[test]

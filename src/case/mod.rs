@@ -126,6 +126,9 @@ pub struct Downtime {
     /// The provider's notice that it claims an exemption for the outage, if the claim
     /// records one (`exemption_notice`; see [`Exemption`](crate::Exemption)).
     pub exemption: Option<crate::outage::Exemption>,
+    /// With a severe-weather cause: the storm's category under Ofgem's standard, if the
+    /// claim gives it (`weather_category`).
+    pub weather_category: Option<crate::outage::WeatherCategory>,
 }
 
 impl Downtime {
@@ -142,6 +145,7 @@ impl Downtime {
             power_restored: self.power_restored,
             degraded: self.degraded,
             exemption: self.exemption.clone(),
+            weather_category: self.weather_category,
         }
     }
 }

@@ -273,6 +273,7 @@ pub(crate) fn outage_facts(
         power_restored: times.power_restored.map(|t| t.with_timezone(&Utc)),
         degraded: outage.degraded,
         exemption,
+        weather_category: outage.weather_category,
     })
 }
 

@@ -149,6 +149,11 @@ fn bears_on(case: &Case, policy: &Policy, bearing: Bearing) -> bool {
             .outages
             .iter()
             .any(|o| o.cause == cause && o.services.iter().any(|s| policy.covers(s))),
+        Bearing::WeatherCategory(category) => case.outages.iter().any(|o| {
+            o.cause == Cause::SevereWeather
+                && o.weather_category == Some(category)
+                && o.services.iter().any(|s| policy.covers(s))
+        }),
         Bearing::Appointments => !case.appointments.is_empty(),
         Bearing::Activations => !case.activations.is_empty(),
     }

@@ -90,6 +90,15 @@ impl Item<'_> {
             .max()
     }
 
+    /// The severe-weather category of the item's outage, when it is one outage that
+    /// gives it.
+    pub fn weather_category(&self) -> Option<crate::outage::WeatherCategory> {
+        match self.spells() {
+            [spell] => spell.weather_category,
+            _ => None,
+        }
+    }
+
     pub fn cause(&self) -> Option<Cause> {
         self.spells().first().map(|s| s.cause)
     }
@@ -199,6 +208,7 @@ fn spell_of(i: usize, outage: &crate::case::Downtime) -> Spell {
         degraded: outage.degraded,
         sources: smallvec::smallvec![i],
         exemption: outage.exemption.clone(),
+        weather_category: outage.weather_category,
     }
 }
 

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::Clock;
 use crate::claim_file::Segment;
-use crate::outage::Cause;
+use crate::outage::{Cause, WeatherCategory};
 use crate::span::Span;
 
 /// What to assume when a condition needs a fact the claim does not give.
@@ -68,6 +68,15 @@ pub enum Condition {
     },
     /// The outage's cause is one of these.
     CauseIn(Vec<Cause>),
+    /// The outage's severe-weather category (`weather_category`) is one of these; when the
+    /// claim does not give it, `assumed` is taken, and a note says so and names the field
+    /// that decides it (Ofgem's 24- and 48-hour standards).
+    WeatherCategoryIn {
+        /// The categories that meet the condition.
+        categories: Vec<WeatherCategory>,
+        /// The category taken when the outage does not give one.
+        assumed: WeatherCategory,
+    },
     /// The customer is in this segment.
     Segment(Segment),
     /// More than `more_than` of the item falls inside the daily local window
@@ -112,6 +121,10 @@ impl Condition {
             Condition::CauseIn(causes) => {
                 let names: Vec<String> = causes.iter().map(|c| c.to_string()).collect();
                 format!("the cause was {}", names.join(" or "))
+            }
+            Condition::WeatherCategoryIn { categories, .. } => {
+                let names: Vec<String> = categories.iter().map(|c| c.to_string()).collect();
+                format!("the severe weather was {}", names.join(" or "))
             }
             Condition::Segment(s) => format!("the customer is {s}"),
             Condition::TimeInDailyWindowMoreThan {

@@ -168,6 +168,9 @@ pub struct Policy {
 pub enum Bearing {
     /// An outage with this cause, of a service the policy covers.
     Cause(Cause),
+    /// A severe-weather outage that gives this category (`weather_category`), of a
+    /// service the policy covers.
+    WeatherCategory(crate::outage::WeatherCategory),
     /// A missed appointment.
     Appointments,
     /// A late activation.

@@ -9,6 +9,7 @@ use super::super::program::Test;
 use super::per_unit::spell_clock_start;
 use crate::civil::elapsed;
 use crate::error::{Error, Result};
+use crate::outage::WeatherCategory;
 use crate::policy::{Assumption, Condition};
 use crate::timeline::time_within_daily_window;
 
@@ -58,6 +59,10 @@ fn decide(
             customers_affected_at_least(*count, *if_unknown, ctx, item, notes)
         }
         Condition::CauseIn(causes) => item.cause().is_some_and(|c| causes.contains(&c)),
+        Condition::WeatherCategoryIn {
+            categories,
+            assumed,
+        } => categories.contains(&weather_category(*assumed, ctx, item, notes)),
         Condition::Segment(segment) => ctx.segment == *segment,
         Condition::TimeInDailyWindowMoreThan {
             from,
@@ -141,6 +146,27 @@ fn customers_affected_at_least(
         )
     });
     met
+}
+
+/// The outage's severe-weather category; when the claim does not give it, the rule's
+/// assumption, noted with the field that decides it.
+fn weather_category(
+    assumed: WeatherCategory,
+    ctx: &Context<'_>,
+    item: &Item<'_>,
+    notes: &mut Vec<String>,
+) -> WeatherCategory {
+    if let Some(category) = item.weather_category() {
+        return category;
+    }
+    ctx.note(notes, || {
+        format!(
+            "{}: the severe weather's category was not given; {assumed} was assumed. The \
+             outage's weather_category (1, 2 or 3) decides it.",
+            ctx.label(item)
+        )
+    });
+    assumed
 }
 
 /// Whether the item's spells spent more than `limit` inside a daily window (local
