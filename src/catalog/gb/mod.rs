@@ -7,5 +7,6 @@ mod ofgem;
 
 pub use ofcom::{ofcom_auto_comp, ofcom_auto_comp_with, OfcomOptions, RateDate};
 pub use ofgem::{
-    gsop, gsop_with, GsopOptions, LargeIncidentStandard, NormalWeatherCap, SevereWeatherCategory,
+    gsop, gsop_with, GsopOptions, LargeIncidentStandard, MultipleInterruptions, NormalWeatherCap,
+    SevereWeatherCategory,
 };

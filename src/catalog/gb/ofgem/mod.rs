@@ -93,6 +93,25 @@ pub enum LargeIncidentStandard {
     Applied,
 }
 
+/// How many interruptions of 3 hours or more in a regulatory year earn the
+/// multiple-interruptions payment. A distributor's own page and Ofgem's older leaflet say
+/// "four or more"; some summaries say "more than four".
+///
+/// # Example
+/// ```
+/// use redress::catalog::gb::MultipleInterruptions;
+/// assert_eq!(MultipleInterruptions::default(), MultipleInterruptions::FourOrMore);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[non_exhaustive]
+pub enum MultipleInterruptions {
+    /// Four or more (the default).
+    #[default]
+    FourOrMore,
+    /// Five or more ("more than four").
+    MoreThanFour,
+}
+
 /// The readings [`gsop_with`] can take; [`Default`] is the catalog's. More
 /// readings may be added: start from `Default` and set the fields you choose.
 ///
@@ -117,6 +136,8 @@ pub struct GsopOptions {
     pub normal_weather_cap: NormalWeatherCap,
     /// Whether reg. 6's 24-hour standard for incidents of 5,000 or more premises applies.
     pub large_incidents: LargeIncidentStandard,
+    /// How many interruptions in a regulatory year earn the multiple-interruptions payment.
+    pub multiple_interruptions: MultipleInterruptions,
 }
 
 impl Default for GsopOptions {
@@ -126,6 +147,7 @@ impl Default for GsopOptions {
             severe_weather: SevereWeatherCategory::Category1,
             normal_weather_cap: NormalWeatherCap::Uncapped,
             large_incidents: LargeIncidentStandard::NotApplied,
+            multiple_interruptions: MultipleInterruptions::FourOrMore,
         }
     }
 }
@@ -278,7 +300,7 @@ pub fn gsop_with(options: GsopOptions) -> Policy {
             amounts.from,
             vec![
                 restoration(amounts, options).with_clause(amounts.clause),
-                multiple_interruptions(amounts.multiple),
+                multiple_interruptions(amounts.multiple, options.multiple_interruptions),
             ],
         )
         .with_label(amounts.label);
@@ -439,9 +461,13 @@ fn restoration(amounts: &Amounts, options: GsopOptions) -> Provision {
     .with_excluded_causes(&[Cause::Customer, Cause::Planned])
 }
 
-/// Reg. 10: four or more interruptions of at least 3 hours in a regulatory year
-/// (1 April – 31 March) → one payment.
-fn multiple_interruptions(amount: i64) -> Provision {
+/// Reg. 10: four (or, as an option, five) or more interruptions of at least 3 hours in a
+/// regulatory year (1 April – 31 March) → one payment.
+fn multiple_interruptions(amount: i64, threshold: MultipleInterruptions) -> Provision {
+    let more_than = match threshold {
+        MultipleInterruptions::FourOrMore => 3,
+        MultipleInterruptions::MoreThanFour => 4,
+    };
     Provision::new(
         "multiple interruptions",
         Subject::Years {
@@ -454,7 +480,7 @@ fn multiple_interruptions(amount: i64) -> Provision {
                 longer_than: Span::seconds(3 * 3600 - 1),
             },
             tiers: vec![ThresholdTier {
-                more_than: Decimal::from(3),
+                more_than: Decimal::from(more_than),
                 amount: pounds(amount),
             }],
         }),
@@ -512,10 +538,15 @@ fn readings(options: GsopOptions) -> Vec<String> {
             }
         }
         .to_owned(),
-        "Multiple interruptions (reg. 10): four or more of 3 hours or more each in a \
-         regulatory year (1 April – 31 March), severe-weather ones included; £75 before \
-         1 September 2023, £95 from then. In the regulatory year 2023/24 the interruptions \
-         before and from 1 September 2023 are counted apart."
-            .to_owned(),
+        format!(
+            "Multiple interruptions (reg. 10): {} of 3 hours or more each in a regulatory \
+             year (1 April – 31 March), severe-weather ones included; £75 before 1 September \
+             2023, £95 from then. In the regulatory year 2023/24 the interruptions before and \
+             from 1 September 2023 are counted apart.",
+            match options.multiple_interruptions {
+                MultipleInterruptions::FourOrMore => "four or more",
+                MultipleInterruptions::MoreThanFour => "more than four",
+            }
+        ),
     ]
 }

@@ -325,6 +325,24 @@ fn ofgem_multiple_interruptions_continue_in_2024_25() {
     // The last on 1 April 2025 (the year after): three left → £0.
     let late = year("2024-04-01T00:00:00+01:00", "2025-04-01T08:00:00+01:00");
     assert_eq!(total(&late, &gsop()), "0.00");
+    // Read as "more than four": four earn nothing.
+    let five_needed = gsop_with(GsopOptions {
+        multiple_interruptions: MultipleInterruptions::MoreThanFour,
+        ..GsopOptions::default()
+    });
+    assert_eq!(total(&four, &five_needed), "0.00");
+    // A fifth 3-h cut in the year (10 January 2025) → five → £95.
+    let mut five = four.clone();
+    five.outages.push(four.outages[2].clone());
+    five.outages[4].start = chrono::DateTime::parse_from_rfc3339("2025-01-10T08:00:00Z")
+        .unwrap()
+        .into();
+    five.outages[4].end = Some(
+        chrono::DateTime::parse_from_rfc3339("2025-01-10T11:00:00Z")
+            .unwrap()
+            .into(),
+    );
+    assert_eq!(total(&five, &five_needed), "95.00");
 }
 
 #[test]
