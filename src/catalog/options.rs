@@ -452,7 +452,10 @@ fn check(id: &str, options: &[ReadingOption], name: &str, value: &str) -> Result
         return Err(Error::UnknownOption {
             policy: id.to_owned(),
             name: name.to_owned(),
-            suggestions: nearest(name, names.clone()).map(str::to_owned).into_iter().collect(),
+            suggestions: nearest(name, names.clone())
+                .map(str::to_owned)
+                .into_iter()
+                .collect(),
             known: names.map(str::to_owned).collect(),
         });
     };
@@ -464,7 +467,10 @@ fn check(id: &str, options: &[ReadingOption], name: &str, value: &str) -> Result
         policy: id.to_owned(),
         name: name.to_owned(),
         value: value.to_owned(),
-        suggestions: nearest(value, values.clone()).map(str::to_owned).into_iter().collect(),
+        suggestions: nearest(value, values.clone())
+            .map(str::to_owned)
+            .into_iter()
+            .collect(),
         values: values.map(str::to_owned).collect(),
     })
 }

@@ -15,10 +15,18 @@ fn kebab(word: &str) -> bool {
 fn the_registry_names_catalog_policies_once_with_kebab_case_options() {
     let mut seen = Vec::new();
     for entry in REGISTRY {
-        assert!(ids().contains(&entry.id), "{} is not a catalog id", entry.id);
+        assert!(
+            ids().contains(&entry.id),
+            "{} is not a catalog id",
+            entry.id
+        );
         assert!(!seen.contains(&entry.id), "{} listed twice", entry.id);
         seen.push(entry.id);
-        assert!(!entry.options.is_empty(), "{}: an entry without options", entry.id);
+        assert!(
+            !entry.options.is_empty(),
+            "{}: an entry without options",
+            entry.id
+        );
         for (i, option) in entry.options.iter().enumerate() {
             let place = format!("{}.{}", entry.id, option.name);
             assert!(kebab(option.name), "{place}: not kebab-case");
@@ -28,7 +36,10 @@ fn the_registry_names_catalog_policies_once_with_kebab_case_options() {
             );
             assert!(option.values.len() >= 2, "{place}: nothing to choose");
             assert_eq!(option.values.first(), Some(&option.default), "{place}");
-            assert!(option.values.iter().all(|v| kebab(v)), "{place}: a value not kebab-case");
+            assert!(
+                option.values.iter().all(|v| kebab(v)),
+                "{place}: a value not kebab-case"
+            );
             let mut values = option.values.to_vec();
             values.sort_unstable();
             values.dedup();
