@@ -311,11 +311,14 @@ fn tkg(c: &Chosen<'_>) -> Policy {
 }
 
 fn rd_899(c: &Chosen<'_>) -> Policy {
-    let mut o = es::Rd899Options::default();
-    o.proration = match c.word("month") {
+    let proration = match c.word("month") {
         "30-days" => es::ProrationBase::ThirtyDays,
         "billing-period" => es::ProrationBase::BillingPeriod,
         _ => es::ProrationBase::CalendarMonth,
+    };
+    let mut o = es::Rd899Options {
+        proration,
+        ..Default::default()
     };
     if c.word("timed-from") == "report" {
         o.timed_from = es::TimedFrom::Report;
@@ -371,8 +374,10 @@ fn nj(c: &Chosen<'_>) -> Policy {
 }
 
 fn psl_73(c: &Chosen<'_>) -> Policy {
-    let mut o = us::Psl73Options::default();
-    o.counting = counting(c.word("counting"));
+    let mut o = us::Psl73Options {
+        counting: counting(c.word("counting")),
+        ..Default::default()
+    };
     if c.word("size-unknown") == "not-widespread" {
         o.size_unknown = Assumption::NotMet;
     }
@@ -380,12 +385,15 @@ fn psl_73(c: &Chosen<'_>) -> Policy {
 }
 
 fn ofgem(c: &Chosen<'_>) -> Policy {
-    let mut o = gb::GsopOptions::default();
-    o.counting = counting(c.word("counting"));
-    o.normal_weather_cap = match c.word("normal-weather-cap") {
+    let normal_weather_cap = match c.word("normal-weather-cap") {
         "capped-before-2023-09" => gb::NormalWeatherCap::Gbp300BeforeSept2023,
         "capped" => gb::NormalWeatherCap::Gbp300,
         _ => gb::NormalWeatherCap::Uncapped,
+    };
+    let mut o = gb::GsopOptions {
+        counting: counting(c.word("counting")),
+        normal_weather_cap,
+        ..Default::default()
     };
     if c.word("large-incidents") == "applied" {
         o.large_incidents = gb::LargeIncidentStandard::Applied;
@@ -394,9 +402,10 @@ fn ofgem(c: &Chosen<'_>) -> Policy {
 }
 
 fn csg(c: &Chosen<'_>) -> Policy {
-    let mut o = au::CsgOptions::default();
-    o.cause_alone_exempts = c.word("exemption") == "cause-alone";
-    au::csg_with(o)
+    au::csg_with(au::CsgOptions {
+        cause_alone_exempts: c.word("exemption") == "cause-alone",
+        ..Default::default()
+    })
 }
 
 fn gcp(c: &Chosen<'_>) -> Policy {
@@ -408,23 +417,24 @@ fn gcp(c: &Chosen<'_>) -> Policy {
 }
 
 fn att(c: &Chosen<'_>) -> Policy {
-    let mut o = contracts::AttGuaranteeOptions::default();
-    o.days = match c.word("days") {
+    let days = match c.word("days") {
         "one-plus-complete" => contracts::AttDays::OnePlusComplete,
         "complete-further" => contracts::AttDays::CompleteFurther,
         _ => contracts::AttDays::Started,
     };
-    contracts::att_guarantee_2025_with(o)
+    contracts::att_guarantee_2025_with(contracts::AttGuaranteeOptions {
+        days,
+        ..Default::default()
+    })
 }
 
 fn rogers(c: &Chosen<'_>) -> Policy {
-    let mut o = contracts::RogersOptions::default();
-    o.day_basis = match c.word("month") {
+    let day_basis = match c.word("month") {
         "30-days" => contracts::RogersDayBasis::ThirtyDays,
         "annualised" => contracts::RogersDayBasis::Annualised,
         _ => contracts::RogersDayBasis::DaysInMonth,
     };
-    contracts::rogers_2022_with(o)
+    contracts::rogers_2022_with(contracts::RogersOptions { day_basis })
 }
 
 fn entry(id: &str) -> Option<&'static Entry> {

@@ -104,9 +104,10 @@ fn options_combine_and_the_last_word_given_wins() {
         ],
     )
     .unwrap();
-    let mut o = de::TkgOptions::default();
-    o.restoration_day = de::RestorationDay::Paid;
-    let mut want = de::tkg_58_with(o);
+    let mut want = de::tkg_58_with(de::TkgOptions {
+        restoration_day: de::RestorationDay::Paid,
+        ..Default::default()
+    });
     want.chosen_options = vec!["restoration-day = paid (default: unpaid)".to_owned()];
     assert_eq!(p, want);
 }
