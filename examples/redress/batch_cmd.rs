@@ -33,7 +33,6 @@ use self::blocks::{Block, Blocks, ReadError};
 use self::columns::{Header, Kind};
 use self::ids::Seen;
 use self::rows::{Limits, Record, Splitter, ROW_LIMIT};
-use redress::claim_file::ChosenOptions;
 use redress::policy::Policy;
 
 use crate::input::{self, AsOfSource};
@@ -56,12 +55,16 @@ const ERRORS_SHOWN: u64 = 20;
 const BROKEN_OUTAGES_SHOWN: usize = 50;
 
 /// The policies `--policy` names (`None`: the catalog's, selected for each account), each
-/// built with the readings `--option` chooses for it; an option of a policy not named
-/// changes nothing, and a warning says so.
-fn with_chosen_options(
-    named: Option<Vec<Policy>>,
-    options: &ChosenOptions,
-) -> Result<Option<Vec<Policy>>, Failure> {
+/// built with the readings `--option` chooses for it (said on stderr); an option of a
+/// policy not named changes nothing, and a warning says so.
+fn chosen_policies(args: &BatchArgs) -> Result<Option<Vec<Policy>>, Failure> {
+    let options = input::option_flags(&args.options)?;
+    let named = if args.policies.is_empty() {
+        None
+    } else {
+        let flag = |_| "--policy".to_owned();
+        Some(input::catalog_policies(&args.policies, flag)?)
+    };
     if options.is_empty() {
         return Ok(named);
     }
@@ -80,9 +83,14 @@ fn with_chosen_options(
     }
     let built = ids
         .iter()
-        .map(|id| redress::catalog::with_file_options(id, options))
+        .map(|id| redress::catalog::with_file_options(id, &options))
         .collect::<redress::Result<Vec<Policy>>>()
         .map_err(|e| Failure::input(format!("--option: {e}")))?;
+    for policy in &built {
+        for chosen in &policy.chosen_options {
+            note(&format!("{}: option chosen: {chosen}", policy.id));
+        }
+    }
     Ok(Some(built))
 }
 
@@ -100,15 +108,7 @@ pub fn run(args: &BatchArgs) -> Result<u8, Failure> {
             ("--outages", args.outages.as_path()),
         ],
     )?;
-    let options = input::option_flags(&args.options)?;
-    let policies = if args.policies.is_empty() {
-        None
-    } else {
-        Some(input::catalog_policies(&args.policies, |_| {
-            "--policy".to_owned()
-        })?)
-    };
-    let policies = with_chosen_options(policies, &options)?;
+    let policies = chosen_policies(args)?;
     let outages = read_outages(&args.outages, as_of, args.allow_extra_columns)?;
     let batch = match policies {
         None => Batch::selecting(outages),
@@ -137,12 +137,6 @@ pub fn run(args: &BatchArgs) -> Result<u8, Failure> {
                 .join(", ")
         }
     ));
-
-    for policy in batch.policies() {
-        for chosen in &policy.chosen_options {
-            note(&format!("{}: option chosen: {chosen}", policy.id));
-        }
-    }
 
     let (blocks, header) = open_csv(&args.accounts, &columns::ACCOUNTS, args.allow_extra_columns)?;
     let mut out = plan.open()?;

@@ -24,6 +24,7 @@
 use std::path::Path;
 
 use chrono::{DateTime, FixedOffset, Local, NaiveDate, SecondsFormat, Utc};
+use redress::claim_file::ChosenOptions;
 use redress::policy::Policy;
 use redress::{Case, Claim, ClaimFile};
 use serde::Serialize;
@@ -57,12 +58,7 @@ pub fn run(args: &ClaimArgs) -> Result<u8, Failure> {
         _ => None,
     };
 
-    let mut file = input::read_claim_file(path)?;
-    // The file's own options are checked before a flag overrides one of them.
-    redress::catalog::check_options(&file.options).map_err(|e| input::claim_error(path, e))?;
-    for (id, chosen) in flag_options {
-        file.options.entry(id).or_default().extend(chosen);
-    }
+    let mut file = read_with_options(path, flag_options)?;
     // A local --as-of is read in the plan's zone, which the file gives.
     let zone = file.plan.time_zone;
     let flag_as_of = (flag_as_of.map(|written| input::resolve_flag_time("--as-of", written, zone)))
@@ -127,6 +123,17 @@ pub fn run(args: &ClaimArgs) -> Result<u8, Failure> {
         claims,
     };
     write_output(args, &assessed, letter_date)
+}
+
+/// Reads the claim file and checks its own `[options]`, then sets those `--option`
+/// chooses over them (a file refused alone is refused with flags too).
+fn read_with_options(path: &Path, flag_options: ChosenOptions) -> Result<ClaimFile, Failure> {
+    let mut file = input::read_claim_file(path)?;
+    redress::catalog::check_options(&file.options).map_err(|e| input::claim_error(path, e))?;
+    for (id, chosen) in flag_options {
+        file.options.entry(id).or_default().extend(chosen);
+    }
+    Ok(file)
 }
 
 /// The policies built with the reading options the file and `--option` choose for them;

@@ -573,12 +573,25 @@ pub fn check_options(options: &ChosenOptions) -> Result<()> {
             return Err(Error::invalid(path, problem.to_string()));
         }
         for (name, value) in table {
-            check(id, reading_options(id), name, value)
-                .map_err(|e| Error::invalid(path.clone().field(name), e.to_string()))?;
+            check(id, reading_options(id), name, value).map_err(|e| {
+                let mut problem = e.to_string();
+                if TOP_LEVEL.contains(&name.as_str()) {
+                    problem.push_str(&format!(
+                        "; `{name}` is a top-level field, and in TOML a key written after a \
+                         table's header belongs to that table: write `{name}` before the first \
+                         table"
+                    ));
+                }
+                Error::invalid(path.clone().field(name), problem)
+            })?;
         }
     }
     Ok(())
 }
+
+/// The claim file's top-level fields a value can be written in: one written after an
+/// `[options.ID]` table in TOML is read as an option of that policy.
+const TOP_LEVEL: [&str; 2] = ["as_of", "policies"];
 
 /// A catalog policy built with the options a claim file chooses for it (none: the
 /// catalog's), the file's options checked first ([`check_options`]).

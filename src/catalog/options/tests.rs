@@ -167,6 +167,12 @@ fn a_claim_files_options_are_named_by_their_path_when_refused() {
              `30 days` (did you mean `30-days`?); its values: `calendar-month`, `30-days`, \
              `annualised`",
         ),
+        (
+            "[options.rogers-2022]\nas_of = \"2022-07-20T12:00\"",
+            "options.rogers-2022.as_of: policy `rogers-2022` has no option `as_of`; its \
+             options: `month`; `as_of` is a top-level field, and in TOML a key written after \
+             a table's header belongs to that table: write `as_of` before the first table",
+        ),
     ] {
         let err = check_options(&file_options(text)).unwrap_err();
         assert_eq!(err.to_string(), want, "{text}");
