@@ -50,7 +50,7 @@ enum Command {
     ///
     /// The claim file's fields, and the JSON output, are documented in docs/claim-file.md.
     Claim(ClaimArgs),
-    /// List the catalog's policies: id, title, citation, services, effective dates, evidence grade.
+    /// List the catalog's policies: id, title, citation, services, effective dates, evidence grade, reading options.
     Policies(PoliciesArgs),
     /// Assess many accounts against area outages: CSV in, CSV out, summary on stderr.
     ///

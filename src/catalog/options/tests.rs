@@ -193,3 +193,38 @@ fn options_of_a_policy_not_built_are_checked_and_change_nothing_else() {
         ["scope = every-service (default: cable-television)"]
     );
 }
+
+#[test]
+fn assess_file_builds_the_named_policies_with_the_files_options() {
+    let file: crate::ClaimFile = toml::from_str(
+        r#"
+        policies = ["rogers-2022"]
+        [options.rogers-2022]
+        month = "30-days"
+        [plan]
+        provider = "Rogers"
+        currency = "CAD"
+        time_zone = "America/Toronto"
+        [[plan.services]]
+        kind = "mobile"
+        monthly_price = "90"
+        [[outages]]
+        services = ["mobile"]
+        start = "2022-07-08T04:45:00-04:00"
+        end = "2022-07-08T23:00:00-04:00"
+        "#,
+    )
+    .unwrap();
+    let claims = crate::assess_file(&file).unwrap();
+    // 5 × 90 / 30 = 15.00 (the default, 5 × 90 / 31 = 14.516 → 14.52).
+    assert_eq!(claims[0].total.to_string(), "15.00");
+    assert!(claims[0]
+        .notes
+        .contains(&"Option chosen: month = 30-days (default: calendar-month)".to_owned()));
+    let mut bad = file.clone();
+    bad.options
+        .entry("rogers-2022".to_owned())
+        .or_default()
+        .insert("month".to_owned(), "31-days".to_owned());
+    assert!(crate::assess_file(&bad).is_err());
+}
