@@ -6,6 +6,7 @@
 //! field once, at the door, names the field it refuses, and gives the engine a
 //! [`Case`](crate::Case).
 
+use std::collections::BTreeMap;
 use std::fmt;
 
 use chrono::{DateTime, Utc};
@@ -15,6 +16,23 @@ use crate::outage::{Activation, Appointment, Outage};
 use crate::plan::ServicePlan;
 
 pub use crate::civil::{instant_outside_supported_range, When};
+
+/// The reading options a claim file chooses, by policy id, then option name, each a word
+/// (`[options.rogers-2022]` then `month = "30-days"`). The catalog's registry
+/// (`redress::catalog::options`) lists each policy's options and checks them.
+///
+/// # Example
+/// ```
+/// let claim: redress::ClaimFile = toml::from_str(r#"
+///     [options.rogers-2022]
+///     month = "30-days"
+///     [plan]
+///     currency = "CAD"
+///     time_zone = "America/Toronto"
+/// "#).unwrap();
+/// assert_eq!(claim.options["rogers-2022"]["month"], "30-days");
+/// ```
+pub type ChosenOptions = BTreeMap<String, BTreeMap<String, String>>;
 
 /// Residential or business: some policies cover only one.
 ///
@@ -172,6 +190,10 @@ pub struct ClaimFile {
     /// or a wall-clock time read in the plan's `time_zone`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub as_of: Option<When>,
+    /// Reading options chosen for catalog policies, by policy id: another reading than
+    /// the catalog's where a rule's text allows more than one. Empty: the catalog's.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub options: ChosenOptions,
     /// Who the customer is.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub customer: Option<Customer>,
@@ -201,6 +223,7 @@ impl ClaimFile {
         ClaimFile {
             policies: None,
             as_of: None,
+            options: BTreeMap::new(),
             customer: None,
             plan,
             outages: Vec::new(),

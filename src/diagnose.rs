@@ -112,6 +112,25 @@ fn last_field(path: &FieldPath) -> &str {
 /// The deserializer's message in plain words: the first reading that recognises it,
 /// or the message as it is.
 fn explain(path: &FieldPath, message: &str) -> String {
+    match swallowed_top_level(path) {
+        Some(name) => format!(
+            "`{name}` is a top-level field, but in TOML a key written after a table's header \
+             belongs to that table, so it was read as a reading option: write `{name}` before \
+             the first table"
+        ),
+        None => explain_value(path, message),
+    }
+}
+
+/// A top-level field (`policies`, `as_of`) read as an option (`options.ID.policies`):
+/// in TOML it was written after an `[options.ID]` table's header.
+fn swallowed_top_level(path: &FieldPath) -> Option<&str> {
+    let mut parts = path.as_str().splitn(3, '.');
+    let (first, _, name) = (parts.next()?, parts.next()?, parts.next()?);
+    (first == "options" && ["policies", "as_of"].contains(&name)).then_some(name)
+}
+
+fn explain_value(path: &FieldPath, message: &str) -> String {
     let message = message.trim();
     unknown_name(message)
         .or_else(|| missing_field(path, message))

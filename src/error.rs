@@ -224,6 +224,45 @@ pub enum Error {
         /// those it is part of, else the nearest by spelling. Empty when none is close.
         suggestions: Vec<String>,
     },
+    /// A reading option that a catalog policy does not have.
+    #[error(
+        "policy `{}` has no option `{}`{}; {}",
+        visible(.policy),
+        visible(.name),
+        suggestion_text(.suggestions),
+        list_text("its options", .known, "it has no reading options to choose")
+    )]
+    UnknownOption {
+        /// The policy's id.
+        policy: String,
+        /// The option's name as given.
+        name: String,
+        /// The name it may have meant (nearest by spelling), if one is close.
+        suggestions: Vec<String>,
+        /// Every option the policy has.
+        known: Vec<String>,
+    },
+    /// A value that a policy's reading option does not take.
+    #[error(
+        "option `{}` of policy `{}` has no value `{}`{}; {}",
+        visible(.name),
+        visible(.policy),
+        visible(.value),
+        suggestion_text(.suggestions),
+        list_text("its values", .values, "")
+    )]
+    UnknownOptionValue {
+        /// The policy's id.
+        policy: String,
+        /// The option's name.
+        name: String,
+        /// The value as given.
+        value: String,
+        /// The value it may have meant (nearest by spelling), if one is close.
+        suggestions: Vec<String>,
+        /// Every value the option takes, the default first.
+        values: Vec<String>,
+    },
     /// A policy that cannot be applied to this claim at all.
     #[error("policy `{}` cannot apply: {}", visible(.policy), visible(.reason))]
     PolicyNotApplicable {
@@ -275,6 +314,15 @@ fn suggestion_text(suggestions: &[String]) -> String {
         text.push_str("`?)");
     }
     text
+}
+
+/// `its options: `a`, `b``, or `none` when the list is empty.
+fn list_text(what: &str, items: &[String], none: &str) -> String {
+    if items.is_empty() {
+        return none.to_owned();
+    }
+    let items: Vec<String> = items.iter().map(|i| format!("`{}`", visible(i))).collect();
+    format!("{what}: {}", items.join(", "))
 }
 
 impl Error {

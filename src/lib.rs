@@ -141,7 +141,9 @@ pub use rust_decimal;
 
 /// Assesses a claim file: under the policies it names, or, when it names none, under
 /// every catalog policy that [`catalog::select`] finds for it (its region, currency,
-/// services, provider and the dates of its incidents).
+/// services, provider and the dates of its incidents). Each policy is built with the
+/// reading options the file's `[options]` choose for it ([`catalog::with_options`]);
+/// options of a policy not assessed are checked, and change nothing.
 ///
 /// A named policy that cannot apply to the plan (another currency, none of its
 /// services) is a claim of its own saying why ([`Claim::not_applicable`]); one that
@@ -151,7 +153,8 @@ pub use rust_decimal;
 ///
 /// # Errors
 /// Everything [`Case::from_file`] refuses; [`Error::UnknownPolicy`] for an id the
-/// catalog lacks (with the nearest id); and everything [`assess_each`] returns.
+/// catalog lacks (with the nearest id); what [`catalog::check_options`] refuses in
+/// `[options]`; and everything [`assess_each`] returns.
 ///
 /// # Example
 /// ```
@@ -176,12 +179,13 @@ pub use rust_decimal;
 /// ```
 pub fn assess_file(claim: &ClaimFile) -> Result<Vec<Claim>> {
     let case = Case::from_file(claim)?;
+    catalog::check_options(&claim.options)?;
     let policies = match case.policies() {
         Some(ids) => ids
             .iter()
-            .map(|id| catalog::get(id))
+            .map(|id| catalog::with_file_options(id, &claim.options))
             .collect::<Result<Vec<_>>>()?,
-        None => catalog::select(&case),
+        None => catalog::select_with_options(&case, &claim.options)?,
     };
     let policies: Vec<&policy::Policy> = policies.iter().collect();
     assess_for_customer(&case, &policies)

@@ -110,6 +110,15 @@ run "The report" claim examples/claims/de-tkg.toml
 run "The letter" claim examples/claims/de-tkg.toml --letter --date 2025-03-20
 
 cat >>"$out" <<'EOF'
+§58(3) pays "each day of complete outage"; the catalog leaves the day service came back
+unpaid. `--option` (or the claim file's `[options.de-tkg-58]`) chooses the other reading,
+and the claim notes the choice: Friday 14 March is paid at 20 % of €69.99.
+
+EOF
+run "Another reading: the day of restoration paid" \
+    claim examples/claims/de-tkg.toml --option de-tkg-58.restoration-day=paid
+
+cat >>"$out" <<'EOF'
 ## 4. England: Ofcom automatic compensation across Easter
 
 Good Friday and Easter Monday push the repair deadline back; a missed engineer

@@ -33,6 +33,8 @@ use self::blocks::{Block, Blocks, ReadError};
 use self::columns::{Header, Kind};
 use self::ids::Seen;
 use self::rows::{Limits, Record, Splitter, ROW_LIMIT};
+use redress::policy::Policy;
+
 use crate::input::{self, AsOfSource};
 use crate::{note, BatchArgs, Failure};
 
@@ -52,6 +54,46 @@ const ERRORS_SHOWN: u64 = 20;
 /// How many broken outage rows are listed before the rest are only counted.
 const BROKEN_OUTAGES_SHOWN: usize = 50;
 
+/// The policies `--policy` names (`None`: the catalog's, selected for each account), each
+/// built with the readings `--option` chooses for it (said on stderr); an option of a
+/// policy not named changes nothing, and a warning says so.
+fn chosen_policies(args: &BatchArgs) -> Result<Option<Vec<Policy>>, Failure> {
+    let options = input::option_flags(&args.options)?;
+    let named = if args.policies.is_empty() {
+        None
+    } else {
+        let flag = |_| "--policy".to_owned();
+        Some(input::catalog_policies(&args.policies, flag)?)
+    };
+    if options.is_empty() {
+        return Ok(named);
+    }
+    let ids: Vec<String> = match &named {
+        Some(policies) => policies.iter().map(|p| p.id.clone()).collect(),
+        None => redress::catalog::ids()
+            .into_iter()
+            .map(str::to_owned)
+            .collect(),
+    };
+    for id in options.keys().filter(|id| !ids.contains(id)) {
+        note(&format!(
+            "warning: --option {id}: {id} is not among the policies named with --policy, so \
+             its options change nothing"
+        ));
+    }
+    let built = ids
+        .iter()
+        .map(|id| redress::catalog::with_file_options(id, &options))
+        .collect::<redress::Result<Vec<Policy>>>()
+        .map_err(|e| Failure::input(format!("--option: {e}")))?;
+    for policy in &built {
+        for chosen in &policy.chosen_options {
+            note(&format!("{}: option chosen: {chosen}", policy.id));
+        }
+    }
+    Ok(Some(built))
+}
+
 /// Runs `redress batch`; returns the exit code.
 pub fn run(args: &BatchArgs) -> Result<u8, Failure> {
     let (as_of, source) = match &args.as_of {
@@ -66,12 +108,12 @@ pub fn run(args: &BatchArgs) -> Result<u8, Failure> {
             ("--outages", args.outages.as_path()),
         ],
     )?;
+    let policies = chosen_policies(args)?;
     let outages = read_outages(&args.outages, as_of, args.allow_extra_columns)?;
-    let batch = if args.policies.is_empty() {
-        Batch::selecting(outages)
-    } else {
-        let policies = input::catalog_policies(&args.policies, |_| "--policy".to_owned())?;
-        Batch::new(policies, outages)
+    let batch = match policies {
+        None => Batch::selecting(outages),
+        Some(policies) if args.policies.is_empty() => Batch::selecting_from(policies, outages),
+        Some(policies) => Batch::new(policies, outages),
     };
     let mut batch = batch.with_as_of(as_of);
     note(&format!(

@@ -2,7 +2,10 @@
 //!
 //! Policies: `--policy` (repeatable) overrides the file's `policies`; when
 //! neither names any, the catalog policies that apply to the customer's region,
-//! services and dates are used (`redress::catalog::select`).
+//! services and dates are used (`redress::catalog::select_with_options`). Each is built
+//! with the reading options of the file's `[options.ID]`, where `--option ID.NAME=VALUE`
+//! (repeatable) wins; options of a policy not assessed are checked, change nothing, and
+//! a warning says so.
 //!
 //! - No `[customer] region` and no policies named: nothing can be selected, so
 //!   this is bad input (exit 2) and the message says what to add.
@@ -21,6 +24,7 @@
 use std::path::Path;
 
 use chrono::{DateTime, FixedOffset, Local, NaiveDate, SecondsFormat, Utc};
+use redress::claim_file::ChosenOptions;
 use redress::policy::Policy;
 use redress::{Case, Claim, ClaimFile};
 use serde::Serialize;
@@ -48,12 +52,13 @@ pub fn run(args: &ClaimArgs) -> Result<u8, Failure> {
         None => None,
     };
     input::check_policy_ids(&args.policies, |_| "--policy".to_owned())?;
+    let flag_options = input::option_flags(&args.options)?;
     let letter_date = match (&args.date, args.letter) {
         (Some(text), true) => Some(input::parse_date("--date", text)?),
         _ => None,
     };
 
-    let mut file = input::read_claim_file(path)?;
+    let mut file = read_with_options(path, flag_options)?;
     // A local --as-of is read in the plan's zone, which the file gives.
     let zone = file.plan.time_zone;
     let flag_as_of = (flag_as_of.map(|written| input::resolve_flag_time("--as-of", written, zone)))
@@ -100,9 +105,11 @@ pub fn run(args: &ClaimArgs) -> Result<u8, Failure> {
                      --policy ID (`redress policies` lists the ids)"
                 )));
             }
-            redress::catalog::select(&case)
+            redress::catalog::select_with_options(&case, &file.options)
+                .map_err(|e| input::claim_error(path, e))?
         }
     };
+    let policies = with_chosen_options(policies, &file, path, &shown)?;
 
     let policies: Vec<&Policy> = policies.iter().collect();
     let claims =
@@ -116,6 +123,46 @@ pub fn run(args: &ClaimArgs) -> Result<u8, Failure> {
         claims,
     };
     write_output(args, &assessed, letter_date)
+}
+
+/// Reads the claim file and checks its own `[options]`, then sets those `--option`
+/// chooses over them (a file refused alone is refused with flags too).
+fn read_with_options(path: &Path, flag_options: ChosenOptions) -> Result<ClaimFile, Failure> {
+    let mut file = input::read_claim_file(path)?;
+    redress::catalog::check_options(&file.options).map_err(|e| input::claim_error(path, e))?;
+    for (id, chosen) in flag_options {
+        file.options.entry(id).or_default().extend(chosen);
+    }
+    Ok(file)
+}
+
+/// The policies built with the reading options the file and `--option` choose for them;
+/// options of a policy not assessed change nothing, and a warning says so.
+fn with_chosen_options(
+    policies: Vec<Policy>,
+    file: &ClaimFile,
+    path: &Path,
+    shown: &str,
+) -> Result<Vec<Policy>, Failure> {
+    for id in file.options.keys() {
+        if !policies.iter().any(|p| &p.id == id) {
+            note(&format!(
+                "warning: {shown}: options.{id}: {id} is not among the policies assessed, so \
+                 its options change nothing"
+            ));
+        }
+    }
+    policies
+        .into_iter()
+        .map(|p| {
+            if file.options.contains_key(&p.id) {
+                redress::catalog::with_file_options(&p.id, &file.options)
+                    .map_err(|e| input::claim_error(path, e))
+            } else {
+                Ok(p)
+            }
+        })
+        .collect()
 }
 
 /// What was assessed, for the output.

@@ -5,7 +5,7 @@ use std::io::{ErrorKind, Read};
 use std::path::Path;
 
 use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
-use redress::claim_file::{instant_outside_supported_range, When};
+use redress::claim_file::{instant_outside_supported_range, ChosenOptions, When};
 use redress::diagnose::{hides_or_reorders, parse_error, visible, Position};
 use redress::policy::Policy;
 use redress::{ClaimFile, Error, FieldPath};
@@ -438,6 +438,39 @@ pub fn catalog_policies(
         }
     }
     Ok(policies)
+}
+
+/// Reads `--option ID.NAME=VALUE` flags (policy id, option name, one of its words) into
+/// the options they choose, by the policy's catalog id; a later flag for the same option
+/// wins. Each is checked against the catalog's registry, and a bad one is blamed on the
+/// flag, with the nearest id, name or word and the list.
+pub fn option_flags(flags: &[String]) -> Result<ChosenOptions, Failure> {
+    let mut chosen = ChosenOptions::new();
+    for flag in flags {
+        let blame =
+            |problem: &str| Failure::input(format!("--option {}: {problem}", visible(flag)));
+        let parts = flag
+            .split_once('=')
+            .and_then(|(left, value)| left.split_once('.').map(|(id, name)| (id, name, value)));
+        let Some((id, name, value)) = parts else {
+            return Err(blame(
+                "write the policy id, the option's name and its value as ID.NAME=VALUE, for \
+                 example --option rogers-2022.month=30-days; `redress policies` lists each \
+                 policy's options",
+            ));
+        };
+        let (id, name, value) = (id.trim(), name.trim(), value.trim());
+        let policy = redress::catalog::with_options(id, &[(name, value)]).map_err(|e| {
+            blame(&format!(
+                "{e}; `redress policies` lists the ids and each policy's options"
+            ))
+        })?;
+        chosen
+            .entry(policy.id)
+            .or_default()
+            .insert(name.to_owned(), value.to_owned());
+    }
+    Ok(chosen)
 }
 
 /// Maps a library error about a claim file to a failure naming the file.

@@ -2,9 +2,9 @@
 //!
 //! ```text
 //! cargo run --release --example redress -- claim examples/claims/ny-cable-outage.toml
-//! cargo run --release --example redress -- claim FILE [--policy ID]... [--as-of T] [--json | --letter [--date D]]
+//! cargo run --release --example redress -- claim FILE [--policy ID]... [--option ID.NAME=VALUE]... [--as-of T] [--json | --letter [--date D]]
 //! cargo run --release --example redress -- policies [--region R] [--json]
-//! cargo run --release --example redress -- batch --accounts A.csv --outages O.csv [--policy ID]... [--as-of T] [--out F]
+//! cargo run --release --example redress -- batch --accounts A.csv --outages O.csv [--policy ID]... [--option ID.NAME=VALUE]... [--as-of T] [--out F]
 //! ```
 //!
 //! The contract is `docs/claim-file.md`, and for `batch` `docs/batch.md`. Exit codes: 0 success; 2 bad input (a file,
@@ -50,7 +50,7 @@ enum Command {
     ///
     /// The claim file's fields, and the JSON output, are documented in docs/claim-file.md.
     Claim(ClaimArgs),
-    /// List the catalog's policies: id, title, citation, services, effective dates, evidence grade.
+    /// List the catalog's policies: id, title, citation, services, effective dates, evidence grade, reading options.
     Policies(PoliciesArgs),
     /// Assess many accounts against area outages: CSV in, CSV out, summary on stderr.
     ///
@@ -72,6 +72,10 @@ pub struct ClaimArgs {
     /// Apply this catalog policy (repeatable); overrides the file's `policies`.
     #[arg(long = "policy", value_name = "ID")]
     pub policies: Vec<String>,
+    /// Choose a reading option of a policy, ID.NAME=VALUE (`rogers-2022.month=30-days`;
+    /// repeatable); wins over the file's `[options.ID]`. `redress policies` lists them.
+    #[arg(long = "option", value_name = "ID.NAME=VALUE")]
+    pub options: Vec<String>,
     /// Assess ongoing outages at this instant (`2024-10-05T12:00:00-04:00`, or without an
     /// offset, `2024-10-05T12:00`, read in the plan's zone); overrides the file's `as_of`
     /// (default: the current time).
@@ -120,6 +124,10 @@ pub struct BatchArgs {
     /// catalog policies that apply to each account's region, services and dates.
     #[arg(long = "policy", value_name = "ID")]
     pub policies: Vec<String>,
+    /// Choose a reading option of a policy for every account, ID.NAME=VALUE
+    /// (`us-nj-cable.scope=every-service`; repeatable). `redress policies` lists them.
+    #[arg(long = "option", value_name = "ID.NAME=VALUE")]
+    pub options: Vec<String>,
     /// Assess ongoing outages at this RFC 3339 instant (default: the current time).
     #[arg(long, value_name = "T")]
     pub as_of: Option<String>,

@@ -1,5 +1,6 @@
 //! `redress policies`: the catalog, with id, title, citation, the services each covers,
-//! effective dates ("always" for a rule in force from the beginning) and evidence grade; `--region R` keeps the policies that cover R (`*` covers all).
+//! effective dates ("always" for a rule in force from the beginning), evidence grade and
+//! reading options (for `[options.ID]` and `--option`); `--region R` keeps the policies that cover R (`*` covers all).
 
 use std::fmt::Write as _;
 
@@ -22,6 +23,15 @@ struct JsonVersion {
     label: String,
 }
 
+/// A reading option a policy takes (`redress::catalog::reading_options`).
+#[derive(Serialize)]
+struct JsonOption {
+    name: &'static str,
+    values: &'static [&'static str],
+    default: &'static str,
+    meaning: &'static str,
+}
+
 #[derive(Serialize)]
 struct JsonPolicy {
     id: String,
@@ -34,6 +44,8 @@ struct JsonPolicy {
     providers: Vec<String>,
     currency: Option<String>,
     versions: Vec<JsonVersion>,
+    /// The reading options it takes (empty: none), for `[options.ID]` and `--option`.
+    options: Vec<JsonOption>,
 }
 
 /// Runs `redress policies`; returns the exit code.
@@ -141,7 +153,29 @@ fn write_entry(out: &mut String, policy: &Policy) {
         let _ = writeln!(out, "               {}{label}", dates(version));
     }
     let _ = writeln!(out, "    Evidence:  {}", policy.evidence);
+    write_options(out, &policy.id);
     let _ = writeln!(out);
+}
+
+/// A policy's reading options, each with its words (the default marked) and what it
+/// decides: `Option:    month = calendar-month (default) | 30-days | annualised`.
+fn write_options(out: &mut String, id: &str) {
+    for option in redress::catalog::reading_options(id) {
+        let values: Vec<String> = option
+            .values
+            .iter()
+            .map(|v| {
+                if *v == option.default {
+                    format!("{v} (default)")
+                } else {
+                    (*v).to_owned()
+                }
+            })
+            .collect();
+        let line = format!("{} = {}", option.name, values.join(" | "));
+        crate::report::wrap(out, "    Option:    ", "               ", &line);
+        crate::report::wrap(out, "               ", "               ", option.meaning);
+    }
 }
 
 /// The services a policy covers, "internet, phone", or "every service".
@@ -203,6 +237,15 @@ fn json_policy(policy: &Policy) -> JsonPolicy {
                 effective_from: (v.effective_from != NaiveDate::MIN).then_some(v.effective_from),
                 effective_until: v.effective_until,
                 label: v.label.clone(),
+            })
+            .collect(),
+        options: redress::catalog::reading_options(&policy.id)
+            .iter()
+            .map(|o| JsonOption {
+                name: o.name,
+                values: o.values,
+                default: o.default,
+                meaning: o.meaning,
             })
             .collect(),
     }

@@ -194,7 +194,24 @@ impl Batch {
     /// assert_eq!(batch.policies().len(), redress::catalog::ids().len());
     /// ```
     pub fn selecting(outages: OutageIndex) -> Batch {
-        let mut batch = Batch::new(crate::catalog::all(), outages);
+        Batch::selecting_from(crate::catalog::all(), outages)
+    }
+
+    /// A batch applying to each account those of these policies that
+    /// [`crate::catalog::select`] would pick for it, in their order: the catalog's
+    /// policies built with chosen readings ([`crate::catalog::with_options`]), say.
+    ///
+    /// # Example
+    /// ```
+    /// use redress::batch::{Batch, OutageIndex};
+    /// let nj = redress::catalog::with_options("us-nj-cable", &[("scope", "every-service")])?;
+    /// let batch = Batch::selecting_from(vec![nj], OutageIndex::new());
+    /// assert!(batch.selects());
+    /// assert_eq!(batch.policies()[0].chosen_options.len(), 1);
+    /// # Ok::<(), redress::Error>(())
+    /// ```
+    pub fn selecting_from(policies: Vec<Policy>, outages: OutageIndex) -> Batch {
+        let mut batch = Batch::new(policies, outages);
         batch.choice = Choice::Select(HashMap::default());
         batch
     }

@@ -7,7 +7,9 @@
 //! Each policy has its own file in a module for its jurisdiction ([`us`], [`gb`], [`de`],
 //! [`es`], [`it`], [`pt`], [`au`]), or in [`contracts`] for a provider's own terms;
 //! each exports the policy with the catalog's readings (`tkg_58()`) and with chosen
-//! ones (`tkg_58_with(options)`). [`select()`] picks the policies that apply to a claim;
+//! ones (`tkg_58_with(options)`); [`with_options`] builds a policy with readings chosen by
+//! name (`month = "30-days"`), as a claim file's `[options]` and `--option` do, and
+//! [`reading_options`] lists each policy's. [`select()`] picks the policies that apply to a claim;
 //! [`not_for_customer`] says why a policy named by hand does not reach its customer.
 //!
 //! | id | what |
@@ -38,11 +40,16 @@ pub mod it;
 pub mod pt;
 pub mod us;
 
+mod options;
 mod reach;
 mod select;
 
 /// The nearest of some names to a word; see [`crate::suggest::nearest`], where it lives.
 pub use crate::suggest::nearest;
+pub use options::{
+    check_options, reading_options, select_with_options, with_file_options, with_options,
+    ReadingOption,
+};
 pub use reach::not_for_customer;
 pub(crate) use select::selects;
 pub use select::{covers_region, select};

@@ -28,6 +28,9 @@ use crate::timeline::Spell;
 /// How a policy's readings are introduced in a claim's notes.
 const READING: &str = "Reading taken: ";
 
+/// How a reading option chosen other than the catalog's is introduced in a claim's notes.
+const OPTION: &str = "Option chosen: ";
+
 /// Why a policy cannot apply to a case at all: it pays in another currency, or covers
 /// none of the plan's services.
 pub(crate) fn not_applicable(case: &Case, policy: &Policy) -> Option<String> {
@@ -122,6 +125,9 @@ pub(crate) fn compile(case: &Case, policy: &Policy, explain: bool) -> Result<Pro
             };
             compile_provision(case, &ctx, version, shared.as_mut(), &mut program)?;
         }
+    }
+    for chosen in &policy.chosen_options {
+        note(&mut program, &|| format!("{OPTION}{chosen}"));
     }
     let readings = policy.readings.iter().chain(
         policy

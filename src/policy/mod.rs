@@ -144,6 +144,11 @@ pub struct Policy {
     /// claim is not read as depending on them.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub readings_for: Vec<(Bearing, String)>,
+    /// The reading options chosen other than the catalog's, in plain words (`month =
+    /// 30-days (default: calendar-month)`), each noted on every claim under the policy;
+    /// set by [`crate::catalog::with_options`].
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub chosen_options: Vec<String>,
     /// The versions, each in force over its own dates.
     pub versions: Vec<PolicyVersion>,
 }
@@ -200,6 +205,7 @@ impl Policy {
             dated_by: Dating::OutageStart,
             readings: Vec::new(),
             readings_for: Vec::new(),
+            chosen_options: Vec::new(),
             versions: Vec::new(),
         }
     }
