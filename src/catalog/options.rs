@@ -246,6 +246,12 @@ const REGISTRY: &[Entry] = &[
                 &["not-applied", "applied"],
                 "whether reg. 6's 24-hour standard for incidents of 5,000 or more applies",
             ),
+            option(
+                "multiple-interruptions",
+                &["four-or-more", "more-than-four"],
+                "how many interruptions of 3 hours or more in a regulatory year earn the \
+                 multiple-interruptions payment",
+            ),
         ],
         build: ofgem,
     },
@@ -397,6 +403,9 @@ fn ofgem(c: &Chosen<'_>) -> Policy {
     };
     if c.word("large-incidents") == "applied" {
         o.large_incidents = gb::LargeIncidentStandard::Applied;
+    }
+    if c.word("multiple-interruptions") == "more-than-four" {
+        o.multiple_interruptions = gb::MultipleInterruptions::MoreThanFour;
     }
     gb::gsop_with(o)
 }
