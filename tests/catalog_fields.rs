@@ -57,11 +57,17 @@ fn spain_five_times_the_fee_beats_a_lower_average_bill() {
     let with = assess(&phone("15", Some("40.00"), start, end), &rd_899_2009());
     assert_eq!(with.total.to_string(), "1.04", "{with}");
     assert!(with.automatic);
-    assert!(noted(&with, "the greater of 1.0417 and 0.5556 is paid"), "{with}");
+    assert!(
+        noted(&with, "the greater of 1.0417 and 0.5556 is paid"),
+        "{with}"
+    );
     assert!(!noted(&with, "no `average_monthly_bill`"), "{with}");
     let without = assess(&phone("15", None, start, end), &rd_899_2009());
     assert_eq!(without.total.to_string(), "1.04", "{without}");
-    assert!(noted(&without, "no `average_monthly_bill` for phone"), "{without}");
+    assert!(
+        noted(&without, "no `average_monthly_bill` for phone"),
+        "{without}"
+    );
 }
 
 /// A heavy caller: fee €10, average bill €80, 12 hours out on 8 April 2025 (April: 30 days
@@ -76,7 +82,10 @@ fn spain_a_higher_average_bill_is_paid_instead() {
     assert!(c.automatic);
     assert_eq!(c.lines.len(), 1, "{c}");
     let working = c.lines[0].basis.to_string();
-    assert!(working.starts_with("80.00 (average monthly bill) × "), "{working}");
+    assert!(
+        working.starts_with("80.00 (average monthly bill) × "),
+        "{working}"
+    );
     assert!(noted(&c, "the greater of 0.8333 and 1.3333 is paid"), "{c}");
 }
 
@@ -130,9 +139,9 @@ fn spain_an_average_bill_is_checked_like_a_price() {
     assert_eq!(c.total.to_string(), "16.67", "{c}");
     let negative = Case::from_file(&phone("15", Some("-40"), start, end)).unwrap_err();
     assert!(
-        negative
-            .to_string()
-            .starts_with("plan.services[0].average_monthly_bill: an average bill cannot be negative"),
+        negative.to_string().starts_with(
+            "plan.services[0].average_monthly_bill: an average bill cannot be negative"
+        ),
         "{negative}"
     );
     let dollars = Case::from_file(&phone("15", Some("US$40"), start, end)).unwrap_err();
@@ -174,7 +183,9 @@ fn vm(deployment: Option<&str>, minutes: i64) -> ClaimFile {
 }
 
 fn vm_total(deployment: Option<&str>, minutes: i64) -> String {
-    assess(&vm(deployment, minutes), &azure_vm()).total.to_string()
+    assess(&vm(deployment, minutes), &azure_vm())
+        .total
+        .to_string()
 }
 
 /// Each deployment at its commitment (no credit) and a minute below it (10 %).
@@ -195,11 +206,20 @@ fn azure_each_deployment_has_its_commitment() {
     // single-instance-standard-ssd, 99.5 %: 216 min. 216 min → exactly 99.5 % → nothing
     // (the band below starts under it); 217 min → 99.49769 % → 10 %.
     assert_eq!(vm_total(Some("single-instance-standard-ssd"), 216), "0.00");
-    assert_eq!(vm_total(Some("single-instance-standard-ssd"), 217), "100.00");
+    assert_eq!(
+        vm_total(Some("single-instance-standard-ssd"), 217),
+        "100.00"
+    );
     // single-instance-standard-hdd, 95 %: 2,160 min. 2,160 → exactly 95 % → nothing;
     // 2,161 → 94.99769 % → 10 % (its own lowest band, 92 %–95 %).
-    assert_eq!(vm_total(Some("single-instance-standard-hdd"), 2_160), "0.00");
-    assert_eq!(vm_total(Some("single-instance-standard-hdd"), 2_161), "100.00");
+    assert_eq!(
+        vm_total(Some("single-instance-standard-hdd"), 2_160),
+        "0.00"
+    );
+    assert_eq!(
+        vm_total(Some("single-instance-standard-hdd"), 2_161),
+        "100.00"
+    );
 }
 
 /// The lower tiers: 25 % under 99 % (95 % for Standard HDD under 92 %), 100 % under 95 %

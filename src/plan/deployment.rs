@@ -187,8 +187,13 @@ mod tests {
     fn an_unknown_word_names_the_nearest_and_every_word() {
         let err = "availabilty-set".parse::<Deployment>().unwrap_err();
         assert_eq!(err.nearest(), Some("availability-set"));
-        assert!(err.to_string().starts_with("`availabilty-set` is not a deployment"));
-        assert!(err.to_string().ends_with("single-instance-standard-hdd"), "{err}");
+        assert!(err
+            .to_string()
+            .starts_with("`availabilty-set` is not a deployment"));
+        assert!(
+            err.to_string().ends_with("single-instance-standard-hdd"),
+            "{err}"
+        );
         let far = "kubernetes".parse::<Deployment>().unwrap_err();
         assert_eq!(far.nearest(), None);
     }

@@ -530,8 +530,7 @@ fn check_extras(service: &Service, here: &dyn Fn() -> FieldPath) -> Result<()> {
             ));
         }
     }
-    if let (Some(deployment), false) = (service.deployment, service.kind == ServiceKind::Compute)
-    {
+    if let (Some(deployment), false) = (service.deployment, service.kind == ServiceKind::Compute) {
         return Err(Error::invalid(
             here().field("deployment"),
             format!(

@@ -70,9 +70,11 @@ pub struct AzureVmOptions {
     pub slo: AzureVmSlo,
 }
 
-/// Each deployment's commitment and credit tiers `[from, to) → credit %`, bounds as
-/// uptime percentages, in [`Deployment::words`] order.
-fn commitments() -> [(Deployment, &'static str, [(Decimal, Decimal, i64); 3]); 5] {
+/// Three credit tiers `[from, to) → credit %`, bounds as uptime percentages.
+type Bands = [(Decimal, Decimal, i64); 3];
+
+/// Each deployment's commitment and credit tiers, in [`Deployment::words`] order.
+fn commitments() -> [(Deployment, &'static str, Bands); 5] {
     let below = |slo: Decimal| {
         [
             (pct(99, 0), slo, 10),
@@ -81,7 +83,11 @@ fn commitments() -> [(Deployment, &'static str, [(Decimal, Decimal, i64); 3]); 5
         ]
     };
     [
-        (Deployment::AvailabilityZones, "99.99 %", below(pct(9999, 2))),
+        (
+            Deployment::AvailabilityZones,
+            "99.99 %",
+            below(pct(9999, 2)),
+        ),
         (Deployment::AvailabilitySet, "99.95 %", below(pct(9995, 2))),
         (
             Deployment::SingleInstancePremiumSsd,

@@ -8,8 +8,8 @@ use crate::money::Currency;
 use crate::outage::Cause;
 use crate::plan::ServiceKind;
 use crate::policy::{
-    Clock, Condition, Evidence, Payment, Policy, PolicyVersion, PriceSource, ProRata,
-    ProRataBasis, Provision, Rule, ServiceScope, Subject,
+    Clock, Condition, Evidence, Payment, Policy, PolicyVersion, PriceSource, ProRata, ProRataBasis,
+    Provision, Rule, ServiceScope, Subject,
 };
 use crate::span::Span;
 
@@ -260,10 +260,7 @@ pub fn rd_899_2009_with(options: Rd899Options) -> Policy {
     let art_15 = Rule::When {
         condition: Condition::AverageMonthlyBillGiven,
         then: Box::new(Rule::MaxOf {
-            rules: vec![
-                pro_rata(5),
-                prorated(1, PriceSource::AverageMonthlyBill),
-            ],
+            rules: vec![pro_rata(5), prorated(1, PriceSource::AverageMonthlyBill)],
         }),
         otherwise: Some(Box::new(pro_rata(5))),
     };
