@@ -258,6 +258,29 @@ fn azure_without_a_deployment_takes_availability_zones_and_says_so() {
     assert!(!noted(&named, "no `deployment`"), "{named}");
 }
 
+/// Both fields are carried from the claim file into the case as written.
+#[test]
+fn the_case_carries_both_fields() {
+    let vm = Case::from_file(&vm(Some("Availability Set"), 5)).unwrap();
+    assert_eq!(
+        vm.services()[0].deployment,
+        Some(redress::Deployment::AvailabilitySet)
+    );
+    assert_eq!(vm.services()[0].average_monthly_bill, None);
+    let phone = Case::from_file(&phone(
+        "15",
+        Some("40.00"),
+        "2025-06-10T08:00:00+02:00",
+        "2025-06-10T18:00:00+02:00",
+    ))
+    .unwrap();
+    assert_eq!(
+        phone.services()[0].average_monthly_bill,
+        Some(rust_decimal::Decimal::new(4000, 2))
+    );
+    assert_eq!(phone.services()[0].deployment, None);
+}
+
 /// A deployment redress does not know is refused, naming the nearest; one on a service
 /// that is not compute is refused, saying where it belongs.
 #[test]

@@ -61,6 +61,14 @@ const WORDS: [(&str, Deployment); 5] = [
     ),
 ];
 
+/// The single-instance words without `instance`, as some summaries write them: never
+/// read as a deployment, but close enough to suggest the word meant.
+const SHORT: [(&str, Deployment); 3] = [
+    ("single-premium-ssd", Deployment::SingleInstancePremiumSsd),
+    ("single-standard-ssd", Deployment::SingleInstanceStandardSsd),
+    ("single-standard-hdd", Deployment::SingleInstanceStandardHdd),
+];
+
 impl Deployment {
     /// The deployment's word, as a claim file writes it.
     ///
@@ -151,9 +159,13 @@ impl FromStr for Deployment {
         if let Some((_, deployment)) = WORDS.iter().find(|(w, _)| *w == folded) {
             return Ok(*deployment);
         }
+        let all = WORDS.iter().chain(SHORT.iter());
+        let near = nearest(&folded, all.clone().map(|(w, _)| *w))
+            .and_then(|w| all.clone().find(|(known, _)| *known == w))
+            .map(|(_, deployment)| deployment.as_str());
         Err(DeploymentError {
             given: format!("`{}`", visible(word)),
-            nearest: nearest(&folded, Deployment::words()),
+            nearest: near,
         })
     }
 }
