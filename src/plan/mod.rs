@@ -604,6 +604,31 @@ mod tests {
         );
     }
 
+    /// Equality compares what a service is, not how its amounts were written: the same
+    /// average bill with or without a currency sign is the same service; another average
+    /// bill or deployment is another.
+    #[test]
+    fn services_are_equal_by_their_fields_not_their_spelling() {
+        let read = |bill: &str| -> Service {
+            toml::from_str(&format!(
+                "kind = \"compute\"\nmonthly_price = \"10\"\naverage_monthly_bill = \"{bill}\""
+            ))
+            .unwrap()
+        };
+        assert_eq!(read("€40.00"), read("40.00"));
+        assert_ne!(read("40.00"), read("41.00"));
+        assert_ne!(
+            read("40.00"),
+            read("40.00").with_deployment(Deployment::AvailabilitySet)
+        );
+        assert_eq!(
+            read("40.00").with_deployment(Deployment::AvailabilitySet),
+            Service::new(ServiceKind::Compute, Decimal::TEN)
+                .with_average_monthly_bill(Decimal::new(4000, 2))
+                .with_deployment(Deployment::AvailabilitySet)
+        );
+    }
+
     #[test]
     fn validation_names_the_field() {
         let plan = ServicePlan::new(Currency::USD, chrono_tz::UTC).with_billing_day(32);
