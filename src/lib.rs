@@ -132,7 +132,9 @@ pub use engine::{assess, assess_each, assess_totals};
 pub use error::{Error, FieldPath, Result};
 pub use money::{Currency, Money, Rounding, RoundingMode};
 pub use outage::{Activation, Appointment, Cause, Exemption, Outage, WeatherCategory};
-pub use plan::{split_bundle, BillingCycle, BillingPeriod, Service, ServiceKind, ServicePlan};
+pub use plan::{
+    split_bundle, BillingCycle, BillingPeriod, Deployment, Service, ServiceKind, ServicePlan,
+};
 pub use span::Span;
 
 pub use chrono;

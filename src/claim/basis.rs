@@ -163,8 +163,12 @@ pub enum Basis {
     ProRata {
         /// The period divided over.
         basis: ProRataBasis,
-        /// The monthly price.
+        /// The monthly price (or, with `average_bill`, the average monthly bill).
         monthly_price: Decimal,
+        /// Whether the amount prorated is the service's average monthly bill of the
+        /// three months before (RD 899/2009 art. 15(a)), not its price.
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        average_bill: bool,
         /// The multiple of it.
         multiplier: Decimal,
         /// Time out from.
@@ -302,6 +306,7 @@ impl fmt::Display for Basis {
             Basis::ProRata {
                 basis,
                 monthly_price,
+                average_bill,
                 multiplier,
                 elapsed_seconds,
                 period_seconds,
@@ -312,9 +317,14 @@ impl fmt::Display for Basis {
                 } else {
                     format!(" × {multiplier}")
                 };
+                let of = if *average_bill {
+                    " (average monthly bill)"
+                } else {
+                    ""
+                };
                 write!(
                     f,
-                    "{monthly_price}{times} × {} / {} ({})",
+                    "{monthly_price}{of}{times} × {} / {} ({})",
                     hours_text(*elapsed_seconds),
                     hours_text(*period_seconds),
                     period_text(*basis)

@@ -121,6 +121,7 @@ pub(crate) fn compile(case: &Case, policy: &Policy, explain: bool) -> Result<Pro
                 segment: case.segment,
                 outages: &case.outages,
                 currency: case.currency,
+                services: &case.services,
                 explain,
             };
             compile_provision(case, &ctx, version, shared.as_mut(), &mut program)?;

@@ -9,7 +9,7 @@ use crate::claim::write_local;
 use crate::claim_file::Segment;
 use crate::error::Error;
 use crate::money::Currency;
-use crate::plan::BillingCycle;
+use crate::plan::{BillingCycle, Service};
 use crate::policy::{Policy, Provision};
 
 /// The policy and provision being compiled, and the case's zone, billing cycle,
@@ -27,6 +27,9 @@ pub(crate) struct Context<'a> {
     pub outages: &'a [Downtime],
     /// The plan's currency.
     pub currency: Currency,
+    /// The case's services, for the facts a condition reads besides prices (an
+    /// average bill given, a deployment). Prices are read at settlement, never here.
+    pub services: &'a [Service],
     /// Whether the program explains itself (notes, the lines' words). A program that
     /// only prices formats no note; its figures are the same either way.
     pub explain: bool,

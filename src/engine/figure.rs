@@ -11,7 +11,8 @@ use crate::money::{divide, exact_product, Rounding};
 use crate::plan::Service;
 
 /// Which monthly prices a figure reads: some of the plan's services, by their places
-/// in the plan, added in plan order.
+/// in the plan, added in plan order; their monthly prices, or their average monthly
+/// bills (RD 899/2009 art. 15(a)).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub(crate) enum PriceRef {
     /// No service: a price of zero.
@@ -20,6 +21,9 @@ pub(crate) enum PriceRef {
     One(u32),
     /// Several services' prices, added.
     Sum(Arc<[u32]>),
+    /// The same services' average monthly bills, added: a service without one (a
+    /// batch account has none) reads zero.
+    AverageBills(Box<PriceRef>),
 }
 
 impl PriceRef {
@@ -43,21 +47,43 @@ impl PriceRef {
         }
     }
 
+    /// The same services' average monthly bills instead of their prices.
+    pub fn average_bills(&self) -> PriceRef {
+        match self {
+            PriceRef::Nothing => PriceRef::Nothing,
+            PriceRef::AverageBills(_) => self.clone(),
+            other => PriceRef::AverageBills(Box::new(other.clone())),
+        }
+    }
+
+    /// The places in the plan of the services read, in plan order.
+    pub fn places(&self) -> &[u32] {
+        match self {
+            PriceRef::Nothing => &[],
+            PriceRef::One(place) => std::slice::from_ref(place),
+            PriceRef::Sum(places) => places,
+            PriceRef::AverageBills(of) => of.places(),
+        }
+    }
+
     /// The monthly price at a plan's prices.
     ///
     /// # Errors
     /// [`Error::Overflow`] when the prices added leave `Decimal`'s range.
     pub fn price(&self, services: &[Service]) -> Result<Decimal> {
+        let bills = matches!(self, PriceRef::AverageBills(_));
         let at = |place: &u32| {
-            usize::try_from(*place)
-                .ok()
-                .and_then(|p| services.get(p))
-                .map_or(Decimal::ZERO, |s| s.monthly_price)
+            let service = usize::try_from(*place).ok().and_then(|p| services.get(p));
+            match (service, bills) {
+                (Some(s), false) => s.monthly_price,
+                (Some(s), true) => s.average_monthly_bill.unwrap_or(Decimal::ZERO),
+                (None, _) => Decimal::ZERO,
+            }
         };
-        match self {
-            PriceRef::Nothing => Ok(Decimal::ZERO),
-            PriceRef::One(place) => Ok(at(place)),
-            PriceRef::Sum(places) => places.iter().try_fold(Decimal::ZERO, |sum, place| {
+        match self.places() {
+            [] => Ok(Decimal::ZERO),
+            [place] => Ok(at(place)),
+            places => places.iter().try_fold(Decimal::ZERO, |sum, place| {
                 sum.checked_add(at(place))
                     .ok_or_else(|| Error::overflow("monthly price of the covered services"))
             }),

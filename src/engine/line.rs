@@ -218,6 +218,7 @@ impl ProRataLine {
         Ok(Basis::ProRata {
             basis: self.basis,
             monthly_price: self.price.price(services)?,
+            average_bill: matches!(self.price, PriceRef::AverageBills(_)),
             multiplier: self.multiplier,
             from: self.from,
             to: self.to,

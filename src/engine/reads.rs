@@ -1,6 +1,10 @@
 //! Which of a case's facts a policy's program depends on, besides the outages, the
 //! zone, the currency and the services: what a batch must tell accounts apart by
 //! before it prices one by another's program.
+//!
+//! A service's optional facts (an `average_monthly_bill` given, a `deployment`) decide
+//! branches too, but a batch's accounts carry neither, so every account of a shape has
+//! the same (none) and the shape need not tell them apart.
 
 use crate::policy::{Amount, ClaimDeadline, DayCount, Policy, ProRataBasis, Rule, Subject};
 

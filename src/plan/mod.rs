@@ -2,6 +2,7 @@
 //! each billing period begins.
 
 mod billing;
+mod deployment;
 mod kinds;
 mod price;
 
@@ -17,6 +18,7 @@ use crate::error::{Error, FieldPath, Result};
 use crate::money::{allocate, Currency, Marked, Money};
 
 pub use billing::{BillingCycle, BillingPeriod};
+pub use deployment::{Deployment, DeploymentError};
 pub use kinds::ServiceKindError;
 pub(crate) use price::check_price_marks;
 
@@ -205,17 +207,34 @@ pub struct Service {
     /// as a number or as text, with thousands commas and the currency's sign or code
     /// (`"$1,200.00"`); see `docs/claim-file.md`, "Numbers as people write them".
     pub monthly_price: Decimal,
+    /// The average amount billed for the service each month over the three complete
+    /// billing months before the interruption (subscription and usage, before taxes),
+    /// in the plan's currency; written like `monthly_price`. Real Decreto 899/2009
+    /// art. 15(a) reads it; every other policy ignores it. Absent: unknown.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub average_monthly_bill: Option<Decimal>,
+    /// How a compute service is deployed, which sets a cloud SLA's commitment
+    /// (Microsoft's SLA for Virtual Machines). Absent: unknown; a policy that needs it
+    /// says in a note what it assumed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deployment: Option<Deployment>,
     /// The currency the claim file wrote beside the price, checked against the plan's
     /// when the plan is checked.
     #[serde(skip)]
     pub(crate) marked: Option<Marked>,
+    /// The currency written beside the average monthly bill, checked likewise.
+    #[serde(skip)]
+    pub(crate) bill_marked: Option<Marked>,
 }
 
-/// Two services are the same when their kinds and prices are, however the price was
-/// written.
+/// Two services are the same when their kinds, prices, average bills and deployments
+/// are, however the amounts were written.
 impl PartialEq for Service {
     fn eq(&self, other: &Service) -> bool {
-        self.kind == other.kind && self.monthly_price == other.monthly_price
+        self.kind == other.kind
+            && self.monthly_price == other.monthly_price
+            && self.average_monthly_bill == other.average_monthly_bill
+            && self.deployment == other.deployment
     }
 }
 
@@ -233,8 +252,42 @@ impl Service {
         Service {
             kind,
             monthly_price,
+            average_monthly_bill: None,
+            deployment: None,
             marked: None,
+            bill_marked: None,
         }
+    }
+
+    /// The service with the average amount billed for it each month over the three
+    /// complete billing months before the interruption (Real Decreto 899/2009
+    /// art. 15(a)).
+    ///
+    /// # Example
+    /// ```
+    /// use redress::{Service, ServiceKind};
+    /// let phone = Service::new(ServiceKind::Phone, "15".parse().unwrap())
+    ///     .with_average_monthly_bill("40.00".parse().unwrap());
+    /// assert_eq!(phone.average_monthly_bill.map(|b| b.to_string()).as_deref(), Some("40.00"));
+    /// ```
+    pub fn with_average_monthly_bill(mut self, average: Decimal) -> Service {
+        self.average_monthly_bill = Some(average);
+        self.bill_marked = None;
+        self
+    }
+
+    /// The service deployed in a given way (a compute service; see [`Deployment`]).
+    ///
+    /// # Example
+    /// ```
+    /// use redress::{Deployment, Service, ServiceKind};
+    /// let vm = Service::new(ServiceKind::Compute, "800".parse().unwrap())
+    ///     .with_deployment(Deployment::AvailabilitySet);
+    /// assert_eq!(vm.deployment, Some(Deployment::AvailabilitySet));
+    /// ```
+    pub fn with_deployment(mut self, deployment: Deployment) -> Service {
+        self.deployment = Some(deployment);
+        self
     }
 }
 
@@ -445,6 +498,7 @@ pub(crate) fn validate_plan_parts(
                 format!("a price cannot be negative (got {})", service.monthly_price),
             ));
         }
+        check_extras(service, &|| here(i))?;
         let repeated = match &mut seen {
             Some(seen) => !seen.insert(&service.kind),
             None => services.iter().take(i).any(|s| s.kind == service.kind),
@@ -458,6 +512,33 @@ pub(crate) fn validate_plan_parts(
                 ),
             ));
         }
+    }
+    Ok(())
+}
+
+/// A service's optional fields: an average bill is not negative, and only a compute
+/// service has a deployment.
+fn check_extras(service: &Service, here: &dyn Fn() -> FieldPath) -> Result<()> {
+    if let Some(bill) = service.average_monthly_bill {
+        if bill.is_sign_negative() && !bill.is_zero() {
+            return Err(Error::invalid(
+                here().field("average_monthly_bill"),
+                format!(
+                    "an average bill cannot be negative (got {bill}); write the average \
+                     amount billed each month over the three months before, such as \"40.00\""
+                ),
+            ));
+        }
+    }
+    if let (Some(deployment), false) = (service.deployment, service.kind == ServiceKind::Compute) {
+        return Err(Error::invalid(
+            here().field("deployment"),
+            format!(
+                "`deployment = \"{deployment}\"` describes a compute service, and this service is \
+                 `{}`; remove the line, or give it to the plan's `compute` service",
+                service.kind
+            ),
+        ));
     }
     Ok(())
 }
@@ -520,6 +601,31 @@ mod tests {
             err.to_string()
                 .starts_with("plan.services[12].monthly_price"),
             "{err}"
+        );
+    }
+
+    /// Equality compares what a service is, not how its amounts were written: the same
+    /// average bill with or without a currency sign is the same service; another average
+    /// bill or deployment is another.
+    #[test]
+    fn services_are_equal_by_their_fields_not_their_spelling() {
+        let read = |bill: &str| -> Service {
+            toml::from_str(&format!(
+                "kind = \"compute\"\nmonthly_price = \"10\"\naverage_monthly_bill = \"{bill}\""
+            ))
+            .unwrap()
+        };
+        assert_eq!(read("€40.00"), read("40.00"));
+        assert_ne!(read("40.00"), read("41.00"));
+        assert_ne!(
+            read("40.00"),
+            read("40.00").with_deployment(Deployment::AvailabilitySet)
+        );
+        assert_eq!(
+            read("40.00").with_deployment(Deployment::AvailabilitySet),
+            Service::new(ServiceKind::Compute, Decimal::TEN)
+                .with_average_monthly_bill(Decimal::new(4000, 2))
+                .with_deployment(Deployment::AvailabilitySet)
         );
     }
 

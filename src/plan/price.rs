@@ -6,7 +6,7 @@
 use rust_decimal::Decimal;
 use serde::{Deserialize, Deserializer};
 
-use super::{Service, ServiceKind};
+use super::{Deployment, Service, ServiceKind};
 use crate::error::{Error, FieldPath, Result};
 use crate::money::{split_mark, Currency, Marked};
 use crate::numbers::{decimal, whole, Field, Unread, Written};
@@ -39,17 +39,35 @@ pub(super) struct ServiceFields {
     kind: ServiceKind,
     #[serde(deserialize_with = "monthly_price")]
     monthly_price: (Decimal, Option<Marked>),
+    #[serde(default, deserialize_with = "average_bill")]
+    average_monthly_bill: Option<(Decimal, Option<Marked>)>,
+    #[serde(default)]
+    deployment: Option<Deployment>,
 }
 
 impl From<ServiceFields> for Service {
     fn from(fields: ServiceFields) -> Service {
         let (monthly_price, marked) = fields.monthly_price;
+        let (average_monthly_bill, bill_marked) = match fields.average_monthly_bill {
+            Some((bill, mark)) => (Some(bill), mark),
+            None => (None, None),
+        };
         Service {
             kind: fields.kind,
             monthly_price,
+            average_monthly_bill,
+            deployment: fields.deployment,
             marked,
+            bill_marked,
         }
     }
+}
+
+/// `average_monthly_bill`: an amount written as a price is.
+fn average_bill<'de, D: Deserializer<'de>>(
+    d: D,
+) -> std::result::Result<Option<(Decimal, Option<Marked>)>, D::Error> {
+    monthly_price(d).map(Some)
 }
 
 /// A monthly price: a number, or text with an optional currency sign or code before or
@@ -114,18 +132,24 @@ pub(crate) fn check_price_marks(
     path: &dyn Fn() -> FieldPath,
 ) -> Result<()> {
     for (i, service) in services.iter().enumerate() {
-        let Some(marked) = service.marked else {
-            continue;
-        };
-        if !marked.fits(currency) {
-            return Err(Error::invalid(
-                path().field("services").index(i).field("monthly_price"),
-                format!(
-                    "the price is written in {marked}, but the plan is priced in {currency}; \
-                     write the price in {currency} as the bill states it, or set the plan's \
-                     currency to the one its prices are in"
-                ),
-            ));
+        let marks = [
+            (service.marked, "monthly_price", "price"),
+            (service.bill_marked, "average_monthly_bill", "average bill"),
+        ];
+        for (marked, field, what) in marks {
+            let Some(marked) = marked else {
+                continue;
+            };
+            if !marked.fits(currency) {
+                return Err(Error::invalid(
+                    path().field("services").index(i).field(field),
+                    format!(
+                        "the {what} is written in {marked}, but the plan is priced in \
+                         {currency}; write the {what} in {currency} as the bill states it, or \
+                         set the plan's currency to the one its prices are in"
+                    ),
+                ));
+            }
         }
     }
     Ok(())

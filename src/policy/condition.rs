@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use super::Clock;
 use crate::claim_file::Segment;
 use crate::outage::{Cause, WeatherCategory};
+use crate::plan::Deployment;
 use crate::span::Span;
 
 /// What to assume when a condition needs a fact the claim does not give.
@@ -89,6 +90,20 @@ pub enum Condition {
         /// The threshold (exclusive).
         more_than: Span,
     },
+    /// Every service of the item has an `average_monthly_bill` (RD 899/2009
+    /// art. 15(a) needs it). When one has none, the claim's notes say so and name the
+    /// field.
+    AverageMonthlyBillGiven,
+    /// The item's services are deployed as `deployment` (a cloud SLA's commitment
+    /// depends on it). A service whose `deployment` is not given is taken to be
+    /// deployed as `if_absent`; when the test holds by that, the claim's notes say so
+    /// and name the field.
+    DeployedAs {
+        /// The deployment tested for.
+        deployment: Deployment,
+        /// The deployment taken for a service that gives none.
+        if_absent: Deployment,
+    },
     /// The item's credit, before rounding, is more than this amount (AWS: "greater
     /// than USD 1"; RD 899/2009 art. 15: "more than €1"). Only a payment can ask this.
     CreditMoreThan(Decimal),
@@ -136,6 +151,12 @@ impl Condition {
                 from.format("%H:%M"),
                 to.format("%H:%M")
             ),
+            Condition::AverageMonthlyBillGiven => {
+                "the service's average monthly bill is given".to_owned()
+            }
+            Condition::DeployedAs { deployment, .. } => {
+                format!("the service is deployed as {deployment}")
+            }
             Condition::CreditMoreThan(a) => format!("the credit is more than {a}"),
             Condition::All(all) => all
                 .iter()

@@ -26,7 +26,7 @@ pub use escalating::Escalating;
 pub use per_unit::{
     Band, Clock, ClockStart, Counting, DayKind, Grace, LastDay, PerUnit, UnitCount,
 };
-pub use pro_rata::{ProRata, ProRataBasis};
+pub use pro_rata::{PriceSource, ProRata, ProRataBasis};
 pub use rule::Rule;
 pub use tiers::{Measure, ThresholdTier, Tiers};
 pub use uptime::{Inclusion, Tier, UptimeTiers};

@@ -27,6 +27,33 @@ pub enum ProRataBasis {
     ThirtyDays,
 }
 
+/// Which monthly amount of a service a pro-rata credit is a share of.
+///
+/// # Example
+/// ```
+/// use redress::policy::{PriceSource, ProRata, ProRataBasis};
+/// // RD 899/2009 art. 15(a): the average bill of the three months before, prorated.
+/// let a = ProRata::new(ProRataBasis::CalendarMonth).with_price(PriceSource::AverageMonthlyBill);
+/// assert_eq!(a.price, PriceSource::AverageMonthlyBill);
+/// assert_eq!(PriceSource::default(), PriceSource::MonthlyPrice);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
+pub enum PriceSource {
+    /// The service's `monthly_price`.
+    #[default]
+    MonthlyPrice,
+    /// The service's `average_monthly_bill`: the average billed each month over the
+    /// three months before. A service without one earns nothing from such a rule; a
+    /// policy asks [`super::Condition::AverageMonthlyBillGiven`] first.
+    AverageMonthlyBill,
+}
+
+fn is_default<T: Default + PartialEq>(value: &T) -> bool {
+    *value == T::default()
+}
+
 /// The monthly price × multiplier × time out ÷ the period's length.
 ///
 /// # Example
@@ -59,6 +86,9 @@ pub struct ProRata {
     /// outage in the period.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub outages_longer_than: Option<Span>,
+    /// Which monthly amount is prorated: the price (the default) or the average bill.
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub price: PriceSource,
 }
 
 fn one() -> Decimal {
@@ -74,7 +104,21 @@ impl ProRata {
             clock: Clock::default(),
             grace: Grace::None,
             outages_longer_than: None,
+            price: PriceSource::MonthlyPrice,
         }
+    }
+
+    /// The rule prorating another monthly amount of the service (see [`PriceSource`]).
+    ///
+    /// # Example
+    /// ```
+    /// use redress::policy::{PriceSource, ProRata, ProRataBasis};
+    /// let bill = ProRata::new(ProRataBasis::ThirtyDays).with_price(PriceSource::AverageMonthlyBill);
+    /// assert_eq!(bill.multiplier, 1.into());
+    /// ```
+    pub fn with_price(mut self, price: PriceSource) -> ProRata {
+        self.price = price;
+        self
     }
 
     /// The rule paying a multiple of the price.

@@ -3,7 +3,8 @@
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
-use crate::policy::{ClaimDeadline, Evidence, Policy, PolicyVersion, Rule};
+use crate::plan::Deployment;
+use crate::policy::{ClaimDeadline, Condition, Evidence, Policy, PolicyVersion, Rule};
 
 use super::cloud_sla::{cloud_policy, common_readings, pct, share, sla_credit, tiers};
 use crate::catalog::ymd;
@@ -11,7 +12,8 @@ use crate::catalog::ymd;
 /// Azure VM SLA v1.8 (March 2018), which added the Availability Zone SLO.
 const AZURE_2018: NaiveDate = ymd(2018, 3, 1);
 
-/// Which Azure VM commitment the deployment has.
+/// The deployment [`azure_vm_with`] takes for a compute service whose claim file gives
+/// no `deployment` (see [`Deployment`]).
 ///
 /// # Example
 /// ```
@@ -26,8 +28,31 @@ pub enum AzureVmSlo {
     AvailabilityZones,
     /// Two or more instances in one Availability Set: 99.95 %.
     AvailabilitySet,
-    /// A single instance with premium storage for all disks: 99.9 %.
+    /// A single instance with Premium SSD storage for all disks: 99.9 %.
     SingleInstancePremium,
+    /// A single instance with Standard SSD storage: 99.5 %.
+    SingleInstanceStandardSsd,
+    /// A single instance with Standard HDD storage: 95 %.
+    SingleInstanceStandardHdd,
+}
+
+impl AzureVmSlo {
+    /// The deployment this stands for.
+    ///
+    /// # Example
+    /// ```
+    /// use redress::{catalog::contracts::AzureVmSlo, Deployment};
+    /// assert_eq!(AzureVmSlo::SingleInstancePremium.deployment(), Deployment::SingleInstancePremiumSsd);
+    /// ```
+    pub fn deployment(self) -> Deployment {
+        match self {
+            AzureVmSlo::AvailabilityZones => Deployment::AvailabilityZones,
+            AzureVmSlo::AvailabilitySet => Deployment::AvailabilitySet,
+            AzureVmSlo::SingleInstancePremium => Deployment::SingleInstancePremiumSsd,
+            AzureVmSlo::SingleInstanceStandardSsd => Deployment::SingleInstanceStandardSsd,
+            AzureVmSlo::SingleInstanceStandardHdd => Deployment::SingleInstanceStandardHdd,
+        }
+    }
 }
 
 /// The readings [`azure_vm_with`] can take; [`Default`] is the catalog's. More
@@ -41,17 +66,87 @@ pub enum AzureVmSlo {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 #[non_exhaustive]
 pub struct AzureVmOptions {
-    /// The deployment's commitment.
+    /// The deployment taken when the compute service gives no `deployment`.
     pub slo: AzureVmSlo,
 }
 
-/// `azure-vm`: the Azure Virtual Machines SLA for a deployment across Availability Zones
-/// (99.99 %); see [`azure_vm_with`] for the 99.95 % and 99.9 % commitments.
+/// Three credit tiers `[from, to) → credit %`, bounds as uptime percentages.
+type Bands = [(Decimal, Decimal, i64); 3];
+
+/// Each deployment's commitment and credit tiers, in [`Deployment::words`] order.
+fn commitments() -> [(Deployment, &'static str, Bands); 5] {
+    let below = |slo: Decimal| {
+        [
+            (pct(99, 0), slo, 10),
+            (pct(95, 0), pct(99, 0), 25),
+            (Decimal::ZERO, pct(95, 0), 100),
+        ]
+    };
+    [
+        (
+            Deployment::AvailabilityZones,
+            "99.99 %",
+            below(pct(9999, 2)),
+        ),
+        (Deployment::AvailabilitySet, "99.95 %", below(pct(9995, 2))),
+        (
+            Deployment::SingleInstancePremiumSsd,
+            "99.9 %",
+            below(pct(999, 1)),
+        ),
+        (
+            Deployment::SingleInstanceStandardSsd,
+            "99.5 %",
+            below(pct(995, 1)),
+        ),
+        (
+            Deployment::SingleInstanceStandardHdd,
+            "95 %",
+            [
+                (pct(92, 0), pct(95, 0), 10),
+                (pct(90, 0), pct(92, 0), 25),
+                (Decimal::ZERO, pct(90, 0), 100),
+            ],
+        ),
+    ]
+}
+
+/// The tiers of the compute service's deployment: one branch per deployment, a service
+/// that gives none taken as `if_absent` (and the claim's notes say so).
+fn by_deployment(if_absent: Deployment) -> Rule {
+    let mut rule: Option<Rule> = None;
+    for (deployment, _, bands) in commitments().into_iter().rev() {
+        rule = Some(Rule::When {
+            condition: Condition::DeployedAs {
+                deployment,
+                if_absent,
+            },
+            then: Box::new(tiers(&bands)),
+            otherwise: rule.map(Box::new),
+        });
+    }
+    rule.unwrap_or_else(|| tiers(&[]))
+}
+
+/// `azure-vm`: the Azure Virtual Machines SLA, its commitment following the compute
+/// service's `deployment` (99.99 % across Availability Zones when none is given).
 ///
 /// **The rule.** Uptime = (minutes in the billing month − minutes with no connectivity to
-/// any instance) ÷ minutes in the month. Below the commitment x the customer may claim a
-/// credit of the month's fees for the service: under x and at least 99 % → 10 %; under
-/// 99 % and at least 95 % → 25 %; under 95 % → 100 %; a month's credits never exceed that
+/// any instance) ÷ minutes in the month. Below the deployment's commitment the customer
+/// may claim a credit of the month's fees for the service:
+///
+/// | `deployment` | commitment | 10 % | 25 % | 100 % |
+/// |---|---|---|---|---|
+/// | `availability-zones` (two or more instances across two or more zones) | 99.99 % | < 99.99 % | < 99 % | < 95 % |
+/// | `availability-set` (two or more instances in one set) | 99.95 % | < 99.95 % | < 99 % | < 95 % |
+/// | `single-instance-premium-ssd` (Premium SSD or Ultra Disk for every disk) | 99.9 % | < 99.9 % | < 99 % | < 95 % |
+/// | `single-instance-standard-ssd` | 99.5 % | < 99.5 % | < 99 % | < 95 % |
+/// | `single-instance-standard-hdd` | 95 % | < 95 % | < 92 % | < 90 % |
+///
+/// Each band includes its lower bound; the tier is chosen on the unrounded uptime. A
+/// compute service with no `deployment` is taken as deployed across Availability Zones,
+/// and the claim's notes say so, naming the field. A single instance on other storage
+/// has no commitment: leave such a service out. A month's credits never exceed that
 /// month's fee. The claim must reach Microsoft within two months after the end of the
 /// billing month of the incident. Outages with cause `customer` or `force-majeure` do not
 /// count. The plan's provider must name Microsoft or Azure.
@@ -59,18 +154,22 @@ pub struct AzureVmOptions {
 /// Maximum Available Minutes are counted over the whole billing month here; the SLA counts
 /// them from when the qualifying deployment is running, which the claim file does not say.
 ///
-/// **Source.** SLA for Azure Virtual Machines, v1.8 (March 2018, which added the
-/// Availability Zone commitment), azure.microsoft.com/support/legal/sla/virtual-machines/,
-/// and the general terms of the Microsoft SLA for Online Services.
+/// **Source.** Microsoft's Service Level Agreements for Online Services, Virtual Machines
+/// (formerly the SLA for Azure Virtual Machines; v1.8 of March 2018 added the Availability
+/// Zone commitment), azure.microsoft.com/support/legal/sla/virtual-machines/, and the
+/// general terms of the same document.
 ///
-/// **How firm.** The commitments and version history are \[P\]; the credit tiers are \[S\]
-/// (consistent with the v1.5 note); the uptime formula, the claim window and the fee cap
-/// are \[M\] or \[S\]. Graded \[M\]. The day of March 2018 v1.8 took effect is not known; the
-/// 1st is taken, and earlier incidents earn nothing here.
+/// **How firm.** The zone, set and Premium SSD commitments and the version history are
+/// \[P\]; the Standard SSD and Standard HDD commitments \[S\]; the credit tiers \[S\]
+/// (consistent with the v1.5 note), those of Standard SSD and Standard HDD \[M\]; the
+/// uptime formula, the claim window and the fee cap are \[M\] or \[S\]. Graded \[M\]. The
+/// day of March 2018 v1.8 took effect is not known; the 1st is taken, and earlier
+/// incidents earn nothing here.
 ///
 /// # Example
 /// ```
-/// // June 2025 (30 days), 30 minutes with no connectivity → 99.93056 % → 10 % of USD 3,000.
+/// // June 2025 (30 days = 43,200 min), 30 minutes with no connectivity in an
+/// // Availability Set (99.95 %): 43,170 / 43,200 = 99.93056 % → 10 % of USD 3,000.
 /// let claim: redress::ClaimFile = toml::from_str(r#"
 ///     [plan]
 ///     provider = "Microsoft Azure"
@@ -79,6 +178,7 @@ pub struct AzureVmOptions {
 ///     [[plan.services]]
 ///     kind = "compute"
 ///     monthly_price = "3000"
+///     deployment = "availability-set"
 ///     [[outages]]
 ///     services = ["compute"]
 ///     start = "2025-06-10T10:00:00Z"
@@ -92,8 +192,8 @@ pub fn azure_vm() -> Policy {
     azure_vm_with(AzureVmOptions::default())
 }
 
-/// `azure-vm` for a chosen commitment: Availability Zones (99.99 %), an Availability Set
-/// (99.95 %) or a single premium-storage instance (99.9 %). See [`azure_vm`].
+/// `azure-vm` taking another deployment for a compute service that gives none; a
+/// service's own `deployment` always wins. See [`azure_vm`].
 ///
 /// # Example
 /// ```
@@ -101,23 +201,13 @@ pub fn azure_vm() -> Policy {
 /// let mut options = AzureVmOptions::default();
 /// options.slo = AzureVmSlo::SingleInstancePremium;
 /// let single = azure_vm_with(options);
-/// assert!(single.readings.iter().any(|r| r.contains("99.9 %")));
+/// assert!(single.readings.iter().any(|r| r.contains("taken as single-instance-premium-ssd")));
 /// ```
 pub fn azure_vm_with(options: AzureVmOptions) -> Policy {
-    let (slo, text) = match options.slo {
-        AzureVmSlo::AvailabilityZones => (pct(9999, 2), "two or more Availability Zones: 99.99 %"),
-        AzureVmSlo::AvailabilitySet => (pct(9995, 2), "an Availability Set: 99.95 %"),
-        AzureVmSlo::SingleInstancePremium => {
-            (pct(999, 1), "a single instance on premium storage: 99.9 %")
-        }
-    };
+    let if_absent = options.slo.deployment();
     let rule = Rule::Cap {
         limit: share(100),
-        rule: Box::new(tiers(&[
-            (pct(99, 0), slo, 10),
-            (pct(95, 0), pct(99, 0), 25),
-            (Decimal::ZERO, pct(95, 0), 100),
-        ])),
+        rule: Box::new(by_deployment(if_absent)),
     };
     let mut policy = cloud_policy(
         "azure-vm",
@@ -135,14 +225,22 @@ pub fn azure_vm_with(options: AzureVmOptions) -> Policy {
         )
         .with_label("v1.8 (March 2018)"),
     );
-    policy.citation = "SLA for Azure Virtual Machines v1.8, \
-        azure.microsoft.com/support/legal/sla/virtual-machines/; general terms of the Microsoft \
-        Service Level Agreements for Online Services"
+    policy.citation = "Microsoft, Service Level Agreements for Online Services: Virtual \
+        Machines (SLA for Azure Virtual Machines v1.8), \
+        azure.microsoft.com/support/legal/sla/virtual-machines/, and its general terms"
         .to_owned();
     policy.evidence = Evidence::Memory;
     policy.readings = common_readings();
+    let listed: Vec<String> = commitments()
+        .iter()
+        .map(|(deployment, slo, _)| format!("{deployment} {slo}"))
+        .collect();
     policy.readings.extend([
-        format!("The deployment's commitment is that of {text}."),
+        format!(
+            "The commitment follows the compute service's deployment ({}); a service with no \
+             deployment is taken as {if_absent}.",
+            listed.join(", ")
+        ),
         "The uptime is over the whole billing month (the SLA counts from when the deployment is \
          running)."
             .to_owned(),

@@ -8,8 +8,8 @@ use crate::money::Currency;
 use crate::outage::Cause;
 use crate::plan::ServiceKind;
 use crate::policy::{
-    Clock, Condition, Evidence, Payment, Policy, PolicyVersion, ProRata, ProRataBasis, Provision,
-    Rule, ServiceScope, Subject,
+    Clock, Condition, Evidence, Payment, Policy, PolicyVersion, PriceSource, ProRata, ProRataBasis,
+    Provision, Rule, ServiceScope, Subject,
 };
 use crate::span::Span;
 
@@ -127,10 +127,12 @@ pub fn rd_899_2009() -> Policy {
 ///
 /// **The rule.** When a subscriber suffers temporary interruptions in a billing
 /// period:
-/// - *Telephone* (art. 15; fixed and mobile, `phone` and `mobile`): at least five times
-///   the monthly fee in force, prorated by the time out; paid in the next bill without
-///   asking when the period's amount is more than €1, otherwise on request. With force
-///   majeure only the fee itself, prorated, is refunded, automatically.
+/// - *Telephone* (art. 15; fixed and mobile, `phone` and `mobile`): at least the greater
+///   of (a) the average amount billed for the service over the three months before the
+///   interruption, prorated by the time out, and (b) five times the monthly fee in force,
+///   prorated by the time out; paid in the next bill without asking when that amount is
+///   more than €1, otherwise on request. With force majeure only the fee itself,
+///   prorated, is refunded, automatically.
 /// - *Internet access* (art. 16): the subscription fee and other fixed fees, prorated by
 ///   the time out; paid without asking when the period's interruptions, continuous or
 ///   not, exceed 6 hours within 08:00–22:00 local time, otherwise on request.
@@ -146,10 +148,13 @@ pub fn rd_899_2009() -> Policy {
 /// half and half (FACUA's method): list both services in the plan at half the
 /// package's price each, e.g. with [`crate::split_bundle`] and weights 1 and 1.
 ///
-/// **Not encoded:** art. 15's alternative (a), the average bill of the three months
-/// before the interruption, prorated, is owed instead when it is higher; the claim
-/// file has no billing history, so only (b), five times the fee, is computed. Damages
-/// beyond these amounts need proof (art. 18).
+/// **Alternative (a).** The claim file describes prices, not past bills, so (a) is read
+/// from the service's `average_monthly_bill` (the average billed for that service each
+/// month over the three complete billing months before, fewer when the contract is
+/// younger). With it, both are computed and the greater paid; without it, (b) alone,
+/// and the claim's notes say that (a) was not computed and might pay more. A batch's
+/// accounts carry no average bill: there, (b) alone. Damages beyond these amounts need
+/// proof (art. 18).
 ///
 /// **Source.** Real Decreto 899/2009, de 22 de mayo, carta de derechos del usuario de
 /// los servicios de comunicaciones electrónicas, arts. 15 and 16; BOE no. 131,
@@ -229,9 +234,9 @@ pub fn rd_899_2009_with(options: Rd899Options) -> Policy {
         clock_reading.to_owned(),
         basis_reading.to_owned(),
         trigger_reading.to_owned(),
-        "art. 15 (a), the average bill of the 3 months before, prorated, is not computed: the \
-         claim file has no billing history; if it is higher than five times the fee, it is \
-         owed instead"
+        "art. 15 pays the greater of (a) the service's average_monthly_bill (the average \
+         billed over the 3 months before), prorated, and (b) five times the fee, prorated; \
+         without average_monthly_bill only (b) is computed"
             .to_owned(),
         "a bundle without separate phone and internet prices is split 50/50: list each at half \
          the price (redress::split_bundle)"
@@ -241,16 +246,27 @@ pub fn rd_899_2009_with(options: Rd899Options) -> Policy {
     let periods = Subject::BillingPeriods {
         scope: ServiceScope::EachService,
     };
-    let pro_rata = |multiplier: i64| {
+    let prorated = |multiplier: i64, price: PriceSource| {
         Rule::ProRata(
             ProRata::new(basis)
                 .with_multiplier(Decimal::new(multiplier, 0))
-                .with_clock(clock),
+                .with_clock(clock)
+                .with_price(price),
         )
     };
+    let pro_rata = |multiplier: i64| prorated(multiplier, PriceSource::MonthlyPrice);
+    // Art. 15: the greater of (a) the average bill and (b) five times the fee, each
+    // prorated; (b) alone, with a note, where the average bill is not given.
+    let art_15 = Rule::When {
+        condition: Condition::AverageMonthlyBillGiven,
+        then: Box::new(Rule::MaxOf {
+            rules: vec![pro_rata(5), prorated(1, PriceSource::AverageMonthlyBill)],
+        }),
+        otherwise: Some(Box::new(pro_rata(5))),
+    };
     let phones = vec![ServiceKind::Phone, ServiceKind::Mobile];
-    let telephone = Provision::new("telephone interruption", periods, pro_rata(5))
-        .with_clause("RD 899/2009 art. 15.1(b)")
+    let telephone = Provision::new("telephone interruption", periods, art_15)
+        .with_clause("RD 899/2009 art. 15.1")
         .with_services(phones.clone())
         .with_excluded_causes(&[Cause::Customer, Cause::ForceMajeure])
         .with_payment(Payment::AutomaticIf(Condition::CreditMoreThan(
@@ -369,7 +385,8 @@ mod tests {
 
     /// Fixed phone, fee €15/month, 10-hour interruption (June): (b) 5 × 15 × 10 / 720 =
     /// €1.042 → €1.04 > €1 → automatic. (a), the €40 average bill (40 × 10 / 720 = €0.556),
-    /// is lower here; the claim file cannot carry it, and the claim says so.
+    /// is lower here; without `average_monthly_bill` it is not computed, and the claim
+    /// says so, naming the field.
     #[test]
     fn rd899_phone_ten_hours_five_times_the_fee() {
         let c = run(
@@ -385,7 +402,12 @@ mod tests {
         );
         assert_eq!(c.total.to_string(), "1.04", "{c}");
         assert!(c.automatic);
-        assert!(c.notes.iter().any(|n| n.contains("average bill")), "{c}");
+        assert!(
+            c.notes
+                .iter()
+                .any(|n| n.contains("no `average_monthly_bill` for phone")),
+            "{c}"
+        );
     }
 
     /// FACUA's published case (May 2025). Bundle €50 with phone and internet not itemised,

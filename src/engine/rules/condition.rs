@@ -10,6 +10,7 @@ use super::per_unit::spell_clock_start;
 use crate::civil::elapsed;
 use crate::error::{Error, Result};
 use crate::outage::WeatherCategory;
+use crate::plan::{Deployment, Service};
 use crate::policy::{Assumption, Condition};
 use crate::timeline::time_within_daily_window;
 
@@ -69,6 +70,11 @@ fn decide(
             to,
             more_than,
         } => time_in_daily_window_more_than((*from, *to), more_than.as_delta(), ctx, item)?,
+        Condition::AverageMonthlyBillGiven => average_bill_given(ctx, item, notes),
+        Condition::DeployedAs {
+            deployment,
+            if_absent,
+        } => deployed_as(*deployment, *if_absent, ctx, item, notes),
         Condition::CreditMoreThan(amount) => {
             if !credit_known_later {
                 return Err(
@@ -167,6 +173,86 @@ fn weather_category(
         )
     });
     assumed
+}
+
+/// The case's services an item is paid from.
+fn item_services<'c, 'i>(
+    ctx: &Context<'c>,
+    item: &'i Item<'_>,
+) -> impl Iterator<Item = &'c Service> + 'i
+where
+    'c: 'i,
+{
+    let services = ctx.services;
+    item.price
+        .places()
+        .iter()
+        .filter_map(move |&p| usize::try_from(p).ok().and_then(|p| services.get(p)))
+}
+
+/// Whether every service the item is paid from has an average monthly bill; when one
+/// has none, a note names the field and what it might change.
+fn average_bill_given(ctx: &Context<'_>, item: &Item<'_>, notes: &mut Vec<String>) -> bool {
+    let missing: Vec<&Service> = item_services(ctx, item)
+        .filter(|s| s.average_monthly_bill.is_none())
+        .collect();
+    if missing.is_empty() && item_services(ctx, item).next().is_some() {
+        return true;
+    }
+    ctx.note(notes, || {
+        let kinds: Vec<&str> = missing.iter().map(|s| s.kind.as_str()).collect();
+        format!(
+            "{}: the claim file gives no `average_monthly_bill` for {}, so only the amount \
+             figured from the monthly price is computed; the amount figured from the average \
+             bill of the three months before might pay more: add `average_monthly_bill` to the \
+             service in [[plan.services]] to compare them.",
+            item.label(ctx.zone),
+            if kinds.is_empty() {
+                "the service".to_owned()
+            } else {
+                kinds.join(", ")
+            }
+        )
+    });
+    false
+}
+
+/// Whether every service the item is paid from is deployed as `deployment`, a service
+/// that gives none taken as `if_absent`; when that decides it, a note names the field.
+fn deployed_as(
+    deployment: Deployment,
+    if_absent: Deployment,
+    ctx: &Context<'_>,
+    item: &Item<'_>,
+    notes: &mut Vec<String>,
+) -> bool {
+    let mut assumed = Vec::new();
+    for service in item_services(ctx, item) {
+        let deployed = match service.deployment {
+            Some(given) => given,
+            None => {
+                assumed.push(service.kind.as_str());
+                if_absent
+            }
+        };
+        if deployed != deployment {
+            return false;
+        }
+    }
+    if !assumed.is_empty() {
+        ctx.note(notes, || {
+            let words: Vec<&str> = Deployment::words().collect();
+            format!(
+                "{}: the claim file gives no `deployment` for {}; it is taken as \
+                 `{if_absent}`. If it is deployed otherwise, write `deployment` on the service \
+                 in [[plan.services]], one of {}.",
+                item.label(ctx.zone),
+                assumed.join(", "),
+                words.join(", ")
+            )
+        });
+    }
+    true
 }
 
 /// Whether the item's spells spent more than `limit` inside a daily window (local

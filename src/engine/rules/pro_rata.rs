@@ -12,7 +12,7 @@ use crate::civil::elapsed;
 use crate::claim::hours_text;
 use crate::error::Result;
 use crate::plan::BillingCycle;
-use crate::policy::{ProRata, ProRataBasis, Subject};
+use crate::policy::{PriceSource, ProRata, ProRataBasis, Subject};
 use crate::timeline::Spell;
 
 /// A span of time out, and for a period's outage, that outage's records.
@@ -72,6 +72,10 @@ pub(crate) fn compile(rule: &ProRata, ctx: &Context<'_>, item: &Item<'_>) -> Res
         ) => Some((*start, *end)),
         _ => None,
     };
+    let price = match rule.price {
+        PriceSource::AverageMonthlyBill => item.price.average_bills(),
+        _ => item.price.clone(),
+    };
     let mut lines = SmallVec::new();
     for (from, to, outages) in spans {
         let pieces = match own_period {
@@ -86,7 +90,7 @@ pub(crate) fn compile(rule: &ProRata, ctx: &Context<'_>, item: &Item<'_>) -> Res
             lines.push(LineExpr::ProRata(Box::new(ProRataLine {
                 outages: outages.clone(),
                 basis: rule.basis,
-                price: item.price.clone(),
+                price: price.clone(),
                 multiplier: rule.multiplier,
                 from: start,
                 to: end,
