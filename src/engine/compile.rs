@@ -21,7 +21,7 @@ use crate::error::Result;
 use crate::outage::Cause;
 use crate::plan::ServiceKind;
 use crate::policy::{
-    Bearing, ClaimDeadline, Dating, Payment, Policy, PolicyVersion, Provision, Rule, Subject,
+    Bearing, ClaimDeadline, Payment, Policy, PolicyVersion, Provision, Rule, Subject,
 };
 use crate::timeline::Spell;
 
@@ -307,7 +307,9 @@ fn facts(
 ) -> LineFacts {
     let (outages, appointment, activation, period) = match &item.what {
         What::Incident(spell) => (spell.sources.to_vec(), None, None, None),
-        What::Window { start, end, spells } => {
+        What::Window {
+            start, end, spells, ..
+        } => {
             let mut sources: Vec<usize> = spells
                 .iter()
                 .flat_map(|s| s.sources.iter().copied())
@@ -517,11 +519,10 @@ fn note_out_of_force(case: &Case, policy: &Policy, program: &mut Program) {
             note_uncovered(i, &outage.services, policy, program);
             continue;
         }
-        let instant = match (policy.dated_by, outage.reported) {
-            (Dating::Report, Some(reported)) => reported,
-            _ => outage.start,
-        };
-        let date = local_date(instant, zone);
+        let date = local_date(
+            exposure::dated_at(policy, outage.reported, outage.start),
+            zone,
+        );
         if policy.version_on(date).is_none() {
             program.note(format!(
                 "Outage {} ({date}) earns nothing under this policy: it is in force {}.",

@@ -33,7 +33,7 @@ fn a_version_is_in_force_on_the_local_date_with_or_without_the_zone() {
                     let spell = crate::timeline::Spell::between(start, start);
                     let expected = version.in_force_on(crate::civil::local_date(start, zone));
                     assert_eq!(
-                        super::exposure::spell_in_force(&spell, &version, &policy, zone),
+                        super::exposure::spell_in_force(&spell, start, &version, &policy, zone),
                         expected,
                         "{start} in {zone}"
                     );
@@ -301,6 +301,81 @@ fn provisions_that_exclude_different_causes_pick_their_own_outages() {
         assert!(
             claim.notes.iter().any(|n| n.contains("“excludes”")),
             "{claim}"
+        );
+    }
+}
+
+/// An AWS compute claim: USD 100 a month, one outage from `start` to `end`, billed from
+/// `billing_day`, in UTC.
+fn aws_claim(billing_day: u32, start: &str, end: &str) -> ClaimFile {
+    toml::from_str(&format!(
+        r#"
+        [plan]
+        provider = "AWS"
+        currency = "USD"
+        time_zone = "UTC"
+        billing_day = {billing_day}
+        [[plan.services]]
+        kind = "compute"
+        monthly_price = "100"
+        [[outages]]
+        services = ["compute"]
+        start = "{start}"
+        end = "{end}"
+        "#
+    ))
+    .unwrap()
+}
+
+/// AWS's SLA counts incidents from 5 May 2022. An outage from 4 May 23:00 to 5 May 01:00
+/// UTC began on 4 May: it earns nothing, whatever the billing day. Billed from the 5th,
+/// its hour after midnight falls in the period 5 May – 4 June (31 days, 44,640 minutes);
+/// judged by that piece's own start it earned 60 of 44,640 minutes → 99.86559 % → 10 % of
+/// 100 = 10.00 (while billed from the 1st or the 6th it earned 0.00), with a note beside
+/// the line saying the outage earns nothing.
+#[test]
+fn an_outage_is_dated_by_its_own_start_whatever_the_billing_day() {
+    let policy = crate::catalog::contracts::aws_ec2_region();
+    for billing_day in [1, 4, 5, 6] {
+        let claim = aws_claim(billing_day, "2022-05-04T23:00:00Z", "2022-05-05T01:00:00Z");
+        let claim = assess(&claim, &policy).unwrap();
+        assert_eq!(
+            claim.total.to_string(),
+            "0.00",
+            "day {billing_day}: {claim}"
+        );
+        assert!(claim.lines.is_empty(), "day {billing_day}: {claim}");
+        assert!(
+            claim
+                .notes
+                .iter()
+                .any(|n| n.starts_with("Outage 1 (2022-05-04) earns nothing")),
+            "day {billing_day}: {claim}"
+        );
+    }
+}
+
+/// The same two hours a day later, from 5 May 00:00 to 02:00 UTC, are in force whatever
+/// the billing day, and lie inside one billing period each time: from the 1st, May (31
+/// days, 44,640 minutes): 120 min → 44,520 / 44,640 = 99.73118 %; from the 5th, 5 May – 4
+/// June (31 days): the same 99.73118 %; from the 6th, 6 April – 5 May (30 days, 43,200
+/// minutes): 43,080 / 43,200 = 99.72222 %. Each is in [99 %, 99.99 %) → 10 % of 100 =
+/// 10.00, and no note says the outage earns nothing.
+#[test]
+fn an_outage_from_the_first_day_is_in_force_whatever_the_billing_day() {
+    let policy = crate::catalog::contracts::aws_ec2_region();
+    for billing_day in [1, 4, 5, 6] {
+        let claim = aws_claim(billing_day, "2022-05-05T00:00:00Z", "2022-05-05T02:00:00Z");
+        let claim = assess(&claim, &policy).unwrap();
+        assert_eq!(
+            claim.total.to_string(),
+            "10.00",
+            "day {billing_day}: {claim}"
+        );
+        assert_eq!(claim.lines.len(), 1, "day {billing_day}: {claim}");
+        assert!(
+            !claim.notes.iter().any(|n| n.contains("earns nothing")),
+            "day {billing_day}: {claim}"
         );
     }
 }
