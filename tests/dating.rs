@@ -1,0 +1,218 @@
+//! An incident is dated by its own start (or its report, for a policy dated by reports),
+//! whatever the billing day: for every dated catalog policy (more than one version, or a
+//! first date in force), incidents around each version's first and last dates are
+//! assessed with billing days on both sides of the boundary, and each version counts the
+//! incident exactly when the incident's date falls in the version's dates.
+//!
+//! Which version counts an incident is read off each version alone: the policy with that
+//! one version, its dates and its dating rule unchanged, pays a line for the outage or
+//! does not. The incidents last ten days, long enough to earn under every rule of the
+//! catalog when in force (a 24-hour threshold, two working days after a report, 12 hours
+//! off supply, an uptime below 99.99 %…), so "no line" means "not in force". How much a
+//! version pays may change with the billing day (a ten-day outage falls in one billing
+//! period or two); whether it pays may not.
+
+use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime};
+use redress::policy::{Dating, Policy, PolicyVersion};
+use redress::{Case, Claim, ClaimFile};
+
+/// A dated policy's boundaries: each version's first date (other than "always") and
+/// last date, without repeats.
+fn boundaries(policy: &Policy) -> Vec<NaiveDate> {
+    let mut dates: Vec<NaiveDate> = policy
+        .versions
+        .iter()
+        .flat_map(|v| [Some(v.effective_from), v.effective_until])
+        .flatten()
+        .filter(|d| *d != NaiveDate::MIN)
+        .collect();
+    dates.sort();
+    dates.dedup();
+    dates
+}
+
+/// The catalog's dated policies.
+fn dated() -> Vec<Policy> {
+    redress::catalog::all()
+        .into_iter()
+        .filter(|p| p.versions.len() > 1 || !boundaries(p).is_empty())
+        .collect()
+}
+
+/// One incident: when it began and when it was reported.
+#[derive(Debug, Clone, Copy)]
+struct Incident {
+    start: NaiveDateTime,
+    reported: NaiveDateTime,
+}
+
+impl Incident {
+    /// The date that picks the version under the policy's rule (the plan is in UTC).
+    fn date(&self, policy: &Policy) -> NaiveDate {
+        match policy.dated_by {
+            Dating::Report => self.reported.date(),
+            _ => self.start.date(),
+        }
+    }
+}
+
+/// The incidents tried around a boundary `day`: one beginning at 22:00 the day before
+/// and running across midnight into it (a billing period starting on `day` cuts it in
+/// two); one beginning at midnight on it; one beginning two days before and reported
+/// just after midnight on it (dated on either side, by the policy's rule).
+fn incidents(day: NaiveDate) -> Vec<Incident> {
+    let at = |days: i64, hour: u32, minute: u32| {
+        (day + Duration::days(days))
+            .and_hms_opt(hour, minute, 0)
+            .unwrap()
+    };
+    vec![
+        Incident {
+            start: at(-1, 22, 0),
+            reported: at(-1, 22, 30),
+        },
+        Incident {
+            start: at(0, 0, 0),
+            reported: at(0, 0, 30),
+        },
+        Incident {
+            start: at(-2, 12, 0),
+            reported: at(0, 0, 30),
+        },
+    ]
+}
+
+/// Billing days on both sides of a boundary: the 1st, the day before, the boundary's
+/// own day (a billing period starts on it) and the day after.
+fn billing_days(day: NaiveDate) -> Vec<u32> {
+    let mut days = vec![
+        1,
+        day.day().saturating_sub(1).max(1),
+        day.day(),
+        (day.day() % 31) + 1,
+    ];
+    days.sort_unstable();
+    days.dedup();
+    days
+}
+
+/// A claim of one ten-day outage of the policy's first service, for a customer it
+/// reaches, billed from `billing_day`, in UTC.
+fn claim(policy: &Policy, incident: Incident, billing_day: u32) -> ClaimFile {
+    let service = policy.services.first().map_or("internet", |s| s.as_str());
+    let currency = policy.currency.map_or("USD".to_owned(), |c| c.to_string());
+    let provider = policy.providers.first().map_or("Acme", String::as_str);
+    let region = match policy.jurisdiction.as_str() {
+        "*" => "US",
+        code => code,
+    };
+    let end = incident.start + Duration::days(10);
+    let z = |t: NaiveDateTime| t.format("%Y-%m-%dT%H:%M:%SZ").to_string();
+    toml::from_str(&format!(
+        r#"
+        as_of = "2026-12-01T00:00:00Z"
+        [customer]
+        region = "{region}"
+        [plan]
+        provider = "{provider}"
+        currency = "{currency}"
+        time_zone = "UTC"
+        billing_day = {billing_day}
+        [[plan.services]]
+        kind = "{service}"
+        monthly_price = "100"
+        [[outages]]
+        services = ["{service}"]
+        start = "{}"
+        end = "{}"
+        reported = "{}"
+        customers_affected = 100000
+        "#,
+        z(incident.start),
+        z(end),
+        z(incident.reported),
+    ))
+    .unwrap_or_else(|e| panic!("{}: {e}", policy.id))
+}
+
+fn assess(file: &ClaimFile, policy: &Policy) -> Claim {
+    let case = Case::from_file(file).unwrap_or_else(|e| panic!("{}: {e}", policy.id));
+    redress::assess(&case, policy).unwrap_or_else(|e| panic!("{}: {e}", policy.id))
+}
+
+/// The policy with one version only: its dates and dating rule unchanged.
+fn alone(policy: &Policy, version: &PolicyVersion) -> Policy {
+    let mut one = policy.clone();
+    one.versions = vec![version.clone()];
+    one
+}
+
+/// Whether a claim pays a line for its outage.
+fn pays_for_the_outage(claim: &Claim) -> bool {
+    claim.lines.iter().any(|l| l.outages.contains(&0))
+}
+
+/// Each version counts each incident exactly when the incident's date (its start, or
+/// its report for a policy dated by reports) is in the version's dates, for every
+/// billing day.
+#[test]
+fn each_version_counts_an_incident_by_its_date_whatever_the_billing_day() {
+    let policies = dated();
+    assert!(policies.len() >= 10, "{} dated policies", policies.len());
+    for policy in &policies {
+        for day in boundaries(policy) {
+            for incident in incidents(day) {
+                let date = incident.date(policy);
+                for version in &policy.versions {
+                    let expected = version.effective_from <= date
+                        && version.effective_until.is_none_or(|until| date < until);
+                    let one = alone(policy, version);
+                    for billing_day in billing_days(day) {
+                        let claim = assess(&claim(policy, incident, billing_day), &one);
+                        assert_eq!(
+                            pays_for_the_outage(&claim),
+                            expected,
+                            "{} version from {}, {incident:?} dated {date}, billed from \
+                             day {billing_day}:\n{claim}",
+                            policy.id,
+                            version.effective_from,
+                        );
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// A claim under the whole policy never shows a line for an outage beside a note saying
+/// that outage earns nothing, and pays for it on every billing day or on none.
+#[test]
+fn no_claim_pays_an_outage_it_says_earns_nothing() {
+    for policy in &dated() {
+        for day in boundaries(policy) {
+            for incident in incidents(day) {
+                let paid: Vec<(u32, bool)> = billing_days(day)
+                    .into_iter()
+                    .map(|billing_day| {
+                        let claim = assess(&claim(policy, incident, billing_day), policy);
+                        let out_of_force = claim
+                            .notes
+                            .iter()
+                            .any(|n| n.starts_with("Outage 1 (") && n.contains("earns nothing"));
+                        assert!(
+                            !(pays_for_the_outage(&claim) && out_of_force),
+                            "{} {incident:?}, billed from day {billing_day}:\n{claim}",
+                            policy.id
+                        );
+                        (billing_day, pays_for_the_outage(&claim))
+                    })
+                    .collect();
+                assert!(
+                    paid.iter().all(|(_, p)| *p == paid[0].1),
+                    "{} {incident:?}: {paid:?}",
+                    policy.id
+                );
+            }
+        }
+    }
+}
