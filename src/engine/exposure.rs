@@ -72,6 +72,20 @@ impl Item<'_> {
         }
     }
 
+    /// Each outage (or piece of one, in a period) with the start of the whole outage,
+    /// which dates it ([`dated_at`]).
+    pub fn dated_spells(&self) -> impl Iterator<Item = (&Spell, DateTime<Utc>)> {
+        let began: &[DateTime<Utc>] = match &self.what {
+            What::Window { began, .. } => began,
+            _ => &[],
+        };
+        // A piece without its outage's start (which `items` never makes) is dated by its own.
+        self.spells()
+            .iter()
+            .enumerate()
+            .map(move |(i, s)| (s, began.get(i).copied().unwrap_or(s.start)))
+    }
+
     /// The outage time of the item: the whole outage, or the outages in a period added up.
     pub fn duration(&self) -> Result<TimeDelta> {
         if let [spell] = self.spells() {
@@ -695,12 +709,9 @@ pub(crate) fn in_version<'i, 'a>(
         }
         What::Appointment { appointment, .. } => appointment.date,
         What::Activation { activation, .. } => activation.promised,
-        What::Window {
-            start,
-            end,
-            spells,
-            began,
-        } => return window_in_version(item, (*start, *end), spells, began, version, policy, zone),
+        What::Window { start, end, .. } => {
+            return window_in_version(item, (*start, *end), version, policy, zone)
+        }
     };
     version.in_force_on(date).then_some(Cow::Borrowed(item))
 }
@@ -709,24 +720,17 @@ pub(crate) fn in_version<'i, 'a>(
 fn window_in_version<'i, 'a>(
     item: &'i Item<'a>,
     (start, end): (DateTime<Utc>, DateTime<Utc>),
-    spells: &[Spell],
-    began: &[DateTime<Utc>],
     version: &PolicyVersion,
     policy: &Policy,
     zone: Tz,
 ) -> Option<Cow<'i, Item<'a>>> {
-    // Each piece with whether its outage is in force; a piece without its outage's
-    // start (which `items` never makes) is dated by its own.
-    let judged: Vec<(&Spell, DateTime<Utc>, bool)> = spells
-        .iter()
-        .enumerate()
-        .map(|(i, s)| {
-            let began = began.get(i).copied().unwrap_or(s.start);
-            (s, began, spell_in_force(s, began, version, policy, zone))
-        })
+    // Each piece with whether its outage is in force.
+    let judged: Vec<(&Spell, DateTime<Utc>, bool)> = item
+        .dated_spells()
+        .map(|(s, began)| (s, began, spell_in_force(s, began, version, policy, zone)))
         .collect();
     if judged.iter().all(|(_, _, kept)| *kept) {
-        return (!spells.is_empty()).then_some(Cow::Borrowed(item));
+        return (!judged.is_empty()).then_some(Cow::Borrowed(item));
     }
     let (mut kept, mut kept_began) = (Vec::new(), Vec::new());
     for (spell, began, _) in judged.iter().filter(|(_, _, kept)| *kept) {

@@ -379,3 +379,138 @@ fn an_outage_from_the_first_day_is_in_force_whatever_the_billing_day() {
         );
     }
 }
+
+/// An outage across the start of a year is dated by its own start, not by the piece the
+/// new year holds: 26 h from 30 June 2021 20:00 to 1 July 22:00 (Melbourne) began under
+/// the calendar-year scheme, which counts all 26 h (more than 20 → 120.00); the
+/// financial-year scheme from 1 July counts none of it, though its year starting 1 July
+/// holds 22 h (more than 20: judged by that piece's start, it also paid 130.00, twice
+/// for one outage).
+#[test]
+fn an_outage_across_a_new_schemes_first_year_is_counted_by_the_scheme_it_began_under() {
+    let policy = Policy::new("two-schemes", "two schemes", Currency::AUD)
+        .with_version(
+            PolicyVersion::from_date(date(2016, 1, 1), vec![yearly(120)])
+                .with_end_date(date(2021, 7, 1)),
+        )
+        .with_version(PolicyVersion::from_date(
+            date(2021, 7, 1),
+            vec![Provision {
+                subject: Subject::Years {
+                    first_month: 7,
+                    scope: ServiceScope::EachService,
+                },
+                ..yearly(130)
+            }],
+        ));
+    let claim: ClaimFile = toml::from_str(
+        r#"
+        [plan]
+        currency = "AUD"
+        time_zone = "Australia/Melbourne"
+        [[plan.services]]
+        kind = "electricity"
+        monthly_price = "0"
+        [[outages]]
+        services = ["electricity"]
+        start = "2021-06-30T20:00:00+10:00"
+        end = "2021-07-01T22:00:00+10:00"
+        "#,
+    )
+    .unwrap();
+    let result = assess(&claim, &policy).unwrap();
+    let amounts: Vec<String> = result.lines.iter().map(|l| l.amount.to_string()).collect();
+    assert_eq!(amounts, vec!["120.00"], "{result}");
+}
+
+/// A policy of one version, from `from` (until `until`), paying a fixed 5 per outage.
+fn five_per_outage(from: chrono::NaiveDate, until: Option<chrono::NaiveDate>) -> Policy {
+    let version = PolicyVersion::from_date(
+        from,
+        vec![Provision::new(
+            "five",
+            Subject::outages(),
+            Rule::Fixed {
+                amount: Amount::Fixed(5.into()),
+            },
+        )],
+    );
+    let version = match until {
+        Some(until) => version.with_end_date(until),
+        None => version,
+    };
+    Policy::new("five", "five", Currency::USD).with_version(version)
+}
+
+/// Two overlapping records of the mobile service, in UTC: one incident.
+fn two_records(first: (&str, &str), second: (&str, &str)) -> ClaimFile {
+    toml::from_str(&format!(
+        r#"
+        [plan]
+        currency = "USD"
+        time_zone = "UTC"
+        [[plan.services]]
+        kind = "mobile"
+        monthly_price = "60"
+        [[outages]]
+        services = ["mobile"]
+        start = "{}"
+        end = "{}"
+        [[outages]]
+        services = ["mobile"]
+        start = "{}"
+        end = "{}"
+        "#,
+        first.0, first.1, second.0, second.1
+    ))
+    .unwrap()
+}
+
+/// Records merged into one outage are dated as one, by its start, and the notes say so:
+/// an outage from 8 July 08:00 to 9 July 05:00 (two records, the second from 9 July
+/// 01:00) under a version in force on 8 July only is paid 5.00, and no note says the
+/// second record earns nothing (it did, beside the line).
+#[test]
+fn a_record_merged_into_a_paid_outage_is_not_noted_as_earning_nothing() {
+    let policy = five_per_outage(date(2022, 7, 8), Some(date(2022, 7, 9)));
+    let claim = two_records(
+        ("2022-07-08T08:00:00Z", "2022-07-09T02:00:00Z"),
+        ("2022-07-09T01:00:00Z", "2022-07-09T05:00:00Z"),
+    );
+    let result = assess(&claim, &policy).unwrap();
+    assert_eq!(result.total.to_string(), "5.00", "{result}");
+    assert_eq!(result.lines[0].outages, vec![0, 1], "{result}");
+    assert!(
+        !result.notes.iter().any(|n| n.contains("earns nothing")),
+        "{result}"
+    );
+}
+
+/// The other way: an outage from 30 November 22:00 to 1 December 04:00 (the second
+/// record from 1 December 02:00) under a version from 1 December began before it and
+/// earns nothing; each record's note says why, the second's naming the outage's date.
+#[test]
+fn a_record_merged_into_an_outage_out_of_force_is_noted_with_the_outages_date() {
+    let policy = five_per_outage(date(2021, 12, 1), None);
+    let claim = two_records(
+        ("2021-11-30T22:00:00Z", "2021-12-01T03:00:00Z"),
+        ("2021-12-01T02:00:00Z", "2021-12-01T04:00:00Z"),
+    );
+    let result = assess(&claim, &policy).unwrap();
+    assert_eq!(result.total.to_string(), "0.00", "{result}");
+    let out: Vec<&String> = result
+        .notes
+        .iter()
+        .filter(|n| n.contains("earns nothing"))
+        .collect();
+    assert_eq!(
+        out,
+        vec![
+            "Outage 1 (2021-11-30) earns nothing under this policy: it is in force from \
+             2021-12-01.",
+            "Outage 2 (2021-12-01) earns nothing under this policy: it is part of an outage \
+             dated 2021-11-30, and the policy is in force from 2021-12-01."
+        ],
+        "{result}"
+    );
+}
