@@ -132,6 +132,14 @@ pub(crate) fn compile(case: &Case, policy: &Policy, explain: bool) -> Result<Pro
             notes.into_iter().map(|n| (0, n)),
         );
     }
+    if explain {
+        note_readings(case, policy, &mut program);
+    }
+    Ok(program)
+}
+
+/// Notes the policy's readings, and those that bear on the case.
+fn note_readings(case: &Case, policy: &Policy, program: &mut Program) {
     let readings = policy.readings.iter().chain(
         policy
             .readings_for
@@ -140,14 +148,11 @@ pub(crate) fn compile(case: &Case, policy: &Policy, explain: bool) -> Result<Pro
             .map(|(_, reading)| reading),
     );
     for reading in readings {
-        note(&mut program, &|| {
-            let mut text = String::with_capacity(READING.len() + reading.len());
-            text.push_str(READING);
-            text.push_str(reading);
-            text
-        });
+        let mut text = String::with_capacity(READING.len() + reading.len());
+        text.push_str(READING);
+        text.push_str(reading);
+        program.note(text);
     }
-    Ok(program)
 }
 
 /// Whether a case has what a reading bears on: an outage of that cause (of a service
