@@ -12,6 +12,8 @@
 //! version pays may change with the billing day (a ten-day outage falls in one billing
 //! period or two); whether it pays may not.
 
+mod common;
+
 use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime};
 use redress::policy::{Dating, Policy, PolicyVersion};
 use redress::{Case, Claim, ClaimFile};
@@ -215,4 +217,56 @@ fn no_claim_pays_an_outage_it_says_earns_nothing() {
             }
         }
     }
+}
+
+/// `redress claim` on AWS's example: an outage from 4 May 2022 23:00 to 5 May 01:00 UTC
+/// began before the SLA's incidents count (5 May 2022). Billed from the 1st, the 5th or
+/// the 6th, the report is the same: no line, 0.00 owed, and the note saying why. (Billed
+/// from the 5th it showed a 10 % line, 60 of 44,640 minutes down → 99.86559 % → 10 % of
+/// 100 = 10.00, beside the note that the outage earns nothing.)
+#[test]
+fn the_claim_report_is_the_same_whatever_the_billing_day() {
+    let dir = common::scratch("dating-aws");
+    let reports: Vec<String> = [1, 5, 6]
+        .into_iter()
+        .map(|billing_day| {
+            let path = dir.join(format!("aws-{billing_day}.toml"));
+            let text = format!(
+                r#"
+                policies = ["aws-ec2-region"]
+                as_of = "2022-06-01T12:00:00Z"
+                [plan]
+                provider = "Amazon Web Services"
+                currency = "USD"
+                time_zone = "UTC"
+                billing_day = {billing_day}
+                [[plan.services]]
+                kind = "compute"
+                monthly_price = "100.00"
+                [[outages]]
+                services = ["compute"]
+                start = "2022-05-04T23:00:00Z"
+                end = "2022-05-05T01:00:00Z"
+                "#
+            );
+            std::fs::write(&path, text).expect("write a scratch claim");
+            let run = common::redress(["claim".as_ref(), path.as_os_str()]);
+            assert_eq!(run.code, 0, "{}", run.stderr);
+            let out = common::flat(&run.stdout);
+            assert!(out.contains("Total: 0.00 USD (nothing owed)"), "{out}");
+            assert!(!out.contains("Service credit"), "{out}");
+            assert!(
+                out.contains(
+                    "Note: Outage 1 (2022-05-04) earns nothing under this policy: it is in \
+                     force from 2022-05-05."
+                ),
+                "{out}"
+            );
+            // What differs by billing day: the file's name and the plan's billing day.
+            out.replace(&format!("aws-{billing_day}.toml"), "")
+                .replace(&format!("billed from day {billing_day},"), "")
+        })
+        .collect();
+    assert_eq!(reports[0], reports[1]);
+    assert_eq!(reports[0], reports[2]);
 }
