@@ -4,6 +4,9 @@
 //! assessed with billing days on both sides of the boundary, and each version counts the
 //! incident exactly when the incident's date falls in the version's dates.
 //!
+//! The plan's zone is UTC, or a zone furthest ahead of or behind it: an incident's date is
+//! the local date in the plan's zone, and its times are written in that zone.
+//!
 //! Which version counts an incident is read off each version alone: the policy with that
 //! one version, its dates and its dating rule unchanged, pays a line for the outage or
 //! does not. The incidents last ten days, long enough to earn under every rule of the
@@ -49,7 +52,7 @@ struct Incident {
 }
 
 impl Incident {
-    /// The date that picks the version under the policy's rule (the plan is in UTC).
+    /// The date that picks the version under the policy's rule (times are the plan's).
     fn date(&self, policy: &Policy) -> NaiveDate {
         match policy.dated_by {
             Dating::Report => self.reported.date(),
@@ -98,9 +101,12 @@ fn billing_days(day: NaiveDate) -> Vec<u32> {
     days
 }
 
+/// The plan's zones tried: UTC, 14 hours ahead of it, 11 hours behind it.
+const ZONES: [&str; 3] = ["UTC", "Pacific/Kiritimati", "Pacific/Pago_Pago"];
+
 /// A claim of one ten-day outage of the policy's first service, for a customer it
-/// reaches, billed from `billing_day`, in UTC.
-fn claim(policy: &Policy, incident: Incident, billing_day: u32) -> ClaimFile {
+/// reaches, billed from `billing_day`, in `zone` (the times are written in it).
+fn claim(policy: &Policy, incident: Incident, billing_day: u32, zone: &str) -> ClaimFile {
     let service = policy.services.first().map_or("internet", |s| s.as_str());
     let currency = policy.currency.map_or("USD".to_owned(), |c| c.to_string());
     let provider = policy.providers.first().map_or("Acme", String::as_str);
@@ -109,7 +115,7 @@ fn claim(policy: &Policy, incident: Incident, billing_day: u32) -> ClaimFile {
         code => code,
     };
     let end = incident.start + Duration::days(10);
-    let z = |t: NaiveDateTime| t.format("%Y-%m-%dT%H:%M:%SZ").to_string();
+    let z = |t: NaiveDateTime| t.format("%Y-%m-%dT%H:%M:%S").to_string();
     toml::from_str(&format!(
         r#"
         as_of = "2026-12-01T00:00:00Z"
@@ -118,7 +124,7 @@ fn claim(policy: &Policy, incident: Incident, billing_day: u32) -> ClaimFile {
         [plan]
         provider = "{provider}"
         currency = "{currency}"
-        time_zone = "UTC"
+        time_zone = "{zone}"
         billing_day = {billing_day}
         [[plan.services]]
         kind = "{service}"
@@ -135,6 +141,13 @@ fn claim(policy: &Policy, incident: Incident, billing_day: u32) -> ClaimFile {
         z(incident.reported),
     ))
     .unwrap_or_else(|e| panic!("{}: {e}", policy.id))
+}
+
+/// Each zone with each billing day.
+fn zoned(days: Vec<u32>) -> impl Iterator<Item = (&'static str, u32)> {
+    ZONES
+        .into_iter()
+        .flat_map(move |zone| days.clone().into_iter().map(move |day| (zone, day)))
 }
 
 fn assess(file: &ClaimFile, policy: &Policy) -> Claim {
@@ -169,13 +182,13 @@ fn each_version_counts_an_incident_by_its_date_whatever_the_billing_day() {
                     let expected = version.effective_from <= date
                         && version.effective_until.is_none_or(|until| date < until);
                     let one = alone(policy, version);
-                    for billing_day in billing_days(day) {
-                        let claim = assess(&claim(policy, incident, billing_day), &one);
+                    for (zone, billing_day) in zoned(billing_days(day)) {
+                        let claim = assess(&claim(policy, incident, billing_day, zone), &one);
                         assert_eq!(
                             pays_for_the_outage(&claim),
                             expected,
-                            "{} version from {}, {incident:?} dated {date}, billed from \
-                             day {billing_day}:\n{claim}",
+                            "{} version from {}, {incident:?} dated {date} in {zone}, billed \
+                             from day {billing_day}:\n{claim}",
                             policy.id,
                             version.effective_from,
                         );
@@ -187,30 +200,30 @@ fn each_version_counts_an_incident_by_its_date_whatever_the_billing_day() {
 }
 
 /// A claim under the whole policy never shows a line for an outage beside a note saying
-/// that outage earns nothing, and pays for it on every billing day or on none.
+/// that outage earns nothing, and pays for it on every billing day, in every zone, or on
+/// none (the incident's local date is the same in each).
 #[test]
 fn no_claim_pays_an_outage_it_says_earns_nothing() {
     for policy in &dated() {
         for day in boundaries(policy) {
             for incident in incidents(day) {
-                let paid: Vec<(u32, bool)> = billing_days(day)
-                    .into_iter()
-                    .map(|billing_day| {
-                        let claim = assess(&claim(policy, incident, billing_day), policy);
+                let paid: Vec<(&str, u32, bool)> = zoned(billing_days(day))
+                    .map(|(zone, billing_day)| {
+                        let claim = assess(&claim(policy, incident, billing_day, zone), policy);
                         let out_of_force = claim
                             .notes
                             .iter()
                             .any(|n| n.starts_with("Outage 1 (") && n.contains("earns nothing"));
                         assert!(
                             !(pays_for_the_outage(&claim) && out_of_force),
-                            "{} {incident:?}, billed from day {billing_day}:\n{claim}",
+                            "{} {incident:?} in {zone}, billed from day {billing_day}:\n{claim}",
                             policy.id
                         );
-                        (billing_day, pays_for_the_outage(&claim))
+                        (zone, billing_day, pays_for_the_outage(&claim))
                     })
                     .collect();
                 assert!(
-                    paid.iter().all(|(_, p)| *p == paid[0].1),
+                    paid.iter().all(|(_, _, p)| *p == paid[0].2),
                     "{} {incident:?}: {paid:?}",
                     policy.id
                 );
