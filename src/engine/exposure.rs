@@ -724,14 +724,18 @@ fn window_in_version<'i, 'a>(
     policy: &Policy,
     zone: Tz,
 ) -> Option<Cow<'i, Item<'a>>> {
+    // Mostly every piece is in force: the item is kept whole, with nothing copied.
+    let mut in_force = item
+        .dated_spells()
+        .map(|(s, began)| spell_in_force(s, began, version, policy, zone));
+    if in_force.all(|kept| kept) {
+        return (!item.spells().is_empty()).then_some(Cow::Borrowed(item));
+    }
     // Each piece with whether its outage is in force.
     let judged: Vec<(&Spell, DateTime<Utc>, bool)> = item
         .dated_spells()
         .map(|(s, began)| (s, began, spell_in_force(s, began, version, policy, zone)))
         .collect();
-    if judged.iter().all(|(_, _, kept)| *kept) {
-        return (!judged.is_empty()).then_some(Cow::Borrowed(item));
-    }
     let (mut kept, mut kept_began) = (Vec::new(), Vec::new());
     for (spell, began, _) in judged.iter().filter(|(_, _, kept)| *kept) {
         kept.push((*spell).clone());
