@@ -21,7 +21,7 @@ use crate::error::Result;
 use crate::outage::Cause;
 use crate::plan::ServiceKind;
 use crate::policy::{
-    Bearing, ClaimDeadline, Dating, Payment, Policy, PolicyVersion, Provision, Rule, Subject,
+    Bearing, ClaimDeadline, Payment, Policy, PolicyVersion, Provision, Rule, Subject,
 };
 use crate::timeline::Spell;
 
@@ -102,9 +102,10 @@ pub(crate) fn compile(case: &Case, policy: &Policy, explain: bool) -> Result<Pro
         note(&mut program, &|| caveat.to_owned());
     }
     let calendar: &HolidayCalendar = regional.as_deref().unwrap_or_else(|| weekends_only());
-    if explain {
-        note_out_of_force(case, policy, &mut program);
-    }
+    // The notes on outages no version counts come first, once the versions have said
+    // which they count.
+    let notes_before = program.notes.len();
+    let mut dated = explain.then(|| Dated::new(case));
     // Dated versions mostly repeat their provisions with other amounts: their spells
     // are worked out once and shared. A policy of one version works each out in place.
     let mut shared: Option<Vec<Spells<'_, '_>>> = (policy.versions.len() > 1)
@@ -124,11 +125,28 @@ pub(crate) fn compile(case: &Case, policy: &Policy, explain: bool) -> Result<Pro
                 services: &case.services,
                 explain,
             };
-            compile_provision(case, &ctx, version, shared.as_mut(), &mut program)?;
+            let dated = dated.as_mut();
+            compile_provision(case, &ctx, version, (shared.as_mut(), dated), &mut program)?;
         }
     }
+    if let Some(dated) = dated {
+        let notes = note_out_of_force(case, policy, &dated);
+        program.notes.splice(
+            notes_before..notes_before,
+            notes.into_iter().map(|n| (0, n)),
+        );
+    }
+    if explain {
+        note_readings(case, policy, &mut program);
+    }
+    Ok(program)
+}
+
+/// Notes the options chosen other than their defaults, the policy's readings, and those
+/// that bear on the case.
+fn note_readings(case: &Case, policy: &Policy, program: &mut Program) {
     for chosen in &policy.chosen_options {
-        note(&mut program, &|| format!("{OPTION}{chosen}"));
+        program.note(format!("{OPTION}{chosen}"));
     }
     let readings = policy.readings.iter().chain(
         policy
@@ -138,14 +156,11 @@ pub(crate) fn compile(case: &Case, policy: &Policy, explain: bool) -> Result<Pro
             .map(|(_, reading)| reading),
     );
     for reading in readings {
-        note(&mut program, &|| {
-            let mut text = String::with_capacity(READING.len() + reading.len());
-            text.push_str(READING);
-            text.push_str(reading);
-            text
-        });
+        let mut text = String::with_capacity(READING.len() + reading.len());
+        text.push_str(READING);
+        text.push_str(reading);
+        program.note(text);
     }
-    Ok(program)
 }
 
 /// Whether a case has what a reading bears on: an outage of that cause (of a service
@@ -207,7 +222,7 @@ fn compile_provision<'c, 'p>(
     case: &'c Case,
     ctx: &Context<'p>,
     version: &PolicyVersion,
-    shared: Option<&mut Vec<Spells<'c, 'p>>>,
+    (shared, mut dated): (Option<&mut Vec<Spells<'c, 'p>>>, Option<&mut Dated>),
     program: &mut Program,
 ) -> Result<()> {
     let provision = ctx.provision;
@@ -265,7 +280,11 @@ fn compile_provision<'c, 'p>(
     exposure::items(case, &frame, by_service, together, &mut items)?;
     program.items.reserve(items.len());
     for item in &items {
-        let Some(item) = in_version(item, version, ctx.policy, ctx.zone) else {
+        let kept = in_version(item, version, ctx.policy, ctx.zone);
+        if let Some(dated) = dated.as_deref_mut() {
+            dated.mark(item, kept.as_deref(), ctx);
+        }
+        let Some(item) = kept else {
             continue;
         };
         program.items.push(compile_item(ctx, version, &item)?);
@@ -319,7 +338,9 @@ fn facts(
 ) -> LineFacts {
     let (outages, appointment, activation, period) = match &item.what {
         What::Incident(spell) => (spell.sources.to_vec(), None, None, None),
-        What::Window { start, end, spells } => {
+        What::Window {
+            start, end, spells, ..
+        } => {
             let mut sources: Vec<usize> = spells
                 .iter()
                 .flat_map(|s| s.sources.iter().copied())
@@ -520,40 +541,90 @@ fn weekends_only() -> &'static HolidayCalendar {
     WEEKENDS.get_or_init(|| HolidayCalendar::new("weekends", "Weekends only, no holidays"))
 }
 
-/// Notes every outage, appointment and activation that no version of the policy
-/// covers, and every outage assessed while still ongoing.
-fn note_out_of_force(case: &Case, policy: &Policy, program: &mut Program) {
-    let zone = case.zone;
-    for (i, outage) in case.outages.iter().enumerate() {
-        if !outage.services.iter().any(|s| policy.covers(s)) {
-            note_uncovered(i, &outage.services, policy, program);
-            continue;
+/// What the versions made of each outage of the case, for the notes: the date of the
+/// incident an item held it in (records merged into one outage are dated as one), and
+/// whether a version counted it.
+struct Dated {
+    held: Vec<Option<NaiveDate>>,
+    counted: Vec<bool>,
+}
+
+impl Dated {
+    fn new(case: &Case) -> Dated {
+        Dated {
+            held: vec![None; case.outages.len()],
+            counted: vec![false; case.outages.len()],
         }
-        let instant = match (policy.dated_by, outage.reported) {
-            (Dating::Report, Some(reported)) => reported,
-            _ => outage.start,
-        };
-        let date = local_date(instant, zone);
-        if policy.version_on(date).is_none() {
-            program.note(format!(
-                "Outage {} ({date}) earns nothing under this policy: it is in force {}.",
-                i + 1,
-                in_force_text(policy)
-            ));
+    }
+
+    /// Marks the outages an item holds, and those the version kept of it.
+    fn mark(&mut self, item: &Item<'_>, kept: Option<&Item<'_>>, ctx: &Context<'_>) {
+        for (spell, began) in item.dated_spells() {
+            let at = exposure::dated_at(ctx.policy, spell.reported, began);
+            for i in &spell.sources {
+                if let Some(held @ None) = self.held.get_mut(*i) {
+                    *held = Some(local_date(at, ctx.zone));
+                }
+            }
         }
-        if outage.ongoing {
-            if let Some(as_of) = case.as_of {
-                program.note(format!(
-                    "Outage {} is still ongoing; it is assessed as of {}.",
-                    i + 1,
-                    as_of.with_timezone(&zone).format("%Y-%m-%d %H:%M %Z")
-                ));
+        for i in kept
+            .iter()
+            .flat_map(|k| k.spells())
+            .flat_map(|s| &s.sources)
+        {
+            if let Some(counted) = self.counted.get_mut(*i) {
+                *counted = true;
             }
         }
     }
+}
+
+/// Notes every outage, appointment and activation that no version of the policy
+/// covers, and every outage assessed while still ongoing. An outage is dated as the
+/// versions dated it: by the incident it was merged into, whatever the billing day.
+fn note_out_of_force(case: &Case, policy: &Policy, dated: &Dated) -> Vec<String> {
+    let zone = case.zone;
+    let mut notes = Vec::new();
+    for (i, outage) in case.outages.iter().enumerate() {
+        if !outage.services.iter().any(|s| policy.covers(s)) {
+            notes.push(uncovered(i, &outage.services, policy));
+            continue;
+        }
+        let own = local_date(
+            exposure::dated_at(policy, outage.reported, outage.start),
+            zone,
+        );
+        let date = dated.held.get(i).copied().flatten().unwrap_or(own);
+        let counted = dated.counted.get(i).copied().unwrap_or(false);
+        if !counted && policy.version_on(date).is_none() {
+            let n = i + 1;
+            let in_force = in_force_text(policy);
+            notes.push(if date == own {
+                format!("Outage {n} ({date}) earns nothing under this policy: it is in force {in_force}.")
+            } else {
+                format!(
+                    "Outage {n} ({own}) earns nothing under this policy: it is part of an outage \
+                     dated {date}, and the policy is in force {in_force}."
+                )
+            });
+        }
+        if let (true, Some(as_of)) = (outage.ongoing, case.as_of) {
+            notes.push(format!(
+                "Outage {} is still ongoing; it is assessed as of {}.",
+                i + 1,
+                as_of.with_timezone(&zone).format("%Y-%m-%d %H:%M %Z")
+            ));
+        }
+    }
+    note_dated_days(case, policy, &mut notes);
+    notes
+}
+
+/// Notes every appointment and activation on a date no version covers.
+fn note_dated_days(case: &Case, policy: &Policy, notes: &mut Vec<String>) {
     for (i, appointment) in case.appointments.iter().enumerate() {
         if policy.version_on(appointment.date).is_none() {
-            program.note(format!(
+            notes.push(format!(
                 "The appointment of {} (appointment {}) earns nothing under this policy: it is in force {}.",
                 appointment.date,
                 i + 1,
@@ -563,7 +634,7 @@ fn note_out_of_force(case: &Case, policy: &Policy, program: &mut Program) {
     }
     for (i, activation) in case.activations.iter().enumerate() {
         if policy.version_on(activation.promised).is_none() {
-            program.note(format!(
+            notes.push(format!(
                 "The activation promised for {} (activation {}) earns nothing under this policy: it is in force {}.",
                 activation.promised,
                 i + 1,
@@ -573,17 +644,17 @@ fn note_out_of_force(case: &Case, policy: &Policy, program: &mut Program) {
     }
 }
 
-/// Notes an outage of services the policy does not cover at all (New Jersey's cable rule
-/// and an internet-only outage): it earns nothing, and the claim says why.
-fn note_uncovered(i: usize, services: &[ServiceKind], policy: &Policy, program: &mut Program) {
+/// The note on an outage of services the policy does not cover at all (New Jersey's
+/// cable rule and an internet-only outage): it earns nothing, and the claim says why.
+fn uncovered(i: usize, services: &[ServiceKind], policy: &Policy) -> String {
     let out: Vec<&str> = services.iter().map(ServiceKind::as_str).collect();
     let covered: Vec<&str> = policy.services.iter().map(ServiceKind::as_str).collect();
-    program.note(format!(
+    format!(
         "Outage {} ({}) earns nothing under this policy: it covers {} only.",
         i + 1,
         out.join(", "),
         covered.join(", ")
-    ));
+    )
 }
 
 fn in_force_text(policy: &Policy) -> String {

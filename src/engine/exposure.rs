@@ -44,11 +44,14 @@ pub(crate) struct Item<'a> {
 pub(crate) enum What<'a> {
     /// One outage (merged), borrowed from the provision's spells where it can be.
     Incident(Cow<'a, Spell>),
-    /// A period (billing period, year, the whole account) and the outages inside it, clipped.
+    /// A period (billing period, year, the whole account) and the outages inside it,
+    /// clipped; `began` holds, for each, the start of the whole outage it was cut from,
+    /// which dates it (an outage is not dated by the start of a period it runs into).
     Window {
         start: DateTime<Utc>,
         end: DateTime<Utc>,
         spells: Vec<Spell>,
+        began: Vec<DateTime<Utc>>,
     },
     Appointment {
         index: usize,
@@ -67,6 +70,20 @@ impl Item<'_> {
             What::Window { spells, .. } => spells,
             _ => &[],
         }
+    }
+
+    /// Each outage (or piece of one, in a period) with the start of the whole outage,
+    /// which dates it ([`dated_at`]).
+    pub fn dated_spells(&self) -> impl Iterator<Item = (&Spell, DateTime<Utc>)> {
+        let began: &[DateTime<Utc>] = match &self.what {
+            What::Window { began, .. } => began,
+            _ => &[],
+        };
+        // A piece without its outage's start (which `items` never makes) is dated by its own.
+        self.spells()
+            .iter()
+            .enumerate()
+            .map(move |(i, s)| (s, began.get(i).copied().unwrap_or(s.start)))
     }
 
     /// The outage time of the item: the whole outage, or the outages in a period added up.
@@ -376,7 +393,7 @@ pub(crate) fn items<'a>(
                 for spell in spells.iter() {
                     frame.cycle.each_period(spell.start, spell.end, |period| {
                         if let Some(piece) = spell.clip(period.start, period.end) {
-                            pieces.push((period.start, period.end, piece));
+                            pieces.push((period.start, period.end, piece, spell.start));
                         }
                     })?;
                 }
@@ -406,12 +423,13 @@ pub(crate) fn items<'a>(
                 ) else {
                     continue;
                 };
+                let began = spells.iter().map(|s| s.start).collect();
                 items.push(window_item(
                     &kinds,
                     &price,
-                    first,
-                    last,
+                    (first, last),
                     spells.into_owned(),
+                    began,
                 ));
             }
             Ok(())
@@ -503,7 +521,7 @@ fn year_pieces(spell: &Spell, first_month: u32, zone: Tz, pieces: &mut Pieces) -
     loop {
         let next = year_start_after(year_start, first_month, zone)?;
         if let Some(piece) = spell.clip(year_start, next) {
-            pieces.push((year_start, next, piece));
+            pieces.push((year_start, next, piece, spell.start));
         }
         if next >= spell.end {
             return Ok(());
@@ -527,8 +545,9 @@ fn named_services(
     (named.is_empty() || !services.is_empty()).then_some(services)
 }
 
-/// Pieces of outage, each with the start and end of the window it lies in.
-type Pieces = SmallVec<[(DateTime<Utc>, DateTime<Utc>, Spell); 2]>;
+/// Pieces of outage, each with the start and end of the window it lies in and the
+/// start of the whole outage it was cut from.
+type Pieces = SmallVec<[(DateTime<Utc>, DateTime<Utc>, Spell, DateTime<Utc>); 2]>;
 
 /// One item per window (billing period, year), in order of their starts, with the
 /// pieces of outage inside it (each piece with its window's start and end), in the
@@ -540,29 +559,36 @@ fn push_windows<'a>(
     mut pieces: Pieces,
 ) {
     // A stable sort keeps each window's pieces in the order they were found.
-    pieces.sort_by_key(|(start, _, _)| *start);
+    pieces.sort_by_key(|(start, ..)| *start);
     let mut pieces = pieces.into_iter().peekable();
-    while let Some((start, end, first)) = pieces.next() {
-        let mut spells = vec![first];
-        while let Some((_, _, piece)) = pieces.next_if(|(next, _, _)| *next == start) {
+    while let Some((start, end, first, first_began)) = pieces.next() {
+        let (mut spells, mut began) = (vec![first], vec![first_began]);
+        while let Some((_, _, piece, piece_began)) = pieces.next_if(|(next, ..)| *next == start) {
             spells.push(piece);
+            began.push(piece_began);
         }
-        items.push(window_item(&kinds, price, start, end, spells));
+        items.push(window_item(&kinds, price, (start, end), spells, began));
     }
 }
 
+/// A window's item: its bounds, its pieces of outage, and when each piece's outage began.
 fn window_item<'a>(
     kinds: &Cow<'a, [ServiceKind]>,
     price: &PriceRef,
-    start: DateTime<Utc>,
-    end: DateTime<Utc>,
+    (start, end): (DateTime<Utc>, DateTime<Utc>),
     spells: Vec<Spell>,
+    began: Vec<DateTime<Utc>>,
 ) -> Item<'a> {
     Item {
         services: kinds.clone(),
         price: price.clone(),
         anchor: start,
-        what: What::Window { start, end, spells },
+        what: What::Window {
+            start,
+            end,
+            spells,
+            began,
+        },
     }
 }
 
@@ -624,8 +650,24 @@ fn price_of(
     )
 }
 
-/// Whether a version is in force for an outage: on the local date of its start (or
-/// of its report, for a policy dated by reports).
+/// The instant that dates an outage under a policy's [`Dating`]: its report, for a
+/// policy dated by reports, when it has one; otherwise `began`, the start of the whole
+/// outage. A piece of an outage cut at the start of a billing period or a year is dated
+/// by the outage it was cut from, so the billing day never moves an outage into or out
+/// of a version. The claim's notes date outages by the same rule.
+pub(crate) fn dated_at(
+    policy: &Policy,
+    reported: Option<DateTime<Utc>>,
+    began: DateTime<Utc>,
+) -> DateTime<Utc> {
+    match (policy.dated_by, reported) {
+        (Dating::Report, Some(reported)) => reported,
+        _ => began,
+    }
+}
+
+/// Whether a version is in force for an outage that began at `began` (for a whole
+/// outage, its own start): on the local date of [`dated_at`].
 ///
 /// A zone's offset from UTC is less than a day either way, so the local date is the
 /// UTC date or a day either side: when those three days all fall inside the version,
@@ -633,14 +675,12 @@ fn price_of(
 /// be consulted.
 pub(crate) fn spell_in_force(
     spell: &Spell,
+    began: DateTime<Utc>,
     version: &PolicyVersion,
     policy: &Policy,
     zone: Tz,
 ) -> bool {
-    let instant = match (policy.dated_by, spell.reported) {
-        (Dating::Report, Some(reported)) => reported,
-        _ => spell.start,
-    };
+    let instant = dated_at(policy, spell.reported, began);
     let utc = instant.date_naive();
     let (Some(day_before), Some(day_after)) = (utc.pred_opt(), utc.succ_opt()) else {
         return version.in_force_on(local_date(instant, zone));
@@ -662,9 +702,10 @@ pub(crate) fn spell_in_force(
 /// The item as a version sees it: an outage, appointment or activation dated within
 /// the version's dates, or a period holding only the outages dated within them (so a
 /// billing period that began before a policy came into force still counts the outages
-/// after it, under the version in force for each); `None` when nothing is left. A period
-/// that lost earlier outages is anchored (for daily rates and deadlines) at its first
-/// outage the version counts.
+/// after it, under the version in force for each); `None` when nothing is left. Each
+/// outage in a period is dated as a whole ([`dated_at`]), not by the piece of it the
+/// period holds. A period that lost earlier outages is anchored (for daily rates and
+/// deadlines) at its first outage the version counts.
 pub(crate) fn in_version<'i, 'a>(
     item: &'i Item<'a>,
     version: &PolicyVersion,
@@ -673,45 +714,64 @@ pub(crate) fn in_version<'i, 'a>(
 ) -> Option<Cow<'i, Item<'a>>> {
     let date = match &item.what {
         What::Incident(spell) => {
-            return spell_in_force(spell, version, policy, zone).then_some(Cow::Borrowed(item));
+            return spell_in_force(spell, spell.start, version, policy, zone)
+                .then_some(Cow::Borrowed(item));
         }
         What::Appointment { appointment, .. } => appointment.date,
         What::Activation { activation, .. } => activation.promised,
-        What::Window { start, end, spells } => {
-            if spells
-                .iter()
-                .all(|s| spell_in_force(s, version, policy, zone))
-            {
-                return (!spells.is_empty()).then_some(Cow::Borrowed(item));
-            }
-            let kept: Vec<Spell> = spells
-                .iter()
-                .filter(|s| spell_in_force(s, version, policy, zone))
-                .cloned()
-                .collect();
-            let first_kept = kept.iter().map(|s| s.start).min()?;
-            // A daily rate's month (and a deadline's billing period) must not come from an
-            // earlier outage the version does not count: an account-wide item is anchored at
-            // its first outage, which may be months before the version's own.
-            let dropped_earlier = spells
-                .iter()
-                .any(|s| s.start < first_kept && !spell_in_force(s, version, policy, zone));
-            let anchor = if dropped_earlier {
-                item.anchor.max(first_kept)
-            } else {
-                item.anchor
-            };
-            return Some(Cow::Owned(Item {
-                what: What::Window {
-                    start: *start,
-                    end: *end,
-                    spells: kept,
-                },
-                anchor,
-                services: item.services.clone(),
-                price: item.price.clone(),
-            }));
+        What::Window { start, end, .. } => {
+            return window_in_version(item, (*start, *end), version, policy, zone)
         }
     };
     version.in_force_on(date).then_some(Cow::Borrowed(item))
+}
+
+/// A period's item as a version sees it: see [`in_version`].
+fn window_in_version<'i, 'a>(
+    item: &'i Item<'a>,
+    (start, end): (DateTime<Utc>, DateTime<Utc>),
+    version: &PolicyVersion,
+    policy: &Policy,
+    zone: Tz,
+) -> Option<Cow<'i, Item<'a>>> {
+    // Mostly every piece is in force: the item is kept whole, with nothing copied.
+    let mut in_force = item
+        .dated_spells()
+        .map(|(s, began)| spell_in_force(s, began, version, policy, zone));
+    if in_force.all(|kept| kept) {
+        return (!item.spells().is_empty()).then_some(Cow::Borrowed(item));
+    }
+    // Each piece with whether its outage is in force.
+    let judged: Vec<(&Spell, DateTime<Utc>, bool)> = item
+        .dated_spells()
+        .map(|(s, began)| (s, began, spell_in_force(s, began, version, policy, zone)))
+        .collect();
+    let (mut kept, mut kept_began) = (Vec::new(), Vec::new());
+    for (spell, began, _) in judged.iter().filter(|(_, _, kept)| *kept) {
+        kept.push((*spell).clone());
+        kept_began.push(*began);
+    }
+    let first_kept = kept.iter().map(|s| s.start).min()?;
+    // A daily rate's month (and a deadline's billing period) must not come from an
+    // earlier outage the version does not count: an account-wide item is anchored at
+    // its first outage, which may be months before the version's own.
+    let dropped_earlier = judged
+        .iter()
+        .any(|(s, _, kept)| s.start < first_kept && !kept);
+    let anchor = if dropped_earlier {
+        item.anchor.max(first_kept)
+    } else {
+        item.anchor
+    };
+    Some(Cow::Owned(Item {
+        what: What::Window {
+            start,
+            end,
+            spells: kept,
+            began: kept_began,
+        },
+        anchor,
+        services: item.services.clone(),
+        price: item.price.clone(),
+    }))
 }

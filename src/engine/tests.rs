@@ -33,7 +33,7 @@ fn a_version_is_in_force_on_the_local_date_with_or_without_the_zone() {
                     let spell = crate::timeline::Spell::between(start, start);
                     let expected = version.in_force_on(crate::civil::local_date(start, zone));
                     assert_eq!(
-                        super::exposure::spell_in_force(&spell, &version, &policy, zone),
+                        super::exposure::spell_in_force(&spell, start, &version, &policy, zone),
                         expected,
                         "{start} in {zone}"
                     );
@@ -303,4 +303,214 @@ fn provisions_that_exclude_different_causes_pick_their_own_outages() {
             "{claim}"
         );
     }
+}
+
+/// An AWS compute claim: USD 100 a month, one outage from `start` to `end`, billed from
+/// `billing_day`, in UTC.
+fn aws_claim(billing_day: u32, start: &str, end: &str) -> ClaimFile {
+    toml::from_str(&format!(
+        r#"
+        [plan]
+        provider = "AWS"
+        currency = "USD"
+        time_zone = "UTC"
+        billing_day = {billing_day}
+        [[plan.services]]
+        kind = "compute"
+        monthly_price = "100"
+        [[outages]]
+        services = ["compute"]
+        start = "{start}"
+        end = "{end}"
+        "#
+    ))
+    .unwrap()
+}
+
+/// AWS's SLA counts incidents from 5 May 2022. An outage from 4 May 23:00 to 5 May 01:00
+/// UTC began on 4 May: it earns nothing, whatever the billing day. Billed from the 5th,
+/// its hour after midnight falls in the period 5 May – 4 June (31 days, 44,640 minutes);
+/// judged by that piece's own start it earned 60 of 44,640 minutes → 99.86559 % → 10 % of
+/// 100 = 10.00 (while billed from the 1st or the 6th it earned 0.00), with a note beside
+/// the line saying the outage earns nothing.
+#[test]
+fn an_outage_is_dated_by_its_own_start_whatever_the_billing_day() {
+    let policy = crate::catalog::contracts::aws_ec2_region();
+    for billing_day in [1, 4, 5, 6] {
+        let claim = aws_claim(billing_day, "2022-05-04T23:00:00Z", "2022-05-05T01:00:00Z");
+        let claim = assess(&claim, &policy).unwrap();
+        assert_eq!(
+            claim.total.to_string(),
+            "0.00",
+            "day {billing_day}: {claim}"
+        );
+        assert!(claim.lines.is_empty(), "day {billing_day}: {claim}");
+        assert!(
+            claim
+                .notes
+                .iter()
+                .any(|n| n.starts_with("Outage 1 (2022-05-04) earns nothing")),
+            "day {billing_day}: {claim}"
+        );
+    }
+}
+
+/// The same two hours a day later, from 5 May 00:00 to 02:00 UTC, are in force whatever
+/// the billing day, and lie inside one billing period each time: from the 1st, May (31
+/// days, 44,640 minutes): 120 min → 44,520 / 44,640 = 99.73118 %; from the 5th, 5 May – 4
+/// June (31 days): the same 99.73118 %; from the 6th, 6 April – 5 May (30 days, 43,200
+/// minutes): 43,080 / 43,200 = 99.72222 %. Each is in [99 %, 99.99 %) → 10 % of 100 =
+/// 10.00, and no note says the outage earns nothing.
+#[test]
+fn an_outage_from_the_first_day_is_in_force_whatever_the_billing_day() {
+    let policy = crate::catalog::contracts::aws_ec2_region();
+    for billing_day in [1, 4, 5, 6] {
+        let claim = aws_claim(billing_day, "2022-05-05T00:00:00Z", "2022-05-05T02:00:00Z");
+        let claim = assess(&claim, &policy).unwrap();
+        assert_eq!(
+            claim.total.to_string(),
+            "10.00",
+            "day {billing_day}: {claim}"
+        );
+        assert_eq!(claim.lines.len(), 1, "day {billing_day}: {claim}");
+        assert!(
+            !claim.notes.iter().any(|n| n.contains("earns nothing")),
+            "day {billing_day}: {claim}"
+        );
+    }
+}
+
+/// An outage across the start of a year is dated by its own start, not by the piece the
+/// new year holds: 26 h from 30 June 2021 20:00 to 1 July 22:00 (Melbourne) began under
+/// the calendar-year scheme, which counts all 26 h (more than 20 → 120.00); the
+/// financial-year scheme from 1 July counts none of it, though its year starting 1 July
+/// holds 22 h (more than 20: judged by that piece's start, it also paid 130.00, twice
+/// for one outage).
+#[test]
+fn an_outage_across_a_new_schemes_first_year_is_counted_by_the_scheme_it_began_under() {
+    let policy = Policy::new("two-schemes", "two schemes", Currency::AUD)
+        .with_version(
+            PolicyVersion::from_date(date(2016, 1, 1), vec![yearly(120)])
+                .with_end_date(date(2021, 7, 1)),
+        )
+        .with_version(PolicyVersion::from_date(
+            date(2021, 7, 1),
+            vec![Provision {
+                subject: Subject::Years {
+                    first_month: 7,
+                    scope: ServiceScope::EachService,
+                },
+                ..yearly(130)
+            }],
+        ));
+    let claim: ClaimFile = toml::from_str(
+        r#"
+        [plan]
+        currency = "AUD"
+        time_zone = "Australia/Melbourne"
+        [[plan.services]]
+        kind = "electricity"
+        monthly_price = "0"
+        [[outages]]
+        services = ["electricity"]
+        start = "2021-06-30T20:00:00+10:00"
+        end = "2021-07-01T22:00:00+10:00"
+        "#,
+    )
+    .unwrap();
+    let result = assess(&claim, &policy).unwrap();
+    let amounts: Vec<String> = result.lines.iter().map(|l| l.amount.to_string()).collect();
+    assert_eq!(amounts, vec!["120.00"], "{result}");
+}
+
+/// A policy of one version, from `from` (until `until`), paying a fixed 5 per outage.
+fn five_per_outage(from: chrono::NaiveDate, until: Option<chrono::NaiveDate>) -> Policy {
+    let version = PolicyVersion::from_date(
+        from,
+        vec![Provision::new(
+            "five",
+            Subject::outages(),
+            Rule::Fixed {
+                amount: Amount::Fixed(5.into()),
+            },
+        )],
+    );
+    let version = match until {
+        Some(until) => version.with_end_date(until),
+        None => version,
+    };
+    Policy::new("five", "five", Currency::USD).with_version(version)
+}
+
+/// Two overlapping records of the mobile service, in UTC: one incident.
+fn two_records(first: (&str, &str), second: (&str, &str)) -> ClaimFile {
+    toml::from_str(&format!(
+        r#"
+        [plan]
+        currency = "USD"
+        time_zone = "UTC"
+        [[plan.services]]
+        kind = "mobile"
+        monthly_price = "60"
+        [[outages]]
+        services = ["mobile"]
+        start = "{}"
+        end = "{}"
+        [[outages]]
+        services = ["mobile"]
+        start = "{}"
+        end = "{}"
+        "#,
+        first.0, first.1, second.0, second.1
+    ))
+    .unwrap()
+}
+
+/// Records merged into one outage are dated as one, by its start, and the notes say so:
+/// an outage from 8 July 08:00 to 9 July 05:00 (two records, the second from 9 July
+/// 01:00) under a version in force on 8 July only is paid 5.00, and no note says the
+/// second record earns nothing (it did, beside the line).
+#[test]
+fn a_record_merged_into_a_paid_outage_is_not_noted_as_earning_nothing() {
+    let policy = five_per_outage(date(2022, 7, 8), Some(date(2022, 7, 9)));
+    let claim = two_records(
+        ("2022-07-08T08:00:00Z", "2022-07-09T02:00:00Z"),
+        ("2022-07-09T01:00:00Z", "2022-07-09T05:00:00Z"),
+    );
+    let result = assess(&claim, &policy).unwrap();
+    assert_eq!(result.total.to_string(), "5.00", "{result}");
+    assert_eq!(result.lines[0].outages, vec![0, 1], "{result}");
+    assert!(
+        !result.notes.iter().any(|n| n.contains("earns nothing")),
+        "{result}"
+    );
+}
+
+/// The other way: an outage from 30 November 22:00 to 1 December 04:00 (the second
+/// record from 1 December 02:00) under a version from 1 December began before it and
+/// earns nothing; each record's note says why, the second's naming the outage's date.
+#[test]
+fn a_record_merged_into_an_outage_out_of_force_is_noted_with_the_outages_date() {
+    let policy = five_per_outage(date(2021, 12, 1), None);
+    let claim = two_records(
+        ("2021-11-30T22:00:00Z", "2021-12-01T03:00:00Z"),
+        ("2021-12-01T02:00:00Z", "2021-12-01T04:00:00Z"),
+    );
+    let result = assess(&claim, &policy).unwrap();
+    assert_eq!(result.total.to_string(), "0.00", "{result}");
+    let out: Vec<&String> = result
+        .notes
+        .iter()
+        .filter(|n| n.contains("earns nothing"))
+        .collect();
+    assert_eq!(
+        out,
+        vec![
+            "Outage 1 (2021-11-30) earns nothing under this policy: it is in force from \
+             2021-12-01.",
+            "Outage 2 (2021-12-01) earns nothing under this policy: it is part of an outage \
+             dated 2021-11-30, and the policy is in force from 2021-12-01."
+        ],
+        "{result}"
+    );
 }

@@ -69,6 +69,10 @@ impl std::fmt::Display for Evidence {
 
 /// Which date of an incident picks the policy version in force.
 ///
+/// An outage is dated as a whole, whatever the billing day: one that runs across the
+/// start of a billing period or a year is priced in each period it touches, under the
+/// version its date picks, and records merged into one outage are dated as that outage.
+///
 /// # Example
 /// ```
 /// assert_eq!(redress::policy::Dating::default(), redress::policy::Dating::OutageStart);

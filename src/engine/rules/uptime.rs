@@ -18,7 +18,10 @@ pub(crate) fn compile(
     ctx: &Context<'_>,
     item: &Item<'_>,
 ) -> Result<OutcomeExpr> {
-    let What::Window { start, end, spells } = &item.what else {
+    let What::Window {
+        start, end, spells, ..
+    } = &item.what
+    else {
         return Err(ctx.invalid_rule("uptime tiers need billing periods"));
     };
     let period_minutes = (*end - *start).num_minutes();
