@@ -59,18 +59,24 @@ pub fn run(args: &BatchArgs) -> Result<u8, Failure> {
         None => (input::now(), AsOfSource::Now),
     };
     // Before anything is read or opened for writing: an `--out` that is an input.
-    let plan = output::plan(
-        args.out.as_deref(),
-        &[
-            ("--accounts", args.accounts.as_path()),
-            ("--outages", args.outages.as_path()),
-        ],
-    )?;
+    let mut inputs = vec![
+        ("--accounts", args.accounts.as_path()),
+        ("--outages", args.outages.as_path()),
+    ];
+    inputs.extend(
+        args.policy_files
+            .iter()
+            .map(|p| ("--policy-file", p.as_path())),
+    );
+    let plan = output::plan(args.out.as_deref(), &inputs)?;
     let outages = read_outages(&args.outages, as_of, args.allow_extra_columns)?;
-    let batch = if args.policies.is_empty() {
+    // Policy files join the catalog policies named; with files and no --policy, the
+    // files' policies alone are applied (no selection from the catalog).
+    let batch = if args.policies.is_empty() && args.policy_files.is_empty() {
         Batch::selecting(outages)
     } else {
         let policies = input::catalog_policies(&args.policies, |_| "--policy".to_owned())?;
+        let policies = input::add_policy_files(policies, &args.policy_files)?;
         Batch::new(policies, outages)
     };
     let mut batch = batch.with_as_of(as_of);

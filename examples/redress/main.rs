@@ -2,12 +2,13 @@
 //!
 //! ```text
 //! cargo run --release --example redress -- claim examples/claims/ny-cable-outage.toml
-//! cargo run --release --example redress -- claim FILE [--policy ID]... [--as-of T] [--json | --letter [--date D]]
-//! cargo run --release --example redress -- policies [--region R] [--json]
-//! cargo run --release --example redress -- batch --accounts A.csv --outages O.csv [--policy ID]... [--as-of T] [--out F]
+//! cargo run --release --example redress -- claim FILE [--policy ID]... [--policy-file P]... [--as-of T] [--json | --letter [--date D]]
+//! cargo run --release --example redress -- policies [--region R | --show ID] [--json]
+//! cargo run --release --example redress -- batch --accounts A.csv --outages O.csv [--policy ID]... [--policy-file P]... [--as-of T] [--out F]
 //! ```
 //!
-//! The contract is `docs/claim-file.md`, and for `batch` `docs/batch.md`. Exit codes: 0 success; 2 bad input (a file,
+//! The contract is `docs/claim-file.md`, for `batch` `docs/batch.md`, and for policy
+//! files `docs/policy-file.md`. Exit codes: 0 success; 2 bad input (a file,
 //! field, line or flag that cannot be used; the message names it, or a claim under
 //! policies none of which applies: the output is still complete), including a
 //! batch in which some account rows could not be read or assessed (its output is
@@ -72,6 +73,10 @@ pub struct ClaimArgs {
     /// Apply this catalog policy (repeatable); overrides the file's `policies`.
     #[arg(long = "policy", value_name = "ID")]
     pub policies: Vec<String>,
+    /// Apply the policy in this policy file (repeatable; docs/policy-file.md), with the
+    /// catalog policies named; overrides the file's `policy_files`.
+    #[arg(long = "policy-file", value_name = "P")]
+    pub policy_files: Vec<PathBuf>,
     /// Assess ongoing outages at this instant (`2024-10-05T12:00:00-04:00`, or without an
     /// offset, `2024-10-05T12:00`, read in the plan's zone); overrides the file's `as_of`
     /// (default: the current time).
@@ -92,8 +97,12 @@ pub struct ClaimArgs {
 #[derive(Debug, clap::Args)]
 pub struct PoliciesArgs {
     /// Only policies that cover this ISO 3166 region (`GB-ENG`, `US-NY`, `DE`), any case.
-    #[arg(long, value_name = "R")]
+    #[arg(long, value_name = "R", conflicts_with = "show")]
     pub region: Option<String>,
+    /// Print this catalog policy as a policy file (TOML; with --json, JSON), to read,
+    /// change and use with `--policy-file` (docs/policy-file.md).
+    #[arg(long, value_name = "ID")]
+    pub show: Option<String>,
     /// Print JSON.
     #[arg(long)]
     pub json: bool,
@@ -120,6 +129,10 @@ pub struct BatchArgs {
     /// catalog policies that apply to each account's region, services and dates.
     #[arg(long = "policy", value_name = "ID")]
     pub policies: Vec<String>,
+    /// Apply the policy in this policy file to every account as well (repeatable;
+    /// docs/policy-file.md).
+    #[arg(long = "policy-file", value_name = "P")]
+    pub policy_files: Vec<PathBuf>,
     /// Assess ongoing outages at this RFC 3339 instant (default: the current time).
     #[arg(long, value_name = "T")]
     pub as_of: Option<String>,
