@@ -78,6 +78,8 @@ pub fn read_policy_file(path: &Path) -> Result<Policy, Failure> {
 struct Kind {
     /// "claim file".
     noun: &'static str,
+    /// "claim", as in "the claim's JSON object".
+    short: &'static str,
     /// What the file holds, for a file far too large.
     holds: &'static str,
     /// What an empty file lacks.
@@ -88,6 +90,7 @@ struct Kind {
 
 const CLAIM_FILE: Kind = Kind {
     noun: "claim file",
+    short: "claim",
     holds: "one customer's claim, a few kilobytes: check this is the right file, or split \
             it into one file per claim",
     needs: "a [plan] table",
@@ -96,6 +99,7 @@ const CLAIM_FILE: Kind = Kind {
 
 const POLICY_FILE: Kind = Kind {
     noun: "policy file",
+    short: "policy",
     holds: "one policy's rules, a few kilobytes: check this is the right file",
     needs: "an id, a title and [[versions]] (docs/policy-file.md)",
     outline: "`{ \"id\": \"...\", \"versions\": [ ... ], ... }`; write the policy's fields",
@@ -226,9 +230,10 @@ fn read_document<T: serde::de::DeserializeOwned>(path: &Path, kind: &Kind) -> Re
             deserializer.end().map_err(|e| {
                 let offset = json_offset(text, &e);
                 let message = format!(
-                    "the {noun}'s JSON object ends before this, but more text follows; a \
+                    "the {short}'s JSON object ends before this, but more text follows; a \
                      {noun} is one JSON object: remove the `}}` that closes it early, or \
                      the text added after it",
+                    short = kind.short,
                     noun = kind.noun
                 );
                 failure(None, offset, &message)
