@@ -71,14 +71,14 @@ impl Policy {
     /// # Example
     /// ```
     /// use redress::policy::*;
-    /// let mut policy = Policy::new("my-credit", "My credit", redress::Currency::USD)
+    /// let policy = Policy::new("my-credit", "My credit", redress::Currency::USD)
     ///     .with_version(PolicyVersion::always(vec![Provision::new(
     ///         "goodwill",
     ///         Subject::account(),
     ///         Rule::Fixed { amount: Amount::Fixed("-5".parse().unwrap()) },
     ///     )]));
     /// let error = policy.check().unwrap_err().to_string();
-    /// assert!(error.starts_with("versions[0].provisions[0].rule.amount: -5 is negative"), "{error}");
+    /// assert!(error.starts_with("versions[0].provisions[0].rule.amount.fixed: -5 is negative"), "{error}");
     /// ```
     pub fn check(&self) -> Result<()> {
         if self.id.trim().is_empty() {
