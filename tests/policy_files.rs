@@ -310,7 +310,10 @@ const CORPUS: &[(&str, &[&str])] = &[
         "unknown-currency.toml",
         &["currency", "unknown currency `EUX`"],
     ),
-    ("no-versions.toml", &["missing field `versions`"]),
+    (
+        "no-versions.toml",
+        &["missing field `versions`: add it, a [[versions]] table"],
+    ),
     (
         "truncated.toml",
         &["line 35", "a quoted string is not closed"],
