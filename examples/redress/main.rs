@@ -51,7 +51,8 @@ enum Command {
     ///
     /// The claim file's fields, and the JSON output, are documented in docs/claim-file.md.
     Claim(ClaimArgs),
-    /// List the catalog's policies: id, title, citation, services, effective dates, evidence grade.
+    /// List the catalog's policies: id, title, citation, services, effective dates, evidence grade;
+    /// or print one as a policy file (`--show ID`, docs/policy-file.md).
     Policies(PoliciesArgs),
     /// Assess many accounts against area outages: CSV in, CSV out, summary on stderr.
     ///
