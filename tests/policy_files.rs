@@ -296,6 +296,10 @@ const CORPUS: &[(&str, &[&str])] = &[
         &["versions[1].effective_from", "oldest first"],
     ),
     (
+        "tiers-for-outages.toml",
+        &["versions[0].provisions[0].rule.rule: uptime tiers price a period"],
+    ),
+    (
         "cap-below-floor.toml",
         &["rule.limit", "not above the minimum payout"],
     ),

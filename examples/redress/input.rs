@@ -519,9 +519,17 @@ pub fn add_policy_files(
     Ok(policies)
 }
 
-/// Maps a library error about a claim file to a failure naming the file.
+/// Maps a library error about a claim file to a failure naming the file. A rule the
+/// engine cannot use is the catalog's fault (exit 1) in a catalog policy, and bad input
+/// (exit 2) in a policy file's, which `Policy::check` did not catch.
 pub fn claim_error(path: &Path, error: Error) -> Failure {
     match error {
+        Error::InvalidRule { ref policy, .. } if redress::catalog::get(policy).is_err() => {
+            Failure::input(format!(
+                "the policy file of policy `{}`: {error}",
+                visible(policy)
+            ))
+        }
         Error::InvalidRule { .. } => Failure::other(format!(
             "{}: the catalog's policy is malformed (please report this): {error}",
             shown(path)

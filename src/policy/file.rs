@@ -8,7 +8,7 @@
 //! overlapping, no negative amount or rate, no cap below the minimum it caps, and
 //! amounts that can be in the policy's currency.
 
-use super::{Amount, Condition, DayCount, Payment, Policy, Rule, UnitCount};
+use super::{Amount, Condition, DayCount, Payment, PerUnit, Policy, Rule, UnitCount, UptimeTiers};
 use crate::error::{Error, FieldPath, Result};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -105,6 +105,7 @@ impl Policy {
             for (p, provision) in version.provisions.iter().enumerate() {
                 let at = at.field("provisions").index(p);
                 self.check_rule(&provision.rule, &at.field("rule"))?;
+                fit::fits(&provision.subject, &provision.rule, &at)?;
                 if let Payment::AutomaticIf(condition) = &provision.payment {
                     check_condition(condition, &at.field("payment").field("automatic-if"))?;
                 }
@@ -176,20 +177,7 @@ impl Policy {
     fn check_rule(&self, rule: &Rule, at: &FieldPath) -> Result<()> {
         match rule {
             Rule::Fixed { amount } => self.check_amount(amount, &at.field("amount")),
-            Rule::PerUnit(p) => {
-                if let UnitCount::Blocks { length, .. } = p.count {
-                    if length.as_seconds() <= 0 {
-                        return Err(Error::invalid(
-                            at.field("count").field("blocks").field("length"),
-                            "a block of no time; write a length such as \"24h\"",
-                        ));
-                    }
-                }
-                for (b, band) in p.bands.iter().enumerate() {
-                    self.check_amount(&band.rate, &at.field("bands").index(b).field("rate"))?;
-                }
-                Ok(())
-            }
+            Rule::PerUnit(p) => self.check_per_unit(p, at),
             Rule::ProRata(p) => not_negative(p.multiplier, &at.field("multiplier")),
             Rule::Escalating(e) => {
                 self.check_amount(&e.base, &at.field("base"))?;
@@ -202,25 +190,9 @@ impl Policy {
                 }
                 Ok(())
             }
-            Rule::UptimeTiers(u) => {
-                for (t, tier) in u.tiers.iter().enumerate() {
-                    let at = at.field("tiers").index(t);
-                    not_negative(tier.credit_percent, &at.field("credit_percent"))?;
-                    not_negative(tier.from, &at.field("from"))?;
-                    if tier.to < tier.from {
-                        return Err(Error::invalid(
-                            at.field("to"),
-                            format!(
-                                "{} is below the tier's from, {}; a tier runs from its lower \
-                                 uptime percentage to its higher",
-                                tier.to, tier.from
-                            ),
-                        ));
-                    }
-                }
-                Ok(())
-            }
+            Rule::UptimeTiers(u) => check_uptime(u, at),
             Rule::Tiers(t) => {
+                none_empty(t.tiers.is_empty(), &at.field("tiers"), "a tier")?;
                 for (i, tier) in t.tiers.iter().enumerate() {
                     let at = at.field("tiers").index(i);
                     not_negative(tier.more_than, &at.field("more_than"))?;
@@ -229,6 +201,7 @@ impl Policy {
                 Ok(())
             }
             Rule::MaxOf { rules } | Rule::SumOf { rules } => {
+                none_empty(rules.is_empty(), &at.field("rules"), "a rule")?;
                 for (i, inner) in rules.iter().enumerate() {
                     self.check_rule(inner, &at.field("rules").index(i))?;
                 }
@@ -240,7 +213,7 @@ impl Policy {
                 then,
                 otherwise,
             } => {
-                check_condition(condition, &at.field("condition"))?;
+                check_rule_condition(condition, &at.field("condition"))?;
                 self.check_rule(then, &at.field("then"))?;
                 match otherwise {
                     Some(inner) => self.check_rule(inner, &at.field("otherwise")),
@@ -252,6 +225,47 @@ impl Policy {
                 self.check_rule(rule, &at.field("rule"))
             }
         }
+    }
+
+    /// Units × rate: a block of some time, bands from unit 1 in increasing order,
+    /// rates that are amounts.
+    fn check_per_unit(&self, p: &PerUnit, at: &FieldPath) -> Result<()> {
+        if let UnitCount::Blocks { length, .. } = p.count {
+            if length.as_seconds() <= 0 {
+                return Err(Error::invalid(
+                    at.field("count").field("blocks").field("length"),
+                    "a block of no time; write a length such as \"24h\"",
+                ));
+            }
+        }
+        none_empty(p.bands.is_empty(), &at.field("bands"), "a band")?;
+        let mut previous = 0;
+        for (b, band) in p.bands.iter().enumerate() {
+            let at = at.field("bands").index(b);
+            if b == 0 && band.from_unit != 1 {
+                return Err(Error::invalid(
+                    at.field("from_unit"),
+                    format!(
+                        "the first band starts at unit {}; it starts at unit 1 (the first \
+                         unit paid)",
+                        band.from_unit
+                    ),
+                ));
+            }
+            if b > 0 && band.from_unit <= previous {
+                return Err(Error::invalid(
+                    at.field("from_unit"),
+                    format!(
+                        "unit {} does not come after the previous band's {previous}; list \
+                         the bands by the unit they start at, lowest first",
+                        band.from_unit
+                    ),
+                ));
+            }
+            previous = band.from_unit;
+            self.check_amount(&band.rate, &at.field("rate"))?;
+        }
+        Ok(())
     }
 
     /// A cap's limit, and a fixed limit at or below the minimum payout it caps (which
@@ -287,6 +301,7 @@ impl Policy {
             )),
             Amount::DailyRate(_) => Ok(()),
             Amount::GreaterOf(amounts) => {
+                none_empty(amounts.is_empty(), &at.field("greater-of"), "an amount")?;
                 for (i, inner) in amounts.iter().enumerate() {
                     self.check_amount(inner, &at.field("greater-of").index(i))?;
                 }
@@ -327,6 +342,68 @@ impl Policy {
     }
 }
 
+/// Uptime tiers: at least one, percentages not negative, each running upwards.
+fn check_uptime(u: &UptimeTiers, at: &FieldPath) -> Result<()> {
+    none_empty(u.tiers.is_empty(), &at.field("tiers"), "a tier")?;
+    for (t, tier) in u.tiers.iter().enumerate() {
+        let at = at.field("tiers").index(t);
+        not_negative(tier.credit_percent, &at.field("credit_percent"))?;
+        not_negative(tier.from, &at.field("from"))?;
+        if tier.to < tier.from {
+            return Err(Error::invalid(
+                at.field("to"),
+                format!(
+                    "{} is below the tier's from, {}; a tier runs from its lower uptime \
+                     percentage to its higher",
+                    tier.to, tier.from
+                ),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// A list that needs at least one entry.
+fn none_empty(empty: bool, at: &FieldPath, what: &str) -> Result<()> {
+    if empty {
+        return Err(Error::invalid(
+            at.clone(),
+            format!("the list is empty; write at least {what}"),
+        ));
+    }
+    Ok(())
+}
+
+/// A rule's condition: as any condition, and never about the credit, which only a
+/// payment can look at.
+fn check_rule_condition(condition: &Condition, at: &FieldPath) -> Result<()> {
+    let mut about_credit = false;
+    visit(condition, &mut |c| {
+        about_credit |= matches!(c, Condition::CreditMoreThan(_))
+    });
+    if about_credit {
+        return Err(Error::invalid(
+            at.clone(),
+            "credit-more-than can only decide a payment (payment = { automatic-if = ... }), \
+             not a rule: to pay only above an amount, use a minimum-payout rule",
+        ));
+    }
+    check_condition(condition, at)
+}
+
+fn visit(condition: &Condition, f: &mut impl FnMut(&Condition)) {
+    f(condition);
+    match condition {
+        Condition::All(list) | Condition::Any(list) => {
+            for inner in list {
+                visit(inner, f);
+            }
+        }
+        Condition::Not(inner) => visit(inner, f),
+        _ => {}
+    }
+}
+
 /// A condition's thresholds are not negative.
 fn check_condition(condition: &Condition, at: &FieldPath) -> Result<()> {
     match condition {
@@ -363,6 +440,8 @@ fn shown_date(date: NaiveDate) -> String {
         date.to_string()
     }
 }
+
+mod fit;
 
 #[cfg(test)]
 mod tests;

@@ -134,3 +134,79 @@ fn an_unknown_field_inside_a_rule_is_refused() {
     let e = toml::from_str::<Policy>(text).unwrap_err().to_string();
     assert!(e.contains("unknown field `amout`"), "{e}");
 }
+
+/// The first message `check` gives for a one-provision policy.
+fn refused(provision: Provision) -> String {
+    Policy::new("x", "X", Currency::USD)
+        .with_version(PolicyVersion::always(vec![provision]))
+        .check()
+        .unwrap_err()
+        .to_string()
+}
+
+/// A rule that cannot price its subject is refused before it is assessed, not reported
+/// as a malformed catalog policy when a claim reaches it.
+#[test]
+fn a_rule_that_cannot_price_its_subject_is_refused() {
+    let tiers = Rule::UptimeTiers(UptimeTiers::new(vec![Tier::new(
+        "99".parse().unwrap(),
+        "99.9".parse().unwrap(),
+        10.into(),
+    )]));
+    let e = refused(Provision::new("p", Subject::outages(), tiers));
+    assert!(
+        e.starts_with("versions[0].provisions[0].rule: uptime tiers price a period"),
+        "{e}"
+    );
+    let days = Rule::PerUnit(PerUnit::new(
+        UnitCount::Days(DayKind::Calendar),
+        Amount::Fixed(1.into()),
+    ));
+    let e = refused(Provision::new("p", Subject::Appointments, days));
+    assert!(
+        e.contains("rule.count: an appointment is counted per incident"),
+        "{e}"
+    );
+    let year = Subject::Years {
+        first_month: 13,
+        scope: ServiceScope::Together,
+    };
+    let e = refused(Provision::new(
+        "p",
+        year,
+        Rule::Fixed {
+            amount: Amount::Fixed(1.into()),
+        },
+    ));
+    assert!(e.contains("subject.first_month: 13 is not a month"), "{e}");
+}
+
+#[test]
+fn bands_start_at_unit_1_and_rise() {
+    let mut rule = PerUnit::new(UnitCount::PerIncident(1), Amount::Fixed(1.into()));
+    rule.bands = vec![
+        Band::new(1, Amount::Fixed(1.into())),
+        Band::new(1, Amount::Fixed(2.into())),
+    ];
+    let e = refused(Provision::new("p", Subject::outages(), Rule::PerUnit(rule)));
+    assert!(
+        e.contains("bands[1].from_unit: unit 1 does not come after"),
+        "{e}"
+    );
+}
+
+#[test]
+fn a_rule_may_not_ask_about_the_credit() {
+    let rule = Rule::When {
+        condition: Condition::CreditMoreThan(1.into()),
+        then: Box::new(Rule::Fixed {
+            amount: Amount::Fixed(1.into()),
+        }),
+        otherwise: None,
+    };
+    let e = refused(Provision::new("p", Subject::outages(), rule));
+    assert!(
+        e.contains("rule.condition: credit-more-than can only decide a payment"),
+        "{e}"
+    );
+}
