@@ -186,6 +186,11 @@ pub struct ClaimFile {
     /// customer's region, the plan's services and the incidents' dates.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub policies: Option<Vec<String>>,
+    /// Policy files to apply as well (`docs/policy-file.md`), as paths relative to the
+    /// claim file. The library does not read files: an application reads each one into
+    /// a `Policy`, checks it (`Policy::check`), and assesses the case under it with the catalog's (the CLI does).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub policy_files: Vec<String>,
     /// The instant at which ongoing outages are assessed: an instant with its offset,
     /// or a wall-clock time read in the plan's `time_zone`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -222,6 +227,7 @@ impl ClaimFile {
     pub fn new(plan: ServicePlan) -> ClaimFile {
         ClaimFile {
             policies: None,
+            policy_files: Vec::new(),
             as_of: None,
             options: BTreeMap::new(),
             customer: None,

@@ -92,6 +92,13 @@ fn example(path: &FieldPath) -> Option<&'static str> {
         "region" => "\"US-NY\"",
         "segment" => "\"residential\"",
         "customer" => "a customer with a name and region",
+        // A policy file's fields (docs/policy-file.md).
+        "versions" => "a [[versions]] table with its provisions (docs/policy-file.md)",
+        "provisions" => "a [[versions.provisions]] table with a name, a subject and a rule",
+        "evidence" => "\"primary\"",
+        "jurisdiction" => "\"US\"",
+        "subject" => "{ each = \"outages\", scope = \"each-service\" }",
+        "rule" => "a rule such as { type = \"fixed\", amount = { fixed = \"5.00\" } }",
         _ => return None,
     })
 }

@@ -137,8 +137,46 @@ impl Serialize for Span {
 
 impl<'de> Deserialize<'de> for Span {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> std::result::Result<Self, D::Error> {
-        let text = String::deserialize(deserializer)?;
-        text.parse().map_err(serde::de::Error::custom)
+        deserializer.deserialize_any(SpanVisitor)
+    }
+}
+
+/// Reads a span from its text, and says what to write for a bare number.
+struct SpanVisitor;
+
+impl SpanVisitor {
+    fn number<E: serde::de::Error>(n: impl fmt::Display) -> E {
+        E::custom(format!(
+            "the number {n} is not a length of time: write it with its unit, such as \
+             \"{n}h\" (hours), \"{n}m\" (minutes) or \"{n}d\" (24-hour days)"
+        ))
+    }
+}
+
+impl serde::de::Visitor<'_> for SpanVisitor {
+    type Value = Span;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a length of time such as \"24h\", \"90m\", \"30s\" or \"2d\"")
+    }
+
+    fn visit_str<E: serde::de::Error>(self, text: &str) -> std::result::Result<Span, E> {
+        text.parse().map_err(|e| match e {
+            Error::Invalid { problem, .. } => E::custom(problem),
+            other => E::custom(other),
+        })
+    }
+
+    fn visit_u64<E: serde::de::Error>(self, n: u64) -> std::result::Result<Span, E> {
+        Err(SpanVisitor::number(n))
+    }
+
+    fn visit_i64<E: serde::de::Error>(self, n: i64) -> std::result::Result<Span, E> {
+        Err(SpanVisitor::number(n))
+    }
+
+    fn visit_f64<E: serde::de::Error>(self, n: f64) -> std::result::Result<Span, E> {
+        Err(SpanVisitor::number(n))
     }
 }
 

@@ -101,19 +101,29 @@ pub fn run(args: &BatchArgs) -> Result<u8, Failure> {
         None => (input::now(), AsOfSource::Now),
     };
     // Before anything is read or opened for writing: an `--out` that is an input.
-    let plan = output::plan(
-        args.out.as_deref(),
-        &[
-            ("--accounts", args.accounts.as_path()),
-            ("--outages", args.outages.as_path()),
-        ],
-    )?;
+    let mut inputs = vec![
+        ("--accounts", args.accounts.as_path()),
+        ("--outages", args.outages.as_path()),
+    ];
+    inputs.extend(
+        args.policy_files
+            .iter()
+            .map(|p| ("--policy-file", p.as_path())),
+    );
+    let plan = output::plan(args.out.as_deref(), &inputs)?;
     let policies = chosen_policies(args)?;
     let outages = read_outages(&args.outages, as_of, args.allow_extra_columns)?;
+    // Policy files join the catalog policies named; with files and no --policy, the
+    // files' policies alone are applied (no selection from the catalog).
+    let files = |named: Vec<Policy>| input::add_policy_files(named, &args.policy_files);
     let batch = match policies {
-        None => Batch::selecting(outages),
-        Some(policies) if args.policies.is_empty() => Batch::selecting_from(policies, outages),
-        Some(policies) => Batch::new(policies, outages),
+        None if args.policy_files.is_empty() => Batch::selecting(outages),
+        None => Batch::new(files(Vec::new())?, outages),
+        Some(policies) if args.policies.is_empty() && args.policy_files.is_empty() => {
+            Batch::selecting_from(policies, outages)
+        }
+        Some(_) if args.policies.is_empty() => Batch::new(files(Vec::new())?, outages),
+        Some(policies) => Batch::new(files(policies)?, outages),
     };
     let mut batch = batch.with_as_of(as_of);
     note(&format!(

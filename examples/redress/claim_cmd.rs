@@ -1,11 +1,13 @@
 //! `redress claim FILE`: assess one claim file and print a report, JSON or a letter.
 //!
-//! Policies: `--policy` (repeatable) overrides the file's `policies`; when
-//! neither names any, the catalog policies that apply to the customer's region,
-//! services and dates are used (`redress::catalog::select_with_options`). Each is built
-//! with the reading options of the file's `[options.ID]`, where `--option ID.NAME=VALUE`
-//! (repeatable) wins; options of a policy not assessed are checked, change nothing, and
-//! a warning says so.
+//! Policies: `--policy` (repeatable) overrides the file's `policies`, and
+//! `--policy-file` (repeatable) the file's `policy_files` (paths relative to the claim
+//! file; docs/policy-file.md); the policies of the files are applied with the catalog
+//! policies named. When none is named at all, the catalog policies that apply to the
+//! customer's region, services and dates are used (`redress::catalog::select_with_options`).
+//! Each catalog policy is built with the reading options of the file's `[options.ID]`,
+//! where `--option ID.NAME=VALUE` (repeatable) wins; options of a policy not assessed
+//! are checked, change nothing, and a warning says so.
 //!
 //! - No `[customer] region` and no policies named: nothing can be selected, so
 //!   this is bad input (exit 2) and the message says what to add.
@@ -21,7 +23,7 @@
 //! A policy that applies but owes nothing for these incidents appears with 0.00 and
 //! its notes.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, FixedOffset, Local, NaiveDate, SecondsFormat, Utc};
 use redress::claim_file::ChosenOptions;
@@ -88,27 +90,7 @@ pub fn run(args: &ClaimArgs) -> Result<u8, Failure> {
         note(&format!("warning: {shown}: {found}"));
     }
     let as_of = case.as_of().map_or_else(input::now, |t| t.fixed_offset());
-    let policies: Vec<Policy> = match &file.policies {
-        Some(ids) if ids.is_empty() => {
-            return Err(Failure::input(format!(
-                "{shown}: policies: the list is empty; name at least one policy, or leave the \
-                 field out to use every catalog policy that applies to the customer's region"
-            )))
-        }
-        Some(ids) if flagged => input::catalog_policies(ids, |_| "--policy".to_owned())?,
-        Some(ids) => input::catalog_policies(ids, |i| format!("{shown}: policies[{i}]"))?,
-        None => {
-            if file.region().is_none() {
-                return Err(Failure::input(format!(
-                    "{shown}: policies: the file names no policies and gives no [customer] region to \
-                     select them by; add `policies = [\"...\"]` or a [customer] region, or pass \
-                     --policy ID (`redress policies` lists the ids)"
-                )));
-            }
-            redress::catalog::select_with_options(&case, &file.options)
-                .map_err(|e| input::claim_error(path, e))?
-        }
-    };
+    let policies = choose_policies(args, &file, &case, path)?;
     let policies = with_chosen_options(policies, &file, path, &shown)?;
 
     let policies: Vec<&Policy> = policies.iter().collect();
@@ -163,6 +145,49 @@ fn with_chosen_options(
             }
         })
         .collect()
+}
+
+/// The policies to apply: the catalog's named by `--policy`, else by the file's
+/// `policies`, then the policy files of `--policy-file`, else of the file's
+/// `policy_files` (relative to the claim file). With none named at all, the catalog
+/// policies that apply to the customer's region are selected.
+fn choose_policies(
+    args: &ClaimArgs,
+    file: &ClaimFile,
+    case: &Case,
+    path: &Path,
+) -> Result<Vec<Policy>, Failure> {
+    let shown = input::shown(path);
+    let flagged = !args.policies.is_empty();
+    let files: Vec<PathBuf> = if args.policy_files.is_empty() {
+        let folder = path.parent().unwrap_or(Path::new(""));
+        file.policy_files.iter().map(|p| folder.join(p)).collect()
+    } else {
+        args.policy_files.clone()
+    };
+    let catalog = match &file.policies {
+        Some(ids) if ids.is_empty() => {
+            return Err(Failure::input(format!(
+                "{shown}: policies: the list is empty; name at least one policy, or leave the \
+                 field out to use every catalog policy that applies to the customer's region"
+            )))
+        }
+        Some(ids) if flagged => input::catalog_policies(ids, |_| "--policy".to_owned())?,
+        Some(ids) => input::catalog_policies(ids, |i| format!("{shown}: policies[{i}]"))?,
+        None if !files.is_empty() => Vec::new(),
+        None => {
+            if file.region().is_none() {
+                return Err(Failure::input(format!(
+                    "{shown}: policies: the file names no policies and gives no [customer] region to \
+                     select them by; add `policies = [\"...\"]` or a [customer] region, or pass \
+                     --policy ID (`redress policies` lists the ids)"
+                )));
+            }
+            redress::catalog::select_with_options(case, &file.options)
+                .map_err(|e| input::claim_error(path, e))?
+        }
+    };
+    input::add_policy_files(catalog, &files)
 }
 
 /// What was assessed, for the output.

@@ -2,7 +2,7 @@
 
 use std::fs::File;
 use std::io::{ErrorKind, Read};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
 use redress::claim_file::{instant_outside_supported_range, ChosenOptions, When};
@@ -60,6 +60,53 @@ pub fn shown(path: &Path) -> String {
 /// or device is read no further than that. A JSON file is one document: text after
 /// its closing `}` is an error, not ignored.
 pub fn read_claim_file(path: &Path) -> Result<ClaimFile, Failure> {
+    read_document(path, &CLAIM_FILE)
+}
+
+/// Reads a policy file (`docs/policy-file.md`), TOML or JSON by its extension, with the
+/// claim file's care (the same limits, places and plain words), and checks it
+/// ([`Policy::check`]): a failure names the file and the field.
+pub fn read_policy_file(path: &Path) -> Result<Policy, Failure> {
+    let policy: Policy = read_document(path, &POLICY_FILE)?;
+    policy
+        .check()
+        .map_err(|e| Failure::input(format!("{}: {e}", shown(path))))?;
+    Ok(policy)
+}
+
+/// The words a message uses for one kind of document.
+struct Kind {
+    /// "claim file".
+    noun: &'static str,
+    /// "claim", as in "the claim's JSON object".
+    short: &'static str,
+    /// What the file holds, for a file far too large.
+    holds: &'static str,
+    /// What an empty file lacks.
+    needs: &'static str,
+    /// A JSON object's outline, for a JSON file that is not one.
+    outline: &'static str,
+}
+
+const CLAIM_FILE: Kind = Kind {
+    noun: "claim file",
+    short: "claim",
+    holds: "one customer's claim, a few kilobytes: check this is the right file, or split \
+            it into one file per claim",
+    needs: "a [plan] table",
+    outline: "`{ \"plan\": { ... }, ... }`; write the claim's fields",
+};
+
+const POLICY_FILE: Kind = Kind {
+    noun: "policy file",
+    short: "policy",
+    holds: "one policy's rules, a few kilobytes: check this is the right file",
+    needs: "an id, a title and [[versions]] (docs/policy-file.md)",
+    outline: "`{ \"id\": \"...\", \"versions\": [ ... ], ... }`; write the policy's fields",
+};
+
+/// Reads a TOML or JSON document of one kind (see [`read_claim_file`]).
+fn read_document<T: serde::de::DeserializeOwned>(path: &Path, kind: &Kind) -> Result<T, Failure> {
     let shown = shown(path);
     let extension = path
         .extension()
@@ -77,11 +124,13 @@ pub fn read_claim_file(path: &Path) -> Result<ClaimFile, Failure> {
     let bytes = read_at_most(path, MAX_CLAIM_FILE_BYTES).map_err(|e| match e {
         ReadError::TooLarge => Failure::input(format!(
             "{shown}: the file holds more than 64 MiB ({MAX_CLAIM_FILE_BYTES} bytes), the \
-             most a claim file may hold; a claim file is one customer's claim, a few \
-             kilobytes: check this is the right file, or split it into one file per claim"
+             most a {noun} may hold; a {noun} is {holds}",
+            noun = kind.noun,
+            holds = kind.holds
         )),
         ReadError::Folder => Failure::input(format!(
-            "{shown}: is a folder, not a claim file; name a .toml or .json file"
+            "{shown}: is a folder, not a {}; name a .toml or .json file",
+            kind.noun
         )),
         ReadError::Io(e) => Failure::input(format!("{shown}: cannot read the file: {e}")),
     })?;
@@ -93,22 +142,25 @@ pub fn read_claim_file(path: &Path) -> Result<ClaimFile, Failure> {
         let (line, column) = line_column(text, valid);
         Failure::input(format!(
             "{shown}: line {line}, column {column}: the byte {byte:#04x} is not UTF-8 text; \
-             save the claim file as UTF-8"
+             save the {} as UTF-8",
+            kind.noun
         ))
     })?;
     // A byte-order mark says the file is UTF-8; it is not part of the document.
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
     if text.trim().is_empty() {
         return Err(Failure::input(format!(
-            "{shown}: the file is empty: a claim file needs at least a [plan] table"
+            "{shown}: the file is empty: a {} needs at least {}",
+            kind.noun, kind.needs
         )));
     }
     if matches!(format, Format::Json) && !text.trim_start().starts_with('{') {
         let start = text.len() - text.trim_start().len();
         let (line, column) = line_column(text, start);
         return Err(Failure::input(format!(
-            "{shown}: line {line}, column {column}: a JSON claim file is one object, \
-             `{{ \"plan\": {{ ... }}, ... }}`; write the claim's fields between `{{` and `}}`"
+            "{shown}: line {line}, column {column}: a JSON {} is one object, {} between \
+             `{{` and `}}`",
+            kind.noun, kind.outline
         )));
     }
     // serde_path_to_error tracks the field being read, so a bad value is named by its
@@ -144,7 +196,7 @@ pub fn read_claim_file(path: &Path) -> Result<ClaimFile, Failure> {
     match format {
         Format::Toml => {
             let deserializer = toml::Deserializer::new(text);
-            serde_path_to_error::deserialize::<_, ClaimFile>(deserializer).map_err(|e| {
+            serde_path_to_error::deserialize::<_, T>(deserializer).map_err(|e| {
                 let path = e.path().clone();
                 let inner = e.into_inner();
                 // toml's message can span lines ("invalid table header\nexpected `.`, `]`").
@@ -165,8 +217,8 @@ pub fn read_claim_file(path: &Path) -> Result<ClaimFile, Failure> {
         }
         Format::Json => {
             let mut deserializer = serde_json::Deserializer::from_str(text);
-            let claim = serde_path_to_error::deserialize::<_, ClaimFile>(&mut deserializer)
-                .map_err(|e| {
+            let document =
+                serde_path_to_error::deserialize::<_, T>(&mut deserializer).map_err(|e| {
                     let path = e.path().clone();
                     let inner = e.into_inner();
                     let message = json_message(&inner);
@@ -177,15 +229,16 @@ pub fn read_claim_file(path: &Path) -> Result<ClaimFile, Failure> {
             // leave them unread.
             deserializer.end().map_err(|e| {
                 let offset = json_offset(text, &e);
-                failure(
-                    None,
-                    offset,
-                    "the claim's JSON object ends before this, but more text follows; a \
-                     claim file is one JSON object: remove the `}` that closes it early, or \
+                let message = format!(
+                    "the {short}'s JSON object ends before this, but more text follows; a \
+                     {noun} is one JSON object: remove the `}}` that closes it early, or \
                      the text added after it",
-                )
+                    short = kind.short,
+                    noun = kind.noun
+                );
+                failure(None, offset, &message)
             })?;
-            Ok(claim)
+            Ok(document)
         }
     }
 }
@@ -473,9 +526,43 @@ pub fn option_flags(flags: &[String]) -> Result<ChosenOptions, Failure> {
     Ok(chosen)
 }
 
-/// Maps a library error about a claim file to a failure naming the file.
+/// The catalog policies named, then the policies of these files (read and checked
+/// with [`read_policy_file`]); an id given twice, by two files or a file and the
+/// catalog, is refused: the claims would not be told apart.
+pub fn add_policy_files(
+    mut policies: Vec<Policy>,
+    files: &[PathBuf],
+) -> Result<Vec<Policy>, Failure> {
+    for file in files {
+        let policy = read_policy_file(file)?;
+        if let Some(same) = policies.iter().find(|p| p.id == policy.id) {
+            let whose = if redress::catalog::get(&same.id).is_ok() {
+                "a catalog policy's id"
+            } else {
+                "the id of another policy file given"
+            };
+            return Err(Failure::input(format!(
+                "{}: id: `{}` is {whose}; give the policy an id of its own",
+                shown(file),
+                visible(&policy.id)
+            )));
+        }
+        policies.push(policy);
+    }
+    Ok(policies)
+}
+
+/// Maps a library error about a claim file to a failure naming the file. A rule the
+/// engine cannot use is the catalog's fault (exit 1) in a catalog policy, and bad input
+/// (exit 2) in a policy file's, which `Policy::check` did not catch.
 pub fn claim_error(path: &Path, error: Error) -> Failure {
     match error {
+        Error::InvalidRule { ref policy, .. } if redress::catalog::get(policy).is_err() => {
+            Failure::input(format!(
+                "the policy file of policy `{}`: {error}",
+                visible(policy)
+            ))
+        }
         Error::InvalidRule { .. } => Failure::other(format!(
             "{}: the catalog's policy is malformed (please report this): {error}",
             shown(path)

@@ -2,12 +2,13 @@
 //!
 //! ```text
 //! cargo run --release --example redress -- claim examples/claims/ny-cable-outage.toml
-//! cargo run --release --example redress -- claim FILE [--policy ID]... [--option ID.NAME=VALUE]... [--as-of T] [--json | --letter [--date D]]
-//! cargo run --release --example redress -- policies [--region R] [--json]
-//! cargo run --release --example redress -- batch --accounts A.csv --outages O.csv [--policy ID]... [--option ID.NAME=VALUE]... [--as-of T] [--out F]
+//! cargo run --release --example redress -- claim FILE [--policy ID]... [--policy-file P]... [--option ID.NAME=VALUE]... [--as-of T] [--json | --letter [--date D]]
+//! cargo run --release --example redress -- policies [--region R | --show ID] [--json]
+//! cargo run --release --example redress -- batch --accounts A.csv --outages O.csv [--policy ID]... [--policy-file P]... [--option ID.NAME=VALUE]... [--as-of T] [--out F]
 //! ```
 //!
-//! The contract is `docs/claim-file.md`, and for `batch` `docs/batch.md`. Exit codes: 0 success; 2 bad input (a file,
+//! The contract is `docs/claim-file.md`, for `batch` `docs/batch.md`, and for policy
+//! files `docs/policy-file.md`. Exit codes: 0 success; 2 bad input (a file,
 //! field, line or flag that cannot be used; the message names it, or a claim under
 //! policies none of which applies: the output is still complete), including a
 //! batch in which some account rows could not be read or assessed (its output is
@@ -50,7 +51,8 @@ enum Command {
     ///
     /// The claim file's fields, and the JSON output, are documented in docs/claim-file.md.
     Claim(ClaimArgs),
-    /// List the catalog's policies: id, title, citation, services, effective dates, evidence grade, reading options.
+    /// List the catalog's policies: id, title, citation, services, effective dates, evidence grade,
+    /// reading options; or print one as a policy file (`--show ID`, docs/policy-file.md).
     Policies(PoliciesArgs),
     /// Assess many accounts against area outages: CSV in, CSV out, summary on stderr.
     ///
@@ -76,6 +78,10 @@ pub struct ClaimArgs {
     /// repeatable); wins over the file's `[options.ID]`. `redress policies` lists them.
     #[arg(long = "option", value_name = "ID.NAME=VALUE")]
     pub options: Vec<String>,
+    /// Apply the policy in this policy file (repeatable; docs/policy-file.md), with the
+    /// catalog policies named; overrides the file's `policy_files`.
+    #[arg(long = "policy-file", value_name = "P")]
+    pub policy_files: Vec<PathBuf>,
     /// Assess ongoing outages at this instant (`2024-10-05T12:00:00-04:00`, or without an
     /// offset, `2024-10-05T12:00`, read in the plan's zone); overrides the file's `as_of`
     /// (default: the current time).
@@ -96,8 +102,12 @@ pub struct ClaimArgs {
 #[derive(Debug, clap::Args)]
 pub struct PoliciesArgs {
     /// Only policies that cover this ISO 3166 region (`GB-ENG`, `US-NY`, `DE`), any case.
-    #[arg(long, value_name = "R")]
+    #[arg(long, value_name = "R", conflicts_with = "show")]
     pub region: Option<String>,
+    /// Print this catalog policy as a policy file (TOML; with --json, JSON), to read,
+    /// change and use with `--policy-file` (docs/policy-file.md).
+    #[arg(long, value_name = "ID")]
+    pub show: Option<String>,
     /// Print JSON.
     #[arg(long)]
     pub json: bool,
@@ -128,6 +138,10 @@ pub struct BatchArgs {
     /// (`us-nj-cable.scope=every-service`; repeatable). `redress policies` lists them.
     #[arg(long = "option", value_name = "ID.NAME=VALUE")]
     pub options: Vec<String>,
+    /// Apply the policy in this policy file to every account as well (repeatable;
+    /// docs/policy-file.md).
+    #[arg(long = "policy-file", value_name = "P")]
+    pub policy_files: Vec<PathBuf>,
     /// Assess ongoing outages at this RFC 3339 instant (default: the current time).
     #[arg(long, value_name = "T")]
     pub as_of: Option<String>,

@@ -48,8 +48,36 @@ struct JsonPolicy {
     options: Vec<JsonOption>,
 }
 
+/// `redress policies --show ID`: the catalog policy as a policy file
+/// (docs/policy-file.md), TOML or JSON, that reads back as the same policy.
+fn show(id: &str, json: bool) -> Result<u8, Failure> {
+    let policy = redress::catalog::get(id)
+        .map_err(|e| Failure::input(format!("--show: {e}; `redress policies` lists the ids")))?;
+    let text = if json {
+        serde_json::to_string_pretty(&policy)
+            .map(|t| t + "\n")
+            .map_err(|e| e.to_string())
+    } else {
+        toml::to_string_pretty(&policy)
+            .map(|t| {
+                format!(
+                    "# A redress policy file (docs/policy-file.md): the catalog's `{}`.\n\
+                     # Change the id before changing the rules, then use it with\n\
+                     # `redress claim FILE --policy-file THIS.toml`.\n\n{t}",
+                    policy.id
+                )
+            })
+            .map_err(|e| e.to_string())
+    }
+    .map_err(|e| Failure::other(format!("cannot write the policy {id}: {e}")))?;
+    print(&text).map(|()| 0)
+}
+
 /// Runs `redress policies`; returns the exit code.
 pub fn run(args: &PoliciesArgs) -> Result<u8, Failure> {
+    if let Some(id) = &args.show {
+        return show(id, args.json);
+    }
     let region = match &args.region {
         Some(r) => Some(check_region(r)?),
         None => None,

@@ -37,7 +37,7 @@ pub enum DayCount {
 /// assert!(matches!(tkg, Amount::GreaterOf(_)));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
+#[serde(rename_all = "kebab-case", deny_unknown_fields)]
 #[non_exhaustive]
 pub enum Amount {
     /// A fixed sum.

@@ -44,7 +44,7 @@ pub enum Assumption {
 /// assert!(matches!(automatic, Condition::All(_)));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
+#[serde(rename_all = "kebab-case", deny_unknown_fields)]
 #[non_exhaustive]
 pub enum Condition {
     /// The item lasted at least this long (`>=`).

@@ -14,6 +14,7 @@
 mod amount;
 mod condition;
 mod escalating;
+mod file;
 mod per_unit;
 mod pro_rata;
 mod rule;
@@ -122,10 +123,10 @@ pub struct Policy {
     /// How firm the figures are.
     pub evidence: Evidence,
     /// The services it covers; empty means every service.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub services: Vec<ServiceKind>,
     /// The customer segments it covers; empty means every segment.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub segments: Vec<Segment>,
     /// Regions inside the jurisdiction that it does not cover (Ofgem's standards are
     /// Great Britain's: `GB` less `GB-NIR`).
@@ -133,20 +134,28 @@ pub struct Policy {
     pub excluded_regions: Vec<String>,
     /// The providers it binds (a contract or a goodwill gesture), matched against the
     /// plan's `provider` case-insensitively; empty means any provider (a statute).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub providers: Vec<String>,
     /// The currency its fixed amounts are in; a plan in another currency cannot use it.
+    /// Absent: a policy of shares of the price only, usable in any currency.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub currency: Option<Currency>,
     /// Which date picks the version in force.
     #[serde(default)]
     pub dated_by: Dating,
     /// Readings taken where the source is ambiguous, in plain words (shown in claims).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub readings: Vec<String>,
     /// Readings that bear only on some claims (New York's, on an outage after a loss of
     /// commercial power): shown in a claim only when it has what they bear on, so a
     /// claim is not read as depending on them.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    ///
+    /// Written in a policy file as `[[readings_for]]` tables of `bears_on` and `reading`.
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        with = "file::readings_for"
+    )]
     pub readings_for: Vec<(Bearing, String)>,
     /// The reading options chosen other than the catalog's, in plain words (`month =
     /// 30-days (default: calendar-month)`), each noted on every claim under the policy;
@@ -284,13 +293,15 @@ impl Policy {
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct PolicyVersion {
-    /// First date in force (inclusive).
+    /// First date in force (inclusive); absent in a policy file: in force from the
+    /// earliest date redress knows ([`PolicyVersion::always`]).
+    #[serde(default = "file::earliest", skip_serializing_if = "file::is_earliest")]
     pub effective_from: NaiveDate,
     /// First date no longer in force (exclusive); absent while current.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub effective_until: Option<NaiveDate>,
     /// A short label such as "2025-26 amounts".
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub label: String,
     /// How each claim line is rounded; absent: half away from zero to the currency's minor unit.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -391,7 +402,7 @@ pub struct Provision {
     /// A short name: "delayed repair", "missed appointment".
     pub name: String,
     /// The clause it comes from, such as "§58(3)"; shown on each line.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub clause: String,
     /// What it is assessed over.
     pub subject: Subject,
@@ -403,7 +414,7 @@ pub struct Provision {
     #[serde(default)]
     pub counts: Severity,
     /// Outages with these causes earn nothing under this provision.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub excluded_causes: Vec<Cause>,
     /// Outages with these causes are exempt only where the provider notified an
     /// exemption covering them (the outage's `exemption_notice` and its window): the
@@ -603,7 +614,7 @@ impl Provision {
 /// assert_eq!(Subject::outages(), Subject::Outages { scope: ServiceScope::EachService });
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case", tag = "each")]
+#[serde(rename_all = "kebab-case", tag = "each", deny_unknown_fields)]
 #[non_exhaustive]
 pub enum Subject {
     /// Each outage (overlapping and touching records merged into one).
@@ -725,7 +736,7 @@ pub enum Payment {
 /// assert_ne!(d, redress::policy::ClaimDeadline::DaysAfterIncident { days: 30 });
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
+#[serde(rename_all = "kebab-case", deny_unknown_fields)]
 #[non_exhaustive]
 pub enum ClaimDeadline {
     /// A number of calendar days after the incident ends (the outage's restoration,

@@ -171,7 +171,7 @@ pub enum DayKind {
 /// assert_ne!(ny, UnitCount::PerIncident(1));
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
+#[serde(rename_all = "kebab-case", deny_unknown_fields)]
 #[non_exhaustive]
 pub enum UnitCount {
     /// A fixed number of units per item, however long ("5 days of service").

@@ -32,7 +32,7 @@ use super::{Amount, Condition, Escalating, PerUnit, ProRata, Tiers, UptimeTiers}
 /// assert!(matches!(nj, Rule::MaxOf { .. }));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case", tag = "type")]
+#[serde(rename_all = "kebab-case", tag = "type", deny_unknown_fields)]
 #[non_exhaustive]
 pub enum Rule {
     /// A fixed amount per item.

@@ -11,6 +11,7 @@ mod arithmetic;
 mod batch;
 mod harm;
 mod order;
+mod policy_files;
 mod price;
 mod time;
 mod totals;
