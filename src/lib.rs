@@ -110,6 +110,8 @@ pub mod claim_file;
 pub mod diagnose;
 mod engine;
 pub mod error;
+#[cfg(feature = "fairness")]
+pub mod fairness;
 pub mod letter;
 mod memo;
 pub mod money;
