@@ -60,7 +60,8 @@ pub(crate) fn zone_for(jurisdiction: &str) -> Tz {
 }
 
 /// The customer regions a claim under the policy may name: a few inside its
-/// jurisdiction, less those it excludes; `None` (no region) when it names none.
+/// jurisdiction, less those it excludes; `None` (no region) when it names none, or
+/// none that is an ISO 3166 code.
 pub(crate) fn regions_for(policy: &Policy) -> Vec<Option<String>> {
     let code = policy.jurisdiction.trim().to_ascii_uppercase();
     let known: &[&str] = match code.as_str() {
@@ -73,10 +74,10 @@ pub(crate) fn regions_for(policy: &Policy) -> Vec<Option<String>> {
     };
     let mut out: Vec<Option<String>> = if !known.is_empty() {
         known.iter().map(|r| Some((*r).to_owned())).collect()
-    } else if code.is_empty() {
-        vec![None]
     } else {
-        vec![Some(code)]
+        vec![crate::region::canonical(&code)
+            .ok()
+            .map(|c| c.into_owned())]
     };
     out.retain(|r| {
         r.as_ref().is_none_or(|r| {
@@ -434,8 +435,28 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_jurisdiction_that_is_no_region_gives_claims_without_one() {
+        let mut policy = Policy::new("odd", "odd", Currency::EUR);
+        policy.jurisdiction = "Atlantis".to_owned();
+        assert_eq!(zone_for(&policy.jurisdiction), chrono_tz::UTC);
+        assert_eq!(regions_for(&policy), vec![None]);
+        policy.jurisdiction = "jp".to_owned();
+        assert_eq!(regions_for(&policy), vec![Some("JP".to_owned())]);
+    }
+
+    #[test]
+    fn excluded_regions_are_not_drawn() {
+        let mut policy = Policy::new("gb", "gb", Currency::GBP);
+        policy.jurisdiction = "GB".to_owned();
+        policy.excluded_regions = vec!["GB-NIR".to_owned()];
+        assert!(!regions_for(&policy).contains(&Some("GB-NIR".to_owned())));
+        assert_eq!(zone_for("GB"), chrono_tz::Europe::London);
+    }
+
+    #[test]
     fn a_policy_without_jurisdiction_is_claimed_in_utc_without_a_region() {
-        let policy = Policy::new("bare", "bare", Currency::EUR);
+        let mut policy = Policy::new("bare", "bare", Currency::EUR);
+        policy.jurisdiction = String::new();
         assert_eq!(zone_for(&policy.jurisdiction), chrono_tz::UTC);
         assert_eq!(regions_for(&policy), vec![None]);
         assert_eq!(windows(&policy), vec![(date(2024, 1, 1), date(2025, 1, 1))]);
