@@ -75,9 +75,7 @@ pub(crate) fn regions_for(policy: &Policy) -> Vec<Option<String>> {
     let mut out: Vec<Option<String>> = if !known.is_empty() {
         known.iter().map(|r| Some((*r).to_owned())).collect()
     } else {
-        vec![crate::region::canonical(&code)
-            .ok()
-            .map(|c| c.into_owned())]
+        vec![crate::region::canonical(&code).ok().map(|c| c.into_owned())]
     };
     out.retain(|r| {
         r.as_ref().is_none_or(|r| {

@@ -135,14 +135,28 @@ fn an_unfair_policy_is_found_with_a_counterexample_that_shows_it() {
         let case = redress::Case::from_file(&read).expect("a valid claim file");
         redress::assess(&case, &policy).expect("assessed").total
     };
-    let changed = example.changed.as_ref().expect("the longer outage's claim file");
+    let changed = example
+        .changed
+        .as_ref()
+        .expect("the longer outage's claim file");
     assert!(total(changed) < total(&example.claim), "{finding}");
-    assert!(report.to_string().contains("BROKEN  longer-outage"), "{report}");
+    assert!(
+        report.to_string().contains("BROKEN  longer-outage"),
+        "{report}"
+    );
     // Shrunk: one outage of one service.
     assert_eq!(example.claim.outages.len(), 1, "{:#?}", example.claim);
     // Properties that do not compare lengths still hold for it.
-    for property in [Property::NothingNegative, Property::LinesAddUp, Property::InputOrder] {
-        let f = report.findings.iter().find(|f| f.property == property).unwrap();
+    for property in [
+        Property::NothingNegative,
+        Property::LinesAddUp,
+        Property::InputOrder,
+    ] {
+        let f = report
+            .findings
+            .iter()
+            .find(|f| f.property == property)
+            .unwrap();
         assert!(matches!(f.outcome, Outcome::Held { .. }), "{f}");
     }
 }
@@ -171,7 +185,10 @@ fn fair_policies_of_ones_own_hold_whatever_their_jurisdiction() {
             .iter()
             .find(|f| f.property == Property::CatalogBounds)
             .unwrap();
-        assert!(matches!(bounds.outcome, Outcome::NotApplicable(_)), "{bounds}");
+        assert!(
+            matches!(bounds.outcome, Outcome::NotApplicable(_)),
+            "{bounds}"
+        );
     }
 }
 
