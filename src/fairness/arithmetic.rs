@@ -92,120 +92,123 @@ fn hours(claim: &ClaimFile) -> Vec<f64> {
         .collect()
 }
 
-/// The bounds each policy's text sets, checked on its claim. One arm per policy reads
-/// better than guards folded into the match, so the lint that would fold them is off.
-#[allow(clippy::collapsible_match)]
+/// What the catalog's bounds look at, computed once for a claim.
+struct Facts<'a> {
+    file: &'a ClaimFile,
+    claim: &'a Claim,
+    total: Decimal,
+    /// The plan's monthly charges, added up.
+    price: Decimal,
+    /// The longest outage, and all outages added up, in hours (compared against
+    /// thresholds only, never used as money).
+    longest: f64,
+    total_hours: f64,
+    /// What the lines for outages pay.
+    outage_total: Decimal,
+}
+
+/// The bounds each catalog policy's text sets, checked on its claim.
 fn policy_bounds(id: &str, file: &ClaimFile, claim: &Claim) -> Result<(), String> {
-    let total = claim.total;
-    let price: Decimal = file.plan.services.iter().map(|s| s.monthly_price).sum();
-    let longest = hours(file).into_iter().fold(0.0, f64::max);
-    let total_hours: f64 = hours(file).into_iter().sum();
-    let outage_lines = || claim.lines.iter().filter(|l| !l.outages.is_empty());
-    let outage_total: Decimal = outage_lines().map(|l| l.amount).sum();
+    let facts = Facts {
+        file,
+        claim,
+        total: claim.total,
+        price: file.plan.services.iter().map(|s| s.monthly_price).sum(),
+        longest: hours(file).into_iter().fold(0.0, f64::max),
+        total_hours: hours(file).into_iter().sum(),
+        outage_total: claim
+            .lines
+            .iter()
+            .filter(|l| !l.outages.is_empty())
+            .map(|l| l.amount)
+            .sum(),
+    };
+    let f = &facts;
+    let (total, hours) = (f.total, f.total_hours);
     match id {
+        // Under 100 subscribers the rule does not apply.
         "us-ny-psc-outage-credit" => {
-            // Under 100 subscribers the rule does not apply.
-            if file
-                .outages
-                .iter()
-                .all(|o| o.customers_affected.is_some_and(|n| n < 100))
-                && !total.is_zero()
-            {
+            let small = |o: &crate::Outage| o.customers_affected.is_some_and(|n| n < 100);
+            if f.file.outages.iter().all(small) && !total.is_zero() {
                 return Err(format!(
                     "paid {total} with every incident under 100 subscribers"
                 ));
             }
         }
-        "us-nj-cable" => {
-            // Under 6 hours earns nothing.
-            if total_hours < 6.0 && !total.is_zero() {
-                return Err(format!("paid {total} for less than 6 hours out"));
-            }
+        // Under 6 hours earns nothing.
+        "us-nj-cable" if hours < 6.0 && !total.is_zero() => {
+            return Err(format!("paid {total} for less than 6 hours out"));
         }
-        "pt-lei-16-2022" => {
-            // Not more than 24 hours in all: nothing.
-            if total_hours <= 24.0 && !total.is_zero() {
-                return Err(format!("paid {total} for {total_hours} hours"));
-            }
+        // Not more than 24 hours in all: nothing.
+        "pt-lei-16-2022" if hours <= 24.0 && !total.is_zero() => {
+            return Err(format!("paid {total} for {hours} hours"));
         }
-        "us-ny-psl-73" => {
-            // $25 for each complete 24 hours beyond 72: nothing below 96 hours.
-            if longest < 96.0 && !outage_total.is_zero() {
-                return Err(format!(
-                    "paid {outage_total} with the longest outage {longest} h"
-                ));
-            }
+        // $25 for each complete 24 hours beyond 72: nothing below 96 hours.
+        "us-ny-psl-73" if f.longest < 96.0 && !f.outage_total.is_zero() => {
+            let (paid, longest) = (f.outage_total, f.longest);
+            return Err(format!("paid {paid} with the longest outage {longest} h"));
         }
-        "uk-ofgem-gsop" => {
-            // Severe-weather payments are capped (£2,000 from Sept 2023, £700 before); the
-            // normal-weather standard has no cap in the source. No restoration payment is owed
-            // within the 12-hour standard (the multiple-interruptions payment is not one).
-            let severe = |l: &&crate::CreditLine| {
-                l.outages.iter().all(|&i| {
-                    file.outages
-                        .get(i)
-                        .is_some_and(|o| o.cause == crate::Cause::SevereWeather)
-                })
-            };
-            if let Some(line) = claim
-                .lines
-                .iter()
-                .filter(severe)
-                .find(|l| l.amount > Decimal::from(2000))
-            {
-                return Err(format!(
-                    "a severe-weather line of {} exceeds £2,000",
-                    line.amount
-                ));
-            }
-            let restoration: Decimal = claim
-                .lines
-                .iter()
-                .filter(|l| matches!(l.basis, crate::claim::Basis::Escalating { .. }))
-                .map(|l| l.amount)
-                .sum();
-            if longest <= 12.0 && !restoration.is_zero() {
-                return Err(format!(
-                    "paid {restoration} for restoration within 12 hours"
-                ));
-            }
-        }
+        "uk-ofgem-gsop" => return ofgem_bounds(f),
+        // Credits of USD 1 or less are not issued; no credit exceeds the month's charges.
         "aws-ec2-region" => {
-            // Credits of USD 1 or less are not issued; no credit exceeds the month's charges.
-            for line in claim.lines.iter().filter(|l| !l.amount.is_zero()) {
+            for line in f.claim.lines.iter().filter(|l| !l.amount.is_zero()) {
                 if line.amount <= Decimal::ONE {
                     return Err(format!("issued {} (not more than USD 1)", line.amount));
                 }
-                if line.amount > price {
-                    return Err(format!("credit {} exceeds charges {price}", line.amount));
-                }
             }
+            return at_most_the_price(f, "the month's charges");
         }
-        "gcp-compute-multizone" | "azure-vm" => {
-            for line in &claim.lines {
-                if line.amount > price {
-                    return Err(format!(
-                        "credit {} exceeds the month's fee {price}",
-                        line.amount
-                    ));
-                }
-            }
-        }
+        "gcp-compute-multizone" | "azure-vm" => return at_most_the_price(f, "the month's fee"),
+        // Capped at the monthly rate; under 60 minutes earns nothing.
         "att-guarantee-2025" => {
-            // Capped at the monthly rate; under 60 minutes earns nothing.
-            for line in &claim.lines {
-                if line.amount > price {
-                    return Err(format!(
-                        "credit {} exceeds the monthly rate {price}",
-                        line.amount
-                    ));
-                }
-            }
-            if longest < 1.0 && !total.is_zero() {
+            if f.longest < 1.0 && !total.is_zero() {
                 return Err(format!("paid {total} for under an hour"));
             }
+            return at_most_the_price(f, "the monthly rate");
         }
         _ => {}
+    }
+    Ok(())
+}
+
+/// No line above the plan's monthly charges.
+fn at_most_the_price(f: &Facts<'_>, what: &str) -> Result<(), String> {
+    match f.claim.lines.iter().find(|l| l.amount > f.price) {
+        Some(line) => Err(format!("credit {} exceeds {what} {}", line.amount, f.price)),
+        None => Ok(()),
+    }
+}
+
+/// Ofgem: severe-weather payments are capped (£2,000 from Sept 2023, £700 before); the
+/// normal-weather standard has no cap in the source. No restoration payment is owed
+/// within the 12-hour standard (the multiple-interruptions payment is not one).
+fn ofgem_bounds(f: &Facts<'_>) -> Result<(), String> {
+    let severe = |l: &&crate::CreditLine| {
+        l.outages.iter().all(|&i| {
+            f.file
+                .outages
+                .get(i)
+                .is_some_and(|o| o.cause == crate::Cause::SevereWeather)
+        })
+    };
+    let cap = Decimal::from(2000);
+    if let Some(line) = f.claim.lines.iter().filter(severe).find(|l| l.amount > cap) {
+        return Err(format!(
+            "a severe-weather line of {} exceeds £2,000",
+            line.amount
+        ));
+    }
+    let restoration: Decimal = f
+        .claim
+        .lines
+        .iter()
+        .filter(|l| matches!(l.basis, crate::claim::Basis::Escalating { .. }))
+        .map(|l| l.amount)
+        .sum();
+    if f.longest <= 12.0 && !restoration.is_zero() {
+        return Err(format!(
+            "paid {restoration} for restoration within 12 hours"
+        ));
     }
     Ok(())
 }

@@ -316,6 +316,18 @@ pub struct Counterexample {
 }
 
 /// What checking one property found.
+///
+/// # Example
+/// ```
+/// use redress::fairness::{check_property, Config, Outcome, Property};
+/// let policy = redress::catalog::get("us-ny-psc-outage-credit")?;
+/// let finding = check_property(&policy, Property::OtherOffsets, &Config::with_cases(4));
+/// match finding.outcome {
+///     Outcome::Held { cases } => assert_eq!(cases, 4),
+///     other => panic!("{other:?}"),
+/// }
+/// # Ok::<(), redress::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum Outcome {
@@ -332,7 +344,16 @@ pub enum Outcome {
     Inconclusive(String),
 }
 
-/// One property's finding: the property and its outcome.
+/// One property's finding: the property and its outcome; shown as one line of a report.
+///
+/// # Example
+/// ```
+/// use redress::fairness::{check_property, Config, Property};
+/// let policy = redress::catalog::get("au-csg")?;
+/// let finding = check_property(&policy, Property::Deterministic, &Config::with_cases(4));
+/// assert!(finding.to_string().starts_with("held    deterministic"));
+/// # Ok::<(), redress::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct Finding {
     /// The property checked.
@@ -343,6 +364,15 @@ pub struct Finding {
 
 impl Finding {
     /// Whether the property broke.
+    ///
+    /// # Example
+    /// ```
+    /// use redress::fairness::{check_property, Config, Property};
+    /// let policy = redress::catalog::get("au-csg")?;
+    /// let finding = check_property(&policy, Property::LinesAddUp, &Config::with_cases(4));
+    /// assert!(!finding.is_broken());
+    /// # Ok::<(), redress::Error>(())
+    /// ```
     pub fn is_broken(&self) -> bool {
         matches!(self.outcome, Outcome::Broken(_))
     }
@@ -380,12 +410,28 @@ pub struct Report {
 }
 
 impl Report {
-    /// Whether no property broke.
+    /// Whether no property broke (a property not applicable or inconclusive did not).
+    ///
+    /// # Example
+    /// ```
+    /// let policy = redress::catalog::get("pt-lei-16-2022")?;
+    /// let report = redress::fairness::check(&policy, &redress::fairness::Config::with_cases(4));
+    /// assert!(report.all_hold(), "{report}");
+    /// # Ok::<(), redress::Error>(())
+    /// ```
     pub fn all_hold(&self) -> bool {
         !self.findings.iter().any(Finding::is_broken)
     }
 
     /// The findings of broken properties.
+    ///
+    /// # Example
+    /// ```
+    /// let policy = redress::catalog::get("es-rd-899-2009")?;
+    /// let report = redress::fairness::check(&policy, &redress::fairness::Config::with_cases(4));
+    /// assert_eq!(report.broken().count(), 0, "{report}");
+    /// # Ok::<(), redress::Error>(())
+    /// ```
     pub fn broken(&self) -> impl Iterator<Item = &Finding> {
         self.findings.iter().filter(|f| f.is_broken())
     }

@@ -157,8 +157,8 @@ fn runner(config: &Config) -> TestRunner {
     match config.seed {
         Some(seed) => {
             let mut bytes = [0u8; 32];
-            for (i, b) in seed.to_le_bytes().into_iter().enumerate() {
-                bytes[i] = b;
+            for (byte, b) in bytes.iter_mut().zip(seed.to_le_bytes()) {
+                *byte = b;
             }
             let rng = TestRng::from_seed(RngAlgorithm::ChaCha, &bytes);
             TestRunner::new_with_rng(proptest_config, rng)
