@@ -43,7 +43,7 @@ pub(crate) fn input_order(ctx: &Ctx<'_>, trial: &Trial) -> Verdict {
 /// The order of policies assessed together changes no claim: the policy with each
 /// catalog policy in turn (picked by the trial), either way round.
 pub(crate) fn policy_order(ctx: &Ctx<'_>, trial: &Trial) -> Verdict {
-    let others = crate::catalog::all();
+    let others = &ctx.others;
     let Some(second) = others.get(trial.knobs.pick % others.len().max(1)) else {
         return Ok(());
     };

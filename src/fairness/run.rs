@@ -79,6 +79,8 @@ pub(crate) struct Ctx<'a> {
     /// Whether the policy is the catalog's own of that id (its bounds and price
     /// dependence are then known).
     pub catalog_own: bool,
+    /// The catalog, for the properties that pair the policy with another.
+    pub others: Vec<Policy>,
 }
 
 impl Ctx<'_> {
@@ -176,9 +178,15 @@ pub(crate) fn run(policy: &Policy, property: Property, config: &Config) -> Outco
                 .to_owned(),
         );
     }
+    let others = if property == Property::PolicyOrder {
+        crate::catalog::all()
+    } else {
+        Vec::new()
+    };
     let ctx = Ctx {
         policy,
         catalog_own,
+        others,
     };
     let check = check_for(property);
     let strategy =
