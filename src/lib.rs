@@ -78,6 +78,9 @@
 //!   rendered as arithmetic a person can redo.
 //! - [`letter`]: a claim letter from the customer to the provider.
 //! - [`batch`]: one incident, many accounts, each assessed by the same engine.
+//! - `fairness` (the cargo feature `fairness`, which brings in proptest): the fairness
+//!   properties checked against any policy, for an application's own tests; each
+//!   property held or broken, a broken one with its smallest counterexample as claim files.
 //! - [`money`], [`span`], [`timeline`], [`calendar`]: currencies and rounding,
 //!   durations, outage intervals, working days by region.
 //!
@@ -110,6 +113,8 @@ pub mod claim_file;
 pub mod diagnose;
 mod engine;
 pub mod error;
+#[cfg(feature = "fairness")]
+pub mod fairness;
 pub mod letter;
 mod memo;
 pub mod money;

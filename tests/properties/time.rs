@@ -1,77 +1,13 @@
-//! 7 period consistency, 8 equal treatment, 9 exact time.
+//! 7 period consistency, 9 exact time (8 equal treatment is `redress::fairness`'s).
 
-use chrono::{DateTime, Datelike, Duration, FixedOffset, NaiveDate, TimeZone, Utc};
+use chrono::{DateTime, Datelike, Duration, NaiveDate, TimeZone, Utc};
 use chrono_tz::Tz;
 use proptest::prelude::*;
 use redress::policy::*;
 use redress::{ClaimFile, Currency, Outage, Service, ServiceKind, ServicePlan};
 use rust_decimal::Decimal;
 
-use crate::gen::{arb_case, arb_offset, assess, at, local};
-use redress::civil::When;
-
-fn reoffset(t: When, offset: FixedOffset) -> When {
-    at(&t).with_timezone(&offset).into()
-}
-
-/// A claim's notes without those of reading an offset the plan's zone did not have then
-/// (`start of outage 1 was written +05:30; ...`).
-fn without_offset_notes(mut claim: redress::Claim) -> redress::Claim {
-    claim.notes.retain(|n| !n.contains(" was written "));
-    claim
-}
-
-/// The wall-clock time an instant shows in `zone`, where that time names only this
-/// instant there (not in a fold); else the instant as written.
-fn as_local(t: When, zone: Tz) -> When {
-    let local = at(&t).with_timezone(&zone).naive_local();
-    match zone.from_local_datetime(&local) {
-        chrono::LocalResult::Single(_) => When::Local(local),
-        _ => t,
-    }
-}
-
-proptest! {
-    /// 8. The same instants written with other offsets give the same claim, lines,
-    /// totals and notes, but for a note per time written at an offset the plan's zone did
-    /// not have then: local-day rules read the plan's zone and nothing else.
-    #[test]
-    fn offsets_in_the_input_change_nothing(case in arb_case(), offsets in proptest::collection::vec(arb_offset(), 5)) {
-        let before = assess(&case);
-        let mut moved = case.clone();
-        let mut k = 0;
-        let mut next = || { k += 1; offsets[k % offsets.len()] };
-        for o in &mut moved.claim.outages {
-            o.start = reoffset(o.start, next());
-            o.end = o.end.map(|t| reoffset(t, next()));
-            o.reported = o.reported.map(|t| reoffset(t, next()));
-            o.power_restored = o.power_restored.map(|t| reoffset(t, next()));
-        }
-        moved.claim.as_of = moved.claim.as_of.map(|t| reoffset(t, next()));
-        prop_assert_eq!(without_offset_notes(assess(&moved)), without_offset_notes(before));
-    }
-
-    /// 8. The same instants written as wall-clock times without offsets, read in the plan's
-    /// zone, give the identical claim (lines, totals and notes) to the canonical spelling
-    /// with offsets; a time that happened twice there (a DST fold) keeps its offset, since
-    /// without one it is refused. Written back as TOML and read again, the file is the same.
-    #[test]
-    fn local_times_read_in_the_plans_zone_are_the_instants_meant(case in arb_case()) {
-        let zone = case.claim.plan.time_zone;
-        let mut local = case.clone();
-        for o in &mut local.claim.outages {
-            o.start = as_local(o.start, zone);
-            o.end = o.end.map(|t| as_local(t, zone));
-            o.reported = o.reported.map(|t| as_local(t, zone));
-            o.power_restored = o.power_restored.map(|t| as_local(t, zone));
-        }
-        local.claim.as_of = local.claim.as_of.map(|t| as_local(t, zone));
-        prop_assert_eq!(assess(&local), assess(&case));
-        let text = toml::to_string(&local.claim).unwrap();
-        let read: ClaimFile = toml::from_str(&text).unwrap();
-        prop_assert_eq!(read, local.claim);
-    }
-}
+use crate::gen::local;
 
 /// Period starts of a billing cycle, computed independently of the library: the anchor day
 /// clamped to each month's length, at the first local instant of that date.
