@@ -1,8 +1,9 @@
 //! `redress check-policy`: every catalog policy passes, bad input exits 2.
 //!
-//! A deliberately unfair policy (nothing beyond 48 hours) is built with the rule tree in
-//! the command's own tests (`examples/redress/check_cmd.rs`), since the command reads
-//! only catalog ids until policies are read from files.
+//! A policy file is checked as a catalog policy is: the contract of
+//! `examples/policies/` holds every property, and the same contract made to pay nothing
+//! once an outage reaches 48 hours (`tests/data/policies/unfair-beyond-48h.toml`) breaks
+//! "a longer outage never lowers the credit", with the two claim files that show it.
 
 mod common;
 
@@ -21,6 +22,65 @@ fn every_catalog_policy_holds_every_property() {
         );
         assert!(!run.stdout.contains("BROKEN"), "{}", run.stdout);
     }
+}
+
+#[test]
+fn a_policy_file_is_checked_and_an_unfair_one_is_caught_with_its_counterexample() {
+    let run = redress([
+        "check-policy",
+        "examples/policies/acme-cable-contract.toml",
+        "--cases",
+        "16",
+        "--seed",
+        "1",
+    ]);
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    assert!(
+        run.stdout.ends_with("every property holds\n"),
+        "{}",
+        run.stdout
+    );
+
+    let out = scratch("check-policy-unfair");
+    let run = redress([
+        "check-policy",
+        "tests/data/policies/unfair-beyond-48h.toml",
+        "--property",
+        "longer-outage",
+        "--cases",
+        "64",
+        "--seed",
+        "1",
+        "--out",
+        out.to_str().expect("a UTF-8 path"),
+    ]);
+    assert_eq!(run.code, 1, "{}{}", run.stdout, run.stderr);
+    assert!(
+        run.stdout.contains("BROKEN  longer-outage"),
+        "{}",
+        run.stdout
+    );
+    // The counterexample, as claim files the user can run under the policy file: the
+    // shorter outage is owed something, the longer one nothing.
+    let before = out.join("acme-cable-unfair-longer-outage.toml");
+    let after = out.join("acme-cable-unfair-longer-outage-changed.toml");
+    let total = |file: &std::path::Path| {
+        let run = redress([
+            "claim",
+            file.to_str().expect("a UTF-8 path"),
+            "--policy-file",
+            "tests/data/policies/unfair-beyond-48h.toml",
+            "--json",
+        ]);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        let value: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
+        value["claims"][0]["total"]
+            .as_str()
+            .expect("a total")
+            .parse::<rust_decimal::Decimal>()
+            .expect("a decimal")
+    };
+    assert!(total(&after) < total(&before), "{}", run.stdout);
 }
 
 #[test]
@@ -49,7 +109,7 @@ fn bad_input_exits_2_naming_it() {
             vec!["check-policy", "us-nj-cabel"],
             "did you mean `us-nj-cable`",
         ),
-        (vec!["check-policy", "ours.toml"], "not supported yet"),
+        (vec!["check-policy", "ours.toml"], "ours.toml"),
         (
             vec!["check-policy", "au-csg", "--property", "fairish"],
             "no property `fairish`",
