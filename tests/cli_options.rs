@@ -348,3 +348,22 @@ fn policies_lists_each_policys_options_with_their_words_and_default() {
         .is_empty());
     assert_eq!(find("aws-ec2-region")["options"], serde_json::json!([]));
 }
+
+#[test]
+fn a_shown_policy_lists_its_reading_options_with_the_default_marked() {
+    let run = redress(["policies", "--show", "rogers-2022"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    // Rogers' month: the calendar month by default, or 30 days, or a year's 365 / 12.
+    assert!(
+        run.stdout
+            .contains("#   month = calendar-month (default) | 30-days | annualised: "),
+        "{}",
+        run.stdout
+    );
+    // The comment lines leave the file what it was: it reads back as the catalog policy.
+    let policy: redress::policy::Policy = toml::from_str(&run.stdout).expect("a policy file");
+    assert_eq!(
+        policy,
+        redress::catalog::get("rogers-2022").expect("catalog")
+    );
+}

@@ -48,6 +48,39 @@ struct JsonPolicy {
     options: Vec<JsonOption>,
 }
 
+/// The catalog policy's reading options as comment lines, for `--show`: each with its
+/// words, the default (the reading the file holds) marked, and what it decides.
+fn options_comment(id: &str) -> String {
+    let options = redress::catalog::reading_options(id);
+    if options.is_empty() {
+        return String::new();
+    }
+    let mut text = format!(
+        "#\n# Reading options: this file holds the default of each; choose another with a claim\n\
+         # file's [options.{id}] or --option {id}.NAME=VALUE (docs/claim-file.md).\n"
+    );
+    for option in options {
+        let words: Vec<String> = option
+            .values
+            .iter()
+            .map(|v| {
+                if *v == option.default {
+                    format!("{v} (default)")
+                } else {
+                    (*v).to_owned()
+                }
+            })
+            .collect();
+        text.push_str(&format!(
+            "#   {} = {}: {}\n",
+            option.name,
+            words.join(" | "),
+            option.meaning
+        ));
+    }
+    text
+}
+
 /// `redress policies --show ID`: the catalog policy as a policy file
 /// (docs/policy-file.md), TOML or JSON, that reads back as the same policy.
 fn show(id: &str, json: bool) -> Result<u8, Failure> {
@@ -63,8 +96,9 @@ fn show(id: &str, json: bool) -> Result<u8, Failure> {
                 format!(
                     "# A redress policy file (docs/policy-file.md): the catalog's `{}`.\n\
                      # Change the id before changing the rules, then use it with\n\
-                     # `redress claim FILE --policy-file THIS.toml`.\n\n{t}",
-                    policy.id
+                     # `redress claim FILE --policy-file THIS.toml`.\n{}\n{t}",
+                    policy.id,
+                    options_comment(id)
                 )
             })
             .map_err(|e| e.to_string())
