@@ -342,3 +342,27 @@ fn the_goodwill_offer_pays_one_day_of_each_service_lost() {
     }
     assert_eq!(all_areas_total(&stderr, offer), sum);
 }
+
+/// The README shows the commands these tests run, and the planned `--offer` and
+/// `--report` ones in the words the lead will check once they land.
+#[test]
+fn the_readme_shows_the_commands_run_here() {
+    let readme = flat(&std::fs::read_to_string(root().join(path("README.md"))).expect("README"));
+    for text in [
+        "--accounts examples/mass-outage/accounts.csv --outages examples/mass-outage/outages.csv",
+        "--policy-file examples/mass-outage/acme-terms.toml",
+        &format!("--as-of {AS_OF}"),
+        "redress batch --offer examples/mass-outage/goodwill-offer.toml",
+        "--report mass-outage.html",
+    ] {
+        assert!(readme.contains(text), "README.md lacks `{text}`");
+    }
+    for (account, figure) in [
+        ("AC-00017", "16.50"),
+        ("AC-00480", "7.34"),
+        ("AC-00006", "9.50"),
+        ("AC-00003", "21.00"),
+    ] {
+        assert!(readme.contains(account) && readme.contains(figure));
+    }
+}
