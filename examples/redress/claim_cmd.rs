@@ -40,7 +40,7 @@ use crate::{note, print, report, ClaimArgs, Failure};
 struct JsonOutput<'a> {
     as_of: String,
     as_of_source: &'static str,
-    claims: &'a [Claim],
+    claims: Vec<crate::balance::ClaimJson<'a>>,
 }
 
 /// Runs `redress claim`; returns the exit code.
@@ -96,6 +96,8 @@ pub fn run(args: &ClaimArgs) -> Result<u8, Failure> {
     let policies: Vec<&Policy> = policies.iter().collect();
     let claims =
         redress::assess_for_customer(&case, &policies).map_err(|e| input::claim_error(path, e))?;
+    let balances =
+        crate::balance::balances(&claims, &case).map_err(|e| input::claim_error(path, e))?;
     let assessed = Assessed {
         path,
         shown,
@@ -103,6 +105,8 @@ pub fn run(args: &ClaimArgs) -> Result<u8, Failure> {
         as_of,
         source,
         claims,
+        balances,
+        received: case.received().to_vec(),
     };
     write_output(args, &assessed, letter_date)
 }
@@ -198,6 +202,10 @@ struct Assessed<'a> {
     as_of: DateTime<FixedOffset>,
     source: AsOfSource,
     claims: Vec<Claim>,
+    /// Each claim's balance, when the file lists credits received.
+    balances: Vec<Option<redress::Balance>>,
+    /// The credits received, checked.
+    received: Vec<redress::case::Received>,
 }
 
 /// Prints the JSON, the letter or the report; returns the exit code: 2 when policies
@@ -214,6 +222,8 @@ fn write_output(
         as_of,
         source,
         claims,
+        balances,
+        received,
     } = assessed;
     let none_applies = !claims.is_empty() && !claims.iter().any(Claim::applies);
     if none_applies {
@@ -242,7 +252,7 @@ fn write_output(
                 .with_timezone(&Utc)
                 .to_rfc3339_opts(SecondsFormat::Secs, true),
             as_of_source: source.key(),
-            claims,
+            claims: crate::balance::json(claims, balances),
         };
         let mut text = serde_json::to_string_pretty(&output)
             .map_err(|e| Failure::other(format!("cannot write JSON: {e}")))?;
@@ -252,7 +262,11 @@ fn write_output(
         let today = letter_date.unwrap_or_else(|| Local::now().date_naive());
         write_letter(shown, file, claims, today)?;
     } else {
-        print(&report::render(path, file, *as_of, *source, claims))?;
+        let balanced = report::Balanced {
+            balances,
+            received,
+        };
+        print(&report::render(path, file, *as_of, *source, claims, &balanced))?;
     }
     Ok(if none_applies { 2 } else { 0 })
 }

@@ -16,6 +16,14 @@ use crate::input::AsOfSource;
 /// The mark the comparison puts beside the most generous policy.
 pub const MOST_GENEROUS: &str = "◀ most generous";
 
+/// The claims' balances against the credits received (`crate::balance`).
+pub struct Balanced<'a> {
+    /// Each claim's balance, `None` when the file lists no credit received.
+    pub balances: &'a [Option<redress::Balance>],
+    /// The credits received.
+    pub received: &'a [redress::case::Received],
+}
+
 /// Renders the report.
 pub fn render(
     path: &Path,
@@ -23,6 +31,7 @@ pub fn render(
     as_of: DateTime<FixedOffset>,
     source: AsOfSource,
     claims: &[Claim],
+    balanced: &Balanced<'_>,
 ) -> String {
     let mut out = String::new();
     write_heading(&mut out, path, file, as_of, source);
@@ -52,8 +61,11 @@ pub fn render(
         return out;
     }
 
-    for claim in claims {
+    for (i, claim) in claims.iter().enumerate() {
         let _ = write!(out, "{claim}");
+        if let Some(Some(balance)) = balanced.balances.get(i) {
+            crate::balance::write(&mut out, claim, balance, balanced.received);
+        }
         if claim.not_applicable.is_none() {
             wrap(&mut out, "  → ", "    ", &how_paid(claim));
         }

@@ -1,0 +1,133 @@
+//! What is still owed under a claim once the credits already received are counted.
+//!
+//! A credit naming a policy (`policy = "…"`) counts against that policy's claim only; one
+//! naming none counts against every claim, since the claims are alternatives: each is
+//! compared with the same received total, never added to another. What was received
+//! beyond what a claim owes is its `excess`, said in words, never set against another
+//! claim.
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use crate::case::Case;
+use crate::claim::Claim;
+use crate::error::{Error, Result};
+
+/// A claim's balance: what it owes, what was received against it, what is still owed
+/// (never below zero) and what was received beyond what it owes, all in the claim's
+/// currency. Every figure is exact: sums and differences of rounded amounts.
+///
+/// # Example
+/// ```
+/// # use redress::{balance, Case, ClaimFile};
+/// let file: ClaimFile = toml::from_str(r#"
+///     policies = ["us-ny-psc-outage-credit"]
+///     [customer]
+///     region = "US-NY"
+///     [plan]
+///     currency = "USD"
+///     time_zone = "America/New_York"
+///     [[plan.services]]
+///     kind = "internet"
+///     monthly_price = "79.99"
+///     [[plan.services]]
+///     kind = "tv"
+///     monthly_price = "65.00"
+///     [[outages]]
+///     services = ["internet", "tv"]
+///     start = "2024-10-01T06:00:00-04:00"
+///     end = "2024-10-03T11:00:00-04:00"
+///     customers_affected = 250
+///     [[credits_received]]
+///     amount = "5.00"
+///     date = "2024-10-10"
+///     for = "goodwill credit"
+/// "#)?;
+/// let case = Case::from_file(&file)?;
+/// let claims = redress::assess_file(&file)?;
+/// // Owed 8.00 + 6.50 = 14.50; received 5.00; still owed 14.50 − 5.00 = 9.50.
+/// let b = balance(&claims[0], &case)?;
+/// assert_eq!(b.still_owed.to_string(), "9.50");
+/// assert!(b.excess.is_zero());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct Balance {
+    /// What the claim owes: its total.
+    #[serde(skip)]
+    pub owed: Decimal,
+    /// The credits received that count against this claim, added up.
+    pub received: Decimal,
+    /// `owed − received`, or zero when that is below zero.
+    pub still_owed: Decimal,
+    /// `received − owed` when more was received than owed, else zero.
+    pub excess: Decimal,
+    /// Which of the case's credits (`Case::received`, by place) counted.
+    pub credits_counted: Vec<usize>,
+}
+
+impl Balance {
+    /// Whether any credit counted against the claim.
+    ///
+    /// # Example
+    /// ```
+    /// # use redress::{balance, Case, ClaimFile};
+    /// # let file: ClaimFile = toml::from_str(r#"
+    /// #     policies = ["us-ny-psc-outage-credit"]
+    /// #     [plan]
+    /// #     currency = "USD"
+    /// #     time_zone = "America/New_York"
+    /// # "#)?;
+    /// let case = Case::from_file(&file)?; // no [[credits_received]]
+    /// let claims = redress::assess_file(&file)?;
+    /// assert!(!balance(&claims[0], &case)?.any_received());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn any_received(&self) -> bool {
+        !self.credits_counted.is_empty()
+    }
+}
+
+/// The balance of `claim` given the credits `case` says were received: those naming
+/// the claim's policy and those naming none. A claim in another currency than the
+/// case's (a policy that cannot price the plan) counts none: they are not comparable.
+/// An overflow adding the credits is an error, never a wrong figure.
+///
+/// # Example
+/// See [`Balance`].
+pub fn balance(claim: &Claim, case: &Case) -> Result<Balance> {
+    let owed = claim.total;
+    // Zero written at the currency's places (0.00), as the claim's figures are.
+    let zero = Decimal::new(0, claim.currency.minor_units());
+    let mut received = zero;
+    let mut credits_counted = Vec::new();
+    if claim.currency == case.currency() {
+        for (i, credit) in case.received().iter().enumerate() {
+            let counts = credit
+                .policy
+                .as_deref()
+                .is_none_or(|id| id.trim() == claim.policy);
+            if counts {
+                received = received.checked_add(credit.amount).ok_or_else(|| {
+                    Error::overflow(format!("adding the credits received for {}", claim.policy))
+                })?;
+                credits_counted.push(i);
+            }
+        }
+    }
+    let overflow = || Error::overflow(format!("the balance of {}", claim.policy));
+    let difference = owed.checked_sub(received).ok_or_else(overflow)?;
+    let (still_owed, excess) = if difference.is_sign_negative() && !difference.is_zero() {
+        (zero, -difference)
+    } else {
+        (difference, zero)
+    };
+    Ok(Balance {
+        owed,
+        received,
+        still_owed,
+        excess,
+        credits_counted,
+    })
+}
