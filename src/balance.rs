@@ -9,7 +9,7 @@
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use crate::case::Case;
+use crate::case::{Case, Received};
 use crate::claim::Claim;
 use crate::error::{Error, Result};
 
@@ -97,13 +97,22 @@ impl Balance {
 /// # Example
 /// See [`Balance`].
 pub fn balance(claim: &Claim, case: &Case) -> Result<Balance> {
+    balance_of(claim, case.currency(), case.received())
+}
+
+/// [`balance`], given the case's currency and its credits received.
+pub(crate) fn balance_of(
+    claim: &Claim,
+    currency: crate::money::Currency,
+    credits: &[Received],
+) -> Result<Balance> {
     let owed = claim.total;
     // Zero written at the currency's places (0.00), as the claim's figures are.
     let zero = Decimal::new(0, claim.currency.minor_units());
     let mut received = zero;
     let mut credits_counted = Vec::new();
-    if claim.currency == case.currency() {
-        for (i, credit) in case.received().iter().enumerate() {
+    if claim.currency == currency {
+        for (i, credit) in credits.iter().enumerate() {
             let counts = credit
                 .policy
                 .as_deref()

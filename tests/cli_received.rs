@@ -116,3 +116,28 @@ fn without_credits_received_the_json_has_no_balance_fields() {
         assert!(claim.get(key).is_none(), "{key} in {claim}");
     }
 }
+
+#[test]
+fn the_letter_says_what_was_received_and_asks_for_the_balance() {
+    let dir = scratch("received-letter");
+    let path = ny_with(&dir, &credit("5.00", None));
+    let run = redress(["claim", "--letter", "--date", "2024-10-12", &path]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let letter = flat(&run.stdout);
+    // 14.50 − 5.00 = 9.50, the credit named by its date, amount and purpose.
+    assert!(
+        letter.contains(
+            "I have already received 5.00 USD on 10 October 2024 (goodwill credit). \
+             Under this rule, 9.50 USD is therefore still owed to me"
+        ),
+        "{letter}"
+    );
+
+    let path = ny_with(&dir, &credit("20.00", None));
+    let letter = flat(&redress(["claim", "--letter", "--date", "2024-10-12", &path]).stdout);
+    // 20.00 − 14.50 = 5.50 beyond what the rule owes.
+    assert!(
+        letter.contains("That is 5.50 USD more than this rule owes, so I ask for nothing more"),
+        "{letter}"
+    );
+}

@@ -260,13 +260,12 @@ fn write_output(
         print(&text)?;
     } else if args.letter {
         let today = letter_date.unwrap_or_else(|| Local::now().date_naive());
-        write_letter(shown, file, claims, today)?;
+        write_letter(shown, file, claims, received, today)?;
     } else {
-        let balanced = report::Balanced {
-            balances,
-            received,
-        };
-        print(&report::render(path, file, *as_of, *source, claims, &balanced))?;
+        let balanced = report::Balanced { balances, received };
+        print(&report::render(
+            path, file, *as_of, *source, claims, &balanced,
+        ))?;
     }
     Ok(if none_applies { 2 } else { 0 })
 }
@@ -277,6 +276,7 @@ fn write_letter(
     shown: &str,
     file: &ClaimFile,
     claims: &[Claim],
+    received: &[redress::case::Received],
     today: NaiveDate,
 ) -> Result<(), Failure> {
     let missing = redress::letter::missing_details(file);
@@ -299,7 +299,9 @@ fn write_letter(
              what credit it will give"
         ));
     }
-    print(&redress::letter::letter(file, claims, today))
+    print(&redress::letter::letter_after(
+        file, claims, received, today,
+    ))
 }
 
 /// Sets the file's `as_of`: the flag's, else the file's own, else now (and says so). The

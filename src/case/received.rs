@@ -29,7 +29,8 @@ pub(super) fn credit(credit: &CreditReceived, currency: Currency, i: usize) -> R
             ));
         }
     }
-    let amount = amount(&credit.amount, currency).map_err(|why| Error::invalid(at("amount"), why))?;
+    let amount =
+        amount(&credit.amount, currency).map_err(|why| Error::invalid(at("amount"), why))?;
     let date = NaiveDate::parse_from_str(credit.date.trim(), "%Y-%m-%d").map_err(|_| {
         Error::invalid(
             at("date"),
@@ -63,8 +64,13 @@ fn amount(text: &str, currency: Currency) -> std::result::Result<Decimal, String
     }
     let example = "write the amount credited as a decimal, such as \"5.00\"";
     let amount = decimal(&number).map_err(|why| match why {
-        Unread::Comma => format!("{} has a comma that is not a thousands separator; {example}", shown(text)),
-        Unread::NotANumber | Unread::TooLarge => format!("{} is not an amount; {example}", shown(text)),
+        Unread::Comma => format!(
+            "{} has a comma that is not a thousands separator; {example}",
+            shown(text)
+        ),
+        Unread::NotANumber | Unread::TooLarge => {
+            format!("{} is not an amount; {example}", shown(text))
+        }
     })?;
     if amount <= Decimal::ZERO {
         return Err(format!(
