@@ -140,3 +140,98 @@ pub(crate) fn balance_of(
         credits_counted,
     })
 }
+
+/// An offer compared with a rule that applies: what the offer gives, what the rule owes,
+/// the shortfall (owed − offered, never below zero) and what the offer gives beyond the
+/// rule (else zero), in the claims' currency.
+///
+/// # Example
+/// ```
+/// # use redress::{shortfall, ClaimFile};
+/// # use redress::policy::*;
+/// let file: ClaimFile = toml::from_str(r#"
+///     [customer]
+///     region = "US-NY"
+///     [plan]
+///     currency = "USD"
+///     time_zone = "America/New_York"
+///     [[plan.services]]
+///     kind = "internet"
+///     monthly_price = "79.99"
+///     [[plan.services]]
+///     kind = "tv"
+///     monthly_price = "65.00"
+///     [[outages]]
+///     services = ["internet", "tv"]
+///     start = "2024-10-01T06:00:00-04:00"
+///     end = "2024-10-03T11:00:00-04:00"
+///     customers_affected = 250
+/// "#)?;
+/// let case = redress::Case::from_file(&file)?;
+/// // The provider's offer: one day of service, 1/30 of each affected service's price.
+/// let mut offer = Policy::new("one-day", "One day of service", redress::Currency::USD)
+///     .with_version(PolicyVersion::always(vec![Provision::new(
+///         "a day of service",
+///         Subject::outages(),
+///         Rule::PerUnit(PerUnit::new(UnitCount::PerIncident(1), Amount::DailyRate(DayCount::Fixed(30)))),
+///     )]));
+/// offer.offer = true;
+/// let offered = redress::assess(&case, &offer)?;
+/// let owed = redress::assess(&case, &redress::catalog::get("us-ny-psc-outage-credit")?)?;
+/// // 79.99 / 30 = 2.666… → 2.67, 65.00 / 30 = 2.166… → 2.17: 4.84 offered;
+/// // 14.50 owed; 14.50 − 4.84 = 9.66 short.
+/// let s = shortfall(&offered, &owed)?;
+/// assert_eq!(s.offered.to_string(), "4.84");
+/// assert_eq!(s.shortfall.to_string(), "9.66");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct Shortfall {
+    /// The rule's policy id.
+    pub policy: String,
+    /// What the offer gives: its total.
+    pub offered: Decimal,
+    /// What the rule owes: its total.
+    pub owed: Decimal,
+    /// `owed − offered`, or zero when the offer gives as much or more.
+    pub shortfall: Decimal,
+    /// `offered − owed` when the offer gives more, else zero.
+    pub excess: Decimal,
+}
+
+/// How far `offer`'s claim falls short of `rule`'s. Claims in different currencies are
+/// refused (they cannot be compared); an overflow is an error.
+///
+/// # Example
+/// See [`Shortfall`].
+pub fn shortfall(offer: &Claim, rule: &Claim) -> Result<Shortfall> {
+    if offer.currency != rule.currency {
+        return Err(Error::invalid(
+            crate::error::FieldPath::root("policies"),
+            format!(
+                "the offer {} pays in {} and the rule {} in {}; they cannot be compared",
+                offer.policy, offer.currency, rule.policy, rule.currency
+            ),
+        ));
+    }
+    let zero = Decimal::new(0, rule.currency.minor_units());
+    let difference = rule.total.checked_sub(offer.total).ok_or_else(|| {
+        Error::overflow(format!(
+            "the shortfall of {} against {}",
+            offer.policy, rule.policy
+        ))
+    })?;
+    let (shortfall, excess) = if difference.is_sign_negative() && !difference.is_zero() {
+        (zero, -difference)
+    } else {
+        (difference, zero)
+    };
+    Ok(Shortfall {
+        policy: rule.policy.clone(),
+        offered: offer.total,
+        owed: rule.total,
+        shortfall,
+        excess,
+    })
+}

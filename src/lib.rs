@@ -131,7 +131,7 @@ mod test_support;
 pub mod timeline;
 mod visible;
 
-pub use balance::{balance, Balance};
+pub use balance::{balance, shortfall, Balance, Shortfall};
 pub use case::Case;
 pub use claim::{Claim, CreditLine, Totals};
 pub use claim_file::{ClaimFile, Customer, Segment};

@@ -141,3 +141,83 @@ fn the_letter_says_what_was_received_and_asks_for_the_balance() {
         "{letter}"
     );
 }
+
+// ------------------------------------------------------------ an offer
+
+const OFFER: &str = "tests/data/policies/offer-one-day.toml";
+const NY_PSC: &str = "us-ny-psc-outage-credit";
+
+#[test]
+fn an_offer_of_one_day_falls_short_of_new_york_by_9_66() {
+    let run = redress([
+        "claim",
+        "--json",
+        NY,
+        "--policy",
+        NY_PSC,
+        "--policy-file",
+        OFFER,
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let json: Value = serde_json::from_str(&run.stdout).expect("JSON");
+    let offer = &json["claims"][1];
+    // One day of each service, each line rounded half away from zero to the cent:
+    // 79.99 / 30 = 2.6663… → 2.67 and 65.00 / 30 = 2.1666… → 2.17; 2.67 + 2.17 = 4.84.
+    // New York owes 14.50; 14.50 − 4.84 = 9.66 short.
+    assert_eq!(offer["offer"], true);
+    assert_eq!(offer["total"], "4.84");
+    assert_eq!(offer["shortfalls"][0]["policy"], NY_PSC);
+    assert_eq!(offer["shortfalls"][0]["owed"], "14.50");
+    assert_eq!(offer["shortfalls"][0]["shortfall"], "9.66");
+    assert_eq!(offer["shortfalls"][0]["excess"], "0.00");
+    assert!(json["claims"][0].get("offer").is_none());
+
+    let run = redress(["claim", NY, "--policy", NY_PSC, "--policy-file", OFFER]);
+    let report = flat(&run.stdout);
+    assert!(
+        report.contains(
+            "Offered 4.84 USD; the rule that applies (us-ny-psc-outage-credit) owes 14.50 USD; \
+             shortfall 9.66 USD."
+        ),
+        "{report}"
+    );
+}
+
+#[test]
+fn an_offer_is_never_the_most_generous_nor_cited_in_the_letter() {
+    // Alone beside a rule that owes 14.50 the offer (4.84) is not the most generous; with
+    // the catalog's New Jersey rule, which cannot reach a New York customer, the offer is
+    // still the only figure left that applies and is still never marked.
+    let run = redress(["claim", NY, "--policy", NY_PSC, "--policy-file", OFFER]);
+    let offer_row = run
+        .stdout
+        .lines()
+        .find(|l| l.contains("example-one-day-offer (offer)"))
+        .unwrap_or_else(|| panic!("no offer row:\n{}", run.stdout));
+    assert!(!offer_row.contains("most generous"), "{offer_row}");
+
+    let run = redress([
+        "claim",
+        NY,
+        "--policy",
+        "us-nj-cable",
+        "--policy-file",
+        OFFER,
+    ]);
+    assert!(!run.stdout.contains("most generous"), "{}", run.stdout);
+
+    let run = redress([
+        "claim",
+        "--letter",
+        "--date",
+        "2024-10-12",
+        NY,
+        "--policy",
+        NY_PSC,
+        "--policy-file",
+        OFFER,
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(!run.stdout.contains("day of service"), "{}", run.stdout);
+    assert!(run.stdout.contains("Total: 14.50 USD"), "{}", run.stdout);
+}

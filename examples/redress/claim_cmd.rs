@@ -94,8 +94,15 @@ pub fn run(args: &ClaimArgs) -> Result<u8, Failure> {
     let policies = with_chosen_options(policies, &file, path, &shown)?;
 
     let policies: Vec<&Policy> = policies.iter().collect();
+    let offers: Vec<String> = policies
+        .iter()
+        .filter(|p| p.offer)
+        .map(|p| p.id.clone())
+        .collect();
     let claims =
         redress::assess_for_customer(&case, &policies).map_err(|e| input::claim_error(path, e))?;
+    let shortfalls =
+        crate::balance::shortfalls(&claims, &offers).map_err(|e| input::claim_error(path, e))?;
     let balances =
         crate::balance::balances(&claims, &case).map_err(|e| input::claim_error(path, e))?;
     let assessed = Assessed {
@@ -107,6 +114,8 @@ pub fn run(args: &ClaimArgs) -> Result<u8, Failure> {
         claims,
         balances,
         received: case.received().to_vec(),
+        shortfalls,
+        offers,
     };
     write_output(args, &assessed, letter_date)
 }
@@ -206,6 +215,10 @@ struct Assessed<'a> {
     balances: Vec<Option<redress::Balance>>,
     /// The credits received, checked.
     received: Vec<redress::case::Received>,
+    /// The ids of the policies that are a provider's offer.
+    offers: Vec<String>,
+    /// For each offer's claim, how far it falls short of each rule.
+    shortfalls: Vec<Vec<redress::Shortfall>>,
 }
 
 /// Prints the JSON, the letter or the report; returns the exit code: 2 when policies
@@ -224,6 +237,8 @@ fn write_output(
         claims,
         balances,
         received,
+        offers,
+        shortfalls,
     } = assessed;
     let none_applies = !claims.is_empty() && !claims.iter().any(Claim::applies);
     if none_applies {
@@ -252,7 +267,7 @@ fn write_output(
                 .with_timezone(&Utc)
                 .to_rfc3339_opts(SecondsFormat::Secs, true),
             as_of_source: source.key(),
-            claims: crate::balance::json(claims, balances),
+            claims: crate::balance::json(claims, balances, offers, shortfalls),
         };
         let mut text = serde_json::to_string_pretty(&output)
             .map_err(|e| Failure::other(format!("cannot write JSON: {e}")))?;
@@ -260,9 +275,20 @@ fn write_output(
         print(&text)?;
     } else if args.letter {
         let today = letter_date.unwrap_or_else(|| Local::now().date_naive());
-        write_letter(shown, file, claims, received, today)?;
+        // An offer is never cited as a rule.
+        let rules: Vec<Claim> = claims
+            .iter()
+            .filter(|c| !offers.contains(&c.policy))
+            .cloned()
+            .collect();
+        write_letter(shown, file, &rules, received, today)?;
     } else {
-        let balanced = report::Balanced { balances, received };
+        let balanced = report::Balanced {
+            balances,
+            received,
+            offers,
+            shortfalls,
+        };
         print(&report::render(
             path, file, *as_of, *source, claims, &balanced,
         ))?;

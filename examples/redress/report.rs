@@ -22,6 +22,10 @@ pub struct Balanced<'a> {
     pub balances: &'a [Option<redress::Balance>],
     /// The credits received.
     pub received: &'a [redress::case::Received],
+    /// The ids of the policies that are a provider's offer.
+    pub offers: &'a [String],
+    /// For each offer's claim, how far it falls short of each rule.
+    pub shortfalls: &'a [Vec<redress::Shortfall>],
 }
 
 /// Renders the report.
@@ -66,6 +70,9 @@ pub fn render(
         if let Some(Some(balance)) = balanced.balances.get(i) {
             crate::balance::write(&mut out, claim, balance, balanced.received);
         }
+        if let Some(shortfalls) = balanced.shortfalls.get(i) {
+            crate::balance::write_shortfalls(&mut out, claim, shortfalls);
+        }
         if claim.not_applicable.is_none() {
             wrap(&mut out, "  → ", "    ", &how_paid(claim));
         }
@@ -73,7 +80,7 @@ pub fn render(
     }
 
     if claims.len() > 1 {
-        comparison(&mut out, claims);
+        comparison(&mut out, claims, balanced.offers);
     }
     out
 }
@@ -219,11 +226,12 @@ fn payment_words(claim: &Claim) -> String {
 }
 
 /// The side-by-side table: every policy's total and payment, the most generous of those
-/// that apply marked.
-fn comparison(out: &mut String, claims: &[Claim]) {
+/// that apply marked; an offer is marked `(offer)` and never the most generous.
+fn comparison(out: &mut String, claims: &[Claim], offers: &[String]) {
+    let is_offer = |c: &Claim| offers.contains(&c.policy);
     let best = claims
         .iter()
-        .filter(|c| c.applies())
+        .filter(|c| c.applies() && !is_offer(c))
         .map(|c| c.total)
         .max()
         .unwrap_or(Decimal::ZERO);
@@ -231,14 +239,18 @@ fn comparison(out: &mut String, claims: &[Claim]) {
         .iter()
         .map(|c| {
             (
-                c.policy.clone(),
+                if is_offer(c) {
+                    format!("{} (offer)", c.policy)
+                } else {
+                    c.policy.clone()
+                },
                 if c.not_applicable.is_some() {
                     "—".to_owned()
                 } else {
                     format!("{} {}", c.total, c.currency)
                 },
                 payment_words(c),
-                c.applies() && !best.is_zero() && c.total == best,
+                c.applies() && !is_offer(c) && !best.is_zero() && c.total == best,
             )
         })
         .collect();
