@@ -235,3 +235,83 @@ pub fn shortfall(offer: &Claim, rule: &Claim) -> Result<Shortfall> {
         excess,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::claim_file::CreditReceived;
+    use crate::test_support::{assess, case, ny_like};
+
+    fn credit(amount: &str, policy: Option<&str>) -> CreditReceived {
+        CreditReceived {
+            amount: amount.to_owned(),
+            currency: None,
+            date: "2024-10-10".to_owned(),
+            what_for: None,
+            policy: policy.map(str::to_owned),
+        }
+    }
+
+    /// The 53-hour outage of `ny_like`: 3 × 79.99 / 30 = 7.999 → 8.00 and
+    /// 3 × 65.00 / 30 = 6.50, 14.50 owed; with these credits received.
+    fn balance_after(credits: Vec<CreditReceived>) -> Balance {
+        let (mut file, policy) = ny_like();
+        file.credits_received = credits;
+        let claim = assess(&file, &policy).unwrap();
+        assert_eq!(claim.total.to_string(), "14.50");
+        balance(&claim, &case(&file)).unwrap()
+    }
+
+    #[test]
+    fn what_was_received_is_taken_off_and_the_excess_is_kept_apart() {
+        // 14.50 − 5.00 = 9.50.
+        let b = balance_after(vec![credit("5.00", None)]);
+        assert_eq!(
+            (b.still_owed.to_string(), b.excess.to_string()),
+            ("9.50".into(), "0.00".into())
+        );
+        // 14.50 − 20.00 < 0: nothing still owed, 20.00 − 14.50 = 5.50 beyond it.
+        let b = balance_after(vec![credit("20.00", None)]);
+        assert_eq!(
+            (b.still_owed.to_string(), b.excess.to_string()),
+            ("0.00".into(), "5.50".into())
+        );
+        // Exactly what is owed: 14.50 − 14.50 = 0.00, and no excess.
+        let b = balance_after(vec![credit("14.50", None)]);
+        assert!(b.still_owed.is_zero() && b.excess.is_zero());
+    }
+
+    #[test]
+    fn a_credit_counts_against_the_policy_it_names_and_none_other() {
+        // 3.00 under another policy does not count; 2.00 under this one does: 14.50 − 2.00.
+        let b = balance_after(vec![
+            credit("3.00", Some("other")),
+            credit("2.00", Some("ny-like")),
+        ]);
+        assert_eq!(b.received.to_string(), "2.00");
+        assert_eq!(b.still_owed.to_string(), "12.50");
+        assert_eq!(b.credits_counted, vec![1]);
+        // Nothing received: received 0.00, all 14.50 still owed.
+        let b = balance_after(Vec::new());
+        assert!(!b.any_received());
+        assert_eq!(b.still_owed.to_string(), "14.50");
+    }
+
+    #[test]
+    fn credits_are_refused_with_their_path_in_plain_words() {
+        let refused = |credit: CreditReceived| {
+            let (mut file, _) = ny_like();
+            file.credits_received = vec![credit];
+            crate::Case::from_file(&file).unwrap_err().to_string()
+        };
+        assert!(refused(credit("0", None)).contains("credits_received[0].amount"));
+        assert!(refused(credit("5.001", None)).contains("more decimals"));
+        assert!(refused(credit("five", None)).contains("is not an amount"));
+        let mut euros = credit("5.00", None);
+        euros.currency = Some("EUR".to_owned());
+        assert!(refused(euros).contains("credits_received[0].currency"));
+        let mut undated = credit("5.00", None);
+        undated.date = "2024-13-01".to_owned();
+        assert!(refused(undated).contains("credits_received[0].date"));
+    }
+}
