@@ -213,6 +213,44 @@ pub struct ClaimFile {
     /// Late activations.
     #[serde(default)]
     pub activations: Vec<Activation>,
+    /// Credits the customer has already received for these incidents
+    /// (`[[credits_received]]`): each counts against what a policy owes
+    /// ([`crate::balance()`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub credits_received: Vec<CreditReceived>,
+}
+
+/// A credit already received, as the claim file states it; checked by
+/// [`crate::Case::from_file`] (a positive amount in the plan's currency, a real date).
+///
+/// # Example
+/// ```
+/// let credit: redress::claim_file::CreditReceived = toml::from_str(r#"
+///     amount = "5.00"
+///     date = "2024-10-10"
+///     for = "goodwill credit"
+/// "#)?;
+/// assert_eq!(credit.amount, "5.00");
+/// assert!(credit.policy.is_none());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct CreditReceived {
+    /// The amount as a decimal string (`"5.00"`), in the plan's currency.
+    pub amount: String,
+    /// The currency, when written: it must be the plan's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub currency: Option<String>,
+    /// The day it was credited or paid, `YYYY-MM-DD`.
+    pub date: String,
+    /// What it was for, in the provider's words (free text).
+    #[serde(default, rename = "for", skip_serializing_if = "Option::is_none")]
+    pub what_for: Option<String>,
+    /// The id of the policy it was paid under; absent: it counts against every policy.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub policy: Option<String>,
 }
 
 impl ClaimFile {
@@ -235,6 +273,7 @@ impl ClaimFile {
             outages: Vec::new(),
             appointments: Vec::new(),
             activations: Vec::new(),
+            credits_received: Vec::new(),
         }
     }
 

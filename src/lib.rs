@@ -103,6 +103,7 @@
 #![deny(missing_docs)]
 
 mod at;
+pub mod balance;
 pub mod batch;
 pub mod calendar;
 pub mod case;
@@ -130,6 +131,7 @@ mod test_support;
 pub mod timeline;
 mod visible;
 
+pub use balance::{balance, shortfall, Balance, Shortfall};
 pub use case::Case;
 pub use claim::{Claim, CreditLine, Totals};
 pub use claim_file::{ClaimFile, Customer, Segment};

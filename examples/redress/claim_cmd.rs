@@ -40,7 +40,7 @@ use crate::{note, print, report, ClaimArgs, Failure};
 struct JsonOutput<'a> {
     as_of: String,
     as_of_source: &'static str,
-    claims: &'a [Claim],
+    claims: Vec<crate::balance::ClaimJson<'a>>,
 }
 
 /// Runs `redress claim`; returns the exit code.
@@ -94,8 +94,17 @@ pub fn run(args: &ClaimArgs) -> Result<u8, Failure> {
     let policies = with_chosen_options(policies, &file, path, &shown)?;
 
     let policies: Vec<&Policy> = policies.iter().collect();
+    let offers: Vec<String> = policies
+        .iter()
+        .filter(|p| p.offer)
+        .map(|p| p.id.clone())
+        .collect();
     let claims =
         redress::assess_for_customer(&case, &policies).map_err(|e| input::claim_error(path, e))?;
+    let shortfalls =
+        crate::balance::shortfalls(&claims, &offers).map_err(|e| input::claim_error(path, e))?;
+    let balances =
+        crate::balance::balances(&claims, &case).map_err(|e| input::claim_error(path, e))?;
     let assessed = Assessed {
         path,
         shown,
@@ -103,6 +112,10 @@ pub fn run(args: &ClaimArgs) -> Result<u8, Failure> {
         as_of,
         source,
         claims,
+        balances,
+        received: case.received().to_vec(),
+        shortfalls,
+        offers,
     };
     write_output(args, &assessed, letter_date)
 }
@@ -198,6 +211,14 @@ struct Assessed<'a> {
     as_of: DateTime<FixedOffset>,
     source: AsOfSource,
     claims: Vec<Claim>,
+    /// Each claim's balance, when the file lists credits received.
+    balances: Vec<Option<redress::Balance>>,
+    /// The credits received, checked.
+    received: Vec<redress::case::Received>,
+    /// The ids of the policies that are a provider's offer.
+    offers: Vec<String>,
+    /// For each offer's claim, how far it falls short of each rule.
+    shortfalls: Vec<Vec<redress::Shortfall>>,
 }
 
 /// Prints the JSON, the letter or the report; returns the exit code: 2 when policies
@@ -214,6 +235,10 @@ fn write_output(
         as_of,
         source,
         claims,
+        balances,
+        received,
+        offers,
+        shortfalls,
     } = assessed;
     let none_applies = !claims.is_empty() && !claims.iter().any(Claim::applies);
     if none_applies {
@@ -242,7 +267,7 @@ fn write_output(
                 .with_timezone(&Utc)
                 .to_rfc3339_opts(SecondsFormat::Secs, true),
             as_of_source: source.key(),
-            claims,
+            claims: crate::balance::json(claims, balances, offers, shortfalls),
         };
         let mut text = serde_json::to_string_pretty(&output)
             .map_err(|e| Failure::other(format!("cannot write JSON: {e}")))?;
@@ -250,9 +275,23 @@ fn write_output(
         print(&text)?;
     } else if args.letter {
         let today = letter_date.unwrap_or_else(|| Local::now().date_naive());
-        write_letter(shown, file, claims, today)?;
+        // An offer is never cited as a rule.
+        let rules: Vec<Claim> = claims
+            .iter()
+            .filter(|c| !offers.contains(&c.policy))
+            .cloned()
+            .collect();
+        write_letter(shown, file, &rules, received, today)?;
     } else {
-        print(&report::render(path, file, *as_of, *source, claims))?;
+        let balanced = report::Balanced {
+            balances,
+            received,
+            offers,
+            shortfalls,
+        };
+        print(&report::render(
+            path, file, *as_of, *source, claims, &balanced,
+        ))?;
     }
     Ok(if none_applies { 2 } else { 0 })
 }
@@ -263,6 +302,7 @@ fn write_letter(
     shown: &str,
     file: &ClaimFile,
     claims: &[Claim],
+    received: &[redress::case::Received],
     today: NaiveDate,
 ) -> Result<(), Failure> {
     let missing = redress::letter::missing_details(file);
@@ -285,7 +325,9 @@ fn write_letter(
              what credit it will give"
         ));
     }
-    print(&redress::letter::letter(file, claims, today))
+    print(&redress::letter::letter_after(
+        file, claims, received, today,
+    ))
 }
 
 /// Sets the file's `as_of`: the flag's, else the file's own, else now (and says so). The

@@ -18,6 +18,7 @@
 //! region no catalog policy covers is an answer, not an error: nothing is owed,
 //! exit 0.
 
+mod balance;
 mod batch_cmd;
 mod check_cmd;
 mod claim_cmd;

@@ -16,6 +16,18 @@ use crate::input::AsOfSource;
 /// The mark the comparison puts beside the most generous policy.
 pub const MOST_GENEROUS: &str = "◀ most generous";
 
+/// The claims' balances against the credits received (`crate::balance`).
+pub struct Balanced<'a> {
+    /// Each claim's balance, `None` when the file lists no credit received.
+    pub balances: &'a [Option<redress::Balance>],
+    /// The credits received.
+    pub received: &'a [redress::case::Received],
+    /// The ids of the policies that are a provider's offer.
+    pub offers: &'a [String],
+    /// For each offer's claim, how far it falls short of each rule.
+    pub shortfalls: &'a [Vec<redress::Shortfall>],
+}
+
 /// Renders the report.
 pub fn render(
     path: &Path,
@@ -23,6 +35,7 @@ pub fn render(
     as_of: DateTime<FixedOffset>,
     source: AsOfSource,
     claims: &[Claim],
+    balanced: &Balanced<'_>,
 ) -> String {
     let mut out = String::new();
     write_heading(&mut out, path, file, as_of, source);
@@ -52,8 +65,14 @@ pub fn render(
         return out;
     }
 
-    for claim in claims {
+    for (i, claim) in claims.iter().enumerate() {
         let _ = write!(out, "{claim}");
+        if let Some(Some(balance)) = balanced.balances.get(i) {
+            crate::balance::write(&mut out, claim, balance, balanced.received);
+        }
+        if let Some(shortfalls) = balanced.shortfalls.get(i) {
+            crate::balance::write_shortfalls(&mut out, claim, shortfalls);
+        }
         if claim.not_applicable.is_none() {
             wrap(&mut out, "  → ", "    ", &how_paid(claim));
         }
@@ -61,7 +80,7 @@ pub fn render(
     }
 
     if claims.len() > 1 {
-        comparison(&mut out, claims);
+        comparison(&mut out, claims, balanced.offers);
     }
     out
 }
@@ -207,11 +226,12 @@ fn payment_words(claim: &Claim) -> String {
 }
 
 /// The side-by-side table: every policy's total and payment, the most generous of those
-/// that apply marked.
-fn comparison(out: &mut String, claims: &[Claim]) {
+/// that apply marked; an offer is marked `(offer)` and never the most generous.
+fn comparison(out: &mut String, claims: &[Claim], offers: &[String]) {
+    let is_offer = |c: &Claim| offers.contains(&c.policy);
     let best = claims
         .iter()
-        .filter(|c| c.applies())
+        .filter(|c| c.applies() && !is_offer(c))
         .map(|c| c.total)
         .max()
         .unwrap_or(Decimal::ZERO);
@@ -219,14 +239,18 @@ fn comparison(out: &mut String, claims: &[Claim]) {
         .iter()
         .map(|c| {
             (
-                c.policy.clone(),
+                if is_offer(c) {
+                    format!("{} (offer)", c.policy)
+                } else {
+                    c.policy.clone()
+                },
                 if c.not_applicable.is_some() {
                     "—".to_owned()
                 } else {
                     format!("{} {}", c.total, c.currency)
                 },
                 payment_words(c),
-                c.applies() && !best.is_zero() && c.total == best,
+                c.applies() && !is_offer(c) && !best.is_zero() && c.total == best,
             )
         })
         .collect();

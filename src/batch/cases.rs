@@ -211,6 +211,7 @@ fn account_case(
         appointments: Vec::new(),
         activations: Vec::new(),
         policies: None,
+        received: Vec::new(),
         notes: Vec::new(),
     })
 }

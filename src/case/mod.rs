@@ -13,6 +13,7 @@
 
 mod exemption;
 mod parse;
+mod received;
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -72,10 +73,43 @@ pub struct Case {
     pub(crate) appointments: Vec<MissedAppointment>,
     pub(crate) activations: Vec<LateActivation>,
     pub(crate) policies: Option<Vec<String>>,
+    /// Credits already received, checked.
+    pub(crate) received: Vec<Received>,
     /// What the reading of the claim file is worth telling the reader (a time written at
     /// an offset its zone did not have, a word taken as a deliberate other kind): each
     /// claim assessed from the case carries these after its own notes.
     pub(crate) notes: Vec<String>,
+}
+
+/// A credit already received, checked: a positive amount in the plan's currency, its
+/// date, what it was for and the policy it was paid under, if the file says.
+///
+/// # Example
+/// ```
+/// # use redress::{Case, ClaimFile};
+/// let file: ClaimFile = toml::from_str(r#"
+///     [plan]
+///     currency = "USD"
+///     time_zone = "America/New_York"
+///     [[credits_received]]
+///     amount = "5.00"
+///     date = "2024-10-10"
+/// "#)?;
+/// let case = Case::from_file(&file)?;
+/// assert_eq!(case.received()[0].amount.to_string(), "5.00");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Received {
+    /// The amount, in the plan's currency, more than zero.
+    pub amount: rust_decimal::Decimal,
+    /// The day it was credited.
+    pub date: NaiveDate,
+    /// What it was for.
+    pub what_for: Option<String>,
+    /// The policy it was paid under; `None`: it counts against every policy.
+    pub policy: Option<String>,
 }
 
 /// An outage as the engine sees it: exact UTC instants, closed at `as_of` when it was
@@ -331,7 +365,12 @@ impl Case {
         &self.notes
     }
 
-    /// The policies the file names, if it names any.
+    /// The credits already received (`[[credits_received]]`), checked.
+    pub fn received(&self) -> &[Received] {
+        &self.received
+    }
+
+    /// The policy ids the claim file names, if it names any.
     pub fn policies(&self) -> Option<&[String]> {
         self.policies.as_deref()
     }

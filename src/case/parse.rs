@@ -70,6 +70,10 @@ pub(super) fn case(file: &ClaimFile) -> Result<Case> {
     for (i, activation) in file.activations.iter().enumerate() {
         activations.push(late_activation(activation, i, until_as_of, &plan_services)?);
     }
+    let mut received = Vec::with_capacity(file.credits_received.len());
+    for (i, credit) in file.credits_received.iter().enumerate() {
+        received.push(super::received::credit(credit, plan.currency, i)?);
+    }
     let customer = file.customer.as_ref();
     let region = match customer.and_then(|c| c.region.as_deref()) {
         Some(region) => Some(region_code(region)?),
@@ -89,6 +93,7 @@ pub(super) fn case(file: &ClaimFile) -> Result<Case> {
         appointments,
         activations,
         policies: file.policies.clone(),
+        received,
         notes,
     })
 }

@@ -8,14 +8,64 @@ use rust_decimal::Decimal;
 
 use super::phrases::long_date;
 use super::wrap::{fill, paragraph};
+use crate::balance::balance_of;
+use crate::case::Received;
 use crate::claim::{approx, Adjustment, Claim, CreditLine};
 use crate::money::Currency;
+
+/// What was already received against the claim, each credit with its date, amount and
+/// purpose, and the balance asked for; `None` when no credit counts against it.
+fn already_received(claim: &Claim, received: &[Received]) -> Option<String> {
+    let balance = balance_of(claim, claim.currency, received).ok()?;
+    if !balance.any_received() {
+        return None;
+    }
+    let credits: Vec<String> = balance
+        .credits_counted
+        .iter()
+        .filter_map(|&i| received.get(i))
+        .map(|credit| {
+            let mut text = format!(
+                "{} {} on {}",
+                credit.amount,
+                claim.currency,
+                long_date(credit.date)
+            );
+            if let Some(what) = credit.what_for.as_deref().map(str::trim) {
+                if !what.is_empty() {
+                    let _ = write!(text, " ({})", crate::visible::visible(what));
+                }
+            }
+            text
+        })
+        .collect();
+    let mut text = format!("I have already received {}.", credits.join("; "));
+    if balance.excess.is_zero() {
+        let _ = write!(
+            text,
+            " Under this rule, {} {} is therefore still owed to me, and I ask for it.",
+            balance.still_owed, claim.currency
+        );
+    } else {
+        let _ = write!(
+            text,
+            " That is {} {} more than this rule owes, so I ask for nothing more under it.",
+            balance.excess, claim.currency
+        );
+    }
+    Some(text)
+}
 
 /// "What I am owed": every claim that applies to the customer with something owed,
 /// set out rule by rule. With several, the larger is asked for (never the sum); with
 /// none, the provider is asked what credit it will apply. A claim that does not apply
 /// ([`Claim::applies`]) is never cited.
-pub(super) fn write_owed(out: &mut String, claims: &[Claim], today: NaiveDate) {
+pub(super) fn write_owed(
+    out: &mut String,
+    claims: &[Claim],
+    received: &[Received],
+    today: NaiveDate,
+) {
     let applying: Vec<&Claim> = claims.iter().filter(|c| c.applies()).collect();
     let owed: Vec<&Claim> = applying
         .iter()
@@ -29,6 +79,11 @@ pub(super) fn write_owed(out: &mut String, claims: &[Claim], today: NaiveDate) {
     }
     for claim in &owed {
         write_claim(out, claim, today);
+        if !received.is_empty() {
+            if let Some(text) = already_received(claim, received) {
+                paragraph(out, &text);
+            }
+        }
     }
     if owed.len() > 1 {
         if let Some(best) = owed.iter().max_by_key(|c| c.total) {

@@ -194,12 +194,59 @@ pub fn left_out(claims: &[Claim]) -> Vec<(&str, &str)> {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn letter(claim_file: &ClaimFile, claims: &[Claim], today: NaiveDate) -> String {
+    letter_after(claim_file, claims, &[], today)
+}
+
+/// [`letter`] for a customer who has already received credits (`Case::received`): under
+/// each rule cited it says what was received (date, amount, what for) and asks for the
+/// balance still owed ([`crate::balance()`]), or says nothing more is owed under it.
+///
+/// # Example
+/// ```
+/// use chrono::NaiveDate;
+/// let file: redress::ClaimFile = toml::from_str(r#"
+///     policies = ["us-ny-psc-outage-credit"]
+///     [customer]
+///     region = "US-NY"
+///     [plan]
+///     currency = "USD"
+///     time_zone = "America/New_York"
+///     [[plan.services]]
+///     kind = "internet"
+///     monthly_price = "79.99"
+///     [[plan.services]]
+///     kind = "tv"
+///     monthly_price = "65.00"
+///     [[outages]]
+///     services = ["internet", "tv"]
+///     start = "2024-10-01T06:00:00-04:00"
+///     end = "2024-10-03T11:00:00-04:00"
+///     customers_affected = 250
+///     [[credits_received]]
+///     amount = "5.00"
+///     date = "2024-10-10"
+///     for = "goodwill credit"
+/// "#)?;
+/// let case = redress::Case::from_file(&file)?;
+/// let claims = redress::assess_file(&file)?;
+/// let today = NaiveDate::from_ymd_opt(2024, 10, 12).unwrap();
+/// let text = redress::letter::letter_after(&file, &claims, case.received(), today);
+/// // 14.50 owed − 5.00 received = 9.50.
+/// assert!(text.contains("9.50 USD"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn letter_after(
+    claim_file: &ClaimFile,
+    claims: &[Claim],
+    received: &[crate::case::Received],
+    today: NaiveDate,
+) -> String {
     let details = Details::of(claim_file);
     let mut out = String::new();
     write_heading(&mut out, &details, today);
     write_opening(&mut out, claim_file, &details);
     write_incidents(&mut out, claim_file);
-    claims::write_owed(&mut out, claims, today);
+    claims::write_owed(&mut out, claims, received, today);
     write_reply(&mut out, &details.name, today);
     out
 }

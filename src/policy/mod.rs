@@ -162,6 +162,11 @@ pub struct Policy {
     /// set by [`crate::catalog::with_options`].
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub chosen_options: Vec<String>,
+    /// Whether this is a provider's announced offer rather than a rule the customer can
+    /// claim under: its claim is compared with the rules' (`redress::shortfall`), never
+    /// counted the most generous and never cited as a rule. Default `false`.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub offer: bool,
     /// The versions, each in force over its own dates.
     pub versions: Vec<PolicyVersion>,
 }
@@ -219,6 +224,7 @@ impl Policy {
             readings: Vec::new(),
             readings_for: Vec::new(),
             chosen_options: Vec::new(),
+            offer: false,
             versions: Vec::new(),
         }
     }
