@@ -15,6 +15,7 @@
 mod blocks;
 mod columns;
 mod ids;
+mod offer;
 mod output;
 mod rows;
 
@@ -110,6 +111,9 @@ pub fn run(args: &BatchArgs) -> Result<u8, Failure> {
             .iter()
             .map(|p| ("--policy-file", p.as_path())),
     );
+    if let Some(path) = args.offer.as_deref().and_then(offer::offer_file) {
+        inputs.push(("--offer", path));
+    }
     let plan = output::plan(args.out.as_deref(), &inputs)?;
     let policies = chosen_policies(args)?;
     let outages = read_outages(&args.outages, as_of, args.allow_extra_columns)?;
@@ -126,8 +130,11 @@ pub fn run(args: &BatchArgs) -> Result<u8, Failure> {
         Some(policies) => Batch::new(files(policies)?, outages),
     };
     let mut batch = batch.with_as_of(as_of);
+    if let Some(text) = &args.offer {
+        batch = batch.with_offer(offer::read_offer(text)?);
+    }
     note(&format!(
-        "batch as of {} ({}); {} outage{} in {} area{}; policies: {}",
+        "batch as of {} ({}); {} outage{} in {} area{}; policies: {}{}",
         as_of
             .with_timezone(&chrono::Utc)
             .to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
@@ -145,7 +152,10 @@ pub fn run(args: &BatchArgs) -> Result<u8, Failure> {
                 .map(|p| p.id.as_str())
                 .collect::<Vec<_>>()
                 .join(", ")
-        }
+        },
+        batch
+            .offer()
+            .map_or(String::new(), |p| format!("; offer: {}", p.id))
     ));
 
     let (blocks, header) = open_csv(&args.accounts, &columns::ACCOUNTS, args.allow_extra_columns)?;
@@ -442,7 +452,14 @@ fn stream_accounts(
     // Required: `columns::check` has made sure of them.
     let required = |column| find(column).unwrap_or(usize::MAX);
     let writer = out.writer();
+    let extended = batch.offer().is_some() || find("credited").is_some();
     let mut head = OUTPUT_COLUMNS.join(",");
+    if extended {
+        for column in offer::COLUMNS {
+            head.push(',');
+            head.push_str(column);
+        }
+    }
     head.push('\n');
     writer.write_all(head.as_bytes()).map_err(Failure::output)?;
 
@@ -462,9 +479,11 @@ fn stream_accounts(
             time_zone: required("time_zone"),
             billing_day: find("billing_day"),
             services: required("services"),
+            credited: find("credited"),
         },
         ids: ids.iter().map(String::as_str).collect(),
         header,
+        extended,
     };
     let workers = std::thread::available_parallelism().map_or(1, |n| n.get().clamp(1, 8));
     let in_flight_limit = 4 * workers;
@@ -656,6 +675,7 @@ struct AccountColumns {
     time_zone: usize,
     billing_day: Option<usize>,
     services: usize,
+    credited: Option<usize>,
 }
 
 /// What every worker shares: the columns, the policy ids of error rows, and the header
@@ -664,6 +684,8 @@ struct Rows<'a> {
     columns: AccountColumns,
     ids: Vec<&'a str>,
     header: &'a Header,
+    /// Whether rows end with the offered, credited and shortfall columns.
+    extended: bool,
 }
 
 impl Rows<'_> {
@@ -753,11 +775,15 @@ impl Worker<'_> {
             })
         };
         let (account, totals) = (&mut self.account, &mut self.totals);
+        let mut received = offer::Received::default();
         let outcome = read().and_then(|fields| {
             account.parse_into(&fields).map_err(|e| e.to_string())?;
+            received.credited = offer::credited(record, c.credited, account.currency)?;
             self.batch
                 .assess_into(account, totals)
-                .map_err(|e| e.to_string())
+                .map_err(|e| e.to_string())?;
+            received.offered = offer::offered(self.batch, account)?;
+            Ok(())
         });
         match outcome {
             Ok(()) => {
@@ -783,10 +809,16 @@ impl Worker<'_> {
                             "",
                         ],
                     );
+                    if self.rows.extended {
+                        offer::end_row(out, received, Some(offer::zero(parsed.currency)));
+                    }
                 }
                 for total in &self.totals {
                     let middle = self.middles.get(&total.policy, total.currency.code());
                     write_total_row(out, &parsed.id, middle, total);
+                    if self.rows.extended {
+                        offer::end_row(out, received, Some(total.total));
+                    }
                 }
                 self.summary.add(outages, &parsed.area, &self.totals);
                 Ok(())
@@ -805,6 +837,9 @@ impl Worker<'_> {
                 let policies: &[&str] = if ids.is_empty() { &[""] } else { ids };
                 for policy in policies {
                     write_row(out, [raw_account, policy, raw_currency, "", "", &error]);
+                    if self.rows.extended {
+                        offer::end_row(out, received, None);
+                    }
                 }
                 self.summary.add_error(self.batch.outages(), raw_area, ids);
                 Err(error)
