@@ -167,3 +167,62 @@ fn out_may_not_name_the_offer_file() {
     let text = std::fs::read_to_string(root().join(OFFER)).unwrap_or_default();
     assert!(text.contains("id = \"offer-one-day\""));
 }
+
+/// The summary's `offered versus owed` rows whose first column starts with `place`, as
+/// (accounts, short, owed, offered, credited, shortfall).
+fn summary_row(stderr: &str, place: &str) -> (u64, u64, String, String, String, String) {
+    let table = stderr
+        .split("offered versus owed")
+        .nth(1)
+        .unwrap_or_default();
+    let line = table
+        .lines()
+        .find(|l| l.starts_with(place))
+        .unwrap_or_else(|| panic!("no row {place} in {stderr}"));
+    // After the place: policy, accounts, short, then four sums each with its currency.
+    let f: Vec<&str> = line[place.len()..].split_whitespace().collect();
+    let n = |i: usize| f.get(i).and_then(|s| s.parse().ok()).unwrap_or(u64::MAX);
+    let s = |i: usize| f.get(i).copied().unwrap_or_default().to_owned();
+    (n(1), n(2), s(3), s(5), s(7), s(9))
+}
+
+#[test]
+fn the_summary_adds_up_by_area_and_by_region() {
+    let run = batch("accounts-credited.csv", &["--offer", OFFER]);
+    let s = |x: &str| x.to_owned();
+    // Rochester, A-3 (A-6 is an error row, not added).
+    // owed 14.50 + 6.00 + 9.00 = 29.50; offered 4.84 + 2.00 + 3.00 = 9.84;
+    // credited 10.00 + 1.00 = 11.00; short 9.66 + 0.00 + 8.00 = 17.66, 2 accounts.
+    assert_eq!(
+        summary_row(&run.stderr, "rochester-14604"),
+        (3, 2, s("29.50"), s("9.84"), s("11.00"), s("17.66"))
+    );
+    // Buffalo: A-4 owed 2.67, offered 2.67, nothing credited, short 0.00.
+    assert_eq!(
+        summary_row(&run.stderr, "buffalo-14201"),
+        (1, 0, s("2.67"), s("2.67"), s("0.00"), s("0.00"))
+    );
+    // All four accounts are in US-NY: the areas' sums, 29.50 + 2.67 = 32.17,
+    // 9.84 + 2.67 = 12.51, 11.00, 17.66 + 0.00 = 17.66.
+    let all = (4, 2, s("32.17"), s("12.51"), s("11.00"), s("17.66"));
+    assert_eq!(summary_row(&run.stderr, "US-NY"), all);
+    assert_eq!(summary_row(&run.stderr, "all accounts"), all);
+    // And the shortfall column of the output adds up to the same 17.66.
+    let sum: rust_decimal::Decimal = run
+        .stdout
+        .lines()
+        .skip(1)
+        .filter_map(|l| l.rsplit(',').next()?.parse::<rust_decimal::Decimal>().ok())
+        .sum();
+    assert_eq!(sum.to_string(), "17.66");
+}
+
+#[test]
+fn without_the_new_flags_the_summary_has_no_offer_table() {
+    let run = batch("accounts.csv", &[]);
+    assert!(
+        !run.stderr.contains("offered versus owed"),
+        "{}",
+        run.stderr
+    );
+}

@@ -27,7 +27,8 @@ use std::sync::{mpsc, Arc, Mutex};
 
 use indicatif::{ProgressBar, ProgressStyle};
 use redress::batch::{
-    Account, AccountFields, AreaOutage, Batch, OutageFields, OutageIndex, PolicyTotal, Summary,
+    Account, AccountFields, AreaOutage, Batch, OutageFields, OutageIndex, PolicyTotal, Shortfalls,
+    Summary,
 };
 
 use self::blocks::{Block, Blocks, ReadError};
@@ -160,7 +161,9 @@ pub fn run(args: &BatchArgs) -> Result<u8, Failure> {
 
     let (blocks, header) = open_csv(&args.accounts, &columns::ACCOUNTS, args.allow_extra_columns)?;
     let mut out = plan.open()?;
-    let (summary, seen) = match stream_accounts(args, &mut batch, blocks, &header, &mut out) {
+    let (summary, seen, shortfalls) = match stream_accounts(
+        args, &mut batch, blocks, &header, &mut out,
+    ) {
         Ok(done) => done,
         Err(mut failure) => {
             if let (true, Some(path)) = (out.is_file(), &args.out) {
@@ -180,6 +183,9 @@ pub fn run(args: &BatchArgs) -> Result<u8, Failure> {
     // Standard error is unbuffered: written straight through, the table (a line per
     // area, padded a character at a time) would be a system call per character.
     let mut text = summary.to_string();
+    if !shortfalls.is_empty() {
+        text.push_str(&shortfalls.to_string());
+    }
     if let Some(line) = seen.summary() {
         text.push_str(&line);
         text.push('\n');
@@ -445,7 +451,7 @@ fn stream_accounts(
     mut blocks: Blocks<File>,
     header: &Header,
     out: &mut output::Output,
-) -> Result<(Summary, Seen), Failure> {
+) -> Result<(Summary, Seen, Shortfalls), Failure> {
     let path = args.accounts.as_path();
     let kind = &columns::ACCOUNTS;
     let find = |column| header.find(kind, column);
@@ -504,6 +510,7 @@ fn stream_accounts(
         drop(done_tx);
 
         let mut summary = Summary::default();
+        let mut shortfalls = Shortfalls::default();
         let mut seen = Seen::default();
         let mut errors_seen: u64 = 0;
         let mut free: Vec<Chunk> = Vec::new();
@@ -624,7 +631,10 @@ fn stream_accounts(
         drop(work_tx);
         for handle in handles {
             match handle.join() {
-                Ok(part) => summary.merge(part),
+                Ok((part, short)) => {
+                    summary.merge(part);
+                    shortfalls.merge(short);
+                }
                 Err(_) => {
                     failure = failure.or(Some(Failure::other("a batch worker thread failed")))
                 }
@@ -639,7 +649,7 @@ fn stream_accounts(
         if let Some(bar) = bar {
             bar.finish_and_clear();
         }
-        Ok((summary, seen))
+        Ok((summary, seen, shortfalls))
     })
 }
 
@@ -695,7 +705,7 @@ impl Rows<'_> {
         batch: &mut Batch,
         work: &Mutex<mpsc::Receiver<Chunk>>,
         done: &mpsc::Sender<Done>,
-    ) -> Summary {
+    ) -> (Summary, Shortfalls) {
         let mut worker = Worker {
             rows: self,
             batch,
@@ -703,6 +713,7 @@ impl Rows<'_> {
             totals: Vec::new(),
             middles: Middles::default(),
             summary: Summary::default(),
+            shortfalls: Shortfalls::default(),
         };
         let mut splitter = Splitter::new(Limits::FILE);
         let account = Some(self.columns.account);
@@ -736,7 +747,7 @@ impl Rows<'_> {
                 break;
             }
         }
-        worker.summary
+        (worker.summary, worker.shortfalls)
     }
 }
 
@@ -748,6 +759,7 @@ struct Worker<'w> {
     totals: Vec<PolicyTotal>,
     middles: Middles,
     summary: Summary,
+    shortfalls: Shortfalls,
 }
 
 /// The `policy` of the one row of an account whose area has no outage: no policy was
@@ -821,6 +833,11 @@ impl Worker<'_> {
                     }
                 }
                 self.summary.add(outages, &parsed.area, &self.totals);
+                if self.rows.extended {
+                    let region = parsed.region.as_deref();
+                    let (offered, credited) = (received.offered, received.credited);
+                    (self.shortfalls).add(&parsed.area, region, &self.totals, offered, credited);
+                }
                 Ok(())
             }
             Err(reason) => {

@@ -57,6 +57,7 @@ mod index;
 mod offer;
 mod rows;
 mod shapes;
+mod shortfalls;
 mod summary;
 mod total;
 
@@ -81,6 +82,7 @@ pub use offer::{parse_credited, shortfall};
 pub use rows::{
     parse_service_kinds, parse_services, Account, AccountFields, AreaOutage, OutageFields,
 };
+pub use shortfalls::{Shortfalls, Tally};
 pub use summary::{AreaNames, Group, Summary};
 pub use total::PolicyTotal;
 
