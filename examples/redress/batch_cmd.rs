@@ -17,6 +17,7 @@ mod columns;
 mod ids;
 mod offer;
 mod output;
+mod report;
 mod rows;
 
 use std::collections::BTreeMap;
@@ -116,6 +117,7 @@ pub fn run(args: &BatchArgs) -> Result<u8, Failure> {
         inputs.push(("--offer", path));
     }
     let plan = output::plan(args.out.as_deref(), &inputs)?;
+    let report_plan = report::plan(args, &inputs)?;
     let policies = chosen_policies(args)?;
     let outages = read_outages(&args.outages, as_of, args.allow_extra_columns)?;
     // Policy files join the catalog policies named; with files and no --policy, the
@@ -177,6 +179,16 @@ pub fn run(args: &BatchArgs) -> Result<u8, Failure> {
         }
     };
     out.commit()?;
+    if let Some(report_plan) = report_plan {
+        let page = report::html(&report::Report {
+            as_of,
+            outages: batch.outages(),
+            shortfalls: &shortfalls,
+            policies: batch.policies(),
+            offer: batch.offer(),
+        });
+        report::write(report_plan, &page)?;
+    }
     // Given the outages, so that a batch of no accounts still reports the outage areas
     // no account is in.
     let summary = summary.with_outages(batch.outages());
@@ -490,6 +502,7 @@ fn stream_accounts(
         ids: ids.iter().map(String::as_str).collect(),
         header,
         extended,
+        tally: extended || args.report.is_some(),
     };
     let workers = std::thread::available_parallelism().map_or(1, |n| n.get().clamp(1, 8));
     let in_flight_limit = 4 * workers;
@@ -696,6 +709,8 @@ struct Rows<'a> {
     header: &'a Header,
     /// Whether rows end with the offered, credited and shortfall columns.
     extended: bool,
+    /// Whether offered versus owed is added up (for the summary or the report).
+    tally: bool,
 }
 
 impl Rows<'_> {
@@ -833,7 +848,7 @@ impl Worker<'_> {
                     }
                 }
                 self.summary.add(outages, &parsed.area, &self.totals);
-                if self.rows.extended {
+                if self.rows.tally {
                     let region = parsed.region.as_deref();
                     let (offered, credited) = (received.offered, received.credited);
                     (self.shortfalls).add(&parsed.area, region, &self.totals, offered, credited);

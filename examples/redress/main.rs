@@ -89,10 +89,6 @@ pub struct ClaimArgs {
     /// catalog policies named; overrides the file's `policy_files`.
     #[arg(long = "policy-file", value_name = "P")]
     pub policy_files: Vec<PathBuf>,
-    /// What the provider gave every account: a catalog id or a policy file. Adds the
-    /// columns offered, credited and shortfall (docs/batch.md, "Offered versus owed").
-    #[arg(long, value_name = "P")]
-    pub offer: Option<String>,
     /// Assess ongoing outages at this instant (`2024-10-05T12:00:00-04:00`, or without an
     /// offset, `2024-10-05T12:00`, read in the plan's zone); overrides the file's `as_of`
     /// (default: the current time).
@@ -157,6 +153,10 @@ pub struct BatchArgs {
     /// columns offered, credited and shortfall (docs/batch.md, "Offered versus owed").
     #[arg(long, value_name = "P")]
     pub offer: Option<String>,
+    /// Also write a self-contained HTML report (the incident, owed against offered by
+    /// region, the shortfalls, the rules applied), whole or not at all; never an input.
+    #[arg(long, value_name = "FILE.html")]
+    pub report: Option<PathBuf>,
     /// Assess ongoing outages at this RFC 3339 instant (default: the current time).
     #[arg(long, value_name = "T")]
     pub as_of: Option<String>,

@@ -204,7 +204,7 @@ impl Shortfalls {
 }
 
 /// The table `redress batch` prints: by area, then by region, each place's rows with
-/// the largest shortfall first (the first [`SHOWN`] places by name, the rest added up),
+/// the largest shortfall first (the first 20 places by name, the rest added up),
 /// then every account's sums per policy and currency.
 impl fmt::Display for Shortfalls {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
