@@ -150,24 +150,31 @@ fn shortfall_table(page: &mut String, shortfalls: &Shortfalls) {
              <th>owed</th><th>offered</th><th>credited</th><th>shortfall</th></tr>"
         );
         for (place, policy, currency, t) in rows {
-            let code = currency.code();
             let _ = writeln!(
                 page,
                 "<tr><td>{}</td><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td>\
-                 <td class=\"n\">{} {code}</td><td class=\"n\">{} {code}</td>\
-                 <td class=\"n\">{} {code}</td><td class=\"n\">{} {code}</td></tr>",
+                 <td class=\"n\">{}</td><td class=\"n\">{}</td>\
+                 <td class=\"n\">{}</td><td class=\"n\">{}</td></tr>",
                 esc(place),
                 esc(policy),
                 t.accounts,
                 t.short,
-                t.owed,
-                t.offered,
-                t.credited,
-                t.shortfall
+                money(t.owed, currency),
+                money(t.offered, currency),
+                money(t.credited, currency),
+                money(t.shortfall, currency)
             );
         }
         page.push_str("</table>\n");
     }
+}
+
+/// An amount at its currency's minor unit at least (`0.00 USD`, not `0 USD`).
+fn money(mut amount: rust_decimal::Decimal, currency: redress::Currency) -> String {
+    if amount.scale() < currency.minor_units() {
+        amount.rescale(currency.minor_units());
+    }
+    format!("{amount} {}", currency.code())
 }
 
 /// The rules applied and the offer, with their citations.
@@ -188,14 +195,19 @@ fn rules(page: &mut String, report: &Report<'_>) {
 
 /// Owed against offered, a pair of bars per region, as inline SVG.
 fn chart(shortfalls: &Shortfalls) -> String {
-    let bars: Vec<(String, f64, f64)> = shortfalls
-        .by_region()
-        .map(|(region, policy, currency, t)| {
-            (
-                format!("{region} {policy} ({})", currency.code()),
-                t.owed.to_f64().unwrap_or(0.0),
+    // The regions short most first, at most 20 pairs of bars (the table has them all).
+    let mut regions: Vec<_> = shortfalls.by_region().collect();
+    regions.sort_by(|a, b| b.3.shortfall.cmp(&a.3.shortfall));
+    let bars: Vec<Bar> = regions
+        .into_iter()
+        .take(20)
+        .map(|(region, policy, currency, t)| Bar {
+            label: format!("{region} {policy}"),
+            owed: (t.owed.to_f64().unwrap_or(0.0), money(t.owed, currency)),
+            offered: (
                 t.offered.to_f64().unwrap_or(0.0),
-            )
+                money(t.offered, currency),
+            ),
         })
         .collect();
     let mut svg = String::new();
@@ -208,48 +220,41 @@ fn chart(shortfalls: &Shortfalls) -> String {
     svg
 }
 
-fn draw(svg: &mut String, bars: &[(String, f64, f64)], height: u32) -> Result<(), String> {
+/// One region's pair of bars: each amount as drawn and as written.
+struct Bar {
+    label: String,
+    owed: (f64, String),
+    offered: (f64, String),
+}
+
+fn draw(svg: &mut String, bars: &[Bar], height: u32) -> Result<(), String> {
     let root = SVGBackend::with_string(svg, (800, height)).into_drawing_area();
-    root.fill(&WHITE).map_err(|e| e.to_string())?;
+    let err = |e: DrawingAreaErrorKind<_>| e.to_string();
+    root.fill(&WHITE).map_err(err)?;
     let most = bars
         .iter()
-        .map(|(_, a, b)| a.max(*b))
+        .map(|bar| bar.owed.0.max(bar.offered.0))
         .fold(1.0_f64, f64::max);
-    let (left, scale) = (300.0_f64, 460.0 / most);
-    for (i, (label, owed, offered)) in bars.iter().enumerate() {
+    let (x, scale) = (300, 360.0 / most);
+    let w = |v: f64| x + (v * scale) as i32;
+    let font = ("sans-serif", 13);
+    for (i, bar) in bars.iter().enumerate() {
         let y = 40 + 50 * i as i32;
-        let x = left as i32;
-        let w = |v: f64| x + (v * scale) as i32;
-        root.draw(&Text::new(label.clone(), (10, y + 12), ("sans-serif", 14)))
-            .map_err(|e| e.to_string())?;
-        root.draw(&Rectangle::new([(x, y), (w(*owed), y + 18)], RED.filled()))
-            .map_err(|e| e.to_string())?;
-        root.draw(&Rectangle::new(
-            [(x, y + 20), (w(*offered), y + 38)],
-            BLUE.filled(),
-        ))
-        .map_err(|e| e.to_string())?;
-        let owed_text = format!("owed {owed:.2}");
-        let offered_text = format!("offered {offered:.2}");
-        root.draw(&Text::new(
-            owed_text,
-            (w(*owed) + 4, y + 3),
-            ("sans-serif", 12),
-        ))
-        .map_err(|e| e.to_string())?;
-        root.draw(&Text::new(
-            offered_text,
-            (w(*offered) + 4, y + 23),
-            ("sans-serif", 12),
-        ))
-        .map_err(|e| e.to_string())?;
+        let (owed, offered) = (&bar.owed, &bar.offered);
+        root.draw(&Text::new(bar.label.clone(), (10, y + 12), font))
+            .map_err(err)?;
+        root.draw(&Rectangle::new([(x, y), (w(owed.0), y + 18)], RED.filled()))
+            .map_err(err)?;
+        let blue = Rectangle::new([(x, y + 20), (w(offered.0), y + 38)], BLUE.filled());
+        root.draw(&blue).map_err(err)?;
+        let owed_text = Text::new(format!("owed {}", owed.1), (w(owed.0) + 4, y + 3), font);
+        root.draw(&owed_text).map_err(err)?;
+        let at = (w(offered.0) + 4, y + 23);
+        root.draw(&Text::new(format!("offered {}", offered.1), at, font))
+            .map_err(err)?;
     }
-    root.draw(&Text::new(
-        "red: owed; blue: offered".to_owned(),
-        (10, 10),
-        ("sans-serif", 14),
-    ))
-    .map_err(|e| e.to_string())?;
-    root.present().map_err(|e| e.to_string())?;
+    let key = Text::new("red: owed; blue: offered".to_owned(), (10, 10), font);
+    root.draw(&key).map_err(err)?;
+    root.present().map_err(err)?;
     Ok(())
 }
