@@ -197,7 +197,7 @@ fn rules(page: &mut String, report: &Report<'_>) {
 fn chart(shortfalls: &Shortfalls) -> String {
     // The regions short most first, at most 20 pairs of bars (the table has them all).
     let mut regions: Vec<_> = shortfalls.by_region().collect();
-    regions.sort_by(|a, b| b.3.shortfall.cmp(&a.3.shortfall));
+    regions.sort_by_key(|r| std::cmp::Reverse(r.3.shortfall));
     let bars: Vec<Bar> = regions
         .into_iter()
         .take(20)
