@@ -100,8 +100,40 @@ impl Tally {
     }
 }
 
-/// A row's key: its place (an area or a region), the policy and the currency.
-type Key = (String, Arc<str>, Currency);
+/// Each place's tallies by (policy, currency), sorted: found by the place's name without
+/// making a key (an account costs no allocation once its place is known).
+type Places = BTreeMap<String, Vec<(Arc<str>, Currency, Tally)>>;
+
+/// The tally of (place, policy, currency), made if new.
+fn tally<'a>(
+    map: &'a mut Places,
+    place: &str,
+    policy: &Arc<str>,
+    currency: Currency,
+) -> Option<&'a mut Tally> {
+    if !map.contains_key(place) {
+        map.insert(place.to_owned(), Vec::new());
+    }
+    let groups = map.get_mut(place)?;
+    let found = groups.binary_search_by(|(p, c, _)| (&**p, *c).cmp(&(&**policy, currency)));
+    let at = match found {
+        Ok(at) => at,
+        Err(at) => {
+            groups.insert(at, (Arc::clone(policy), currency, Tally::default()));
+            at
+        }
+    };
+    groups.get_mut(at).map(|(_, _, t)| t)
+}
+
+/// Every (place, policy, currency, tally), in order.
+fn flat(map: &Places) -> impl Iterator<Item = (&str, &str, Currency, &Tally)> {
+    map.iter().flat_map(|(place, groups)| {
+        groups
+            .iter()
+            .map(move |(p, c, t)| (place.as_str(), &**p, *c, t))
+    })
+}
 
 /// Owed, offered, credited and short by area and by region: what `redress batch` adds to
 /// its summary when it has an offer or a `credited` column. Only accounts assessed under
@@ -123,8 +155,8 @@ type Key = (String, Arc<str>, Currency);
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Shortfalls {
-    areas: BTreeMap<Key, Tally>,
-    regions: BTreeMap<Key, Tally>,
+    areas: Places,
+    regions: Places,
     region_names: HashSet<String>,
 }
 
@@ -153,23 +185,29 @@ impl Shortfalls {
         };
         for total in totals {
             for (map, place) in [(&mut self.areas, area), (&mut self.regions, region)] {
-                let key = (place.to_owned(), Arc::clone(&total.policy), total.currency);
-                map.entry(key)
-                    .or_default()
-                    .add(total.total, offered, credited);
+                if let Some(t) = tally(map, place, &total.policy, total.currency) {
+                    t.add(total.total, offered, credited);
+                }
             }
         }
     }
 
     /// Adds another's sums to these (one per thread of a batch).
     pub fn merge(&mut self, other: Shortfalls) {
-        for (key, tally) in other.areas {
-            self.areas.entry(key).or_default().absorb(&tally);
+        let pairs = [
+            (&mut self.areas, other.areas),
+            (&mut self.regions, other.regions),
+        ];
+        for (mine, theirs) in pairs {
+            for (place, groups) in theirs {
+                for (policy, currency, t) in groups {
+                    if let Some(sum) = tally(mine, &place, &policy, currency) {
+                        sum.absorb(&t);
+                    }
+                }
+            }
         }
-        for (key, tally) in other.regions {
-            self.region_names.insert(key.0.clone());
-            self.regions.entry(key).or_default().absorb(&tally);
-        }
+        self.region_names.extend(other.region_names);
     }
 
     /// Whether no account was added.
@@ -179,23 +217,19 @@ impl Shortfalls {
 
     /// The sums by area: (area, policy, currency, tally), in order of area.
     pub fn by_area(&self) -> impl Iterator<Item = (&str, &str, Currency, &Tally)> {
-        self.areas
-            .iter()
-            .map(|((a, p, c), t)| (a.as_str(), &**p, *c, t))
+        flat(&self.areas)
     }
 
     /// The sums by region, likewise.
     pub fn by_region(&self) -> impl Iterator<Item = (&str, &str, Currency, &Tally)> {
-        self.regions
-            .iter()
-            .map(|((a, p, c), t)| (a.as_str(), &**p, *c, t))
+        flat(&self.regions)
     }
 
     /// The sums of one policy and currency over every account.
     pub fn total(&self, policy: &str, currency: Currency) -> Option<Tally> {
         let mut all: Option<Tally> = None;
-        for ((_, p, c), tally) in &self.areas {
-            if &**p == policy && *c == currency {
+        for (_, p, c, tally) in flat(&self.areas) {
+            if p == policy && c == currency {
                 all.get_or_insert_with(Tally::default).absorb(tally);
             }
         }
@@ -226,8 +260,8 @@ impl fmt::Display for Shortfalls {
             }
         }
         let mut all: BTreeMap<(Arc<str>, Currency), Tally> = BTreeMap::new();
-        for ((_, policy, currency), tally) in &self.areas {
-            all.entry((Arc::clone(policy), *currency))
+        for (_, policy, currency, tally) in flat(&self.areas) {
+            all.entry((Arc::from(policy), currency))
                 .or_default()
                 .absorb(tally);
         }
@@ -240,13 +274,10 @@ impl fmt::Display for Shortfalls {
 
 /// The rows of one table: the [`SHOWN`] places short most by name, then the others
 /// added up per policy and currency.
-fn shown<'a>(
-    map: &'a BTreeMap<Key, Tally>,
-    other: &str,
-) -> Vec<(String, &'a str, Currency, Tally)> {
+fn shown<'a>(map: &'a Places, other: &str) -> Vec<(String, &'a str, Currency, Tally)> {
     let mut most: BTreeMap<&str, Decimal> = BTreeMap::new();
-    for ((place, _, _), tally) in map {
-        let entry = most.entry(place.as_str()).or_default();
+    for (place, _, _, tally) in flat(map) {
+        let entry = most.entry(place).or_default();
         *entry = (*entry).max(tally.shortfall);
     }
     let mut places: Vec<(&str, Decimal)> = most.into_iter().collect();
@@ -254,32 +285,21 @@ fn shown<'a>(
     let named: HashSet<&str> = places.iter().take(SHOWN).map(|(p, _)| *p).collect();
     let mut rows = Vec::new();
     for (place, _) in places.iter().take(SHOWN) {
-        for ((p, policy, currency), tally) in map.range(key_from(place)..) {
-            if p != place {
-                break;
-            }
+        for (policy, currency, tally) in map.get(*place).into_iter().flatten() {
             rows.push(((*place).to_owned(), &**policy, *currency, tally.clone()));
         }
     }
     let rest = places.len().saturating_sub(SHOWN);
     let mut others: BTreeMap<(&str, Currency), Tally> = BTreeMap::new();
-    for ((place, policy, currency), tally) in map {
-        if !named.contains(place.as_str()) {
-            others
-                .entry((&**policy, *currency))
-                .or_default()
-                .absorb(tally);
+    for (place, policy, currency, tally) in flat(map) {
+        if !named.contains(place) {
+            others.entry((policy, currency)).or_default().absorb(tally);
         }
     }
     for ((policy, currency), tally) in others {
         rows.push((format!("{rest} {other}"), policy, currency, tally));
     }
     rows
-}
-
-/// The first key of a place.
-fn key_from(place: &str) -> Key {
-    (place.to_owned(), Arc::from(""), Currency::USD)
 }
 
 fn row(
