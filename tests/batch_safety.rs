@@ -374,7 +374,7 @@ fn two_runs_to_one_out_never_mix_their_rows() {
 fn a_header_that_is_not_the_contracts_is_refused_with_the_name_meant() {
     const OUTAGE_LIST: &str =
         "(the columns of outages.csv are: area, services, start, end, customers_affected, cause)";
-    const ACCOUNT_LIST: &str = "(the columns of accounts.csv are: account, region, area, currency, time_zone, billing_day, services)";
+    const ACCOUNT_LIST: &str = "(the columns of accounts.csv are: account, region, area, currency, time_zone, billing_day, services, credited)";
     let cases: [(&str, &str, &[&str]); 8] = [
         (
             ACCOUNTS,

@@ -15,7 +15,9 @@
 mod blocks;
 mod columns;
 mod ids;
+mod offer;
 mod output;
+mod report;
 mod rows;
 
 use std::collections::BTreeMap;
@@ -26,7 +28,8 @@ use std::sync::{mpsc, Arc, Mutex};
 
 use indicatif::{ProgressBar, ProgressStyle};
 use redress::batch::{
-    Account, AccountFields, AreaOutage, Batch, OutageFields, OutageIndex, PolicyTotal, Summary,
+    Account, AccountFields, AreaOutage, Batch, OutageFields, OutageIndex, PolicyTotal, Shortfalls,
+    Summary,
 };
 
 use self::blocks::{Block, Blocks, ReadError};
@@ -110,7 +113,11 @@ pub fn run(args: &BatchArgs) -> Result<u8, Failure> {
             .iter()
             .map(|p| ("--policy-file", p.as_path())),
     );
+    if let Some(path) = args.offer.as_deref().and_then(offer::offer_file) {
+        inputs.push(("--offer", path));
+    }
     let plan = output::plan(args.out.as_deref(), &inputs)?;
+    let report_plan = report::plan(args, &inputs)?;
     let policies = chosen_policies(args)?;
     let outages = read_outages(&args.outages, as_of, args.allow_extra_columns)?;
     // Policy files join the catalog policies named; with files and no --policy, the
@@ -126,8 +133,11 @@ pub fn run(args: &BatchArgs) -> Result<u8, Failure> {
         Some(policies) => Batch::new(files(policies)?, outages),
     };
     let mut batch = batch.with_as_of(as_of);
+    if let Some(text) = &args.offer {
+        batch = batch.with_offer(offer::read_offer(text)?);
+    }
     note(&format!(
-        "batch as of {} ({}); {} outage{} in {} area{}; policies: {}",
+        "batch as of {} ({}); {} outage{} in {} area{}; policies: {}{}",
         as_of
             .with_timezone(&chrono::Utc)
             .to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
@@ -145,12 +155,17 @@ pub fn run(args: &BatchArgs) -> Result<u8, Failure> {
                 .map(|p| p.id.as_str())
                 .collect::<Vec<_>>()
                 .join(", ")
-        }
+        },
+        batch
+            .offer()
+            .map_or(String::new(), |p| format!("; offer: {}", p.id))
     ));
 
     let (blocks, header) = open_csv(&args.accounts, &columns::ACCOUNTS, args.allow_extra_columns)?;
     let mut out = plan.open()?;
-    let (summary, seen) = match stream_accounts(args, &mut batch, blocks, &header, &mut out) {
+    let (summary, seen, shortfalls) = match stream_accounts(
+        args, &mut batch, blocks, &header, &mut out,
+    ) {
         Ok(done) => done,
         Err(mut failure) => {
             if let (true, Some(path)) = (out.is_file(), &args.out) {
@@ -164,12 +179,25 @@ pub fn run(args: &BatchArgs) -> Result<u8, Failure> {
         }
     };
     out.commit()?;
+    if let Some(report_plan) = report_plan {
+        let page = report::html(&report::Report {
+            as_of,
+            outages: batch.outages(),
+            shortfalls: &shortfalls,
+            policies: batch.policies(),
+            offer: batch.offer(),
+        });
+        report::write(report_plan, &page)?;
+    }
     // Given the outages, so that a batch of no accounts still reports the outage areas
     // no account is in.
     let summary = summary.with_outages(batch.outages());
     // Standard error is unbuffered: written straight through, the table (a line per
     // area, padded a character at a time) would be a system call per character.
     let mut text = summary.to_string();
+    if !shortfalls.is_empty() {
+        text.push_str(&shortfalls.to_string());
+    }
     if let Some(line) = seen.summary() {
         text.push_str(&line);
         text.push('\n');
@@ -435,14 +463,21 @@ fn stream_accounts(
     mut blocks: Blocks<File>,
     header: &Header,
     out: &mut output::Output,
-) -> Result<(Summary, Seen), Failure> {
+) -> Result<(Summary, Seen, Shortfalls), Failure> {
     let path = args.accounts.as_path();
     let kind = &columns::ACCOUNTS;
     let find = |column| header.find(kind, column);
     // Required: `columns::check` has made sure of them.
     let required = |column| find(column).unwrap_or(usize::MAX);
     let writer = out.writer();
+    let extended = batch.offer().is_some() || find("credited").is_some();
     let mut head = OUTPUT_COLUMNS.join(",");
+    if extended {
+        for column in offer::COLUMNS {
+            head.push(',');
+            head.push_str(column);
+        }
+    }
     head.push('\n');
     writer.write_all(head.as_bytes()).map_err(Failure::output)?;
 
@@ -462,9 +497,12 @@ fn stream_accounts(
             time_zone: required("time_zone"),
             billing_day: find("billing_day"),
             services: required("services"),
+            credited: find("credited"),
         },
         ids: ids.iter().map(String::as_str).collect(),
         header,
+        extended,
+        tally: extended || args.report.is_some(),
     };
     let workers = std::thread::available_parallelism().map_or(1, |n| n.get().clamp(1, 8));
     let in_flight_limit = 4 * workers;
@@ -485,6 +523,7 @@ fn stream_accounts(
         drop(done_tx);
 
         let mut summary = Summary::default();
+        let mut shortfalls = Shortfalls::default();
         let mut seen = Seen::default();
         let mut errors_seen: u64 = 0;
         let mut free: Vec<Chunk> = Vec::new();
@@ -605,7 +644,10 @@ fn stream_accounts(
         drop(work_tx);
         for handle in handles {
             match handle.join() {
-                Ok(part) => summary.merge(part),
+                Ok((part, short)) => {
+                    summary.merge(part);
+                    shortfalls.merge(short);
+                }
                 Err(_) => {
                     failure = failure.or(Some(Failure::other("a batch worker thread failed")))
                 }
@@ -620,7 +662,7 @@ fn stream_accounts(
         if let Some(bar) = bar {
             bar.finish_and_clear();
         }
-        Ok((summary, seen))
+        Ok((summary, seen, shortfalls))
     })
 }
 
@@ -656,6 +698,7 @@ struct AccountColumns {
     time_zone: usize,
     billing_day: Option<usize>,
     services: usize,
+    credited: Option<usize>,
 }
 
 /// What every worker shares: the columns, the policy ids of error rows, and the header
@@ -664,6 +707,10 @@ struct Rows<'a> {
     columns: AccountColumns,
     ids: Vec<&'a str>,
     header: &'a Header,
+    /// Whether rows end with the offered, credited and shortfall columns.
+    extended: bool,
+    /// Whether offered versus owed is added up (for the summary or the report).
+    tally: bool,
 }
 
 impl Rows<'_> {
@@ -673,7 +720,7 @@ impl Rows<'_> {
         batch: &mut Batch,
         work: &Mutex<mpsc::Receiver<Chunk>>,
         done: &mpsc::Sender<Done>,
-    ) -> Summary {
+    ) -> (Summary, Shortfalls) {
         let mut worker = Worker {
             rows: self,
             batch,
@@ -681,6 +728,7 @@ impl Rows<'_> {
             totals: Vec::new(),
             middles: Middles::default(),
             summary: Summary::default(),
+            shortfalls: Shortfalls::default(),
         };
         let mut splitter = Splitter::new(Limits::FILE);
         let account = Some(self.columns.account);
@@ -714,7 +762,7 @@ impl Rows<'_> {
                 break;
             }
         }
-        worker.summary
+        (worker.summary, worker.shortfalls)
     }
 }
 
@@ -726,6 +774,7 @@ struct Worker<'w> {
     totals: Vec<PolicyTotal>,
     middles: Middles,
     summary: Summary,
+    shortfalls: Shortfalls,
 }
 
 /// The `policy` of the one row of an account whose area has no outage: no policy was
@@ -753,11 +802,15 @@ impl Worker<'_> {
             })
         };
         let (account, totals) = (&mut self.account, &mut self.totals);
+        let mut received = offer::Received::default();
         let outcome = read().and_then(|fields| {
             account.parse_into(&fields).map_err(|e| e.to_string())?;
+            received.credited = offer::credited(record, c.credited, account.currency)?;
             self.batch
                 .assess_into(account, totals)
-                .map_err(|e| e.to_string())
+                .map_err(|e| e.to_string())?;
+            received.offered = offer::offered(self.batch, account)?;
+            Ok(())
         });
         match outcome {
             Ok(()) => {
@@ -783,12 +836,23 @@ impl Worker<'_> {
                             "",
                         ],
                     );
+                    if self.rows.extended {
+                        offer::end_row(out, received, Some(offer::zero(parsed.currency)));
+                    }
                 }
                 for total in &self.totals {
                     let middle = self.middles.get(&total.policy, total.currency.code());
                     write_total_row(out, &parsed.id, middle, total);
+                    if self.rows.extended {
+                        offer::end_row(out, received, Some(total.total));
+                    }
                 }
                 self.summary.add(outages, &parsed.area, &self.totals);
+                if self.rows.tally {
+                    let region = parsed.region.as_deref();
+                    let (offered, credited) = (received.offered, received.credited);
+                    (self.shortfalls).add(&parsed.area, region, &self.totals, offered, credited);
+                }
                 Ok(())
             }
             Err(reason) => {
@@ -805,6 +869,9 @@ impl Worker<'_> {
                 let policies: &[&str] = if ids.is_empty() { &[""] } else { ids };
                 for policy in policies {
                     write_row(out, [raw_account, policy, raw_currency, "", "", &error]);
+                    if self.rows.extended {
+                        offer::end_row(out, received, None);
+                    }
                 }
                 self.summary.add_error(self.batch.outages(), raw_area, ids);
                 Err(error)

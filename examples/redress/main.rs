@@ -150,6 +150,14 @@ pub struct BatchArgs {
     /// docs/policy-file.md).
     #[arg(long = "policy-file", value_name = "P")]
     pub policy_files: Vec<PathBuf>,
+    /// What the provider gave every account: a catalog id or a policy file. Adds the
+    /// columns offered, credited and shortfall (docs/batch.md, "Offered versus owed").
+    #[arg(long, value_name = "P")]
+    pub offer: Option<String>,
+    /// Also write a self-contained HTML report (the incident, owed against offered by
+    /// region, the shortfalls, the rules applied), whole or not at all; never an input.
+    #[arg(long, value_name = "FILE.html")]
+    pub report: Option<PathBuf>,
     /// Assess ongoing outages at this RFC 3339 instant (default: the current time).
     #[arg(long, value_name = "T")]
     pub as_of: Option<String>,

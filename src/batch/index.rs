@@ -159,6 +159,21 @@ impl OutageIndex {
         areas.len += 1;
     }
 
+    /// The names of the areas with outages, in no particular order.
+    ///
+    /// # Example
+    /// ```
+    /// # use redress::batch::*;
+    /// let mut index = OutageIndex::new();
+    /// index.insert(AreaOutage::parse(&OutageFields {
+    ///     area: "a", services: "tv", start: "2024-10-01T06:00:00Z", ..Default::default() })?);
+    /// assert_eq!(index.area_names().collect::<Vec<_>>(), ["a"]);
+    /// # Ok::<(), redress::Error>(())
+    /// ```
+    pub fn area_names(&self) -> impl Iterator<Item = &str> {
+        self.areas.places.keys().map(|name| name.as_str())
+    }
+
     /// The outages of an area, in the order they were added (none for an unknown area).
     pub fn outages(&self, area: &str) -> &[Outage] {
         self.outages_at(self.place(area))

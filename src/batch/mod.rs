@@ -54,8 +54,10 @@
 
 mod cases;
 mod index;
+mod offer;
 mod rows;
 mod shapes;
+mod shortfalls;
 mod summary;
 mod total;
 
@@ -76,9 +78,11 @@ use crate::plan::{validate_plan_parts, ServiceKind};
 use crate::policy::Policy;
 
 pub use index::OutageIndex;
+pub use offer::{parse_credited, shortfall};
 pub use rows::{
     parse_service_kinds, parse_services, Account, AccountFields, AreaOutage, OutageFields,
 };
+pub use shortfalls::{Shortfalls, Tally};
 pub use summary::{AreaNames, Group, Summary};
 pub use total::PolicyTotal;
 
@@ -138,6 +142,9 @@ pub struct Batch {
     as_of: Option<DateTime<FixedOffset>>,
     shapes: Shapes,
     cases: Cases,
+    /// The place in `policies` of the offer ([`Batch::with_offer`]): the last, kept
+    /// out of [`Batch::policies`] and of the catalog's selection.
+    offer: Option<usize>,
 }
 
 /// A clone has policy ids of its own: threads assessing with clones then never share
@@ -154,6 +161,7 @@ impl Clone for Batch {
             as_of: self.as_of,
             shapes: self.shapes.clone(),
             cases: self.cases.clone(),
+            offer: self.offer,
         }
     }
 }
@@ -179,6 +187,7 @@ impl Batch {
             as_of: None,
             shapes: Shapes::default(),
             cases: Cases::default(),
+            offer: None,
         }
     }
 
@@ -243,9 +252,69 @@ impl Batch {
         matches!(self.choice, Choice::Select(_))
     }
 
-    /// The policies the batch can apply (all of the catalog when it selects).
+    /// The policies the batch can apply (all of the catalog when it selects); the
+    /// offer is not among them.
     pub fn policies(&self) -> &[Policy] {
-        &self.policies
+        let applied = self.offer.unwrap_or(self.policies.len());
+        self.policies.get(..applied).unwrap_or(&self.policies)
+    }
+
+    /// The batch with an offer: what the provider gave every account, as a policy,
+    /// assessed by [`Batch::assess_offer`] with the same engine (its programs kept by
+    /// account shape like the others'), and never among [`Batch::policies`]. A second
+    /// call replaces the offer.
+    ///
+    /// # Example
+    /// ```
+    /// use redress::batch::{Account, AccountFields, AreaOutage, Batch, OutageFields, OutageIndex};
+    /// let outage = AreaOutage::parse(&OutageFields { area: "x", services: "internet",
+    ///     start: "2024-10-01T06:00:00Z", end: "2024-10-03T06:00:00Z", ..Default::default() })?;
+    /// let owed = redress::catalog::get("us-ny-psc-outage-credit")?;
+    /// let mut offer = owed.clone();
+    /// offer.id = "same-as-owed".into();
+    /// let mut batch = Batch::new(vec![owed], OutageIndex::from_iter([outage])).with_offer(offer);
+    /// assert_eq!(batch.policies().len(), 1);
+    /// let account = Account::parse(&AccountFields { account: "A-1", area: "x",
+    ///     currency: "USD", time_zone: "UTC", services: "internet:60", ..Default::default() })?;
+    /// // 48 hours: two days at 60.00 / 30 = 4.00 under both.
+    /// assert_eq!(batch.assess(&account)?[0].total.to_string(), "4.00");
+    /// assert_eq!(batch.assess_offer(&account)?.map(|t| t.total.to_string()), Some("4.00".into()));
+    /// # Ok::<(), redress::Error>(())
+    /// ```
+    pub fn with_offer(mut self, offer: Policy) -> Batch {
+        if let Some(at) = self.offer.take() {
+            self.policies.truncate(at);
+            self.ids.truncate(at);
+            self.reads.truncate(at);
+        }
+        self.offer = Some(self.policies.len());
+        self.ids.push(Arc::from(offer.id.as_str()));
+        self.reads.push(Reads::of(&offer));
+        self.policies.push(offer);
+        self.shapes = Shapes::default();
+        self
+    }
+
+    /// The offer ([`Batch::with_offer`]), if any.
+    pub fn offer(&self) -> Option<&Policy> {
+        self.offer.and_then(|at| self.policies.get(at))
+    }
+
+    /// What the offer gives an account: `None` without an offer or when the account's
+    /// area has no outage (nothing was offered for nothing); a zero total with
+    /// `applies` false when the offer cannot apply to it.
+    ///
+    /// # Errors
+    /// As [`Batch::assess`].
+    ///
+    /// # Example
+    /// See [`Batch::with_offer`].
+    pub fn assess_offer(&mut self, account: &Account) -> Result<Option<PolicyTotal>> {
+        let (Some(at), Some(place)) = (self.offer, self.outages.place(&account.area)) else {
+            return Ok(None);
+        };
+        self.cases.next_account();
+        self.price(at, place, account)
     }
 
     /// The outage index.
@@ -360,7 +429,7 @@ impl Batch {
         let selected = self.selected(account, place)?;
         let count = selected
             .as_ref()
-            .map_or(self.policies.len(), |chosen| chosen.len());
+            .map_or(self.policies().len(), |chosen| chosen.len());
         for n in 0..count {
             let i = match &selected {
                 None => n,
@@ -399,9 +468,11 @@ impl Batch {
         let built = self
             .cases
             .case_of(account, &self.outages, place, self.as_of)?;
+        let applied = self.offer.unwrap_or(self.policies.len());
         let chosen: Arc<[usize]> = self
             .policies
             .iter()
+            .take(applied)
             .enumerate()
             .filter(|(_, p)| crate::catalog::selects(p, built))
             .map(|(i, _)| i)

@@ -33,6 +33,7 @@ pub const ACCOUNTS: Kind = Kind {
         "time_zone",
         "billing_day",
         "services",
+        "credited",
     ],
     required: &["account", "area", "currency", "time_zone", "services"],
 };
