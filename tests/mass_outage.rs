@@ -343,8 +343,7 @@ fn the_goodwill_offer_pays_one_day_of_each_service_lost() {
     assert_eq!(all_areas_total(&stderr, offer), sum);
 }
 
-/// The README shows the commands these tests run, and the planned `--offer` and
-/// `--report` ones in the words the lead will check once they land.
+/// The README shows the commands these tests run, `--offer` and `--report` among them.
 #[test]
 fn the_readme_shows_the_commands_run_here() {
     let readme = flat(&std::fs::read_to_string(root().join(path("README.md"))).expect("README"));
@@ -365,4 +364,41 @@ fn the_readme_shows_the_commands_run_here() {
     ] {
         assert!(readme.contains(account) && readme.contains(figure));
     }
+}
+
+/// The offer against what the catalog's rules owe, as the README's owed-against-offered
+/// command runs it. AC-00017 (Yonkers NY, 56.5 h, 260 affected; internet 49.99, TV 94.99,
+/// phone 19.99): owed 16.50 under New York's rule (above), offered one day of each service,
+/// 49.99 / 30 = 1.666… → 1.67, 94.99 / 30 = 3.166… → 3.17, 19.99 / 30 = 0.666… → 0.67, so
+/// 5.51; short 16.50 − 5.51 = 10.99. AC-00003 (Scranton PA) has no statute: owed 0.00 by
+/// the catalog, offered 7.01 (2.67 + 3.67 + 0.67), short 0.00.
+#[test]
+fn the_offer_falls_short_of_new_yorks_rule() {
+    let mut args = vec![
+        "batch".to_owned(),
+        "--accounts".to_owned(),
+        path("accounts.csv"),
+        "--outages".to_owned(),
+        path("outages.csv"),
+        "--as-of".to_owned(),
+        AS_OF.to_owned(),
+        "--offer".to_owned(),
+        path("goodwill-offer.toml"),
+    ];
+    let run = redress(&args);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let mut lines = run.stdout.lines();
+    assert_eq!(
+        lines.next(),
+        Some("account,policy,currency,total,automatic,error,offered,credited,shortfall")
+    );
+    let rows: Vec<Vec<String>> = lines
+        .map(|l| l.split(',').map(str::to_owned).collect())
+        .collect();
+    let ny = row(&rows, "AC-00017");
+    assert_eq!(ny[1..4], ["us-ny-psc-outage-credit", "USD", "16.50"]);
+    assert_eq!(ny[6..9], ["5.51", "", "10.99"]);
+    let pa = row(&rows, "AC-00003");
+    assert_eq!(pa[3], "0.00");
+    assert_eq!(pa[6..9], ["7.01", "", "0.00"]);
 }
