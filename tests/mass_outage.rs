@@ -374,7 +374,7 @@ fn the_readme_shows_the_commands_run_here() {
 /// the catalog, offered 7.01 (2.67 + 3.67 + 0.67), short 0.00.
 #[test]
 fn the_offer_falls_short_of_new_yorks_rule() {
-    let mut args = vec![
+    let args = vec![
         "batch".to_owned(),
         "--accounts".to_owned(),
         path("accounts.csv"),
