@@ -57,6 +57,17 @@ impl Areas {
         self.places.get(area).copied()
     }
 
+    /// Each area's name by its place.
+    pub(crate) fn names_by_place(&self) -> Vec<Option<&str>> {
+        let mut names = vec![None; self.by_area.len()];
+        for (name, &place) in &self.places {
+            if let Some(slot) = names.get_mut(place) {
+                *slot = Some(name.as_str());
+            }
+        }
+        names
+    }
+
     fn folded(&self) -> &HashMap<AreaName, (usize, AreaName), Hasher> {
         self.folded.get_or_init(|| {
             let mut folded: HashMap<AreaName, (usize, AreaName), Hasher> = HashMap::default();

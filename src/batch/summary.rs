@@ -13,6 +13,7 @@ use rust_decimal::Decimal;
 
 use super::index::{AreaName, Areas, Hasher, OutageIndex};
 use super::rows::trim;
+use super::sums::{add_alike, exact_sum};
 use super::total::{too_large_to_keep, PolicyTotal};
 use crate::error::Result;
 use crate::money::Currency;
@@ -81,38 +82,6 @@ impl Group {
             format!("{} {currency}", self.total)
         }
     }
-}
-
-/// `a.checked_add(b)` for the sums a summary nearly always makes: two amounts of the
-/// same scale (the currency's minor unit), neither negative (nor a negative zero), whose
-/// mantissas and their sum fit 64 bits. Their sum is then the sum of the mantissas at
-/// that scale, exactly what `checked_add` gives, found without its general alignment of
-/// scales. None for any other pair.
-fn add_alike(a: Decimal, b: Decimal) -> Option<Decimal> {
-    if a.scale() != b.scale() || a.is_sign_negative() || b.is_sign_negative() {
-        return None;
-    }
-    let sum = u64::try_from(a.mantissa())
-        .ok()?
-        .checked_add(u64::try_from(b.mantissa()).ok()?)?;
-    Decimal::try_from_i128_with_scale(i128::from(sum), a.scale()).ok()
-}
-
-/// `a + b` exactly, or None. A sum past `Decimal`'s 96-bit mantissa at the operands'
-/// places is rounded by `checked_add` to fewer places (cents dropped, with no error)
-/// until it fits; such a sum is refused here: it keeps at least the places of both.
-fn exact_sum(a: Decimal, b: Decimal) -> Option<Decimal> {
-    let scale = a.scale().max(b.scale());
-    // A zero added gives back the other operand, at its own places.
-    let mut sum = match (a.is_zero(), b.is_zero()) {
-        (true, _) => b,
-        (_, true) => a,
-        _ => a.checked_add(b)?,
-    };
-    if sum.scale() < scale && sum.is_zero() || a.is_zero() || b.is_zero() {
-        sum.rescale(scale);
-    }
-    (sum.scale() >= scale).then_some(sum)
 }
 
 /// How many areas the summary's table shows by name; the rest are added up in one
@@ -598,7 +567,10 @@ impl Summary {
             }
         } else {
             // Summaries of different outages: their areas are matched by name.
-            let names = index.as_deref().map(names_by_place).unwrap_or_default();
+            let names = index
+                .as_deref()
+                .map(Areas::names_by_place)
+                .unwrap_or_default();
             for tally in met {
                 let name = names.get(tally.place).copied().flatten().unwrap_or("");
                 let place = self.index.as_ref().and_then(|index| index.place(name));
@@ -790,14 +762,3 @@ const NO_OUTAGE: &str = "(no outage)";
 
 /// The label of the rows whose area could not be read, in a summary's table.
 const UNREADABLE: &str = "(unreadable)";
-
-/// Each area's name by its place in the index.
-fn names_by_place(areas: &Areas) -> Vec<Option<&str>> {
-    let mut names = vec![None; areas.by_area.len()];
-    for (name, &place) in &areas.places {
-        if let Some(slot) = names.get_mut(place) {
-            *slot = Some(name.as_str());
-        }
-    }
-    names
-}
