@@ -523,7 +523,7 @@ fn stream_accounts(
         drop(done_tx);
 
         let mut summary = Summary::default();
-        let mut shortfalls = Shortfalls::default();
+        let mut shortfalls = Shortfalls::new(batch.outages());
         let mut seen = Seen::default();
         let mut errors_seen: u64 = 0;
         let mut free: Vec<Chunk> = Vec::new();
@@ -721,6 +721,7 @@ impl Rows<'_> {
         work: &Mutex<mpsc::Receiver<Chunk>>,
         done: &mpsc::Sender<Done>,
     ) -> (Summary, Shortfalls) {
+        let shortfalls = Shortfalls::new(batch.outages());
         let mut worker = Worker {
             rows: self,
             batch,
@@ -728,7 +729,7 @@ impl Rows<'_> {
             totals: Vec::new(),
             middles: Middles::default(),
             summary: Summary::default(),
-            shortfalls: Shortfalls::default(),
+            shortfalls,
         };
         let mut splitter = Splitter::new(Limits::FILE);
         let account = Some(self.columns.account);
@@ -806,10 +807,10 @@ impl Worker<'_> {
         let outcome = read().and_then(|fields| {
             account.parse_into(&fields).map_err(|e| e.to_string())?;
             received.credited = offer::credited(record, c.credited, account.currency)?;
-            self.batch
-                .assess_into(account, totals)
+            let offered = (self.batch)
+                .assess_with_offer_into(account, totals)
                 .map_err(|e| e.to_string())?;
-            received.offered = offer::offered(self.batch, account)?;
+            received.offered = offer::offered(self.batch, account, offered);
             Ok(())
         });
         match outcome {

@@ -36,12 +36,28 @@ pub fn shortfall(
     credited: Option<Decimal>,
 ) -> Option<Decimal> {
     let received = credited.or(offered)?;
+    if let Some(short) = shortfall_alike(owed, received) {
+        return Some(short);
+    }
     // Both are at least zero and at most Decimal::MAX, so the difference never
     // overflows; a difference that did would be no shortfall to report.
     let short = owed.checked_sub(received)?;
     let mut zero = Decimal::ZERO;
     zero.rescale(owed.scale().max(received.scale()));
     Some(if short > zero { short } else { zero })
+}
+
+/// The shortfall of two amounts at the same places, neither negative (as a batch's
+/// totals and credits in one currency are): their mantissas' difference, at least zero.
+/// `None` for any other pair.
+#[inline]
+fn shortfall_alike(owed: Decimal, received: Decimal) -> Option<Decimal> {
+    if owed.scale() != received.scale() || owed.is_sign_negative() || received.is_sign_negative() {
+        return None;
+    }
+    // Mantissas of at most 96 bits: the difference cannot overflow an i128.
+    let short = owed.mantissa().checked_sub(received.mantissa())?.max(0);
+    Decimal::try_from_i128_with_scale(short, owed.scale()).ok()
 }
 
 /// Reads an account's `credited` field: empty is `None` (unknown); else a decimal with
@@ -124,6 +140,38 @@ mod tests {
         // credited 3.00 though nothing was offered: 8.00 − 3.00 = 5.00
         assert_eq!(shortfall(d("8.00"), None, Some(d("3.00"))), Some(d("5.00")));
         assert_eq!(shortfall(d("8.00"), None, None), None);
+    }
+
+    /// The general shortfall, without the quick path, to check the quick path against.
+    fn general(owed: Decimal, received: Decimal) -> Option<Decimal> {
+        let short = owed.checked_sub(received)?;
+        let mut zero = Decimal::ZERO;
+        zero.rescale(owed.scale().max(received.scale()));
+        Some(if short > zero { short } else { zero })
+    }
+
+    proptest::proptest! {
+        /// The quick shortfall of amounts at the same places is the general one, to
+        /// the digit and the places.
+        #[test]
+        fn the_quick_shortfall_is_the_general_one(
+            owed in 0i64..i64::MAX, received in 0i64..i64::MAX, scale in 0u32..=4,
+        ) {
+            let (owed, received) = (Decimal::new(owed, scale), Decimal::new(received, scale));
+            let quick = shortfall_alike(owed, received).map(|d| d.serialize());
+            proptest::prop_assert_eq!(quick, general(owed, received).map(|d| d.serialize()));
+        }
+    }
+
+    #[test]
+    fn the_quick_shortfall_leaves_other_pairs_to_the_general_one() {
+        assert_eq!(shortfall_alike(d("8.00"), d("2.5")), None);
+        assert_eq!(shortfall_alike(d("-1.00"), d("2.50")), None);
+        // 8.00 − 2.5 = 5.50, at the places of both
+        assert_eq!(
+            shortfall(d("8.00"), Some(d("2.5")), None).map(|x| x.to_string()),
+            Some("5.50".into())
+        );
     }
 
     #[test]

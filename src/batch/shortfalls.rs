@@ -2,13 +2,16 @@
 //! was owed, offered, credited and short by area and by region, per policy and currency,
 //! with the accounts short-changed counted.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 use std::sync::Arc;
 
 use rust_decimal::Decimal;
+use smallvec::SmallVec;
 
+use super::index::{AreaName, Areas, Hasher, OutageIndex};
 use super::offer::shortfall;
+use super::sums::exact_add;
 use super::total::PolicyTotal;
 use crate::money::Currency;
 
@@ -48,31 +51,40 @@ pub struct Tally {
     pub credited: Decimal,
     /// The sum of the shortfalls known.
     pub shortfall: Decimal,
-    /// A sum grew past what a `Decimal` holds: the sums stop there.
+    /// A sum grew past what a `Decimal` holds to the currency's minor unit: the sums
+    /// stop at the last exact one, and the table says `overflow`.
     pub overflowed: bool,
 }
 
+/// One account's figures under one policy, as a [`Tally`] adds them.
+#[derive(Debug, Clone, Copy)]
+struct Figures {
+    owed: Decimal,
+    offered: Option<Decimal>,
+    credited: Option<Decimal>,
+    short: Option<Decimal>,
+}
+
 impl Tally {
-    fn add(&mut self, owed: Decimal, offered: Option<Decimal>, credited: Option<Decimal>) {
+    fn add(&mut self, figures: Figures) {
         self.accounts += 1;
-        let short = shortfall(owed, offered, credited);
-        match short {
+        match figures.short {
             Some(s) if s > Decimal::ZERO => self.short += 1,
             Some(_) => {}
             None => self.unknown += 1,
         }
-        if credited.is_some() {
+        if figures.credited.is_some() {
             self.credited_accounts += 1;
         }
         let sums = [
-            (&mut self.owed, Some(owed)),
-            (&mut self.offered, offered),
-            (&mut self.credited, credited),
-            (&mut self.shortfall, short),
+            (&mut self.owed, Some(figures.owed)),
+            (&mut self.offered, figures.offered),
+            (&mut self.credited, figures.credited),
+            (&mut self.shortfall, figures.short),
         ];
         for (sum, value) in sums {
             if let Some(value) = value {
-                match sum.checked_add(value) {
+                match exact_add(*sum, value) {
                     Some(next) => *sum = next,
                     None => self.overflowed = true,
                 }
@@ -92,7 +104,7 @@ impl Tally {
             (&mut self.credited, other.credited),
             (&mut self.shortfall, other.shortfall),
         ] {
-            match sum.checked_add(value) {
+            match exact_add(*sum, value) {
                 Some(next) => *sum = next,
                 None => self.overflowed = true,
             }
@@ -100,22 +112,23 @@ impl Tally {
     }
 }
 
-/// Each place's tallies by (policy, currency), sorted: found by the place's name without
-/// making a key (an account costs no allocation once its place is known).
-type Places = BTreeMap<String, Vec<(Arc<str>, Currency, Tally)>>;
+/// One place's tallies by (policy, currency), sorted.
+type Groups = SmallVec<[(Arc<str>, Currency, Tally); 1]>;
 
-/// The tally of (place, policy, currency), made if new.
-fn tally<'a>(
-    map: &'a mut Places,
-    place: &str,
+/// The tally of (policy, currency) among a place's groups, made if new. A batch's totals
+/// share their policy ids, so a group is nearly always found by address, without
+/// comparing text; the search by text finds the rest (and where a new group goes).
+fn tally_in<'a>(
+    groups: &'a mut Groups,
     policy: &Arc<str>,
     currency: Currency,
 ) -> Option<&'a mut Tally> {
-    if !map.contains_key(place) {
-        map.insert(place.to_owned(), Vec::new());
-    }
-    let groups = map.get_mut(place)?;
-    let found = groups.binary_search_by(|(p, c, _)| (&**p, *c).cmp(&(&**policy, currency)));
+    let same = groups
+        .iter()
+        .position(|(p, c, _)| Arc::ptr_eq(p, policy) && *c == currency);
+    let found = same.map(Ok).unwrap_or_else(|| {
+        groups.binary_search_by(|(p, c, _)| (&**p, *c).cmp(&(&**policy, currency)))
+    });
     let at = match found {
         Ok(at) => at,
         Err(at) => {
@@ -123,16 +136,79 @@ fn tally<'a>(
             at
         }
     };
-    groups.get_mut(at).map(|(_, _, t)| t)
+    groups.get_mut(at).map(|(_, _, tally)| tally)
 }
 
-/// Every (place, policy, currency, tally), in order.
-fn flat(map: &Places) -> impl Iterator<Item = (&str, &str, Currency, &Tally)> {
-    map.iter().flat_map(|(place, groups)| {
-        groups
-            .iter()
-            .map(move |(p, c, t)| (place.as_str(), &**p, *c, t))
-    })
+/// Adds a place's groups from another [`Shortfalls`] to this one's.
+fn absorb_groups(mine: Option<&mut Groups>, theirs: Groups) {
+    let Some(mine) = mine else { return };
+    for (policy, currency, t) in theirs {
+        if let Some(sum) = tally_in(mine, &policy, currency) {
+            sum.absorb(&t);
+        }
+    }
+}
+
+/// The groups of the outage area at `place` (see [`Shortfalls`]'s fields), made when
+/// first asked for.
+fn groups_at<'a>(
+    slots: &mut Vec<usize>,
+    met: &'a mut Vec<(usize, Groups)>,
+    place: usize,
+    index: &Option<Arc<Areas>>,
+) -> Option<&'a mut Groups> {
+    let at = match slots.get(place) {
+        Some(&slot) if slot > 0 => slot - 1,
+        _ => {
+            if slots.len() <= place {
+                let areas = index.as_ref().map_or(0, |index| index.by_area.len());
+                slots.resize(areas.max(place + 1), 0);
+            }
+            met.push((place, Groups::new()));
+            if let Some(slot) = slots.get_mut(place) {
+                *slot = met.len();
+            }
+            met.len() - 1
+        }
+    };
+    met.get_mut(at).map(|(_, groups)| groups)
+}
+
+/// Places (regions, or areas the outage index does not have) by name, each with its
+/// groups, in the order first met.
+#[derive(Debug, Clone, Default)]
+struct Named {
+    slots: HashMap<AreaName, usize, Hasher>,
+    met: Vec<(AreaName, Groups)>,
+}
+
+impl Named {
+    /// The groups of a place, made if new.
+    fn groups(&mut self, place: &str) -> Option<&mut Groups> {
+        let at = match self.slots.get(place) {
+            Some(&at) => at,
+            None => {
+                self.slots.insert(AreaName::from(place), self.met.len());
+                self.met.push((AreaName::from(place), Groups::new()));
+                self.met.len() - 1
+            }
+        };
+        self.met.get_mut(at).map(|(_, groups)| groups)
+    }
+
+    fn contains(&self, place: &str) -> bool {
+        self.slots.contains_key(place)
+    }
+}
+
+/// Every (place, policy, currency, tally) of these places, in order of place.
+fn flat<'a>(
+    mut places: Vec<(&'a str, &'a Groups)>,
+) -> impl Iterator<Item = (&'a str, &'a str, Currency, &'a Tally)> {
+    places.sort_unstable_by(|a, b| a.0.cmp(b.0));
+    places
+        .into_iter()
+        .flat_map(|(place, groups)| groups.iter().map(move |(p, c, t)| (place, &**p, *c, t)))
 }
 
 /// Owed, offered, credited and short by area and by region: what `redress batch` adds to
@@ -142,25 +218,57 @@ fn flat(map: &Places) -> impl Iterator<Item = (&str, &str, Currency, &Tally)> {
 ///
 /// # Example
 /// ```
-/// use redress::batch::{PolicyTotal, Shortfalls};
+/// use redress::batch::{AreaOutage, OutageFields, OutageIndex, PolicyTotal, Shortfalls};
 /// use redress::Currency;
 /// let d = |s: &str| s.parse::<rust_decimal::Decimal>().unwrap();
+/// let outages = OutageIndex::from_iter([AreaOutage::parse(&OutageFields {
+///     area: "x", services: "tv", start: "2024-10-01T06:00:00Z", ..Default::default() })?]);
 /// let owed = |t| [PolicyTotal::new("p".into(), Currency::USD, d(t), true, true)];
-/// let mut s = Shortfalls::default();
+/// let mut s = Shortfalls::new(&outages);
 /// s.add("x", Some("US-NY"), &owed("8.00"), Some(d("2.67")), None);   // short 5.33
 /// s.add("x", Some("US-NY"), &owed("6.00"), Some(d("2.00")), Some(d("10.00"))); // short 0
 /// let all = s.total("p", Currency::USD).unwrap();
 /// assert_eq!((all.accounts, all.short), (2, 1));
 /// assert_eq!(all.shortfall, d("5.33"));
+/// # Ok::<(), redress::Error>(())
 /// ```
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default)]
 pub struct Shortfalls {
-    areas: Places,
-    regions: Places,
-    region_names: HashSet<String>,
+    /// The outage areas accounts are found in, once given.
+    index: Option<Arc<Areas>>,
+    /// For each outage area (by its place in the index), one more than where its groups
+    /// are in `met`; 0 until an account of it is added.
+    slots: Vec<usize>,
+    /// The outage areas met: their place and groups, in the order first met.
+    met: Vec<(usize, Groups)>,
+    /// Areas the index does not have (a caller's own), by name.
+    unindexed: Named,
+    regions: Named,
 }
 
+/// Two are equal when they hold the same sums, whatever order their places were met in
+/// (threads meet them in different orders).
+impl PartialEq for Shortfalls {
+    fn eq(&self, other: &Shortfalls) -> bool {
+        self.by_area().eq(other.by_area()) && self.by_region().eq(other.by_region())
+    }
+}
+
+impl Eq for Shortfalls {}
+
 impl Shortfalls {
+    /// Empty sums, finding accounts' areas among these outages' (as the batch's
+    /// [`Summary`](super::Summary) does).
+    ///
+    /// # Example
+    /// See [`Shortfalls`].
+    pub fn new(outages: &OutageIndex) -> Shortfalls {
+        Shortfalls {
+            index: Some(Arc::clone(&outages.areas)),
+            ..Shortfalls::default()
+        }
+    }
+
     /// Adds one account: its totals (one per policy), what the offer gave it and what it
     /// was credited. An account with no totals (no outage in its area) adds nothing.
     ///
@@ -174,61 +282,126 @@ impl Shortfalls {
         offered: Option<Decimal>,
         credited: Option<Decimal>,
     ) {
-        let region = region.unwrap_or("(no region)");
-        let region = if self.region_names.contains(region) {
-            region
-        } else if self.region_names.len() < REGIONS_KEPT {
-            self.region_names.insert(region.to_owned());
+        if totals.is_empty() {
+            return;
+        }
+        let region = self.region_kept(region.unwrap_or("(no region)"));
+        let place = self.index.as_ref().and_then(|index| index.place(area));
+        let area = match place {
+            Some(place) => groups_at(&mut self.slots, &mut self.met, place, &self.index),
+            None => self.unindexed.groups(area),
+        };
+        let (Some(area), Some(region)) = (area, self.regions.groups(region)) else {
+            return;
+        };
+        for total in totals {
+            let figures = Figures {
+                owed: total.total,
+                offered,
+                credited,
+                short: shortfall(total.total, offered, credited),
+            };
+            for groups in [&mut *area, &mut *region] {
+                if let Some(tally) = tally_in(groups, &total.policy, total.currency) {
+                    tally.add(figures);
+                }
+            }
+        }
+    }
+
+    fn groups_at(&mut self, place: usize) -> Option<&mut Groups> {
+        groups_at(&mut self.slots, &mut self.met, place, &self.index)
+    }
+
+    /// The name a region is kept under: its own while fewer than [`REGIONS_KEPT`] are
+    /// kept, else the row of the others.
+    fn region_kept<'a>(&self, region: &'a str) -> &'a str {
+        if self.regions.contains(region) || self.regions.met.len() < REGIONS_KEPT {
             region
         } else {
             OTHER_REGIONS
-        };
-        for total in totals {
-            for (map, place) in [(&mut self.areas, area), (&mut self.regions, region)] {
-                if let Some(t) = tally(map, place, &total.policy, total.currency) {
-                    t.add(total.total, offered, credited);
-                }
-            }
         }
     }
 
     /// Adds another's sums to these (one per thread of a batch).
     pub fn merge(&mut self, other: Shortfalls) {
-        let pairs = [
-            (&mut self.areas, other.areas),
-            (&mut self.regions, other.regions),
-        ];
-        for (mine, theirs) in pairs {
-            for (place, groups) in theirs {
-                for (policy, currency, t) in groups {
-                    if let Some(sum) = tally(mine, &place, &policy, currency) {
-                        sum.absorb(&t);
-                    }
-                }
-            }
+        if self.index.is_none() {
+            self.index = other.index.clone();
         }
-        self.region_names.extend(other.region_names);
+        let same = match (&self.index, &other.index) {
+            (Some(mine), Some(theirs)) => Arc::ptr_eq(mine, theirs),
+            _ => false,
+        };
+        let names = other.index.as_deref().map(Areas::names_by_place);
+        for (place, groups) in other.met {
+            if same {
+                absorb_groups(self.groups_at(place), groups);
+                continue;
+            }
+            // Another index: the area is found again by its name.
+            let name = names.as_ref().and_then(|n| n.get(place).copied().flatten());
+            let name = name.unwrap_or_default();
+            let mine = self.index.as_ref().and_then(|index| index.place(name));
+            let into = match mine {
+                Some(place) => self.groups_at(place),
+                None => self.unindexed.groups(name),
+            };
+            absorb_groups(into, groups);
+        }
+        for (place, groups) in other.unindexed.met {
+            let mine = self.index.as_ref().and_then(|index| index.place(&place));
+            let into = match mine {
+                Some(place) => self.groups_at(place),
+                None => self.unindexed.groups(&place),
+            };
+            absorb_groups(into, groups);
+        }
+        for (place, groups) in other.regions.met {
+            let kept = self.region_kept(&place).to_owned();
+            absorb_groups(self.regions.groups(&kept), groups);
+        }
     }
 
     /// Whether no account was added.
     pub fn is_empty(&self) -> bool {
-        self.areas.is_empty()
+        self.met.is_empty() && self.unindexed.met.is_empty()
     }
 
     /// The sums by area: (area, policy, currency, tally), in order of area.
     pub fn by_area(&self) -> impl Iterator<Item = (&str, &str, Currency, &Tally)> {
-        flat(&self.areas)
+        flat(self.areas())
+    }
+
+    /// Each area's name and groups, in no order.
+    fn areas(&self) -> Vec<(&str, &Groups)> {
+        let names = self
+            .index
+            .as_deref()
+            .map(Areas::names_by_place)
+            .unwrap_or_default();
+        let indexed = self.met.iter().map(|(place, groups)| {
+            let name = names.get(*place).copied().flatten().unwrap_or_default();
+            (name, groups)
+        });
+        let unindexed = (self.unindexed.met.iter()).map(|(name, groups)| (name.as_str(), groups));
+        indexed.chain(unindexed).collect()
     }
 
     /// The sums by region, likewise.
     pub fn by_region(&self) -> impl Iterator<Item = (&str, &str, Currency, &Tally)> {
-        flat(&self.regions)
+        flat(
+            self.regions
+                .met
+                .iter()
+                .map(|(n, g)| (n.as_str(), g))
+                .collect(),
+        )
     }
 
     /// The sums of one policy and currency over every account.
     pub fn total(&self, policy: &str, currency: Currency) -> Option<Tally> {
         let mut all: Option<Tally> = None;
-        for (_, p, c, tally) in flat(&self.areas) {
+        for (_, p, c, tally) in self.by_area() {
             if p == policy && c == currency {
                 all.get_or_insert_with(Tally::default).absorb(tally);
             }
@@ -239,61 +412,89 @@ impl Shortfalls {
 
 /// The table `redress batch` prints: by area, then by region, each place's rows with
 /// the largest shortfall first (the first 20 places by name, the rest added up),
-/// then every account's sums per policy and currency.
+/// then every account's sums per policy and currency. Columns are as wide as their
+/// longest entry.
 impl fmt::Display for Shortfalls {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         writeln!(
             f,
             "offered versus owed (shortfall: owed less what was credited, else offered; at least 0)"
         )?;
-        for (label, map, other) in [
-            ("area", &self.areas, "other areas"),
-            ("region", &self.regions, "other regions"),
-        ] {
+        let regions = self.regions.met.iter().map(|(n, g)| (n.as_str(), g));
+        let tables = [
+            ("area", shown(self.areas(), "other areas")),
+            ("region", shown(regions.collect(), "other regions")),
+        ];
+        let mut all: BTreeMap<(&str, Currency), Tally> = BTreeMap::new();
+        for (_, policy, currency, tally) in self.by_area() {
+            all.entry((policy, currency)).or_default().absorb(tally);
+        }
+        let all: Vec<Row<'_>> = (all.into_iter())
+            .map(|((policy, currency), tally)| ("all accounts".to_owned(), policy, currency, tally))
+            .collect();
+        let rows = || tables.iter().flat_map(|(_, rows)| rows).chain(&all);
+        let widths = Widths {
+            place: rows()
+                .map(|r| r.0.chars().count())
+                .max()
+                .unwrap_or(0)
+                .max(16),
+            policy: rows()
+                .map(|r| r.1.chars().count())
+                .max()
+                .unwrap_or(0)
+                .max(24),
+        };
+        for (label, rows) in &tables {
+            let (w, p) = (widths.place, widths.policy);
             writeln!(
                 f,
-                "{label:<16} {:<24} {:>8} {:>6} {:>16} {:>16} {:>16} {:>16}",
+                "{label:<w$} {:<p$} {:>8} {:>6} {:>16} {:>16} {:>16} {:>16}",
                 "policy", "accounts", "short", "owed", "offered", "credited", "shortfall"
             )?;
-            for (place, policy, currency, tally) in shown(map, other) {
-                row(f, &place, policy, currency, &tally)?;
+            for r in rows {
+                row(f, widths, r)?;
             }
         }
-        let mut all: BTreeMap<(Arc<str>, Currency), Tally> = BTreeMap::new();
-        for (_, policy, currency, tally) in flat(&self.areas) {
-            all.entry((Arc::from(policy), currency))
-                .or_default()
-                .absorb(tally);
-        }
-        for ((policy, currency), tally) in &all {
-            row(f, "all accounts", policy, *currency, tally)?;
+        for r in &all {
+            row(f, widths, r)?;
         }
         Ok(())
     }
 }
 
+/// One row of the table: place, policy, currency and sums.
+type Row<'a> = (String, &'a str, Currency, Tally);
+
+/// How wide the place and policy columns are.
+#[derive(Debug, Clone, Copy)]
+struct Widths {
+    place: usize,
+    policy: usize,
+}
+
 /// The rows of one table: the [`SHOWN`] places short most by name, then the others
 /// added up per policy and currency.
-fn shown<'a>(map: &'a Places, other: &str) -> Vec<(String, &'a str, Currency, Tally)> {
-    let mut most: BTreeMap<&str, Decimal> = BTreeMap::new();
-    for (place, _, _, tally) in flat(map) {
-        let entry = most.entry(place).or_default();
-        *entry = (*entry).max(tally.shortfall);
-    }
-    let mut places: Vec<(&str, Decimal)> = most.into_iter().collect();
-    places.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
-    let named: HashSet<&str> = places.iter().take(SHOWN).map(|(p, _)| *p).collect();
+fn shown<'a>(places: Vec<(&'a str, &'a Groups)>, other: &str) -> Vec<Row<'a>> {
+    let mut most: Vec<(&str, &Groups, Decimal)> = places
+        .into_iter()
+        .map(|(place, groups)| {
+            let short = groups.iter().map(|(_, _, t)| t.shortfall).max();
+            (place, groups, short.unwrap_or_default())
+        })
+        .collect();
+    most.sort_by(|a, b| b.2.cmp(&a.2).then(a.0.cmp(b.0)));
     let mut rows = Vec::new();
-    for (place, _) in places.iter().take(SHOWN) {
-        for (policy, currency, tally) in map.get(*place).into_iter().flatten() {
+    for (place, groups, _) in most.iter().take(SHOWN) {
+        for (policy, currency, tally) in groups.iter() {
             rows.push(((*place).to_owned(), &**policy, *currency, tally.clone()));
         }
     }
-    let rest = places.len().saturating_sub(SHOWN);
+    let rest = most.len().saturating_sub(SHOWN);
     let mut others: BTreeMap<(&str, Currency), Tally> = BTreeMap::new();
-    for (place, policy, currency, tally) in flat(map) {
-        if !named.contains(place) {
-            others.entry((policy, currency)).or_default().absorb(tally);
+    for (_, groups, _) in most.iter().skip(SHOWN) {
+        for (policy, currency, tally) in groups.iter() {
+            others.entry((policy, *currency)).or_default().absorb(tally);
         }
     }
     for ((policy, currency), tally) in others {
@@ -304,10 +505,8 @@ fn shown<'a>(map: &'a Places, other: &str) -> Vec<(String, &'a str, Currency, Ta
 
 fn row(
     f: &mut fmt::Formatter<'_>,
-    place: &str,
-    policy: &str,
-    currency: Currency,
-    t: &Tally,
+    widths: Widths,
+    (place, policy, currency, t): &Row<'_>,
 ) -> fmt::Result {
     let money = |mut d: Decimal| {
         if t.overflowed {
@@ -320,9 +519,10 @@ fn row(
             format!("{d} {}", currency.code())
         }
     };
+    let (w, p) = (widths.place, widths.policy);
     writeln!(
         f,
-        "{place:<16} {policy:<24} {:>8} {:>6} {:>16} {:>16} {:>16} {:>16}",
+        "{place:<w$} {policy:<p$} {:>8} {:>6} {:>16} {:>16} {:>16} {:>16}",
         t.accounts,
         t.short,
         money(t.owed),
