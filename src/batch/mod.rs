@@ -59,6 +59,7 @@ mod rows;
 mod shapes;
 mod shortfalls;
 mod summary;
+mod sums;
 mod total;
 
 use std::collections::HashMap;
@@ -67,6 +68,7 @@ use std::sync::Arc;
 use chrono::{DateTime, FixedOffset};
 use chrono_tz::Tz;
 use rust_decimal::Decimal;
+use smallvec::SmallVec;
 
 use self::cases::Cases;
 use self::index::Hasher;
@@ -137,6 +139,8 @@ pub struct Batch {
     /// For each policy, which of an account's facts besides its area, zone, currency
     /// and services its program depends on.
     reads: Vec<Reads>,
+    /// What an account's shape tells apart: all that the policies kept by shape read.
+    shape_reads: Reads,
     choice: Choice,
     outages: OutageIndex,
     as_of: Option<DateTime<FixedOffset>>,
@@ -156,6 +160,7 @@ impl Clone for Batch {
             policies: self.policies.clone(),
             ids: self.ids.iter().map(|id| Arc::from(&**id)).collect(),
             reads: self.reads.clone(),
+            shape_reads: self.shape_reads,
             choice: self.choice.clone(),
             outages: self.outages.clone(),
             as_of: self.as_of,
@@ -177,10 +182,11 @@ impl Batch {
     /// ```
     pub fn new(policies: Vec<Policy>, outages: OutageIndex) -> Batch {
         let ids = policies.iter().map(|p| Arc::from(p.id.as_str())).collect();
-        let reads = policies.iter().map(Reads::of).collect();
+        let reads: Vec<Reads> = policies.iter().map(Reads::of).collect();
         Batch {
             policies,
             ids,
+            shape_reads: shape_reads(&reads),
             reads,
             choice: Choice::Fixed,
             outages,
@@ -291,6 +297,7 @@ impl Batch {
         self.ids.push(Arc::from(offer.id.as_str()));
         self.reads.push(Reads::of(&offer));
         self.policies.push(offer);
+        self.shape_reads = shape_reads(&self.reads);
         self.shapes = Shapes::default();
         self
     }
@@ -314,7 +321,49 @@ impl Batch {
             return Ok(None);
         };
         self.cases.next_account();
-        self.price(at, place, account)
+        let mut out = Vec::with_capacity(1);
+        self.assess_policies(account, place, &[at], &mut out)?;
+        Ok(out.pop())
+    }
+
+    /// [`Batch::assess_into`] and [`Batch::assess_offer`] at once: `out` gets the
+    /// policies' totals, and what the offer gives the account is returned. The account's
+    /// shape is looked up once for both, so an offer costs a batch little more than its
+    /// pricing.
+    ///
+    /// # Errors
+    /// As [`Batch::assess`], for the policies and the offer; `out` is left empty on
+    /// error.
+    ///
+    /// # Example
+    /// ```
+    /// use redress::batch::{Account, AccountFields, AreaOutage, Batch, OutageFields, OutageIndex};
+    /// let outage = AreaOutage::parse(&OutageFields { area: "x", services: "internet",
+    ///     start: "2024-10-01T06:00:00Z", end: "2024-10-03T06:00:00Z", ..Default::default() })?;
+    /// let owed = redress::catalog::get("us-ny-psc-outage-credit")?;
+    /// let offer = redress::catalog::get("us-nj-cable")?;
+    /// let mut batch = Batch::new(vec![owed], OutageIndex::from_iter([outage])).with_offer(offer);
+    /// let account = Account::parse(&AccountFields { account: "A-1", area: "x",
+    ///     currency: "USD", time_zone: "UTC", services: "internet:60", ..Default::default() })?;
+    /// let mut totals = Vec::new();
+    /// let offered = batch.assess_with_offer_into(&account, &mut totals)?;
+    /// // 48 hours: two days at 60.00 / 30 = 4.00 owed; New Jersey's cable rule covers
+    /// // television only by default, so as an offer it gives an internet plan nothing.
+    /// assert_eq!(totals[0].total.to_string(), "4.00");
+    /// assert_eq!(offered.map(|t| (t.total.to_string(), t.applies)), Some(("0.00".into(), false)));
+    /// # Ok::<(), redress::Error>(())
+    /// ```
+    pub fn assess_with_offer_into(
+        &mut self,
+        account: &Account,
+        out: &mut Vec<PolicyTotal>,
+    ) -> Result<Option<PolicyTotal>> {
+        out.clear();
+        let result = self.assess_each(account, out, true);
+        if result.is_err() {
+            out.clear();
+        }
+        result
     }
 
     /// The outage index.
@@ -409,37 +458,82 @@ impl Batch {
     /// ```
     pub fn assess_into(&mut self, account: &Account, out: &mut Vec<PolicyTotal>) -> Result<()> {
         out.clear();
-        let result = self.assess_each(account, out);
+        let result = self.assess_each(account, out, false);
         if result.is_err() {
             out.clear();
         }
-        result
+        result.map(|_| ())
     }
 
-    fn assess_each(&mut self, account: &Account, out: &mut Vec<PolicyTotal>) -> Result<()> {
+    /// The account's totals into `out`, and the offer's when `with_offer` (and the batch
+    /// has one).
+    fn assess_each(
+        &mut self,
+        account: &Account,
+        out: &mut Vec<PolicyTotal>,
+        with_offer: bool,
+    ) -> Result<Option<PolicyTotal>> {
         // An account's fields are public: its plan is checked as a claim file's would be.
         validate_plan_parts(account.billing_day, &account.services, &|| {
             FieldPath::root("plan")
         })?;
         let Some(place) = self.outages.place(&account.area) else {
-            return self.check_without_outages(account);
+            self.check_without_outages(account)?;
+            return Ok(None);
         };
         // The account's case, made only where a shape is met for the first time.
         self.cases.next_account();
         let selected = self.selected(account, place)?;
-        let count = selected
-            .as_ref()
-            .map_or(self.policies().len(), |chosen| chosen.len());
-        for n in 0..count {
-            let i = match &selected {
-                None => n,
-                Some(chosen) => match chosen.get(n) {
-                    Some(i) => *i,
-                    None => continue,
-                },
+        let mut wanted: SmallVec<[usize; 4]> = match &selected {
+            None => (0..self.policies().len()).collect(),
+            Some(chosen) => chosen.iter().copied().collect(),
+        };
+        let offer = self.offer.filter(|_| with_offer);
+        wanted.extend(offer);
+        self.assess_policies(account, place, &wanted, out)?;
+        Ok(match offer {
+            Some(_) => out.pop(),
+            None => None,
+        })
+    }
+
+    /// What the policies at `wanted` owe an account, pushed to `out` in that order. Where
+    /// every one is kept for the account's shape (nearly every account), the shape is
+    /// found once for all; the others are compiled (and kept) one by one.
+    fn assess_policies(
+        &mut self,
+        account: &Account,
+        place: usize,
+        wanted: &[usize],
+        out: &mut Vec<PolicyTotal>,
+    ) -> Result<()> {
+        let shape = Shape::new(place, account, self.shape_reads);
+        // Where a policy is not kept yet: its place in `out` (a stand-in until priced).
+        let mut missed: SmallVec<[(usize, usize); 2]> = SmallVec::new();
+        let slots = shape.and_then(|shape| self.shapes.known(shape));
+        for &i in wanted {
+            let (Some(policy), Some(id)) = (self.policies.get(i), self.ids.get(i)) else {
+                continue;
             };
-            if let Some(total) = self.price(i, place, account)? {
-                out.push(total);
+            let kept = slots
+                .and_then(|slots| slots.get(i))
+                .and_then(Option::as_deref);
+            match kept {
+                Some(Compiled::Program(program)) => {
+                    let totals = program.totals(policy, &account.services, account.currency)?;
+                    out.push(applied(id, &totals));
+                }
+                Some(Compiled::NotApplicable) => out.push(not_applicable(id, account)),
+                None => {
+                    missed.push((out.len(), i));
+                    out.push(not_applicable(id, account));
+                }
+            }
+        }
+        for (at, i) in missed {
+            let total = self.price(i, place, account, shape)?;
+            if let (Some(total), Some(slot)) = (total, out.get_mut(at)) {
+                *slot = total;
             }
         }
         Ok(())
@@ -481,19 +575,24 @@ impl Batch {
         Ok(Some(chosen))
     }
 
-    /// What the policy at `i` owes an account: by the program of its shape where one
-    /// is kept, else compiled from the account's case (and kept for its shape).
-    fn price(&mut self, i: usize, place: usize, account: &Account) -> Result<Option<PolicyTotal>> {
+    /// What the policy at `i` owes an account: by the program of its shape where this
+    /// batch or a clone kept one, else compiled from the account's case (and kept for
+    /// its shape).
+    fn price(
+        &mut self,
+        i: usize,
+        place: usize,
+        account: &Account,
+        shape: Option<Shape>,
+    ) -> Result<Option<PolicyTotal>> {
         let (Some(policy), Some(id)) = (self.policies.get(i), self.ids.get(i)) else {
             return Ok(None);
         };
         let reads = self.reads.get(i).copied().unwrap_or_default();
         // A policy that reads the billing day gives nearly every account a shape of
         // its own: it is compiled for each account.
-        let shape = (!reads.billing_day)
-            .then(|| Shape::new(i, place, account, reads))
-            .flatten();
-        match shape.and_then(|shape| self.shapes.get(shape)) {
+        let shape = shape.filter(|_| !reads.billing_day);
+        match shape.and_then(|shape| self.shapes.get(shape, i)) {
             Some(Compiled::Program(program)) => {
                 let totals = program.totals(policy, &account.services, account.currency)?;
                 return Ok(Some(applied(id, &totals)));
@@ -516,10 +615,19 @@ impl Batch {
             Compiled::NotApplicable => not_applicable(id, account),
         };
         if let Some(shape) = shape {
-            self.shapes.learn(shape, compiled);
+            self.shapes.learn(shape, i, compiled);
         }
         Ok(Some(total))
     }
+}
+
+/// What a batch's shapes tell apart: what its policies kept by shape (those that do not
+/// read the billing day) read.
+fn shape_reads(reads: &[Reads]) -> Reads {
+    reads
+        .iter()
+        .filter(|r| !r.billing_day)
+        .fold(Reads::default(), |all, r| all.union(*r))
 }
 
 /// The total of a policy that applies.

@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use redress::batch::{parse_credited, shortfall, Account, Batch};
+use redress::batch::{parse_credited, shortfall, Account, Batch, PolicyTotal};
 
 use super::rows::Record;
 use redress::policy::Policy;
@@ -52,16 +52,11 @@ pub fn credited(
     parse_credited(record.field(column)?, currency).map_err(|e| e.to_string())
 }
 
-/// What the offer gives an account: `None` without an offer; zero where its area had no
-/// outage (nothing was offered).
-pub fn offered(batch: &mut Batch, account: &Account) -> Result<Option<Decimal>, String> {
-    if batch.offer().is_none() {
-        return Ok(None);
-    }
-    let total = batch.assess_offer(account).map_err(|e| e.to_string())?;
-    Ok(Some(
-        total.map_or_else(|| zero(account.currency), |t| t.total),
-    ))
+/// What the offer gives an account, from what the batch gave for it: `None` without an
+/// offer; zero where its area had no outage (nothing was offered).
+pub fn offered(batch: &Batch, account: &Account, total: Option<PolicyTotal>) -> Option<Decimal> {
+    batch.offer()?;
+    Some(total.map_or_else(|| zero(account.currency), |t| t.total))
 }
 
 /// Zero in a currency's minor unit (`0.00` in USD).
