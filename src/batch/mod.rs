@@ -68,7 +68,6 @@ use std::sync::Arc;
 use chrono::{DateTime, FixedOffset};
 use chrono_tz::Tz;
 use rust_decimal::Decimal;
-use smallvec::SmallVec;
 
 use self::cases::Cases;
 use self::index::Hasher;
@@ -139,8 +138,9 @@ pub struct Batch {
     /// For each policy, which of an account's facts besides its area, zone, currency
     /// and services its program depends on.
     reads: Vec<Reads>,
-    /// What an account's shape tells apart: all that the policies kept by shape read.
-    shape_reads: Reads,
+    /// What an account's shape tells apart: all that the policies kept by shape read;
+    /// `None` when every policy reads the billing day (none is kept by shape).
+    shape_reads: Option<Reads>,
     choice: Choice,
     outages: OutageIndex,
     as_of: Option<DateTime<FixedOffset>>,
@@ -322,7 +322,7 @@ impl Batch {
         };
         self.cases.next_account();
         let mut out = Vec::with_capacity(1);
-        self.assess_policies(account, place, &[at], &mut out)?;
+        self.assess_policies(account, place, std::iter::once(at), &mut out)?;
         Ok(out.pop())
     }
 
@@ -484,13 +484,17 @@ impl Batch {
         // The account's case, made only where a shape is met for the first time.
         self.cases.next_account();
         let selected = self.selected(account, place)?;
-        let mut wanted: SmallVec<[usize; 4]> = match &selected {
-            None => (0..self.policies().len()).collect(),
-            Some(chosen) => chosen.iter().copied().collect(),
-        };
+        let count = selected
+            .as_ref()
+            .map_or(self.policies().len(), |chosen| chosen.len());
         let offer = self.offer.filter(|_| with_offer);
-        wanted.extend(offer);
-        self.assess_policies(account, place, &wanted, out)?;
+        let wanted = (0..count)
+            .filter_map(move |n| match &selected {
+                None => Some(n),
+                Some(chosen) => chosen.get(n).copied(),
+            })
+            .chain(offer);
+        self.assess_policies(account, place, wanted, out)?;
         Ok(match offer {
             Some(_) => out.pop(),
             None => None,
@@ -498,42 +502,42 @@ impl Batch {
     }
 
     /// What the policies at `wanted` owe an account, pushed to `out` in that order. Where
-    /// every one is kept for the account's shape (nearly every account), the shape is
-    /// found once for all; the others are compiled (and kept) one by one.
+    /// they are kept for the account's shape (nearly every account), the shape is found
+    /// once for all; the others are compiled (and kept) one by one.
     fn assess_policies(
         &mut self,
         account: &Account,
         place: usize,
-        wanted: &[usize],
+        wanted: impl Iterator<Item = usize>,
         out: &mut Vec<PolicyTotal>,
     ) -> Result<()> {
-        let shape = Shape::new(place, account, self.shape_reads);
-        // Where a policy is not kept yet: its place in `out` (a stand-in until priced).
-        let mut missed: SmallVec<[(usize, usize); 2]> = SmallVec::new();
-        let slots = shape.and_then(|shape| self.shapes.known(shape));
-        for &i in wanted {
-            let (Some(policy), Some(id)) = (self.policies.get(i), self.ids.get(i)) else {
-                continue;
-            };
-            let kept = slots
-                .and_then(|slots| slots.get(i))
-                .and_then(Option::as_deref);
-            match kept {
-                Some(Compiled::Program(program)) => {
-                    let totals = program.totals(policy, &account.services, account.currency)?;
-                    out.push(applied(id, &totals));
-                }
-                Some(Compiled::NotApplicable) => out.push(not_applicable(id, account)),
-                None => {
-                    missed.push((out.len(), i));
-                    out.push(not_applicable(id, account));
+        let mut wanted = wanted;
+        let shape = self
+            .shape_reads
+            .and_then(|reads| Shape::new(place, account, reads));
+        // The first policy not kept for the shape, from which on each is priced alone.
+        let mut first_missed = None;
+        if let Some(slots) = shape.and_then(|shape| self.shapes.known(shape)) {
+            for i in wanted.by_ref() {
+                let (Some(policy), Some(id)) = (self.policies.get(i), self.ids.get(i)) else {
+                    continue;
+                };
+                match slots.get(i).and_then(Option::as_deref) {
+                    Some(Compiled::Program(program)) => {
+                        let totals = program.totals(policy, &account.services, account.currency)?;
+                        out.push(applied(id, &totals));
+                    }
+                    Some(Compiled::NotApplicable) => out.push(not_applicable(id, account)),
+                    None => {
+                        first_missed = Some(i);
+                        break;
+                    }
                 }
             }
         }
-        for (at, i) in missed {
-            let total = self.price(i, place, account, shape)?;
-            if let (Some(total), Some(slot)) = (total, out.get_mut(at)) {
-                *slot = total;
+        for i in first_missed.into_iter().chain(wanted) {
+            if let Some(total) = self.price(i, place, account, shape)? {
+                out.push(total);
             }
         }
         Ok(())
@@ -622,12 +626,12 @@ impl Batch {
 }
 
 /// What a batch's shapes tell apart: what its policies kept by shape (those that do not
-/// read the billing day) read.
-fn shape_reads(reads: &[Reads]) -> Reads {
+/// read the billing day) read; `None` when there are none.
+fn shape_reads(reads: &[Reads]) -> Option<Reads> {
     reads
         .iter()
         .filter(|r| !r.billing_day)
-        .fold(Reads::default(), |all, r| all.union(*r))
+        .fold(None, |all: Option<Reads>, r| Some(all.unwrap_or_default().union(*r)))
 }
 
 /// The total of a policy that applies.

@@ -1,9 +1,15 @@
 //! Offered versus owed, added up: for a batch with an offer or a `credited` column, what
 //! was owed, offered, credited and short by area and by region, per policy and currency,
 //! with the accounts short-changed counted.
+//!
+//! Every account of a batch adds to one area's sums and one region's. The sums are kept
+//! as whole minor units (cents) while the amounts are at their currency's places, as a
+//! batch's are; any other amount, and a sum past 64 bits, is added exactly as a decimal
+//! beside them. A [`Tally`] is the two together.
 
-use std::collections::{BTreeMap, HashMap};
-use std::fmt;
+mod table;
+
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use rust_decimal::Decimal;
@@ -21,10 +27,6 @@ const REGIONS_KEPT: usize = 1_000;
 
 /// The row of the regions past [`REGIONS_KEPT`].
 const OTHER_REGIONS: &str = "(other regions)";
-
-/// How many areas and regions the table shows by name (those short most); the rest are
-/// added up in one row per policy and currency.
-const SHOWN: usize = 20;
 
 /// The sums of one (place, policy, currency).
 ///
@@ -56,42 +58,8 @@ pub struct Tally {
     pub overflowed: bool,
 }
 
-/// One account's figures under one policy, as a [`Tally`] adds them.
-#[derive(Debug, Clone, Copy)]
-struct Figures {
-    owed: Decimal,
-    offered: Option<Decimal>,
-    credited: Option<Decimal>,
-    short: Option<Decimal>,
-}
-
 impl Tally {
-    fn add(&mut self, figures: Figures) {
-        self.accounts += 1;
-        match figures.short {
-            Some(s) if s > Decimal::ZERO => self.short += 1,
-            Some(_) => {}
-            None => self.unknown += 1,
-        }
-        if figures.credited.is_some() {
-            self.credited_accounts += 1;
-        }
-        let sums = [
-            (&mut self.owed, Some(figures.owed)),
-            (&mut self.offered, figures.offered),
-            (&mut self.credited, figures.credited),
-            (&mut self.shortfall, figures.short),
-        ];
-        for (sum, value) in sums {
-            if let Some(value) = value {
-                match exact_add(*sum, value) {
-                    Some(next) => *sum = next,
-                    None => self.overflowed = true,
-                }
-            }
-        }
-    }
-
+    /// Adds another tally's counts and sums.
     fn absorb(&mut self, other: &Tally) {
         self.accounts += other.accounts;
         self.short += other.short;
@@ -104,74 +72,228 @@ impl Tally {
             (&mut self.credited, other.credited),
             (&mut self.shortfall, other.shortfall),
         ] {
-            match exact_add(*sum, value) {
-                Some(next) => *sum = next,
-                None => self.overflowed = true,
-            }
+            self.overflowed |= add_exactly(sum, value);
+        }
+    }
+
+    /// The sum of one of the four amounts ([`Amount`]).
+    fn sum_mut(&mut self, amount: Amount) -> &mut Decimal {
+        match amount {
+            Amount::Owed => &mut self.owed,
+            Amount::Offered => &mut self.offered,
+            Amount::Credited => &mut self.credited,
+            Amount::Shortfall => &mut self.shortfall,
         }
     }
 }
 
-/// One place's tallies by (policy, currency), sorted.
-type Groups = SmallVec<[(Arc<str>, Currency, Tally); 1]>;
+/// `sum += value` exactly; true (and `sum` left as it was) when the sum would not fit.
+fn add_exactly(sum: &mut Decimal, value: Decimal) -> bool {
+    match exact_add(*sum, value) {
+        Some(next) => {
+            *sum = next;
+            false
+        }
+        None => true,
+    }
+}
 
-/// The tally of (policy, currency) among a place's groups, made if new. A batch's totals
-/// share their policy ids, so a group is nearly always found by address, without
-/// comparing text; the search by text finds the rest (and where a new group goes).
-fn tally_in<'a>(
-    groups: &'a mut Groups,
-    policy: &Arc<str>,
-    currency: Currency,
-) -> Option<&'a mut Tally> {
-    let same = groups
-        .iter()
-        .position(|(p, c, _)| Arc::ptr_eq(p, policy) && *c == currency);
-    let found = same.map(Ok).unwrap_or_else(|| {
-        groups.binary_search_by(|(p, c, _)| (&**p, *c).cmp(&(&**policy, currency)))
-    });
-    let at = match found {
+/// The four amounts a tally sums, in the order [`Sums::minor`] keeps them.
+#[derive(Debug, Clone, Copy)]
+enum Amount {
+    Owed,
+    Offered,
+    Credited,
+    Shortfall,
+}
+
+const AMOUNTS: [Amount; 4] = [
+    Amount::Owed,
+    Amount::Offered,
+    Amount::Credited,
+    Amount::Shortfall,
+];
+
+/// One account's figures under one policy, worked out once for its area and its region.
+#[derive(Debug, Clone, Copy)]
+struct Figures {
+    /// Owed, offered, credited and short, in [`AMOUNTS`]' order; `None` where unknown.
+    amounts: [Option<Decimal>; 4],
+    /// The same in whole minor units, where an amount is at the currency's places and
+    /// not negative.
+    minor: [Option<i64>; 4],
+    /// Whether the account is short-changed; `None` when its shortfall is unknown.
+    short: Option<bool>,
+    credited: bool,
+}
+
+impl Figures {
+    fn new(total: &PolicyTotal, offered: Option<Decimal>, credited: Option<Decimal>) -> Figures {
+        let short = shortfall(total.total, offered, credited);
+        let amounts = [Some(total.total), offered, credited, short];
+        let places = total.currency.minor_units();
+        Figures {
+            amounts,
+            minor: amounts.map(|amount| amount.and_then(|a| in_minor_units(a, places))),
+            short: short.map(|s| s > Decimal::ZERO),
+            credited: credited.is_some(),
+        }
+    }
+}
+
+/// An amount in whole minor units: `8.00` at 2 places is 800. `None` at other places,
+/// below zero or past 64 bits.
+fn in_minor_units(amount: Decimal, places: u32) -> Option<i64> {
+    if amount.scale() != places || amount.is_sign_negative() {
+        return None;
+    }
+    i64::try_from(amount.mantissa()).ok()
+}
+
+/// The sums of one (place, policy, currency) as they are added: counts, and the four
+/// amounts in whole minor units where they can be, the rest in `exact`.
+#[derive(Debug, Clone, Default)]
+struct Sums {
+    accounts: u64,
+    short: u64,
+    unknown: u64,
+    credited_accounts: u64,
+    /// Owed, offered, credited and short, in [`AMOUNTS`]' order, in minor units.
+    minor: [i64; 4],
+    /// The amounts not in `minor` (only their sums and `overflowed` are used).
+    exact: Option<Box<Tally>>,
+}
+
+impl Sums {
+    fn add(&mut self, figures: &Figures) {
+        self.accounts += 1;
+        match figures.short {
+            Some(true) => self.short += 1,
+            Some(false) => {}
+            None => self.unknown += 1,
+        }
+        if figures.credited {
+            self.credited_accounts += 1;
+        }
+        let each = (self.minor.iter_mut())
+            .zip(figures.amounts)
+            .zip(figures.minor)
+            .zip(AMOUNTS);
+        for (((sum, amount), minor), which) in each {
+            let Some(amount) = amount else { continue };
+            match minor.and_then(|m| sum.checked_add(m)) {
+                Some(next) => *sum = next,
+                None => {
+                    let exact = self.exact.get_or_insert_with(Box::default);
+                    exact.overflowed |= add_exactly(exact.sum_mut(which), amount);
+                }
+            }
+        }
+    }
+
+    /// Adds another's sums (of the same policy and currency) to these.
+    fn absorb(&mut self, other: &Sums, places: u32) {
+        self.accounts += other.accounts;
+        self.short += other.short;
+        self.unknown += other.unknown;
+        self.credited_accounts += other.credited_accounts;
+        for ((sum, theirs), which) in self.minor.iter_mut().zip(other.minor).zip(AMOUNTS) {
+            match sum.checked_add(theirs) {
+                Some(next) => *sum = next,
+                None => {
+                    let exact = self.exact.get_or_insert_with(Box::default);
+                    let amount = Decimal::new(theirs, places);
+                    exact.overflowed |= add_exactly(exact.sum_mut(which), amount);
+                }
+            }
+        }
+        if let Some(theirs) = &other.exact {
+            self.exact.get_or_insert_with(Box::default).absorb(theirs);
+        }
+    }
+
+    /// The tally these sums make in a currency with `places` decimal places.
+    fn tally(&self, places: u32) -> Tally {
+        let mut tally = Tally {
+            accounts: self.accounts,
+            short: self.short,
+            unknown: self.unknown,
+            credited_accounts: self.credited_accounts,
+            ..Tally::default()
+        };
+        for (minor, which) in self.minor.into_iter().zip(AMOUNTS) {
+            *tally.sum_mut(which) = Decimal::new(minor, places);
+        }
+        if let Some(exact) = &self.exact {
+            tally.overflowed |= exact.overflowed;
+            for which in AMOUNTS {
+                let value = *exact.sum_mut_ref(which);
+                tally.overflowed |= add_exactly(tally.sum_mut(which), value);
+            }
+        }
+        tally
+    }
+}
+
+impl Tally {
+    fn sum_mut_ref(&self, amount: Amount) -> &Decimal {
+        match amount {
+            Amount::Owed => &self.owed,
+            Amount::Offered => &self.offered,
+            Amount::Credited => &self.credited,
+            Amount::Shortfall => &self.shortfall,
+        }
+    }
+}
+
+/// What a place's sums are for: a policy and a currency, by their place in
+/// [`Shortfalls`]'s `keys`.
+type KeyId = u32;
+
+/// One place's sums by (policy, currency), sorted by key.
+type Groups = SmallVec<[(KeyId, Sums); 1]>;
+
+/// The sums of a key among a place's groups, made if new.
+fn sums_in(groups: &mut Groups, key: KeyId) -> Option<&mut Sums> {
+    let at = match groups.binary_search_by_key(&key, |(k, _)| *k) {
         Ok(at) => at,
         Err(at) => {
-            groups.insert(at, (Arc::clone(policy), currency, Tally::default()));
+            groups.insert(at, (key, Sums::default()));
             at
         }
     };
-    groups.get_mut(at).map(|(_, _, tally)| tally)
+    groups.get_mut(at).map(|(_, sums)| sums)
 }
 
-/// Adds a place's groups from another [`Shortfalls`] to this one's.
-fn absorb_groups(mine: Option<&mut Groups>, theirs: Groups) {
-    let Some(mine) = mine else { return };
-    for (policy, currency, t) in theirs {
-        if let Some(sum) = tally_in(mine, &policy, currency) {
-            sum.absorb(&t);
+/// The policies and currencies sums are kept for, each given a [`KeyId`].
+#[derive(Debug, Clone, Default)]
+struct Keys {
+    keys: Vec<(Arc<str>, Currency)>,
+    ids: HashMap<(Arc<str>, Currency), KeyId, Hasher>,
+}
+
+impl Keys {
+    /// The id of (policy, currency), given one if new. A batch's totals share their
+    /// policy ids, so the key is nearly always found by address among the first few.
+    fn id(&mut self, policy: &Arc<str>, currency: Currency) -> Option<KeyId> {
+        let same =
+            (self.keys.iter().take(4)).position(|(p, c)| Arc::ptr_eq(p, policy) && *c == currency);
+        if let Some(at) = same {
+            return KeyId::try_from(at).ok();
         }
+        if let Some(id) = self.ids.get(&(Arc::clone(policy), currency)) {
+            return Some(*id);
+        }
+        let id = KeyId::try_from(self.keys.len()).ok()?;
+        self.keys.push((Arc::clone(policy), currency));
+        self.ids.insert((Arc::clone(policy), currency), id);
+        Some(id)
     }
-}
 
-/// The groups of the outage area at `place` (see [`Shortfalls`]'s fields), made when
-/// first asked for.
-fn groups_at<'a>(
-    slots: &mut Vec<usize>,
-    met: &'a mut Vec<(usize, Groups)>,
-    place: usize,
-    index: &Option<Arc<Areas>>,
-) -> Option<&'a mut Groups> {
-    let at = match slots.get(place) {
-        Some(&slot) if slot > 0 => slot - 1,
-        _ => {
-            if slots.len() <= place {
-                let areas = index.as_ref().map_or(0, |index| index.by_area.len());
-                slots.resize(areas.max(place + 1), 0);
-            }
-            met.push((place, Groups::new()));
-            if let Some(slot) = slots.get_mut(place) {
-                *slot = met.len();
-            }
-            met.len() - 1
-        }
-    };
-    met.get_mut(at).map(|(_, groups)| groups)
+    fn get(&self, id: KeyId) -> Option<(&str, Currency)> {
+        let (policy, currency) = self.keys.get(usize::try_from(id).ok()?)?;
+        Some((&**policy, *currency))
+    }
 }
 
 /// Places (regions, or areas the outage index does not have) by name, each with its
@@ -180,35 +302,61 @@ fn groups_at<'a>(
 struct Named {
     slots: HashMap<AreaName, usize, Hasher>,
     met: Vec<(AreaName, Groups)>,
+    /// Where the place last asked for is in `met`: a batch's accounts are mostly of a
+    /// few regions, so the next is nearly always the same one.
+    last: usize,
 }
 
 impl Named {
-    /// The groups of a place, made if new.
-    fn groups(&mut self, place: &str) -> Option<&mut Groups> {
-        let at = match self.slots.get(place) {
-            Some(&at) => at,
-            None => {
-                self.slots.insert(AreaName::from(place), self.met.len());
-                self.met.push((AreaName::from(place), Groups::new()));
-                self.met.len() - 1
-            }
-        };
-        self.met.get_mut(at).map(|(_, groups)| groups)
+    /// The groups of a place, made if new; past `bound` places, a new one's accounts go
+    /// to the place named `other`.
+    fn groups(&mut self, place: &str, bound: usize, other: &str) -> Option<&mut Groups> {
+        let same = self.met.get(self.last).is_some_and(|(name, _)| name == place);
+        if !same {
+            self.last = match self.slots.get(place) {
+                Some(&at) => at,
+                None if self.met.len() < bound => self.insert(place),
+                None => match self.slots.get(other) {
+                    Some(&at) => at,
+                    None => self.insert(other),
+                },
+            };
+        }
+        self.met.get_mut(self.last).map(|(_, groups)| groups)
     }
 
-    fn contains(&self, place: &str) -> bool {
-        self.slots.contains_key(place)
+    fn insert(&mut self, place: &str) -> usize {
+        self.slots.insert(AreaName::from(place), self.met.len());
+        self.met.push((AreaName::from(place), Groups::new()));
+        self.met.len() - 1
     }
 }
 
-/// Every (place, policy, currency, tally) of these places, in order of place.
-fn flat<'a>(
-    mut places: Vec<(&'a str, &'a Groups)>,
-) -> impl Iterator<Item = (&'a str, &'a str, Currency, &'a Tally)> {
-    places.sort_unstable_by(|a, b| a.0.cmp(b.0));
-    places
-        .into_iter()
-        .flat_map(|(place, groups)| groups.iter().map(move |(p, c, t)| (place, &**p, *c, t)))
+/// The groups of the outage area at `place`, made when first asked for: `areas` holds
+/// one entry for each outage area, made when the first account is added.
+fn groups_at<'a>(
+    areas: &'a mut Vec<Groups>,
+    place: usize,
+    index: &Option<Arc<Areas>>,
+) -> Option<&'a mut Groups> {
+    if areas.len() <= place {
+        let count = index.as_ref().map_or(0, |index| index.by_area.len());
+        areas.resize(count.max(place + 1), Groups::new());
+    }
+    areas.get_mut(place)
+}
+
+/// The groups of an area found by name: by its place where the index has it.
+fn area_named<'a>(
+    areas: &'a mut Vec<Groups>,
+    unindexed: &'a mut Named,
+    index: &Option<Arc<Areas>>,
+    name: &str,
+) -> Option<&'a mut Groups> {
+    match index.as_ref().and_then(|index| index.place(name)) {
+        Some(place) => groups_at(areas, place, index),
+        None => unindexed.groups(name, usize::MAX, ""),
+    }
 }
 
 /// Owed, offered, credited and short by area and by region: what `redress batch` adds to
@@ -236,14 +384,13 @@ fn flat<'a>(
 pub struct Shortfalls {
     /// The outage areas accounts are found in, once given.
     index: Option<Arc<Areas>>,
-    /// For each outage area (by its place in the index), one more than where its groups
-    /// are in `met`; 0 until an account of it is added.
-    slots: Vec<usize>,
-    /// The outage areas met: their place and groups, in the order first met.
-    met: Vec<(usize, Groups)>,
+    /// Each outage area's groups, by its place in the index (empty until an account of
+    /// some area is added).
+    areas: Vec<Groups>,
     /// Areas the index does not have (a caller's own), by name.
     unindexed: Named,
     regions: Named,
+    keys: Keys,
 }
 
 /// Two are equal when they hold the same sums, whatever order their places were met in
@@ -285,41 +432,26 @@ impl Shortfalls {
         if totals.is_empty() {
             return;
         }
-        let region = self.region_kept(region.unwrap_or("(no region)"));
+        let region = region.unwrap_or("(no region)");
         let place = self.index.as_ref().and_then(|index| index.place(area));
         let area = match place {
-            Some(place) => groups_at(&mut self.slots, &mut self.met, place, &self.index),
-            None => self.unindexed.groups(area),
+            Some(place) => groups_at(&mut self.areas, place, &self.index),
+            None => self.unindexed.groups(area, usize::MAX, ""),
         };
-        let (Some(area), Some(region)) = (area, self.regions.groups(region)) else {
+        let region = self.regions.groups(region, REGIONS_KEPT, OTHER_REGIONS);
+        let (Some(area), Some(region)) = (area, region) else {
             return;
         };
         for total in totals {
-            let figures = Figures {
-                owed: total.total,
-                offered,
-                credited,
-                short: shortfall(total.total, offered, credited),
+            let Some(key) = self.keys.id(&total.policy, total.currency) else {
+                continue;
             };
+            let figures = Figures::new(total, offered, credited);
             for groups in [&mut *area, &mut *region] {
-                if let Some(tally) = tally_in(groups, &total.policy, total.currency) {
-                    tally.add(figures);
+                if let Some(sums) = sums_in(groups, key) {
+                    sums.add(&figures);
                 }
             }
-        }
-    }
-
-    fn groups_at(&mut self, place: usize) -> Option<&mut Groups> {
-        groups_at(&mut self.slots, &mut self.met, place, &self.index)
-    }
-
-    /// The name a region is kept under: its own while fewer than [`REGIONS_KEPT`] are
-    /// kept, else the row of the others.
-    fn region_kept<'a>(&self, region: &'a str) -> &'a str {
-        if self.regions.contains(region) || self.regions.met.len() < REGIONS_KEPT {
-            region
-        } else {
-            OTHER_REGIONS
         }
     }
 
@@ -333,69 +465,85 @@ impl Shortfalls {
             _ => false,
         };
         let names = other.index.as_deref().map(Areas::names_by_place);
-        for (place, groups) in other.met {
-            if same {
-                absorb_groups(self.groups_at(place), groups);
+        let theirs = &other.keys;
+        for (place, groups) in other.areas.iter().enumerate() {
+            if groups.is_empty() {
                 continue;
             }
-            // Another index: the area is found again by its name.
-            let name = names.as_ref().and_then(|n| n.get(place).copied().flatten());
-            let name = name.unwrap_or_default();
-            let mine = self.index.as_ref().and_then(|index| index.place(name));
-            let into = match mine {
-                Some(place) => self.groups_at(place),
-                None => self.unindexed.groups(name),
+            let into = if same {
+                groups_at(&mut self.areas, place, &self.index)
+            } else {
+                // Another index: the area is found again by its name.
+                let name = names.as_ref().and_then(|n| n.get(place).copied().flatten());
+                area_named(
+                    &mut self.areas,
+                    &mut self.unindexed,
+                    &self.index,
+                    name.unwrap_or_default(),
+                )
             };
-            absorb_groups(into, groups);
+            absorb_groups(into, &mut self.keys, groups, theirs);
         }
-        for (place, groups) in other.unindexed.met {
-            let mine = self.index.as_ref().and_then(|index| index.place(&place));
-            let into = match mine {
-                Some(place) => self.groups_at(place),
-                None => self.unindexed.groups(&place),
-            };
-            absorb_groups(into, groups);
+        for (name, groups) in &other.unindexed.met {
+            let into = area_named(&mut self.areas, &mut self.unindexed, &self.index, name);
+            absorb_groups(into, &mut self.keys, groups, theirs);
         }
-        for (place, groups) in other.regions.met {
-            let kept = self.region_kept(&place).to_owned();
-            absorb_groups(self.regions.groups(&kept), groups);
+        for (name, groups) in &other.regions.met {
+            let into = self.regions.groups(name, REGIONS_KEPT, OTHER_REGIONS);
+            absorb_groups(into, &mut self.keys, groups, theirs);
         }
     }
 
     /// Whether no account was added.
     pub fn is_empty(&self) -> bool {
-        self.met.is_empty() && self.unindexed.met.is_empty()
+        self.areas.iter().all(|groups| groups.is_empty()) && self.unindexed.met.is_empty()
     }
 
-    /// The sums by area: (area, policy, currency, tally), in order of area.
-    pub fn by_area(&self) -> impl Iterator<Item = (&str, &str, Currency, &Tally)> {
-        flat(self.areas())
+    /// The sums by area: (area, policy, currency, tally), in order of area, then of
+    /// policy and currency.
+    pub fn by_area(&self) -> impl Iterator<Item = (&str, &str, Currency, Tally)> {
+        self.rows(self.areas_named())
     }
 
     /// Each area's name and groups, in no order.
-    fn areas(&self) -> Vec<(&str, &Groups)> {
+    fn areas_named(&self) -> Vec<(&str, &Groups)> {
         let names = self
             .index
             .as_deref()
             .map(Areas::names_by_place)
             .unwrap_or_default();
-        let indexed = self.met.iter().map(|(place, groups)| {
-            let name = names.get(*place).copied().flatten().unwrap_or_default();
-            (name, groups)
-        });
+        let indexed = (self.areas.iter().enumerate())
+            .filter(|(_, groups)| !groups.is_empty())
+            .map(|(place, groups)| {
+                let name = names.get(place).copied().flatten().unwrap_or_default();
+                (name, groups)
+            });
         let unindexed = (self.unindexed.met.iter()).map(|(name, groups)| (name.as_str(), groups));
         indexed.chain(unindexed).collect()
     }
 
     /// The sums by region, likewise.
-    pub fn by_region(&self) -> impl Iterator<Item = (&str, &str, Currency, &Tally)> {
-        flat(
-            self.regions
-                .met
-                .iter()
-                .map(|(n, g)| (n.as_str(), g))
-                .collect(),
-        )
+    pub fn by_region(&self) -> impl Iterator<Item = (&str, &str, Currency, Tally)> {
+        let regions = self.regions.met.iter().map(|(n, g)| (n.as_str(), g));
+        self.rows(regions.collect())
+    }
+
+    /// Every (place, policy, currency, tally) of these places, in order of place, then
+    /// of policy and currency.
+    fn rows<'a>(
+        &'a self,
+        places: Vec<(&'a str, &'a Groups)>,
+    ) -> impl Iterator<Item = (&'a str, &'a str, Currency, Tally)> {
+        let mut rows: Vec<(&str, &str, Currency, Tally)> = Vec::new();
+        for (place, groups) in places {
+            for (key, sums) in groups {
+                if let Some((policy, currency)) = self.keys.get(*key) {
+                    rows.push((place, policy, currency, sums.tally(currency.minor_units())));
+                }
+            }
+        }
+        rows.sort_by(|a, b| (a.0, a.1, a.2).cmp(&(b.0, b.1, b.2)));
+        rows.into_iter()
     }
 
     /// The sums of one policy and currency over every account.
@@ -403,133 +551,28 @@ impl Shortfalls {
         let mut all: Option<Tally> = None;
         for (_, p, c, tally) in self.by_area() {
             if p == policy && c == currency {
-                all.get_or_insert_with(Tally::default).absorb(tally);
+                all.get_or_insert_with(Tally::default).absorb(&tally);
             }
         }
         all
     }
 }
 
-/// The table `redress batch` prints: by area, then by region, each place's rows with
-/// the largest shortfall first (the first 20 places by name, the rest added up),
-/// then every account's sums per policy and currency. Columns are as wide as their
-/// longest entry.
-impl fmt::Display for Shortfalls {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        writeln!(
-            f,
-            "offered versus owed (shortfall: owed less what was credited, else offered; at least 0)"
-        )?;
-        let regions = self.regions.met.iter().map(|(n, g)| (n.as_str(), g));
-        let tables = [
-            ("area", shown(self.areas(), "other areas")),
-            ("region", shown(regions.collect(), "other regions")),
-        ];
-        let mut all: BTreeMap<(&str, Currency), Tally> = BTreeMap::new();
-        for (_, policy, currency, tally) in self.by_area() {
-            all.entry((policy, currency)).or_default().absorb(tally);
-        }
-        let all: Vec<Row<'_>> = (all.into_iter())
-            .map(|((policy, currency), tally)| ("all accounts".to_owned(), policy, currency, tally))
-            .collect();
-        let rows = || tables.iter().flat_map(|(_, rows)| rows).chain(&all);
-        let widths = Widths {
-            place: rows()
-                .map(|r| r.0.chars().count())
-                .max()
-                .unwrap_or(0)
-                .max(16),
-            policy: rows()
-                .map(|r| r.1.chars().count())
-                .max()
-                .unwrap_or(0)
-                .max(24),
+/// Adds a place's groups from another [`Shortfalls`] (whose keys are `theirs`) to this
+/// one's.
+fn absorb_groups(mine: Option<&mut Groups>, keys: &mut Keys, groups: &Groups, theirs: &Keys) {
+    let Some(mine) = mine else { return };
+    for (key, sums) in groups {
+        let Some((policy, currency)) = theirs.keys.get(*key as usize) else {
+            continue;
         };
-        for (label, rows) in &tables {
-            let (w, p) = (widths.place, widths.policy);
-            writeln!(
-                f,
-                "{label:<w$} {:<p$} {:>8} {:>6} {:>16} {:>16} {:>16} {:>16}",
-                "policy", "accounts", "short", "owed", "offered", "credited", "shortfall"
-            )?;
-            for r in rows {
-                row(f, widths, r)?;
-            }
-        }
-        for r in &all {
-            row(f, widths, r)?;
-        }
-        Ok(())
-    }
-}
-
-/// One row of the table: place, policy, currency and sums.
-type Row<'a> = (String, &'a str, Currency, Tally);
-
-/// How wide the place and policy columns are.
-#[derive(Debug, Clone, Copy)]
-struct Widths {
-    place: usize,
-    policy: usize,
-}
-
-/// The rows of one table: the [`SHOWN`] places short most by name, then the others
-/// added up per policy and currency.
-fn shown<'a>(places: Vec<(&'a str, &'a Groups)>, other: &str) -> Vec<Row<'a>> {
-    let mut most: Vec<(&str, &Groups, Decimal)> = places
-        .into_iter()
-        .map(|(place, groups)| {
-            let short = groups.iter().map(|(_, _, t)| t.shortfall).max();
-            (place, groups, short.unwrap_or_default())
-        })
-        .collect();
-    most.sort_by(|a, b| b.2.cmp(&a.2).then(a.0.cmp(b.0)));
-    let mut rows = Vec::new();
-    for (place, groups, _) in most.iter().take(SHOWN) {
-        for (policy, currency, tally) in groups.iter() {
-            rows.push(((*place).to_owned(), &**policy, *currency, tally.clone()));
+        let Some(id) = keys.id(policy, *currency) else {
+            continue;
+        };
+        if let Some(into) = sums_in(mine, id) {
+            into.absorb(sums, currency.minor_units());
         }
     }
-    let rest = most.len().saturating_sub(SHOWN);
-    let mut others: BTreeMap<(&str, Currency), Tally> = BTreeMap::new();
-    for (_, groups, _) in most.iter().skip(SHOWN) {
-        for (policy, currency, tally) in groups.iter() {
-            others.entry((policy, *currency)).or_default().absorb(tally);
-        }
-    }
-    for ((policy, currency), tally) in others {
-        rows.push((format!("{rest} {other}"), policy, currency, tally));
-    }
-    rows
-}
-
-fn row(
-    f: &mut fmt::Formatter<'_>,
-    widths: Widths,
-    (place, policy, currency, t): &Row<'_>,
-) -> fmt::Result {
-    let money = |mut d: Decimal| {
-        if t.overflowed {
-            "overflow".to_owned()
-        } else {
-            // An empty sum is 0 at the currency's minor unit (`0.00`), as the rows are.
-            if d.scale() < currency.minor_units() {
-                d.rescale(currency.minor_units());
-            }
-            format!("{d} {}", currency.code())
-        }
-    };
-    let (w, p) = (widths.place, widths.policy);
-    writeln!(
-        f,
-        "{place:<w$} {policy:<p$} {:>8} {:>6} {:>16} {:>16} {:>16} {:>16}",
-        t.accounts,
-        t.short,
-        money(t.owed),
-        money(t.offered),
-        money(t.credited),
-        money(t.shortfall)
-    )
 }
 
 #[cfg(test)]
