@@ -43,6 +43,8 @@ pub struct Tally {
     pub short: u64,
     /// Accounts whose shortfall is unknown (no offer, `credited` empty).
     pub unknown: u64,
+    /// Accounts with an offered figure (none without an offer).
+    pub offered_accounts: u64,
     /// Accounts with a `credited` figure.
     pub credited_accounts: u64,
     /// The sum owed.
@@ -64,6 +66,7 @@ impl Tally {
         self.accounts += other.accounts;
         self.short += other.short;
         self.unknown += other.unknown;
+        self.offered_accounts += other.offered_accounts;
         self.credited_accounts += other.credited_accounts;
         self.overflowed |= other.overflowed;
         for (sum, value) in [
@@ -124,6 +127,7 @@ struct Figures {
     minor: [Option<i64>; 4],
     /// Whether the account is short-changed; `None` when its shortfall is unknown.
     short: Option<bool>,
+    offered: bool,
     credited: bool,
 }
 
@@ -136,6 +140,7 @@ impl Figures {
             amounts,
             minor: amounts.map(|amount| amount.and_then(|a| in_minor_units(a, places))),
             short: short.map(|s| s > Decimal::ZERO),
+            offered: offered.is_some(),
             credited: credited.is_some(),
         }
     }
@@ -157,6 +162,7 @@ struct Sums {
     accounts: u64,
     short: u64,
     unknown: u64,
+    offered_accounts: u64,
     credited_accounts: u64,
     /// Owed, offered, credited and short, in [`AMOUNTS`]' order, in minor units.
     minor: [i64; 4],
@@ -171,6 +177,9 @@ impl Sums {
             Some(true) => self.short += 1,
             Some(false) => {}
             None => self.unknown += 1,
+        }
+        if figures.offered {
+            self.offered_accounts += 1;
         }
         if figures.credited {
             self.credited_accounts += 1;
@@ -196,6 +205,7 @@ impl Sums {
         self.accounts += other.accounts;
         self.short += other.short;
         self.unknown += other.unknown;
+        self.offered_accounts += other.offered_accounts;
         self.credited_accounts += other.credited_accounts;
         for ((sum, theirs), which) in self.minor.iter_mut().zip(other.minor).zip(AMOUNTS) {
             match sum.checked_add(theirs) {
@@ -218,6 +228,7 @@ impl Sums {
             accounts: self.accounts,
             short: self.short,
             unknown: self.unknown,
+            offered_accounts: self.offered_accounts,
             credited_accounts: self.credited_accounts,
             ..Tally::default()
         };
@@ -311,7 +322,10 @@ impl Named {
     /// The groups of a place, made if new; past `bound` places, a new one's accounts go
     /// to the place named `other`.
     fn groups(&mut self, place: &str, bound: usize, other: &str) -> Option<&mut Groups> {
-        let same = self.met.get(self.last).is_some_and(|(name, _)| name == place);
+        let same = self
+            .met
+            .get(self.last)
+            .is_some_and(|(name, _)| name == place);
         if !same {
             self.last = match self.slots.get(place) {
                 Some(&at) => at,
@@ -630,6 +644,57 @@ mod tests {
             .map(|(r, _, _, t)| (r, t.accounts))
             .collect();
         assert_eq!(regions, [("US-NJ", 1), ("US-NY", 2)]);
+    }
+
+    #[test]
+    fn amounts_at_other_places_and_sums_past_64_bits_stay_exact() {
+        let mut s = Shortfalls::default();
+        // A caller's own figures at other places than the currency's: 2.5 owed, 1.005
+        // offered, then 8.00 owed with the same offer.
+        s.add("x", None, &owed("2.5"), Some(d("1.005")), None);
+        s.add("x", None, &owed("8.00"), Some(d("1.005")), None);
+        let all = s.total("p", Currency::USD).unwrap_or_default();
+        // owed 2.5 + 8.00 = 10.50; offered 2 × 1.005 = 2.010;
+        // short (2.5 − 1.005) + (8.00 − 1.005) = 1.495 + 6.995 = 8.490
+        assert_eq!(all.owed.to_string(), "10.50");
+        assert_eq!(all.offered.to_string(), "2.010");
+        assert_eq!(all.shortfall.to_string(), "8.490");
+        assert!(!all.overflowed);
+        // The most whole cents 64 bits hold, 92,233,720,368,547,758.07, owed twice:
+        // 184,467,440,737,095,516.14, past 64 bits but exact.
+        let mut s = Shortfalls::default();
+        let most = "92233720368547758.07";
+        s.add("x", Some("US-NY"), &owed(most), None, None);
+        s.add("x", Some("US-NY"), &owed(most), None, None);
+        s.add("x", Some("US-NY"), &owed("0.01"), None, None);
+        let all = s.total("p", Currency::USD).unwrap_or_default();
+        assert_eq!(all.owed.to_string(), "184467440737095516.15");
+        assert!(!all.overflowed);
+        let regions: Vec<String> = s.by_region().map(|r| r.3.owed.to_string()).collect();
+        assert_eq!(regions, ["184467440737095516.15"]);
+    }
+
+    #[test]
+    fn an_area_added_by_name_and_by_place_is_one_area() {
+        use crate::batch::testing::outage;
+        let outages = OutageIndex::from_iter([outage(
+            "x",
+            "internet",
+            "2024-10-01T06:00:00Z",
+            "2024-10-02T06:00:00Z",
+        )]);
+        let mut indexed = Shortfalls::new(&outages);
+        let mut named = Shortfalls::default();
+        indexed.add("x", Some("US-NY"), &owed("8.00"), Some(d("2.00")), None);
+        named.add("x", Some("US-NY"), &owed("6.00"), Some(d("2.00")), None);
+        named.add("y", Some("US-NJ"), &owed("1.00"), Some(d("2.00")), None);
+        indexed.merge(named);
+        let areas: Vec<(&str, String)> = indexed
+            .by_area()
+            .map(|(a, _, _, t)| (a, t.shortfall.to_string()))
+            .collect();
+        // x: (8.00 − 2.00) + (6.00 − 2.00) = 10.00; y: 1.00 − 2.00 < 0, so 0.00
+        assert_eq!(areas, [("x", "10.00".into()), ("y", "0.00".into())]);
     }
 
     #[test]

@@ -165,6 +165,11 @@ mod reuse {
                 .map(|id| crate::catalog::get(id).unwrap())
                 .collect();
             let mut fixed = Batch::new(policies.clone(), index.clone()).with_as_of(as_of);
+            // The same policies with an offer, priced in the same pass.
+            let offer = crate::catalog::get("us-nj-cable").unwrap();
+            let mut offering = Batch::new(policies.clone(), index.clone())
+                .with_offer(offer.clone())
+                .with_as_of(as_of);
             let mut selecting = Batch::selecting(index).with_as_of(as_of);
             for account in &accounts {
                 let file = reference_file(&fixed, account);
@@ -179,6 +184,16 @@ mod reuse {
                 }
                 let totals = fixed.assess(account).unwrap();
                 prop_assert_eq!(totals.len(), policies.len());
+                let mut with_offer = Vec::new();
+                let offered = offering.assess_with_offer_into(account, &mut with_offer).unwrap();
+                prop_assert_eq!(&with_offer, &totals);
+                prop_assert_eq!(&offering.assess_offer(account).unwrap(), &offered);
+                let offered = offered.unwrap();
+                match crate::assess(&case, &offer) {
+                    Ok(claim) => prop_assert_eq!((offered.total, offered.applies), (claim.total, true)),
+                    Err(Error::PolicyNotApplicable { .. }) => prop_assert!(!offered.applies),
+                    Err(e) => prop_assert!(false, "{e}"),
+                }
                 for (total, policy) in totals.iter().zip(&policies) {
                     match crate::assess(&case, policy) {
                         Ok(claim) => {
