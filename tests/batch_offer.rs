@@ -179,11 +179,15 @@ fn summary_row(stderr: &str, place: &str) -> (u64, u64, String, String, String, 
         .lines()
         .find(|l| l.starts_with(place))
         .unwrap_or_else(|| panic!("no row {place} in {stderr}"));
-    // After the place: policy, accounts, short, then four sums each with its currency.
-    let f: Vec<&str> = line[place.len()..].split_whitespace().collect();
+    // After the place: policy, accounts, short, then four sums each with its currency,
+    // or `-` where no account had the figure.
+    let f: Vec<&str> = line[place.len()..]
+        .split_whitespace()
+        .filter(|w| *w != "USD")
+        .collect();
     let n = |i: usize| f.get(i).and_then(|s| s.parse().ok()).unwrap_or(u64::MAX);
     let s = |i: usize| f.get(i).copied().unwrap_or_default().to_owned();
-    (n(1), n(2), s(3), s(5), s(7), s(9))
+    (n(1), n(2), s(3), s(4), s(5), s(6))
 }
 
 #[test]
@@ -197,10 +201,11 @@ fn the_summary_adds_up_by_area_and_by_region() {
         summary_row(&run.stderr, "rochester-14604"),
         (3, 2, s("29.50"), s("9.84"), s("11.00"), s("17.66"))
     );
-    // Buffalo: A-4 owed 2.67, offered 2.67, nothing credited, short 0.00.
+    // Buffalo: A-4 owed 2.67, offered 2.67, short 0.00; no credited figure, so the
+    // credited column says `-` rather than a sum of nothing.
     assert_eq!(
         summary_row(&run.stderr, "buffalo-14201"),
-        (1, 0, s("2.67"), s("2.67"), s("0.00"), s("0.00"))
+        (1, 0, s("2.67"), s("2.67"), s("-"), s("0.00"))
     );
     // All four accounts are in US-NY: the areas' sums, 29.50 + 2.67 = 32.17,
     // 9.84 + 2.67 = 12.51, 11.00, 17.66 + 0.00 = 17.66.

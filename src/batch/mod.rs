@@ -631,7 +631,9 @@ fn shape_reads(reads: &[Reads]) -> Option<Reads> {
     reads
         .iter()
         .filter(|r| !r.billing_day)
-        .fold(None, |all: Option<Reads>, r| Some(all.unwrap_or_default().union(*r)))
+        .fold(None, |all: Option<Reads>, r| {
+            Some(all.unwrap_or_default().union(*r))
+        })
 }
 
 /// The total of a policy that applies.

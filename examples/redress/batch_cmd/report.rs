@@ -160,12 +160,22 @@ fn shortfall_table(page: &mut String, shortfalls: &Shortfalls) {
                 t.accounts,
                 t.short,
                 money(t.owed, currency),
-                money(t.offered, currency),
-                money(t.credited, currency),
-                money(t.shortfall, currency)
+                known(t.offered, t.offered_accounts, currency),
+                known(t.credited, t.credited_accounts, currency),
+                known(t.shortfall, t.accounts.saturating_sub(t.unknown), currency)
             );
         }
         page.push_str("</table>\n");
+    }
+}
+
+/// A sum over the accounts that had the figure, or "-" when none had it (no offer, no
+/// `credited` column).
+fn known(amount: rust_decimal::Decimal, accounts: u64, currency: redress::Currency) -> String {
+    if accounts == 0 {
+        "-".to_owned()
+    } else {
+        money(amount, currency)
     }
 }
 

@@ -117,8 +117,11 @@ fn row(
     widths: Widths,
     (place, policy, currency, t): &Row<'_>,
 ) -> fmt::Result {
-    let money = |mut d: Decimal| {
-        if t.overflowed {
+    let money = |mut d: Decimal, known: u64| {
+        if known == 0 {
+            // No account had the figure (no offer, or no `credited` column).
+            "-".to_owned()
+        } else if t.overflowed {
             "overflow".to_owned()
         } else {
             // An empty sum is 0 at the currency's minor unit (`0.00`), as the rows are.
@@ -134,9 +137,9 @@ fn row(
         "{place:<w$} {policy:<p$} {:>8} {:>6} {:>16} {:>16} {:>16} {:>16}",
         t.accounts,
         t.short,
-        money(t.owed),
-        money(t.offered),
-        money(t.credited),
-        money(t.shortfall)
+        money(t.owed, t.accounts),
+        money(t.offered, t.offered_accounts),
+        money(t.credited, t.credited_accounts),
+        money(t.shortfall, t.accounts.saturating_sub(t.unknown))
     )
 }
