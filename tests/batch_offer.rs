@@ -157,6 +157,21 @@ fn the_offer_may_be_a_catalog_policy_and_an_unknown_one_is_refused() {
     assert_eq!(run.code, 2);
     assert!(run.stderr.contains("--offer: "), "{}", run.stderr);
     assert!(run.stdout.is_empty());
+    // A misspelt file is a file that is not there, with the one meant, not an unknown
+    // policy id.
+    let run = batch(
+        "accounts.csv",
+        &["--offer", "tests/data/batch/offer-one-day.tom"],
+    );
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains(
+            "--offer: tests/data/batch/offer-one-day.tom: no such file; did you mean \
+             `tests/data/batch/offer-one-day.toml`?"
+        ),
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]

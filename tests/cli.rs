@@ -1098,7 +1098,14 @@ fn bad_claim_input_exits_2_naming_the_file_the_place_and_the_problem() {
         ),
         (vec![&bad_json], vec![format!("redress: {bad_json}: plan: line 2, column ")]),
         (vec![&wrong_extension], vec![format!("redress: {wrong_extension}: cannot tell the format")]),
-        (vec![&missing], vec![format!("redress: {missing}: cannot read the file")]),
+        (vec![&missing], vec![format!("redress: {missing}: no such file")]),
+        // A misspelt name is answered with the file beside it that was meant.
+        (
+            vec!["examples/claims/ny-cable-outage.tml"],
+            vec!["redress: examples/claims/ny-cable-outage.tml: no such file; did you mean \
+                  `examples/claims/ny-cable-outage.toml`?"
+                .to_owned()],
+        ),
         (vec![NY, "--policy", "nope"], vec!["redress: --policy: unknown policy `nope`".to_owned()]),
         // A local --as-of is read in the plan's zone (America/New_York): a date alone,
         // a time the zone went through twice or skipped is blamed on the flag.

@@ -105,9 +105,33 @@ const POLICY_FILE: Kind = Kind {
     outline: "`{ \"id\": \"...\", \"versions\": [ ... ], ... }`; write the policy's fields",
 };
 
+/// The file beside `path` whose name is nearest its name, if one is close (a misspelt
+/// extension, a letter dropped), shown as `path` was written.
+fn nearest_file(path: &Path) -> Option<String> {
+    let name = path.file_name()?.to_str()?;
+    let folder = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    // A folder of many files is not worth reading for a suggestion.
+    let names: Vec<String> = std::fs::read_dir(folder)
+        .ok()?
+        .take(10_000)
+        .filter_map(|entry| entry.ok()?.file_name().into_string().ok())
+        .collect();
+    let near = redress::suggest::nearest(name, names.iter().map(String::as_str))?;
+    Some(shown(&path.with_file_name(near)))
+}
+
 /// Reads a TOML or JSON document of one kind (see [`read_claim_file`]).
 fn read_document<T: serde::de::DeserializeOwned>(path: &Path, kind: &Kind) -> Result<T, Failure> {
     let shown = shown(path);
+    if !path.exists() {
+        return Err(Failure::input(format!(
+            "{shown}: no such file{}",
+            nearest_file(path).map_or(String::new(), |near| format!("; did you mean `{near}`?"))
+        )));
+    }
     let extension = path
         .extension()
         .and_then(|e| e.to_str())

@@ -16,11 +16,14 @@ use crate::Failure;
 /// column.
 pub const COLUMNS: [&str; 3] = ["offered", "credited", "shortfall"];
 
-/// The path `--offer` names when it is a policy file: an existing file, or a name
-/// ending in `.toml` (so a misspelt file is reported as a file, not as a policy id).
+/// The path `--offer` names when it is a policy file: an existing file, or a name that
+/// can only be a file's (one with a directory, or ending in `.toml` or `.json`), so that
+/// a misspelt file is reported as a file, not as an unknown policy id. Catalog ids have
+/// neither slashes nor dots.
 pub fn offer_file(text: &str) -> Option<&Path> {
     let path = Path::new(text);
-    (path.is_file() || text.ends_with(".toml")).then_some(path)
+    let file_like = text.contains(['/', '\\', '.']);
+    (path.is_file() || file_like).then_some(path)
 }
 
 /// The policy `--offer` names: a policy file read as `--policy-file` reads one, or a
