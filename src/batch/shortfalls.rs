@@ -346,23 +346,42 @@ impl Named {
     }
 }
 
-/// The groups of the outage area at `place`, made when first asked for: `areas` holds
-/// one entry for each outage area, made when the first account is added.
+/// The outage areas met, by their place in the outage index: memory for the areas
+/// accounts were found in, and four bytes for each other outage area.
+#[derive(Debug, Clone, Default)]
+struct Indexed {
+    /// For each outage area, one more than where its groups are in `met`; 0 until an
+    /// account of it is added.
+    slots: Vec<u32>,
+    /// The areas met: their place and groups, in the order first met.
+    met: Vec<(usize, Groups)>,
+}
+
+/// The groups of the outage area at `place`, made when first asked for.
 fn groups_at<'a>(
-    areas: &'a mut Vec<Groups>,
+    areas: &'a mut Indexed,
     place: usize,
     index: &Option<Arc<Areas>>,
 ) -> Option<&'a mut Groups> {
-    if areas.len() <= place {
-        let count = index.as_ref().map_or(0, |index| index.by_area.len());
-        areas.resize(count.max(place + 1), Groups::new());
-    }
-    areas.get_mut(place)
+    let at = match areas.slots.get(place) {
+        Some(&slot) if slot > 0 => usize::try_from(slot - 1).ok()?,
+        _ => {
+            if areas.slots.len() <= place {
+                let count = index.as_ref().map_or(0, |index| index.by_area.len());
+                areas.slots.resize(count.max(place + 1), 0);
+            }
+            areas.met.push((place, Groups::new()));
+            let slot = u32::try_from(areas.met.len()).ok()?;
+            *areas.slots.get_mut(place)? = slot;
+            areas.met.len() - 1
+        }
+    };
+    areas.met.get_mut(at).map(|(_, groups)| groups)
 }
 
 /// The groups of an area found by name: by its place where the index has it.
 fn area_named<'a>(
-    areas: &'a mut Vec<Groups>,
+    areas: &'a mut Indexed,
     unindexed: &'a mut Named,
     index: &Option<Arc<Areas>>,
     name: &str,
@@ -398,9 +417,8 @@ fn area_named<'a>(
 pub struct Shortfalls {
     /// The outage areas accounts are found in, once given.
     index: Option<Arc<Areas>>,
-    /// Each outage area's groups, by its place in the index (empty until an account of
-    /// some area is added).
-    areas: Vec<Groups>,
+    /// The outage areas' groups, by their place in the index.
+    areas: Indexed,
     /// Areas the index does not have (a caller's own), by name.
     unindexed: Named,
     regions: Named,
@@ -480,10 +498,8 @@ impl Shortfalls {
         };
         let names = other.index.as_deref().map(Areas::names_by_place);
         let theirs = &other.keys;
-        for (place, groups) in other.areas.iter().enumerate() {
-            if groups.is_empty() {
-                continue;
-            }
+        for (place, groups) in &other.areas.met {
+            let place = *place;
             let into = if same {
                 groups_at(&mut self.areas, place, &self.index)
             } else {
@@ -510,7 +526,7 @@ impl Shortfalls {
 
     /// Whether no account was added.
     pub fn is_empty(&self) -> bool {
-        self.areas.iter().all(|groups| groups.is_empty()) && self.unindexed.met.is_empty()
+        self.areas.met.is_empty() && self.unindexed.met.is_empty()
     }
 
     /// The sums by area: (area, policy, currency, tally), in order of area, then of
@@ -526,12 +542,10 @@ impl Shortfalls {
             .as_deref()
             .map(Areas::names_by_place)
             .unwrap_or_default();
-        let indexed = (self.areas.iter().enumerate())
-            .filter(|(_, groups)| !groups.is_empty())
-            .map(|(place, groups)| {
-                let name = names.get(place).copied().flatten().unwrap_or_default();
-                (name, groups)
-            });
+        let indexed = self.areas.met.iter().map(|(place, groups)| {
+            let name = names.get(*place).copied().flatten().unwrap_or_default();
+            (name, groups)
+        });
         let unindexed = (self.unindexed.met.iter()).map(|(name, groups)| (name.as_str(), groups));
         indexed.chain(unindexed).collect()
     }
@@ -695,6 +709,38 @@ mod tests {
             .collect();
         // x: (8.00 − 2.00) + (6.00 − 2.00) = 10.00; y: 1.00 − 2.00 < 0, so 0.00
         assert_eq!(areas, [("x", "10.00".into()), ("y", "0.00".into())]);
+    }
+
+    #[test]
+    fn only_the_areas_met_take_memory_beyond_a_slot() {
+        use crate::batch::testing::outage;
+        let names: Vec<String> = (0..1_000).map(|n| format!("area-{n}")).collect();
+        let outages = OutageIndex::from_iter(names.iter().map(|name| {
+            outage(
+                name,
+                "internet",
+                "2024-10-01T06:00:00Z",
+                "2024-10-02T06:00:00Z",
+            )
+        }));
+        let mut s = Shortfalls::new(&outages);
+        s.add(
+            "area-7",
+            Some("US-NY"),
+            &owed("8.00"),
+            Some(d("2.00")),
+            None,
+        );
+        s.add(
+            "area-7",
+            Some("US-NY"),
+            &owed("6.00"),
+            Some(d("2.00")),
+            None,
+        );
+        assert_eq!((s.areas.slots.len(), s.areas.met.len()), (1_000, 1));
+        let areas: Vec<&str> = s.by_area().map(|(a, _, _, _)| a).collect();
+        assert_eq!(areas, ["area-7"]);
     }
 
     #[test]
