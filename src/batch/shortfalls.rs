@@ -237,23 +237,12 @@ impl Sums {
         }
         if let Some(exact) = &self.exact {
             tally.overflowed |= exact.overflowed;
-            for which in AMOUNTS {
-                let value = *exact.sum_mut_ref(which);
+            let sums = [exact.owed, exact.offered, exact.credited, exact.shortfall];
+            for (value, which) in sums.into_iter().zip(AMOUNTS) {
                 tally.overflowed |= add_exactly(tally.sum_mut(which), value);
             }
         }
         tally
-    }
-}
-
-impl Tally {
-    fn sum_mut_ref(&self, amount: Amount) -> &Decimal {
-        match amount {
-            Amount::Owed => &self.owed,
-            Amount::Offered => &self.offered,
-            Amount::Credited => &self.credited,
-            Amount::Shortfall => &self.shortfall,
-        }
     }
 }
 
